@@ -1,0 +1,14 @@
+#pragma once
+// The JSON entry schema of DESIGN.md ("JSON entry schema"), shared by
+// `list --format json|jsonl`, `show` and `export`.
+
+#include <nlohmann/json.hpp>
+
+#include "curate/catalog.hpp"
+
+namespace curate {
+
+// One entry as the schema describes it; `file` is the list's path as given.
+nlohmann::ordered_json entry_to_json(const EntryRef& entry, const std::string& file);
+
+}  // namespace curate

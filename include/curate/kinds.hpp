@@ -1,0 +1,40 @@
+#pragma once
+// Field classification for the entry grammar: dates, kinds and the
+// configurable kind alias table.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace curate {
+
+// True for YYYY, YYYY-MM and YYYY-MM-DD (shape only; validate checks ranges).
+bool is_date_shape(std::string_view text);
+
+// Maps the many ways lists write a kind ("blog post", "YouTube") to a
+// canonical kind ("blog", "video").
+class KindTable {
+ public:
+  // The built-in kinds and aliases (docs/grammar.md lists them).
+  KindTable();
+
+  // Adds `kind` (canonical) with extra aliases; from .curate.json "kinds".
+  void add(const std::string& kind, const std::vector<std::string>& aliases);
+
+  // The canonical kind for one alias, case-insensitively.
+  std::optional<std::string> lookup(std::string_view alias) const;
+
+  // Splits a field on "+", "&" and " and " and maps every part; nullopt
+  // unless every part is a known kind ("Blog & Paper" -> blog, paper).
+  std::optional<std::vector<std::string>> classify(std::string_view field) const;
+
+  // The canonical kinds, sorted.
+  std::vector<std::string> kinds() const;
+
+ private:
+  std::map<std::string, std::string> m_alias_to_kind;  // lower-case alias
+};
+
+}  // namespace curate

@@ -1,0 +1,28 @@
+#pragma once
+// Small string helpers shared by the core (ASCII-only case folding: list
+// syntax is ASCII, and titles are compared as written otherwise).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace curate {
+
+std::string_view trim(std::string_view text);
+std::string to_lower(std::string_view text);
+bool iequals(std::string_view a, std::string_view b);
+// Case-insensitive (ASCII) substring test; an empty needle matches.
+bool icontains(std::string_view haystack, std::string_view needle);
+bool starts_with(std::string_view text, std::string_view prefix);
+bool ends_with(std::string_view text, std::string_view suffix);
+// Splits on any of `separators`, trimming each part and dropping empty ones.
+std::vector<std::string> split_trimmed(std::string_view text, std::string_view separators);
+// Collapses runs of ASCII whitespace to one space and trims.
+std::string collapse_whitespace(std::string_view text);
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// Levenshtein distance, for "did you mean" suggestions.
+size_t edit_distance(std::string_view a, std::string_view b);
+// The candidate closest to `word` within a small distance, or "".
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace curate

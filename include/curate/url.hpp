@@ -1,0 +1,41 @@
+#pragma once
+// URL helpers shared by ids, duplicate detection and link checking.
+
+#include <string>
+#include <string_view>
+
+namespace curate {
+
+// The parts of an absolute URL; empty strings for what is absent.
+struct UrlParts {
+  std::string scheme;  // lower-case
+  std::string host;    // lower-case, without port
+  std::string port;
+  std::string path;
+  std::string query;     // without "?"
+  std::string fragment;  // without "#"
+};
+
+// Splits an absolute URL ("scheme://host…" or "mailto:…"); false when it is
+// not one (relative paths, anchors, empty text, spaces or control bytes).
+bool parse_url(std::string_view url, UrlParts& parts);
+
+// True for query parameters that only track the reader: utm_*, fbclid,
+// gclid, …
+bool is_tracking_param(std::string_view name);
+
+// The URL with tracking parameters removed (everything else as written).
+std::string strip_tracking_params(std::string_view url);
+
+// A form under which two URLs for the same page compare equal: scheme
+// folded to https, host lower-cased without "www." and default port,
+// fragment, tracking parameters and a trailing slash dropped.
+std::string normalize_url(std::string_view url);
+
+// The URL without its "#fragment".
+std::string without_fragment(std::string_view url);
+
+// Eight hex digits of a stable 32-bit FNV-1a hash of `key`.
+std::string stable_id(std::string_view key);
+
+}  // namespace curate

@@ -1,0 +1,59 @@
+// curate list: entries, filtered and printed in several formats.
+#include <algorithm>
+
+#include "app.hpp"
+#include "filter_options.hpp"
+#include "curate/entry_formats.hpp"
+#include "curate/error.hpp"
+#include "curate/query.hpp"
+#include "curate/text.hpp"
+#include "entry_text.hpp"
+
+namespace curate::cli {
+namespace {
+
+struct ListOptions {
+  std::optional<std::string> file;
+  EntryFilter filter;
+  std::string sort = "file";
+  bool reverse = false;
+  std::optional<size_t> limit;
+  bool count = false;
+  std::string format = "text";
+};
+
+std::string render(const std::vector<EntryRef>& entries, const ListOptions& options, const std::string& file) {
+  if (options.format == "json") return entries_to_json(entries, file);
+  if (options.format == "jsonl") return entries_to_jsonl(entries, file);
+  if (options.format == "csv") return entries_to_csv(entries);
+  if (options.format == "tsv") return entries_to_tsv(entries);
+  if (options.format == "markdown") return entries_to_markdown(entries);
+  return entries_to_text(entries, use_color(stdout));
+}
+
+int run_list(const ListOptions& options, const RunState& state) {
+  LoadedList list = load_list(state.global, options.file);
+  std::vector<EntryRef> entries = select_entries(list.catalog, options.filter);
+  sort_entries(entries, parse_sort_key(options.sort), options.reverse);
+  if (options.limit && entries.size() > *options.limit) entries.resize(*options.limit);
+  write_stdout(options.count ? std::to_string(entries.size()) + "\n" : render(entries, options, list.source.path));
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void add_list_command(CLI::App& command, RunState& state) {
+  auto options = std::make_shared<ListOptions>();
+  command.add_option("FILE", options->file, "The list file ('-' for standard input)");
+  add_filter_options(command, options->filter);
+  command.add_option("--sort", options->sort, "Order by file, title, date, year or section")
+      ->check(CLI::IsMember({"file", "title", "date", "year", "section"}));
+  command.add_flag("--reverse", options->reverse, "Reverse the order (entries without the key stay last)");
+  command.add_option("--limit", options->limit, "Print at most N entries");
+  command.add_flag("--count", options->count, "Print only the number of matching entries");
+  command.add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv", "markdown"}));
+  command.callback([options, &state] { state.exit_code = run_list(*options, state); });
+}
+
+}  // namespace curate::cli

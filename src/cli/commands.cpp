@@ -1,0 +1,21 @@
+// The table of subcommands: one line each, in the order --help shows them.
+#include "app.hpp"
+
+namespace curate::cli {
+
+void add_list_command(CLI::App& command, RunState& state);
+void add_sections_command(CLI::App& command, RunState& state);
+void add_tags_command(CLI::App& command, RunState& state);
+void add_show_command(CLI::App& command, RunState& state);
+
+const std::vector<CommandSpec>& command_table() {
+  static const std::vector<CommandSpec> table = {
+      {"list", "ls", "List entries, filtered by section, tag, kind, author, year or text", add_list_command},
+      {"sections", nullptr, "Show the section tree with entry counts", add_sections_command},
+      {"tags", nullptr, "Show the tag vocabulary with descriptions and counts", add_tags_command},
+      {"show", nullptr, "Show one entry in full (by id, URL or title)", add_show_command},
+  };
+  return table;
+}
+
+}  // namespace curate::cli

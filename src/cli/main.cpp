@@ -1,0 +1,59 @@
+// curate: a catalog manager for curated Markdown reading lists.
+#include <cstdio>
+
+#include "app.hpp"
+#include "curate/error.hpp"
+#include "curate/text.hpp"
+
+namespace {
+
+void print_error(const std::string& message) { std::fprintf(stderr, "curate: error: %s\n", message.c_str()); }
+
+// CLI11 2.1 has no suggestions: offer the closest subcommand for a typo.
+std::string suggestion_for(int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return {};
+  std::vector<std::string> names;
+  for (const auto& spec : curate::cli::command_table()) names.emplace_back(spec.name);
+  std::string best = curate::closest_match(argv[1], names);
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  curate::cli::RunState state;
+  CLI::App app{"curate: query, validate, format, edit and export curated Markdown reading lists"};
+  app.name("curate");
+  app.set_version_flag("--version", "curate " CURATE_VERSION);
+  app.option_defaults()->always_capture_default();
+  app.add_option("--config", state.global.config_path, "Use this .curate.json instead of searching for one");
+  app.require_subcommand(1);
+  app.fallthrough();
+  for (const auto& spec : curate::cli::command_table()) {
+    CLI::App* command = app.add_subcommand(spec.name, spec.help);
+    if (spec.alias) command->alias(spec.alias);
+    spec.add(*command, state);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    bool unknown_command = app.get_subcommands().empty() && argc >= 2 && argv[1][0] != '-';
+    print_error(unknown_command ? std::string("unknown command '") + argv[1] + "'" + suggestion_for(argc, argv)
+                                : std::string(e.what()));
+    std::fprintf(stderr, "Run 'curate --help' for usage.\n");
+    return curate::k_exit_usage;
+  } catch (const curate::Error& e) {
+    print_error(e.describe());
+    return curate::k_exit_usage;
+  } catch (const std::exception& e) {
+    print_error(e.what());
+    return curate::k_exit_usage;
+  }
+  return state.exit_code;
+}

@@ -1,0 +1,210 @@
+#include "curate/parse.hpp"
+
+#include "curate/grammar.hpp"
+#include "curate/slug.hpp"
+#include "curate/text.hpp"
+#include "curate/url.hpp"
+
+namespace curate {
+namespace {
+
+SourcePos start_of(cmark_node* node) { return {cmark_node_get_start_line(node), cmark_node_get_start_column(node)}; }
+SourcePos end_of(cmark_node* node) { return {cmark_node_get_end_line(node), cmark_node_get_end_column(node)}; }
+SourceSpan span_of(cmark_node* node) { return {start_of(node), end_of(node)}; }
+bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
+
+cmark_node* first_paragraph(cmark_node* item) {
+  cmark_node* first = cmark_node_first_child(item);
+  return is_type(first, CMARK_NODE_PARAGRAPH) ? first : nullptr;
+}
+
+bool is_anchor(const char* url) {
+  std::string_view u = url ? url : "";
+  return starts_with(u, "#") || starts_with(u, "./#");
+}
+
+void collect_links(cmark_node* node, std::vector<cmark_node*>& out) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    if (is_type(child, CMARK_NODE_LINK)) out.push_back(child);
+    collect_links(child, out);
+  }
+}
+
+// A list whose items (nested ones too) each link, and only to anchors.
+bool is_toc_list(cmark_node* list) {
+  if (!cmark_node_first_child(list)) return false;
+  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+    cmark_node* paragraph = first_paragraph(item);
+    if (!paragraph) return false;
+    std::vector<cmark_node*> links;
+    collect_links(paragraph, links);
+    if (links.empty()) return false;
+    for (cmark_node* link : links)
+      if (!is_anchor(cmark_node_get_url(link))) return false;
+    for (cmark_node* child = cmark_node_next(paragraph); child; child = cmark_node_next(child))
+      if (is_type(child, CMARK_NODE_LIST) && !is_toc_list(child)) return false;
+  }
+  return true;
+}
+
+void collect_toc(cmark_node* list, int depth, std::vector<TocLink>& toc) {
+  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+    std::vector<cmark_node*> links;
+    collect_links(first_paragraph(item), links);
+    std::string url = cmark_node_get_url(links.front());
+    toc.push_back({plain_text(links.front()), url.substr(url.find('#') + 1), depth, start_of(item)});
+    for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child))
+      if (is_type(child, CMARK_NODE_LIST)) collect_toc(child, depth + 1, toc);
+  }
+}
+
+// "*tag*: description" items of a legend list; false unless every item reads so.
+bool read_legend(cmark_node* list, std::vector<TagDef>& tags) {
+  std::vector<TagDef> found;
+  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+    cmark_node* paragraph = first_paragraph(item);
+    cmark_node* emph = paragraph ? cmark_node_first_child(paragraph) : nullptr;
+    cmark_node* text = emph ? cmark_node_next(emph) : nullptr;
+    if (!is_type(emph, CMARK_NODE_EMPH) || !is_type(text, CMARK_NODE_TEXT)) return false;
+    std::string_view rest = cmark_node_get_literal(text);
+    if (!starts_with(rest, ":")) return false;
+    // The description is the first line; a lazy continuation ("etc.") is prose.
+    std::string description(trim(rest.substr(1)));
+    found.push_back({std::string(trim(plain_text(emph))), description, cmark_node_get_start_line(item)});
+  }
+  if (found.empty()) return false;
+  tags = std::move(found);
+  return true;
+}
+
+class CatalogBuilder {
+ public:
+  CatalogBuilder(std::string_view text, const std::string& path, const Config& config)
+      : m_text(text), m_lines(text), m_config(config) {
+    m_catalog.path = path;
+    m_stack.emplace_back();
+  }
+
+  Catalog build(cmark_node* root) {
+    cmark_node* first = cmark_node_first_child(root);
+    for (cmark_node* block = first; block; block = cmark_node_next(block)) {
+      if (is_type(block, CMARK_NODE_HEADING) && block == first && cmark_node_get_heading_level(block) == 1) {
+        m_catalog.title = collapse_whitespace(plain_text(block));
+        m_catalog.title_line = cmark_node_get_start_line(block);
+        continue;
+      }
+      add_block(block);
+    }
+    while (m_stack.size() > 1) pop_section();
+    m_catalog.root = std::move(m_stack.back());
+    if (m_config.has_tags) {
+      m_catalog.tags = m_config.tags;
+      m_catalog.tags_from_config = true;
+    }
+    return std::move(m_catalog);
+  }
+
+ private:
+  void add_block(cmark_node* block) {
+    if (is_type(block, CMARK_NODE_HEADING)) return open_section(block);
+    extend_section(end_of(block).line);
+    if (is_type(block, CMARK_NODE_LIST)) {
+      if (is_toc_list(block)) {
+        collect_toc(block, 0, m_catalog.toc);
+        m_catalog.blocks.push_back({"toc", span_of(block)});
+        return;
+      }
+      for (cmark_node* item = cmark_node_first_child(block); item; item = cmark_node_next(item))
+        m_stack.back().items.push_back(build_item(item, {}));
+      return;
+    }
+    if (is_type(block, CMARK_NODE_BLOCK_QUOTE) && !m_catalog.legend_line) {
+      for (cmark_node* child = cmark_node_first_child(block); child; child = cmark_node_next(child))
+        if (is_type(child, CMARK_NODE_LIST) && read_legend(child, m_catalog.tags)) {
+          m_catalog.legend_line = cmark_node_get_start_line(block);
+          break;
+        }
+    }
+    m_catalog.blocks.push_back({cmark_node_get_type_string(block), span_of(block)});
+  }
+
+  void open_section(cmark_node* heading) {
+    int level = cmark_node_get_heading_level(heading);
+    while (m_stack.size() > 1 && m_stack.back().level >= level) pop_section();
+    Section section;
+    section.heading = collapse_whitespace(plain_text(heading));
+    section.level = level;
+    section.slug = m_slugs.unique(section.heading);
+    section.span = span_of(heading);
+    m_stack.push_back(std::move(section));
+    m_path.push_back(m_stack.back().heading);
+  }
+
+  void pop_section() {
+    Section done = std::move(m_stack.back());
+    m_stack.pop_back();
+    m_path.pop_back();
+    Section& parent = m_stack.back();
+    if (done.span.end.line > parent.span.end.line) parent.span.end = done.span.end;
+    parent.sections.push_back(std::move(done));
+  }
+
+  void extend_section(int line) {
+    Section& current = m_stack.back();
+    if (line > current.span.end.line) current.span.end = {line, static_cast<int>(m_lines.line_text(m_text, line).size())};
+  }
+
+  std::string paragraph_source(cmark_node* paragraph) const {
+    int first = cmark_node_get_start_line(paragraph), last = cmark_node_get_end_line(paragraph);
+    std::string raw(m_lines.line_text(m_text, first).substr(static_cast<size_t>(cmark_node_get_start_column(paragraph) - 1)));
+    for (int line = first + 1; line <= last; ++line) raw += "\n" + std::string(trim(m_lines.line_text(m_text, line)));
+    return std::string(trim(raw));
+  }
+
+  Item build_item(cmark_node* node, std::vector<std::string> parents) {
+    Item item;
+    item.pos = start_of(node);
+    item.span = span_of(node);
+    cmark_node* paragraph = first_paragraph(node);
+    parse_entry_fields(paragraph, m_config.kinds, item);
+    if (paragraph) {
+      item.raw = paragraph_source(paragraph);
+      item.paragraph_end_line = cmark_node_get_end_line(paragraph);
+    }
+    if (!item.url && !item.links.empty()) item.url = item.links.front();
+    std::vector<std::string> child_parents = parents;
+    child_parents.push_back(item.title);
+    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+      if (!is_type(child, CMARK_NODE_LIST)) continue;
+      for (cmark_node* sub = cmark_node_first_child(child); sub; sub = cmark_node_next(sub))
+        item.children.push_back(build_item(sub, child_parents));
+    }
+    item.is_group = !item.url && !item.children.empty();
+    item.id = item.url && !item.url->empty()
+                  ? stable_id(normalize_url(*item.url))
+                  : stable_id(join(m_path, "/") + "\x1f" + join(parents, "/") + "\x1f" + item.title);
+    return item;
+  }
+
+  std::string_view m_text;
+  LineIndex m_lines;
+  const Config& m_config;
+  Catalog m_catalog;
+  std::vector<Section> m_stack;     // open sections, the root first
+  std::vector<std::string> m_path;  // their headings, the root excluded
+  SlugRegistry m_slugs;
+};
+
+}  // namespace
+
+Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
+                      const Config& config) {
+  return CatalogBuilder(text, path, config).build(document.root());
+}
+
+Catalog parse_catalog(const SourceFile& file, const Config& config) {
+  MarkdownDocument document(file.text);
+  return build_catalog(document, file.text, file.path, config);
+}
+
+}  // namespace curate

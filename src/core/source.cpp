@@ -1,0 +1,164 @@
+#include "curate/source.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+#include "curate/error.hpp"
+
+namespace curate {
+namespace {
+
+// Length of the UTF-8 sequence starting at `s[i]`, or 0 if it is malformed
+// (overlong forms, surrogates and code points past U+10FFFF included).
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (len == 0 || c > 0xF4 || i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k)
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  unsigned char c1 = byte(i + 1);
+  if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+  if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
+  if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+  if (c == 0xF4 && c1 >= 0x90) return 0;  // past U+10FFFF
+  return len;
+}
+
+void check_text(const std::string& path, std::string_view s) {
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == '\0')
+      throw Error(path, line, static_cast<int>(i - line_start + 1),
+                  "binary data (NUL byte); not a Markdown text file");
+    size_t len = utf8_sequence_length(s, i);
+    if (len == 0)
+      throw Error(path, line, static_cast<int>(i - line_start + 1), "invalid UTF-8");
+    if (s[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+    i += len;
+  }
+}
+
+std::string read_all(std::FILE* in, const std::string& path) {
+  std::string bytes;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) bytes.append(buffer, n);
+  if (std::ferror(in)) throw Error(path, 0, 0, std::string("cannot read: ") + std::strerror(errno));
+  return bytes;
+}
+
+}  // namespace
+
+SourceFile source_from_bytes(std::string path, std::string bytes) {
+  SourceFile file;
+  file.path = std::move(path);
+  std::string_view view = bytes;
+  if (view.substr(0, 3) == "\xEF\xBB\xBF") {
+    file.has_bom = true;
+    view.remove_prefix(3);
+  }
+  check_text(file.path, view);
+  size_t first_newline = view.find('\n');
+  file.crlf = first_newline != std::string_view::npos && first_newline > 0 &&
+              view[first_newline - 1] == '\r';
+  file.text.reserve(view.size());
+  for (size_t i = 0; i < view.size(); ++i) {
+    if (view[i] == '\r' && i + 1 < view.size() && view[i + 1] == '\n') continue;
+    file.text.push_back(view[i]);
+  }
+  return file;
+}
+
+SourceFile read_source(const std::string& path) {
+  if (path == "-") return source_from_bytes(path, read_all(stdin, "<stdin>"));
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) throw Error(path, 0, 0, "no such file");
+  if (std::filesystem::is_directory(status)) throw Error(path, 0, 0, "is a directory, not a list file");
+  std::FILE* in = std::fopen(path.c_str(), "rb");
+  if (!in) throw Error(path, 0, 0, std::string("cannot open: ") + std::strerror(errno));
+  std::string bytes;
+  try {
+    bytes = read_all(in, path);
+  } catch (...) {
+    std::fclose(in);
+    throw;
+  }
+  std::fclose(in);
+  return source_from_bytes(path, std::move(bytes));
+}
+
+std::string restore_layout(std::string_view text, const SourceFile& like) {
+  std::string out;
+  out.reserve(text.size() + (like.crlf ? text.size() / 30 : 0) + 3);
+  if (like.has_bom) out += "\xEF\xBB\xBF";
+  if (!like.crlf) return out.append(text);
+  for (char c : text) {
+    if (c == '\n') out.push_back('\r');
+    out.push_back(c);
+  }
+  return out;
+}
+
+void write_atomic(const std::string& path, std::string_view bytes) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path target = fs::path(path);
+  if (fs::is_symlink(fs::symlink_status(target, ec))) target = fs::canonical(target, ec);
+  if (ec) throw Error(path, 0, 0, "cannot resolve symlink: " + ec.message());
+
+  struct stat old_stat {};
+  bool existed = ::stat(target.c_str(), &old_stat) == 0;
+  // Root passes access(W_OK) on any file, so a file without write bits is
+  // also treated as read-only: the user marked it so on purpose.
+  if (existed && (::access(target.c_str(), W_OK) != 0 || (old_stat.st_mode & 0222) == 0))
+    throw Error(path, 0, 0, "file is not writable; left unchanged");
+
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string tmpl = (dir / ("." + target.filename().string() + ".curate-XXXXXX")).string();
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) throw Error(path, 0, 0, std::string("cannot create temporary file: ") + std::strerror(errno));
+
+  auto fail = [&](const char* what) {
+    int saved = errno;
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    throw Error(path, 0, 0, std::string(what) + ": " + std::strerror(saved) + "; left unchanged");
+  };
+  size_t written = 0;
+  while (written < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("cannot write");
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (::fchmod(fd, existed ? (old_stat.st_mode & 07777) : 0644) != 0) fail("cannot set mode");
+  if (::fsync(fd) != 0) fail("cannot flush");
+  if (::close(fd) != 0) {
+    ::unlink(tmpl.c_str());
+    throw Error(path, 0, 0, std::string("cannot close: ") + std::strerror(errno));
+  }
+  if (::rename(tmpl.c_str(), target.c_str()) != 0) {
+    int saved = errno;
+    ::unlink(tmpl.c_str());
+    throw Error(path, 0, 0, std::string("cannot replace file: ") + std::strerror(saved));
+  }
+}
+
+}  // namespace curate

@@ -1,0 +1,26 @@
+#pragma once
+// Shared helpers for the unit tests: parsing Markdown text into a catalog.
+
+#include <string>
+
+#include "curate/catalog.hpp"
+#include "curate/config.hpp"
+#include "curate/parse.hpp"
+#include "curate/source.hpp"
+
+namespace curate::test {
+
+inline Catalog parse_text(const std::string& markdown, const Config& config = Config{}) {
+  return parse_catalog(source_from_bytes("test.md", markdown), config);
+}
+
+// The only entry of a one-item list.
+inline Item parse_item(const std::string& line) {
+  Catalog catalog = parse_text("- " + line + "\n");
+  return catalog.root.items.at(0);
+}
+
+inline std::string repo_path(const std::string& relative) { return std::string(CURATE_SOURCE_DIR) + "/" + relative; }
+inline std::string shared_path(const std::string& relative) { return std::string(CURATE_SHARED_DIR) + "/" + relative; }
+
+}  // namespace curate::test
