@@ -8,6 +8,7 @@ void add_sections_command(CLI::App& command, RunState& state);
 void add_tags_command(CLI::App& command, RunState& state);
 void add_show_command(CLI::App& command, RunState& state);
 void add_stats_command(CLI::App& command, RunState& state);
+void add_export_command(CLI::App& command, RunState& state);
 
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> table = {
@@ -16,6 +17,7 @@ const std::vector<CommandSpec>& command_table() {
       {"tags", nullptr, "Show the tag vocabulary with descriptions and counts", add_tags_command},
       {"show", nullptr, "Show one entry in full (by id, URL or title)", add_show_command},
       {"stats", nullptr, "Count entries per section, tag, kind, year or author, with bar charts", add_stats_command},
+      {"export", nullptr, "Export as JSON, CSV, BibTeX, CSL-JSON or a self-contained HTML page", add_export_command},
   };
   return table;
 }
