@@ -19,21 +19,21 @@ const char* const k_html_script = R"JS(
   const foldAscii = (text) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
   document.addEventListener('DOMContentLoaded', () => {
-    const catalog = document.getElementById('catalog');
-    const search = document.getElementById('search');
-    const status = document.getElementById('status');
-    const clear = document.getElementById('clear');
-    const empty = document.getElementById('empty');
+    const catalog = document.getElementById('curateCatalog');
+    const search = document.getElementById('curateSearch');
+    const status = document.getElementById('curateStatus');
+    const clear = document.getElementById('curateClear');
+    const empty = document.getElementById('curateEmpty');
     const chips = Array.from(document.querySelectorAll('.chip[data-filter]'));
     const navLinks = Array.from(document.querySelectorAll('.toc a[data-section]'));
     const total = Number(catalog.dataset.total);
     const state = { query: '', tags: new Set(), kinds: new Set() };
 
-    document.getElementById('theme').addEventListener('click', () => {
+    document.getElementById('curateTheme').addEventListener('click', () => {
       root.dataset.theme = isDark() ? 'light' : 'dark';
       store(root.dataset.theme);
     });
-    if (window.matchMedia('(max-width: 860px)').matches) document.getElementById('toc').open = false;
+    if (window.matchMedia('(max-width: 860px)').matches) document.getElementById('curateToc').open = false;
 
     // Same rules as `list`: --grep substring, every --tag, any --kind.
     const matches = (entry) => {

@@ -86,11 +86,11 @@ a:hover { text-decoration: underline; }
   position: sticky; top: 0; z-index: 2; background: var(--bg);
   padding: 12px 0 10px; border-bottom: 1px solid var(--border); margin-bottom: 8px;
 }
-#search {
+#curateSearch {
   width: 100%; padding: 11px 14px; font: inherit; color: var(--text); background: var(--surface);
   border: 1px solid var(--border); border-radius: 10px; box-shadow: var(--shadow); outline: none;
 }
-#search:focus { border-color: var(--accent); box-shadow: 0 0 0 3px var(--accent-soft); }
+#curateSearch:focus { border-color: var(--accent); box-shadow: 0 0 0 3px var(--accent-soft); }
 .filters { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 10px; }
 .filter-label { color: var(--faint); font-size: 12px; text-transform: uppercase; letter-spacing: .06em; margin-right: 4px; min-width: 44px; }
 .chip {

@@ -61,7 +61,7 @@ async function open(url, options = {}) {
 const visibleEntries = (page) => page.evaluate(() => Array.from(document.querySelectorAll('li.entry'))
   .filter((el) => el.checkVisibility() && !el.classList.contains('is-context') && !el.classList.contains('context'))
   .length);
-const statusText = (page) => page.locator('#status').textContent();
+const statusText = (page) => page.locator('#curateStatus').textContent();
 
 test('the seed renders every entry that list --count counts', async () => {
   const page = await open(exportPage(seed, 'seed.html'));
@@ -83,12 +83,12 @@ test('the seed renders every entry that list --count counts', async () => {
 test('typing in the search box narrows the visible entries to list --grep counts', async () => {
   const page = await open(exportPage(seed, 'seed.html'));
   for (const query of ['deep', 'OpenAI', 'youtube.com', 'LeCun', 'zzz-no-match']) {
-    await page.fill('#search', '');
-    await page.locator('#search').pressSequentially(query);
+    await page.fill('#curateSearch', '');
+    await page.locator('#curateSearch').pressSequentially(query);
     const expected = count(seed, '--grep', query);
     assert.equal(await visibleEntries(page), expected, `query ${query}`);
     assert.match(await statusText(page), new RegExp(`^${expected} of `));
-    assert.equal(await page.locator('#empty').isVisible(), expected === 0);
+    assert.equal(await page.locator('#curateEmpty').isVisible(), expected === 0);
   }
   await page.context().close();
 });
@@ -108,7 +108,7 @@ test('the cult tag filter shows exactly the 15 cult entries, and kinds narrow it
   await page.screenshot({ path: join(artifacts, 'export-cult.png'), fullPage: true });
   const mlops = page.locator('.toc a[href="#mlops"] .n');
   assert.equal(Number(await mlops.textContent()), count(seed, '--tag', 'cult', '--section', 'MLOps'));
-  await page.click('#clear');
+  await page.click('#curateClear');
   assert.equal(await visibleEntries(page), count(seed));
   assert.equal(Number(await mlops.textContent()), count(seed, '--section', 'MLOps'));
   await page.context().close();
@@ -131,8 +131,13 @@ test('titles with <script> render as text and nothing in the list runs', async (
   const handlers = await page.evaluate(() => Array.from(document.querySelectorAll('*'))
     .flatMap((el) => Array.from(el.attributes, (attr) => attr.name)).filter((name) => name.startsWith('on')));
   assert.deepEqual(handlers, []);
-  await page.fill('#search', 'script');
+  await page.fill('#curateSearch', 'script');
   assert.equal(await visibleEntries(page), count(special, '--grep', 'script'));
+  // A section slugged like a control ("search") keeps its anchor and its nav count.
+  assert.equal(await page.evaluate(() => document.getElementById('search').tagName), 'SECTION');
+  assert.equal(await page.locator('.toc a[href="#search"]').isVisible(), false);
+  await page.fill('#curateSearch', 'clash');
+  assert.equal(await page.locator('.toc a[href="#search"] .n').textContent(), '1');
   await page.context().close();
 });
 
@@ -140,7 +145,7 @@ test('the theme toggle switches between light and dark', async () => {
   const page = await open(exportPage(seed, 'seed.html'), { colorScheme: 'light' });
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
-  await page.click('#theme');
+  await page.click('#curateTheme');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.notEqual(await background(), light);
   await page.screenshot({ path: join(artifacts, 'export-dark.png'), fullPage: false });
