@@ -1,4 +1,6 @@
 // curate export: the list as JSON, CSV, BibTeX, CSL-JSON or one HTML page.
+#include <filesystem>
+
 #include "app.hpp"
 #include "curate/entry_formats.hpp"
 #include "curate/error.hpp"
@@ -32,8 +34,16 @@ std::string render(const ExportScope& scope, const std::string& format) {
   return export_json(scope);
 }
 
+// Refuses to write the export over the list it was made from.
+void check_output(const std::string& output, const std::string& list) {
+  std::error_code ec;
+  if (list != "-" && std::filesystem::equivalent(output, list, ec))
+    throw Error(output + ": is the list being exported; choose another --output file");
+}
+
 int run_export(const ExportOptions& options, const RunState& state) {
   LoadedList list = load_list(state.global, options.file);
+  if (options.output && *options.output != "-") check_output(*options.output, list.source.path);
   bool filtered = filter_given(options.filter);
   ExportScope scope =
       ExportScope::make(list.catalog, select_entries(list.catalog, options.filter), filtered, list.source.path);

@@ -13,14 +13,15 @@ from common import ROOT, SEED, check, count, finish, inputs, run, run_json
 schema = json.loads((ROOT / "tests/data/csl-data.json").read_text())
 validator = jsonschema.validators.validator_for(schema)(schema)
 
-for path in inputs():
-    items = run_json("export", "--format", "csl-json", path)
+for path in inputs() + [f"{SEED} --tag cult"]:
+    args = path.split(" ")
+    items = run_json("export", "--format", "csl-json", *args)
     for error in list(validator.iter_errors(items))[:5]:
         check(False, f"{path}: /{'/'.join(map(str, error.path))}: {error.message[:200]}")
-    check(len(items) == count(path), f"{path}: {len(items)} items, list counts {count(path)}")
+    check(len(items) == count(*args), f"{path}: {len(items)} items, list counts {count(*args)}")
     ids = [item["id"] for item in items]
     check(len(set(ids)) == len(ids), f"{path}: ids are not unique")
-    bibtex_keys = re.findall(r"^@\w+\{([^,]+),", run("export", "--format", "bibtex", path), re.M)
+    bibtex_keys = re.findall(r"^@\w+\{([^,]+),", run("export", "--format", "bibtex", *args), re.M)
     check(ids == bibtex_keys, f"{path}: CSL ids differ from BibTeX keys")
     print(f"{path}: {len(items)} items checked")
 
