@@ -57,7 +57,7 @@ class PageWriter {
 
   // Title (a link when the URL is safe), description, byline, note, links.
   std::string card(const Item& item) const {
-    std::string out = "<article class=\"card\"><p class=\"title\">";
+    std::string out = std::string("<article class=\"card") + (item.url ? "" : " is-stub") + "\"><p class=\"title\">";
     bool linked = item.url && !item.url->empty() && is_safe_link(*item.url);
     if (linked)
       out +=
@@ -129,6 +129,7 @@ class PageWriter {
     std::string out = fmt::format("<section class=\"sec\" id=\"{}\"><h{} class=\"sec-title\">{}</h{}>",
                                   html_escape(section.slug), level, html_escape(section.heading), level);
     out += items(section.items);
+    if (section.items.empty() && section.sections.empty()) out += "<p class=\"sec-empty\">No entries yet.</p>";
     for (const Section& child : section.sections)
       if (m_scope.keeps(child)) out += this->section(child);
     return out + "</section>";
@@ -155,6 +156,8 @@ class PageWriter {
     return count;
   }
 
+  // Tag chips in vocabulary order, then by first use; kind chips by how
+  // common they are. Only values some selected entry has.
   std::string filters() const {
     std::map<std::string, int> tag_counts, kind_counts;
     std::vector<std::string> tag_order, kind_order;
@@ -169,30 +172,30 @@ class PageWriter {
       for (const std::string& tag : entry.item->tags) count(tag_counts, tag_order, to_lower(tag), tag, 1);
       for (const std::string& kind : entry.item->kinds) count(kind_counts, kind_order, kind, kind, 1);
     }
-    std::string out;
-    auto chips = [&](const char* name, const char* label, const std::vector<std::string>& values,
-                     std::map<std::string, int>& counts, bool tags) {
-      if (values.empty()) return;
-      out +=
-          fmt::format("<div class=\"filters\" role=\"group\" aria-label=\"{}\"><span class=\"filter-label\">{}</span>",
-                      label, label);
-      for (const std::string& value : values) {
-        std::string key = tags ? to_lower(value) : value;
-        if (counts[key] == 0) continue;  // a declared tag no selected entry carries
-        std::string colour = tags ? fmt::format(" tag tag-c{}", m_colours.at(key)) : "";
-        out += fmt::format(
-            "<button type=\"button\" class=\"chip{}\" data-filter=\"{}\" data-value=\"{}\" aria-pressed=\"false\">{}"
-            "<span class=\"n\">{}</span></button>",
-            colour, name, html_escape(key), html_escape(value), counts[key]);
-      }
-      out += "</div>";
-    };
-    // Kinds by how common they are; tags keep the vocabulary's order.
     std::stable_sort(kind_order.begin(), kind_order.end(),
                      [&](const std::string& a, const std::string& b) { return kind_counts[a] > kind_counts[b]; });
-    chips("tag", "Tags", tag_order, tag_counts, true);
-    chips("kind", "Kinds", kind_order, kind_counts, false);
-    return out;
+    return chip_group("tag", "Tags", tag_order, tag_counts) + chip_group("kind", "Kinds", kind_order, kind_counts);
+  }
+
+  std::string chip_group(const char* name, const char* label, const std::vector<std::string>& values,
+                         const std::map<std::string, int>& counts) const {
+    bool tags = std::string(name) == "tag";
+    std::string chips;
+    for (const std::string& value : values) {
+      std::string key = tags ? to_lower(value) : value;
+      int n = counts.at(key);
+      if (n == 0) continue;  // a declared tag no selected entry carries
+      std::string colour = tags ? fmt::format(" tag tag-c{}", m_colours.at(key)) : "";
+      chips += fmt::format(
+          "<button type=\"button\" class=\"chip{}\" data-filter=\"{}\" data-value=\"{}\" aria-pressed=\"false\">{}"
+          "<span class=\"n\">{}</span></button>",
+          colour, name, html_escape(key), html_escape(value), n);
+    }
+    if (chips.empty()) return "";
+    return fmt::format(
+               "<div class=\"filters\" role=\"group\" aria-label=\"{0}\"><span class=\"filter-label\">{0}</span>",
+               label) +
+           chips + "</div>";
   }
 
   std::string page() const {

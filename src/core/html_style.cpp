@@ -114,6 +114,7 @@ h2.sec-title { font-size: 24px; padding-bottom: 6px; border-bottom: 2px solid va
 h3.sec-title { font-size: 20px; }
 h4.sec-title { font-size: 17px; }
 h5.sec-title, h6.sec-title { font-size: 15px; color: var(--muted); }
+.sec-empty { margin: 4px 0 0; color: var(--faint); font-size: 14px; font-style: italic; }
 ul.items { list-style: none; margin: 0; padding: 0; }
 ul.items > li { margin: 8px 0; }
 li > ul.items { margin-left: 14px; padding-left: 12px; border-left: 2px solid var(--border); }
@@ -124,6 +125,7 @@ li > ul.items { margin-left: 14px; padding-left: 12px; border-left: 2px solid va
   background: var(--surface); border: 1px solid var(--border); border-radius: 12px;
   padding: 11px 14px; box-shadow: var(--shadow); transition: border-color .15s;
 }
+.card.is-stub { background: transparent; border-style: dashed; box-shadow: none; }
 .card:hover { border-color: color-mix(in srgb, var(--accent) 45%, var(--border)); }
 .card .title { margin: 0; font-size: 16px; font-weight: 600; line-height: 1.35; overflow-wrap: anywhere; }
 .card .title a { color: var(--text); }
