@@ -1,8 +1,15 @@
 #!/usr/bin/env python3
 """`curate stats` counts agree with `curate list --count` for the same
 filters: totals, stubs, tagged, and every group of every grouping; the
-text chart fits 80 columns and shows the same numbers."""
-from common import CORPUS, SEED, check, count, finish, run, run_json
+text chart fits 80 columns when piped and the terminal's width on a
+terminal, and shows the same numbers."""
+import fcntl
+import os
+import struct
+import subprocess
+import termios
+
+from common import CORPUS, CURATE, ROOT, SEED, check, count, finish, run, run_json
 
 
 def stats(*args, by="section"):
@@ -59,6 +66,35 @@ for by in ["section", "tag", "kind", "year", "author"]:
 for group in stats(SEED, by="tag")["groups"]:
     line = next((l for l in run("stats", "--by", "tag", SEED).splitlines() if l.strip().startswith(group["name"])), "")
     check(f" {group['count']} " in line, f"text chart shows {group['name']} = {group['count']}: {line!r}")
+
+
+
+def on_terminal(columns, *args):
+    """stdout of curate run on a pseudo-terminal `columns` wide."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = dict(os.environ, NO_COLOR="1")
+    process = subprocess.Popen([CURATE, *args], stdout=slave, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    check(process.wait() == 0, f"stats on a terminal exits 0: {process.stderr.read()}")
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+for columns in [50, 120]:
+    text = on_terminal(columns, "stats", "--by", "author", SEED)
+    widths = [len(line) for line in text.splitlines()]
+    check(max(widths) <= columns, f"a {columns}-column terminal gets lines of {max(widths)} columns")
+    check(max(widths) >= columns - 2, f"a {columns}-column terminal gets bars that use its width ({max(widths)})")
 
 corpus_total = count(CORPUS[0])
 check(stats(CORPUS[0])["entries"] == corpus_total, "corpus entries agree")
