@@ -177,6 +177,13 @@ class PageWriter {
     return chip_group("tag", "Tags", tag_order, tag_counts) + chip_group("kind", "Kinds", kind_order, kind_counts);
   }
 
+  // The vocabulary's description of a tag (lowercase name), or "".
+  std::string tag_description(const std::string& key) const {
+    for (const TagDef& tag : m_scope.catalog->tags)
+      if (to_lower(tag.name) == key) return tag.description;
+    return "";
+  }
+
   std::string chip_group(const char* name, const char* label, const std::vector<std::string>& values,
                          const std::map<std::string, int>& counts) const {
     bool tags = std::string(name) == "tag";
@@ -186,10 +193,12 @@ class PageWriter {
       int n = counts.at(key);
       if (n == 0) continue;  // a declared tag no selected entry carries
       std::string colour = tags ? fmt::format(" tag tag-c{}", m_colours.at(key)) : "";
+      std::string title = tags ? tag_description(key) : "";
       chips += fmt::format(
-          "<button type=\"button\" class=\"chip{}\" data-filter=\"{}\" data-value=\"{}\" aria-pressed=\"false\">{}"
+          "<button type=\"button\" class=\"chip{}\" data-filter=\"{}\" data-value=\"{}\" aria-pressed=\"false\"{}>{}"
           "<span class=\"n\">{}</span></button>",
-          colour, name, html_escape(key), html_escape(value), n);
+          colour, name, html_escape(key), title.empty() ? "" : " title=\"" + html_escape(title) + "\"",
+          html_escape(value), n);
     }
     if (chips.empty()) return "";
     return fmt::format(
