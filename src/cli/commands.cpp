@@ -9,6 +9,7 @@ void add_tags_command(CLI::App& command, RunState& state);
 void add_show_command(CLI::App& command, RunState& state);
 void add_stats_command(CLI::App& command, RunState& state);
 void add_export_command(CLI::App& command, RunState& state);
+void add_fmt_command(CLI::App& command, RunState& state);
 
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> table = {
@@ -18,6 +19,7 @@ const std::vector<CommandSpec>& command_table() {
       {"show", nullptr, "Show one entry in full (by id, URL or title)", add_show_command},
       {"stats", nullptr, "Count entries per section, tag, kind, year or author, with bar charts", add_stats_command},
       {"export", nullptr, "Export as JSON, CSV, BibTeX, CSL-JSON or a self-contained HTML page", add_export_command},
+      {"fmt", nullptr, "Re-render the list in the canonical style (--check, --diff, --write)", add_fmt_command},
   };
   return table;
 }
