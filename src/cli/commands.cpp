@@ -11,6 +11,7 @@ void add_stats_command(CLI::App& command, RunState& state);
 void add_export_command(CLI::App& command, RunState& state);
 void add_fmt_command(CLI::App& command, RunState& state);
 void add_validate_command(CLI::App& command, RunState& state);
+void add_diff_command(CLI::App& command, RunState& state);
 
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> table = {
@@ -23,6 +24,7 @@ const std::vector<CommandSpec>& command_table() {
       {"validate", "lint", "Check the list against the rules of docs/validate.md (--fix, --format github|sarif)",
        add_validate_command},
       {"fmt", nullptr, "Re-render the list in the canonical style (--check, --diff, --write)", add_fmt_command},
+      {"diff", nullptr, "Show entries added, removed, changed and moved between two versions", add_diff_command},
   };
   return table;
 }
