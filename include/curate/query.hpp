@@ -40,6 +40,14 @@ void sort_entries(std::vector<EntryRef>& entries, SortKey key, bool reverse = fa
 // else titles equal to it (case-insensitively), else titles containing it.
 std::vector<EntryRef> resolve_selector(const Catalog& catalog, const std::string& selector);
 
+// The entries an edit selector names: an id, else a URL (compared
+// normalised). Titles are never guessed here; see match_titles.
+std::vector<EntryRef> resolve_exact_selector(const Catalog& catalog, const std::string& selector);
+
+// Entries whose title equals `text` case-insensitively, else those whose
+// title contains it (`--match TEXT` of the edit commands).
+std::vector<EntryRef> match_titles(const Catalog& catalog, const std::string& text);
+
 // Parses "file", "title", "date", "year", "section"; throws curate::Error.
 SortKey parse_sort_key(const std::string& name);
 

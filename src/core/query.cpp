@@ -101,21 +101,43 @@ void sort_entries(std::vector<EntryRef>& entries, SortKey key, bool reverse) {
   });
 }
 
+namespace {
+
+template <typename Predicate>
+std::vector<EntryRef> pick(const std::vector<EntryRef>& all, Predicate predicate) {
+  std::vector<EntryRef> out;
+  for (const auto& entry : all)
+    if (predicate(*entry.item)) out.push_back(entry);
+  return out;
+}
+
+std::vector<EntryRef> exact_matches(const std::vector<EntryRef>& all, const std::string& selector) {
+  if (auto found = pick(all, [&](const Item& item) { return item.id == selector; }); !found.empty()) return found;
+  std::string wanted_url = normalize_url(selector);
+  return pick(all, [&](const Item& item) {
+    return item.url && !item.url->empty() && normalize_url(*item.url) == wanted_url;
+  });
+}
+
+std::vector<EntryRef> title_matches(const std::vector<EntryRef>& all, const std::string& text) {
+  if (auto found = pick(all, [&](const Item& item) { return iequals(item.title, text); }); !found.empty()) return found;
+  return pick(all, [&](const Item& item) { return icontains(item.title, text); });
+}
+
+}  // namespace
+
 std::vector<EntryRef> resolve_selector(const Catalog& catalog, const std::string& selector) {
   std::vector<EntryRef> all = collect_entries(catalog);
-  auto pick = [&](auto predicate) {
-    std::vector<EntryRef> out;
-    for (const auto& entry : all)
-      if (predicate(*entry.item)) out.push_back(entry);
-    return out;
-  };
-  std::string wanted_url = normalize_url(selector);
-  for (auto found : {pick([&](const Item& item) { return item.id == selector; }),
-                     pick([&](const Item& item) { return item.url && !item.url->empty() && normalize_url(*item.url) == wanted_url; }),
-                     pick([&](const Item& item) { return iequals(item.title, selector); }),
-                     pick([&](const Item& item) { return icontains(item.title, selector); })})
-    if (!found.empty()) return found;
-  return {};
+  if (auto found = exact_matches(all, selector); !found.empty()) return found;
+  return title_matches(all, selector);
+}
+
+std::vector<EntryRef> resolve_exact_selector(const Catalog& catalog, const std::string& selector) {
+  return exact_matches(collect_entries(catalog), selector);
+}
+
+std::vector<EntryRef> match_titles(const Catalog& catalog, const std::string& text) {
+  return title_matches(collect_entries(catalog), text);
 }
 
 SortKey parse_sort_key(const std::string& name) {
