@@ -81,24 +81,24 @@ bool same_list(const Item& a, const Item& b, const Lines& lines) {
 
 std::string indent_of(const Item& item, const Lines& lines) {
   std::string indent = lines.at(item.pos.line).substr(0, static_cast<size_t>(item.pos.column - 1));
-  if (indent.find_first_not_of(' ') != std::string::npos)
+  if (indent.find_first_not_of(" \t") != std::string::npos)
     throw Error("", item.pos.line, item.pos.column,
-                "cannot edit this item: its line starts with something other than spaces (a tab, a quote or "
+                "cannot edit this item: its line starts with something other than indentation (a quote or "
                 "another item)");
   return indent;
 }
 
-std::vector<std::string> reindent(const Lines& lines, LineRange range, size_t from_indent, size_t to_indent) {
+std::vector<std::string> reindent(const Lines& lines, LineRange range, const std::string& from_indent,
+                                  const std::string& to_indent) {
   std::vector<std::string> out;
   for (int line = range.first; line <= range.last; ++line) {
-    std::string text = lines.at(line);
-    if (text.empty()) {
+    const std::string& text = lines.at(line);
+    // Blank lines stay as they are; so do lazy continuation lines, which are
+    // indented less than the item and need no indentation to belong to it.
+    if (text.empty() || text.compare(0, from_indent.size(), from_indent) != 0 || trim(text).empty())
       out.push_back(text);
-      continue;
-    }
-    size_t spaces = std::min(text.find_first_not_of(' '), text.size());
-    text.erase(0, std::min(spaces, from_indent));
-    out.push_back(std::string(to_indent, ' ') + text);
+    else
+      out.push_back(to_indent + text.substr(from_indent.size()));
   }
   return out;
 }

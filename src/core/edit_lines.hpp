@@ -51,11 +51,13 @@ std::string marker_of(const Item& item, const Lines& lines);
 // lines between them and the same marker character.
 bool same_list(const Item& a, const Item& b, const Lines& lines);
 
-// The whitespace before the item's marker; throws curate::Error unless it is
-// spaces only (tabs and block-quote prefixes are not edited).
+// The whitespace (spaces, tabs) before the item's marker; throws
+// curate::Error when something else is there (a block-quote prefix, or a
+// parent item sharing the line).
 std::string indent_of(const Item& item, const Lines& lines);
 
-// The lines of `range`, shifted from `from_indent` to `to_indent` columns.
-std::vector<std::string> reindent(const Lines& lines, LineRange range, size_t from_indent, size_t to_indent);
+// The lines of `range` with the leading `from_indent` replaced by `to_indent`.
+std::vector<std::string> reindent(const Lines& lines, LineRange range, const std::string& from_indent,
+                                  const std::string& to_indent);
 
 }  // namespace curate::edit_detail

@@ -168,7 +168,7 @@ EditResult move_entries(const Catalog&, std::string_view text, const std::vector
     int gap = chunk.empty() || !items_of(target).empty() ? at.gap : 0;
     chunk.insert(chunk.end(), static_cast<size_t>(gap), "");
     std::vector<std::string> moved =
-        reindent(lines, item_range(item, lines), indent_of(item, lines).size(), at.indent.size());
+        reindent(lines, item_range(item, lines), indent_of(item, lines), at.indent);
     moved.front()[at.indent.size()] = at.marker.front();  // the target list's bullet
     chunk.insert(chunk.end(), moved.begin(), moved.end());
     entry_lines(item, result.expected.moved);
