@@ -30,7 +30,7 @@ struct NewEntry {
 // Where entries go: a section, or a group (an item without a link) in it.
 struct EditTarget {
   const Section* section = nullptr;
-  const Item* group = nullptr;       // nullptr: the section's own items
+  const Item* group = nullptr;  // nullptr: the section's own items
   std::vector<std::string> section_path;
   std::vector<std::string> parents;  // group titles, outermost first
   std::string describe() const;      // "Deep Learning > Overview"

@@ -11,7 +11,6 @@ namespace curate {
 // relative to the repository root (from `git rev-parse --show-prefix`, run
 // in the file's folder). Throws curate::Error with git's own message when
 // the folder is not in a repository or the revision or path is unknown.
-std::string read_git_revision(const std::string& file, const std::string& rev,
-                              const ProcessRunner& run = run_process);
+std::string read_git_revision(const std::string& file, const std::string& rev, const ProcessRunner& run = run_process);
 
 }  // namespace curate

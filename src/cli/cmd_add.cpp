@@ -56,9 +56,8 @@ int run_add(const AddOptions& options, const RunState& state) {
   EditTarget target = resolve_target(list.catalog, options.section, options.group);
   check_tags_known(list.catalog, entry.tags, options.new_tag);
   if (!options.allow_duplicate) check_not_listed(list, entry.url);
-  EditResult result = with_file_errors(list.source.path, [&] {
-    return add_entry(list.catalog, list.source.text, target, entry, list.config.kinds);
-  });
+  EditResult result = with_file_errors(
+      list.source.path, [&] { return add_entry(list.catalog, list.source.text, target, entry, list.config.kinds); });
   return finish_edit(list, result, options.dry_run);
 }
 

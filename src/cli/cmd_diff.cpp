@@ -23,11 +23,12 @@ int run_diff(const DiffOptions& options, const RunState& state) {
     if (!options.files.empty()) file = options.files.front();
     new_source = read_source(resolve_list_path(file, config));
     if (new_source.path == "-") throw Error("diff --rev needs a list file in a git repository, not standard input");
-    old_source = source_from_bytes(*options.rev + ":" + new_source.path,
-                                   read_git_revision(new_source.path, *options.rev));
+    old_source =
+        source_from_bytes(*options.rev + ":" + new_source.path, read_git_revision(new_source.path, *options.rev));
   } else {
     if (options.files.size() != 2) throw Error("diff needs two list files (OLD NEW), or --rev GITREV [FILE]");
-    if (options.files[0] == "-" && options.files[1] == "-") throw Error("diff can read only one side from standard input");
+    if (options.files[0] == "-" && options.files[1] == "-")
+      throw Error("diff can read only one side from standard input");
     old_source = read_source(options.files[0]);
     new_source = read_source(options.files[1]);
   }

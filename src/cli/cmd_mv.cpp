@@ -20,9 +20,8 @@ int run_mv(MvOptions options, const RunState& state) {
   LoadedList list = load_for_edit(state, options.file);
   std::vector<EntryRef> entries = select_for_edit(list.catalog, options.args, options.match, options.all);
   EditTarget target = resolve_move_target(list.catalog, options.to);
-  EditResult result = with_file_errors(list.source.path, [&] {
-    return move_entries(list.catalog, list.source.text, entries, target);
-  });
+  EditResult result =
+      with_file_errors(list.source.path, [&] { return move_entries(list.catalog, list.source.text, entries, target); });
   return finish_edit(list, result, options.dry_run);
 }
 

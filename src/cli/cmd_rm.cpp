@@ -18,9 +18,8 @@ int run_rm(RmOptions options, const RunState& state) {
   take_file_argument(options.selectors, options.file);
   LoadedList list = load_for_edit(state, options.file);
   std::vector<EntryRef> entries = select_for_edit(list.catalog, options.selectors, options.match, options.all);
-  EditResult result = with_file_errors(list.source.path, [&] {
-    return remove_entries(list.catalog, list.source.text, entries, options.recursive);
-  });
+  EditResult result = with_file_errors(
+      list.source.path, [&] { return remove_entries(list.catalog, list.source.text, entries, options.recursive); });
   return finish_edit(list, result, options.dry_run);
 }
 

@@ -17,7 +17,8 @@ struct SortCommandOptions {
 int run_sort(const SortCommandOptions& options, const RunState& state) {
   LoadedList list = load_for_edit(state, options.file);
   SortOptions sort{parse_sort_key(options.by), options.reverse, options.section};
-  EditResult result = with_file_errors(list.source.path, [&] { return sort_lists(list.catalog, list.source.text, sort); });
+  EditResult result =
+      with_file_errors(list.source.path, [&] { return sort_lists(list.catalog, list.source.text, sort); });
   return finish_edit(list, result, options.dry_run);
 }
 

@@ -20,8 +20,8 @@ std::string candidates(const std::vector<EntryRef>& found) {
 
 std::vector<EntryRef> checked(std::vector<EntryRef> found, const std::string& what, bool all) {
   if (found.size() > 1 && !all)
-    throw Error(what + " matches " + std::to_string(found.size()) + " entries; use --all to edit all of them, or an id:" +
-                candidates(found));
+    throw Error(what + " matches " + std::to_string(found.size()) +
+                " entries; use --all to edit all of them, or an id:" + candidates(found));
   return found;
 }
 
@@ -70,7 +70,8 @@ std::vector<EntryRef> select_for_edit(const Catalog& catalog, const std::vector<
   for (const auto& selector : selectors) {
     std::vector<EntryRef> found = resolve_exact_selector(catalog, selector);
     if (found.empty()) {
-      std::string hint = match_titles(catalog, selector).empty() ? "" : "; to select by title use --match '" + selector + "'";
+      std::string hint =
+          match_titles(catalog, selector).empty() ? "" : "; to select by title use --match '" + selector + "'";
       throw Error("no entry has the id or URL '" + selector + "'" + hint);
     }
     take(checked(found, "'" + selector + "'", all));

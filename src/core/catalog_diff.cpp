@@ -73,10 +73,17 @@ Matching match_entries(const Catalog& before, const Catalog& after) {
   m.old_to_new.assign(m.old_entries.size(), -1);
   m.new_to_old.assign(m.new_entries.size(), -1);
   // Duplicated URLs pair up in the same place and title first, then in order.
-  match_by(m, [](const EntryRef& e) { return url_key(e).empty() ? "" : url_key(e) + '\x1d' + scope_key(e) + title_key(*e.item); }, false);
+  match_by(
+      m,
+      [](const EntryRef& e) {
+        return url_key(e).empty() ? "" : url_key(e) + '\x1d' + scope_key(e) + title_key(*e.item);
+      },
+      false);
   match_by(m, url_key, false);
-  match_by(m, [](const EntryRef& e) { return title_key(*e.item).empty() ? "" : scope_key(e) + title_key(*e.item); }, false);
-  match_by(m, [](const EntryRef& e) { return title_key(*e.item); }, true);
+  match_by(
+      m, [](const EntryRef& e) { return title_key(*e.item).empty() ? "" : scope_key(e) + title_key(*e.item); }, false);
+  match_by(
+      m, [](const EntryRef& e) { return title_key(*e.item); }, true);
   return m;
 }
 
@@ -179,7 +186,8 @@ CatalogDiff diff_catalogs(const Catalog& before, const Catalog& after) {
     if (change.type == ChangeType::moved || !change.fields.empty()) diff.entries.push_back(std::move(change));
   }
   for (size_t o = 0; o < m.old_entries.size(); ++o)
-    if (m.old_to_new[o] < 0) diff.entries.push_back({ChangeType::removed, place_of(m.old_entries[o]), std::nullopt, {}});
+    if (m.old_to_new[o] < 0)
+      diff.entries.push_back({ChangeType::removed, place_of(m.old_entries[o]), std::nullopt, {}});
   auto old_sections = section_paths(before), new_sections = section_paths(after);
   diff.sections_added = missing_from(new_sections, old_sections);
   diff.sections_removed = missing_from(old_sections, new_sections);

@@ -81,7 +81,8 @@ std::string quoted(const Item& item) { return "\"" + item.title + "\""; }
 void check_group_keeps_items(const EntryRef& entry, const std::set<const Item*>& going) {
   if (entry.ancestors.empty() || !entry.ancestors.back()->is_group) return;
   const Item& group = *entry.ancestors.back();
-  bool all = std::all_of(group.children.begin(), group.children.end(), [&](const Item& c) { return going.count(&c) > 0; });
+  bool all =
+      std::all_of(group.children.begin(), group.children.end(), [&](const Item& c) { return going.count(&c) > 0; });
   if (all)
     throw Error("", entry.item->pos.line, entry.item->pos.column,
                 "group " + quoted(group) + " would have no items left and turn into an entry; edit it by hand");
@@ -106,8 +107,7 @@ EditResult add_entry(const Catalog&, std::string_view text, const EditTarget& ta
   return result;
 }
 
-EditResult remove_entries(const Catalog&, std::string_view text, const std::vector<EntryRef>& entries,
-                          bool recursive) {
+EditResult remove_entries(const Catalog&, std::string_view text, const std::vector<EntryRef>& entries, bool recursive) {
   Lines lines(text);
   std::set<const Item*> going;
   for (const auto& entry : entries) going.insert(entry.item);
@@ -167,8 +167,7 @@ EditResult move_entries(const Catalog&, std::string_view text, const std::vector
     // Each moved item is separated like the target list's items are.
     int gap = chunk.empty() || !items_of(target).empty() ? at.gap : 0;
     chunk.insert(chunk.end(), static_cast<size_t>(gap), "");
-    std::vector<std::string> moved =
-        reindent(lines, item_range(item, lines), indent_of(item, lines), at.indent);
+    std::vector<std::string> moved = reindent(lines, item_range(item, lines), indent_of(item, lines), at.indent);
     moved.front()[at.indent.size()] = at.marker.front();  // the target list's bullet
     chunk.insert(chunk.end(), moved.begin(), moved.end());
     entry_lines(item, result.expected.moved);

@@ -31,8 +31,8 @@ std::vector<TagElement> read_prefix(const std::string& line, size_t at, size_t& 
     if (close == std::string::npos) break;
     size_t colon = skip_spaces(line, close + 1);
     if (colon >= line.size() || line[colon] != ':') break;
-    out.push_back({std::string(trim(std::string_view(line).substr(at + 1, close - at - 1))), at,
-                   skip_spaces(line, colon + 1)});
+    out.push_back(
+        {std::string(trim(std::string_view(line).substr(at + 1, close - at - 1))), at, skip_spaces(line, colon + 1)});
     at = out.back().end;
   }
   prefix_end = at;
@@ -96,8 +96,8 @@ EditResult retag_entries(const Catalog&, std::string_view text, const std::vecto
     if (!retag.changed) continue;
     edit.replaced[entry.item->pos.line] = retag.line;
     result.expected.retagged.emplace_back(entry.item->pos.line, retag.tags);
-    messages.push_back("\"" + entry.item->title + "\" " + join(retag.changes, " ") + " (tags: " +
-                       (retag.tags.empty() ? "none" : join(retag.tags, ", ")) + ")");
+    messages.push_back("\"" + entry.item->title + "\" " + join(retag.changes, " ") +
+                       " (tags: " + (retag.tags.empty() ? "none" : join(retag.tags, ", ")) + ")");
     result.line = entry.item->pos.line;
   }
   if (messages.empty()) {

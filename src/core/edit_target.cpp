@@ -6,7 +6,9 @@
 namespace curate {
 namespace {
 
-bool same_text(std::string_view a, std::string_view b) { return iequals(collapse_whitespace(a), collapse_whitespace(b)); }
+bool same_text(std::string_view a, std::string_view b) {
+  return iequals(collapse_whitespace(a), collapse_whitespace(b));
+}
 
 // The path ends with `parts` (the last headings given are enough).
 bool path_ends_with(const std::vector<std::string>& path, const std::vector<std::string>& parts) {

@@ -71,7 +71,8 @@ void check_reads_back(const std::string& line, const NewEntry& entry, const Kind
 }  // namespace
 
 void validate_date(std::string_view date) {
-  if (!is_date_shape(date)) throw Error("invalid date '" + std::string(date) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+  if (!is_date_shape(date))
+    throw Error("invalid date '" + std::string(date) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
   int year = std::stoi(std::string(date.substr(0, 4)));
   if (year < 1) throw Error("invalid date '" + std::string(date) + "' (no year 0)");
   if (date.size() == 4) return;

@@ -28,7 +28,8 @@ std::string read_git_revision(const std::string& file, const std::string& rev, c
   if (prefix.exit_code != 0) throw Error(file, 0, 0, "cannot read from git: " + git_message(prefix));
   std::string path = std::string(trim(prefix.out)) + absolute.filename().string();
   ProcessResult shown = run({"git", "-C", dir, "show", rev + ":" + path});
-  if (shown.exit_code != 0) throw Error(file, 0, 0, "cannot read " + rev + ":" + path + " from git: " + git_message(shown));
+  if (shown.exit_code != 0)
+    throw Error(file, 0, 0, "cannot read " + rev + ":" + path + " from git: " + git_message(shown));
   return shown.out;
 }
 

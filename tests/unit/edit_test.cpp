@@ -67,9 +67,8 @@ std::string add_to(const std::string& text, const std::string& section, std::opt
 }
 
 std::string remove(const std::string& text, const std::string& selector) {
-  return edited(text, [&](const Catalog& c, const std::string& t) {
-    return remove_entries(c, t, {one(c, selector)}, false);
-  });
+  return edited(
+      text, [&](const Catalog& c, const std::string& t) { return remove_entries(c, t, {one(c, selector)}, false); });
 }
 
 std::string move(const std::string& text, const std::string& selector, const std::string& to) {
@@ -80,9 +79,8 @@ std::string move(const std::string& text, const std::string& selector, const std
 
 std::string retag(const std::string& text, const std::string& selector, std::vector<std::string> add,
                   std::vector<std::string> drop) {
-  return edited(text, [&](const Catalog& c, const std::string& t) {
-    return retag_entries(c, t, {one(c, selector)}, add, drop);
-  });
+  return edited(
+      text, [&](const Catalog& c, const std::string& t) { return retag_entries(c, t, {one(c, selector)}, add, drop); });
 }
 
 }  // namespace
@@ -90,8 +88,12 @@ std::string retag(const std::string& text, const std::string& selector, std::vec
 TEST_CASE("add then rm of the same entry gives back the original bytes of the seed") {
   std::string seed = seed_text();
   for (auto [section, group] : std::vector<std::pair<std::string, std::optional<std::string>>>{
-           {"MLOps", "Tools"}, {"Deep Learning", std::nullopt}, {"Machine Learning", std::nullopt},
-           {"Data Science", std::nullopt}, {"Computer Vision (CV)", std::nullopt}, {"Architectures", std::nullopt},
+           {"MLOps", "Tools"},
+           {"Deep Learning", std::nullopt},
+           {"Machine Learning", std::nullopt},
+           {"Data Science", std::nullopt},
+           {"Computer Vision (CV)", std::nullopt},
+           {"Architectures", std::nullopt},
            {"Self-Supervised Learning", "Non Contrastive Embedding"}}) {
     if (section == "Computer Vision (CV)") continue;  // a group, not a section: covered by resolve tests
     INFO(section);
@@ -153,7 +155,8 @@ TEST_CASE("rm of an item in a loose list takes its blank separator with it") {
 TEST_CASE("rm refuses an entry with children unless recursive") {
   std::string seed = seed_text();
   Catalog catalog = parse_text(seed);
-  EntryRef parent = one(catalog, "https://ai.facebook.com/blog/self-supervised-learning-the-dark-matter-of-intelligence/");
+  EntryRef parent =
+      one(catalog, "https://ai.facebook.com/blog/self-supervised-learning-the-dark-matter-of-intelligence/");
   CHECK_THROWS_WITH(remove_entries(catalog, seed, {parent}, false),
                     Catch::Contains("has 1 child item(s); use --recursive"));
   EditResult result = remove_entries(catalog, seed, {parent}, true);
@@ -175,18 +178,21 @@ TEST_CASE("sort orders entries within each list only, keeps groups in place and 
   std::string text =
       "## S\n\n- b\n- G\n  - z\n  - y\n- [a](https://a.org/)\n  - [child](https://c.org/)\n\n## T\n\n- d\n- c\n";
   std::string sorted = edited(text, [](const Catalog& c, const std::string& t) { return sort_lists(c, t, {}); });
-  CHECK(sorted == "## S\n\n- [a](https://a.org/)\n  - [child](https://c.org/)\n- G\n  - y\n  - z\n- b\n\n## T\n\n- c\n- d\n");
+  CHECK(sorted ==
+        "## S\n\n- [a](https://a.org/)\n  - [child](https://c.org/)\n- G\n  - y\n  - z\n- b\n\n## T\n\n- c\n- d\n");
   EditResult again = sort_lists(parse_text(sorted), sorted, {});
   CHECK_FALSE(again.changed);
 }
 
 TEST_CASE("sort by date is stable, puts undated entries last and can be limited to a section") {
-  std::string text = "## S\n\n- \"B\" [2021](https://b.org/)\n- \"N\"\n- \"A\" [2020](https://a.org/)\n- \"C\" "
-                     "[2021](https://c.org/)\n\n## T\n\n- d\n- c\n";
+  std::string text =
+      "## S\n\n- \"B\" [2021](https://b.org/)\n- \"N\"\n- \"A\" [2020](https://a.org/)\n- \"C\" "
+      "[2021](https://c.org/)\n\n## T\n\n- d\n- c\n";
   SortOptions options{SortKey::date, false, std::string("S")};
   std::string sorted = edited(text, [&](const Catalog& c, const std::string& t) { return sort_lists(c, t, options); });
-  CHECK(sorted == "## S\n\n- \"A\" [2020](https://a.org/)\n- \"B\" [2021](https://b.org/)\n- \"C\" "
-                  "[2021](https://c.org/)\n- \"N\"\n\n## T\n\n- d\n- c\n");
+  CHECK(sorted ==
+        "## S\n\n- \"A\" [2020](https://a.org/)\n- \"B\" [2021](https://b.org/)\n- \"C\" "
+        "[2021](https://c.org/)\n- \"N\"\n\n## T\n\n- d\n- c\n");
 }
 
 TEST_CASE("sort of the seed keeps every entry and is idempotent") {
@@ -243,5 +249,6 @@ TEST_CASE("targets are found by trailing headings, and group titles may contain 
   CHECK(target.parents == std::vector<std::string>{"Architecture / Concepts"});
   CHECK(resolve_target(seed, "deep learning/fundamentals", std::nullopt).section_path ==
         std::vector<std::string>{"About", "Deep Learning", "Fundamentals"});
-  CHECK_THROWS_WITH(resolve_target(seed, "Fundamentalz", std::nullopt), "unknown section 'Fundamentalz' (did you mean 'Fundamentals'?)");
+  CHECK_THROWS_WITH(resolve_target(seed, "Fundamentalz", std::nullopt),
+                    "unknown section 'Fundamentalz' (did you mean 'Fundamentals'?)");
 }
