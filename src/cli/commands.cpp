@@ -11,6 +11,8 @@ void add_stats_command(CLI::App& command, RunState& state);
 void add_export_command(CLI::App& command, RunState& state);
 void add_fmt_command(CLI::App& command, RunState& state);
 void add_validate_command(CLI::App& command, RunState& state);
+void add_init_command(CLI::App& command, RunState& state);
+void add_completions_command(CLI::App& command, RunState& state);
 
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> table = {
@@ -23,6 +25,8 @@ const std::vector<CommandSpec>& command_table() {
       {"validate", "lint", "Check the list against the rules of docs/validate.md (--fix, --format github|sarif)",
        add_validate_command},
       {"fmt", nullptr, "Re-render the list in the canonical style (--check, --diff, --write)", add_fmt_command},
+      {"init", nullptr, "Write a commented .curate.json for the list in this folder", add_init_command},
+      {"completions", nullptr, "Print a shell completion script (bash, zsh or fish)", add_completions_command},
   };
   return table;
 }
