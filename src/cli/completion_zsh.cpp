@@ -55,42 +55,47 @@ std::string option_specs(const OptionModel& option) {
   return out;
 }
 
+std::string child_path(const std::string& path, const CommandModel& sub) {
+  return path.empty() ? sub.name : path + " " + sub.name;
+}
+
+// The part of a command's function that offers its subcommands, then hands
+// the rest of the line to the chosen one's function.
+std::string subcommand_dispatch(const CommandModel& command, const std::string& program, const std::string& path) {
+  std::string out = " \\\n    '1: :->command' \\\n    '*:: :->args' && return 0\n";
+  out += "  case $state in\n    command)\n      local -a commands=(";
+  for (const auto& sub : command.subcommands) {
+    out += "\n        '" + spec_text(sub.name) + ":" + spec_text(sub.description) + "'";
+    for (const auto& alias : sub.aliases)
+      out += "\n        '" + spec_text(alias) + ":" + spec_text(sub.description) + "'";
+  }
+  out += "\n      )\n      _describe -t commands '" + program + " command' commands ;;\n";
+  out += "    args)\n      case $line[1] in\n";
+  for (const auto& sub : command.subcommands) {
+    std::vector<std::string> labels{sub.name};
+    labels.insert(labels.end(), sub.aliases.begin(), sub.aliases.end());
+    out += "        " + join(labels, "|") + ") " + function_name(program, child_path(path, sub)) + " ;;\n";
+  }
+  return out + "      esac ;;\n  esac\n}\n\n";
+}
+
 void append_function(const CommandModel& command, const std::string& program, const std::string& path,
                      const std::vector<const OptionModel*>& inherited, std::string& out) {
+  bool has_subcommands = !command.subcommands.empty();
   out += function_name(program, path) + "() {\n";
-  if (!command.subcommands.empty()) out += "  local curcontext=$curcontext state line\n";
-  out += "  _arguments -s -S" + std::string(command.subcommands.empty() ? "" : " -C");
+  if (has_subcommands) out += "  local curcontext=$curcontext state line\n";
+  out += "  _arguments -s -S" + std::string(has_subcommands ? " -C" : "");
   for (const auto& option : command.options)
     if (option.positional.empty()) out += option_specs(option);
   for (const auto* option : inherited) out += option_specs(*option);
   int index = 0;
   for (const auto* option : positionals(command))
     out += fmt::format(" \\\n    '{}:{}:{}'", ++index, spec_text(option->positional), value_action(*option));
-  if (command.subcommands.empty()) {
-    out += "\n}\n\n";
-  } else {
-    out += " \\\n    '1: :->command' \\\n    '*:: :->args' && return 0\n";
-    out += "  case $state in\n    command)\n      local -a commands=(";
-    for (const auto& sub : command.subcommands) {
-      out += "\n        '" + spec_text(sub.name) + ":" + spec_text(sub.description) + "'";
-      for (const auto& alias : sub.aliases)
-        out += "\n        '" + spec_text(alias) + ":" + spec_text(sub.description) + "'";
-    }
-    out += "\n      )\n      _describe -t commands '" + program +
-           " command' commands ;;\n    args)\n      case $line[1] in\n";
-    for (const auto& sub : command.subcommands) {
-      std::vector<std::string> labels{sub.name};
-      labels.insert(labels.end(), sub.aliases.begin(), sub.aliases.end());
-      std::string child = path.empty() ? sub.name : path + " " + sub.name;
-      out += "        " + join(labels, "|") + ") " + function_name(program, child) + " ;;\n";
-    }
-    out += "      esac ;;\n  esac\n}\n\n";
-  }
+  out += has_subcommands ? subcommand_dispatch(command, program, path) : "\n}\n\n";
   std::vector<const OptionModel*> passed_down = inherited;
   if (command.fallthrough)
     for (const auto* option : named_options(command)) passed_down.push_back(option);
-  for (const auto& sub : command.subcommands)
-    append_function(sub, program, path.empty() ? sub.name : path + " " + sub.name, passed_down, out);
+  for (const auto& sub : command.subcommands) append_function(sub, program, child_path(path, sub), passed_down, out);
 }
 
 // Tag names come from the program itself, on the list file named on the
