@@ -1,17 +1,45 @@
 #!/usr/bin/env bash
-# Checks `curate completions zsh`: zsh parses it, and compinit picks it up
-# from fpath as the completion of `curate`. Skipped (77) without zsh.
-# usage: completion_zsh.sh CURATE_BINARY
+# Loads `curate completions zsh` through compinit in an interactive zsh on a
+# pseudo-terminal (zsh/zpty) and completes real command lines: a completion
+# widget collects every match curate's functions offer. Also checks that zsh
+# parses the script and that sourcing it registers it. Skipped (77) without zsh.
+# usage: completion_zsh.sh CURATE_BINARY SOURCE_DIR
 set -u
 command -v zsh >/dev/null || { echo "SKIP: zsh is not installed"; exit 77; }
 bin=$(realpath "$1")
+cd "$2"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
+export HOME=$dir PATH=$(dirname "$bin"):$PATH
 "$bin" completions zsh >"$dir/_curate"
 zsh -n "$dir/_curate" || { echo "FAIL: zsh -n rejects the script"; exit 1; }
-got=$(HOME=$dir zsh -f -c "fpath=($dir \$fpath); autoload -Uz compinit; compinit -u -d $dir/.zcompdump; print -r -- \$_comps[curate]")
-[ "$got" = "_curate" ] || { echo "FAIL: compinit maps curate to '$got'"; exit 1; }
-# Sourcing (instead of fpath) registers it through compdef.
-got=$(HOME=$dir zsh -f -c "autoload -Uz compinit; compinit -u -d $dir/.zcompdump; source $dir/_curate; print -r -- \$_comps[curate]")
+got=$(zsh -f -c "autoload -Uz compinit; compinit -u -D; source $dir/_curate; print -r -- \$_comps[curate]")
 [ "$got" = "_curate" ] || { echo "FAIL: sourcing maps curate to '$got'"; exit 1; }
-echo "ok: zsh parses the script and compinit registers _curate"
+
+# capture.zsh LINE: what zsh offers after typing LINE and pressing the
+# capture key, one match per line (the widget wraps compadd to record them).
+cat >"$dir/capture.zsh" <<ZSH
+zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "PS1='' RPS1=''; fpath=($dir \\\$fpath); autoload -Uz compinit; compinit -u -D"
+zpty -w z 'compadd() { local -a __m; builtin compadd -O __m "\$@"; __all+=("\${__m[@]}"); builtin compadd "\$@"; }'
+zpty -w z "__capture() { __all=(); _main_complete; print -rl -- \\\${__all[@]} >$dir/out.tmp; mv $dir/out.tmp $dir/out; }"
+zpty -w z 'zle -C capture-complete complete-word __capture; bindkey "^T" capture-complete'
+zpty -w -n z "\$1"\$'\x14'
+for i in {1..200}; do [[ -f $dir/out ]] && break; sleep 0.05; done
+zpty -d z
+ZSH
+failed=0
+expect() {
+  local wanted=$1 line=$2 got
+  rm -f "$dir/out"
+  timeout 30 zsh -f "$dir/capture.zsh" "$line"
+  got=$(sort -u "$dir/out" 2>/dev/null | paste -sd' ')
+  if [ "$got" = "$wanted" ]; then echo "ok   [$line] -> $got"; else echo "FAIL [$line] -> '$got', wanted '$wanted'"; failed=1; fi
+}
+expect "list ls" "curate l"
+expect "csv json jsonl markdown text tsv" "curate list --format "
+expect "cult introductionary" "curate list data/resources.md --tag "
+expect "bash fish zsh" "curate completions "
+expect "--toc" "curate sections --to"
+exit $failed
