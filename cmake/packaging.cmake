@@ -33,8 +33,9 @@ install(FILES ${CURATE_GENERATED_DIR}/curate.bash
 install(FILES ${CURATE_GENERATED_DIR}/_curate DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
 install(FILES ${CURATE_GENERATED_DIR}/curate.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME copyright)
-install(FILES ${PROJECT_SOURCE_DIR}/.pre-commit-hooks.yaml ${PROJECT_SOURCE_DIR}/docs/ci.md
-  DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/docs/ci.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/.pre-commit-hooks.yaml DESTINATION ${CMAKE_INSTALL_DOCDIR}
+  RENAME pre-commit-hooks.yaml)
 
 set(CURATE_MAINTAINER "The curate authors <maintainers@users.noreply.r-seed-e48fc581.example>"
   CACHE STRING "Maintainer field of the Debian package")
