@@ -26,7 +26,12 @@ expect() {
     failed=1
   fi
 }
-expect "list ls" curate l
+# Every subcommand name and alias, as the program itself reports them, so
+# the test keeps holding as commands are added.
+all_commands=$("$bin" completions --dump-cli | python3 -c 'import json, sys
+print(" ".join(sorted(n for c in json.load(sys.stdin)["subcommands"] for n in [c["name"], *c["aliases"]])))')
+expect "$all_commands" curate ""
+expect "sections" curate sec
 expect "completions" curate compl
 expect "--format" curate list --for
 expect "json jsonl" curate list --format j
@@ -39,4 +44,13 @@ expect "bash fish zsh" curate completions ""
 expect "--toc" curate sections --to
 expect "data/resources.md" curate tags data/res
 expect "--sort" curate list --tag cult --so
+# Every option with a fixed set of values (an IsMember validator), of every
+# command, offers exactly that set.
+while read -r command option choices; do
+  expect "$(tr ' ' '\n' <<<"$choices" | sort | paste -sd' ')" curate "$command" "$option" ""
+done < <("$bin" completions --dump-cli | python3 -c 'import json, sys
+for c in json.load(sys.stdin)["subcommands"]:
+    for o in c["options"]:
+        if o["choices"] and o["long"]:
+            print(c["name"], "--" + o["long"][0], " ".join(o["choices"]))')
 exit $failed

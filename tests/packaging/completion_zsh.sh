@@ -37,7 +37,12 @@ expect() {
   got=$(sort -u "$dir/out" 2>/dev/null | paste -sd' ')
   if [ "$got" = "$wanted" ]; then echo "ok   [$line] -> $got"; else echo "FAIL [$line] -> '$got', wanted '$wanted'"; failed=1; fi
 }
-expect "list ls" "curate l"
+# Every subcommand name and alias, as the program itself reports them, so
+# the test keeps holding as commands are added.
+all_commands=$("$bin" completions --dump-cli | python3 -c 'import json, sys
+print(" ".join(sorted(n for c in json.load(sys.stdin)["subcommands"] for n in [c["name"], *c["aliases"]])))')
+expect "$all_commands" "curate "
+expect "sections" "curate sec"
 expect "csv json jsonl markdown text tsv" "curate list --format "
 expect "cult introductionary" "curate list data/resources.md --tag "
 expect "bash fish zsh" "curate completions "

@@ -80,7 +80,8 @@ echo "ok: a list with validation errors is refused by curate-validate"
 git checkout -q -- list.md 2>/dev/null; git reset -q --hard || fail "git reset"
 
 if [ $have_fmt = 0 ]; then echo "SKIP: curate-fmt not tested, this curate has no fmt command yet"; exit 77; fi
-# Valid but not canonical: `*` bullets and trailing spaces.
+# A new entry, valid but not canonical: `*` bullets and trailing spaces.
+echo '- [Deno](https://deno.land/) - A secure runtime.' >>list.md
 sed -e 's/^- /* /' -e 's/$/   /' list.md >"$scratch/messy.md" && cp "$scratch/messy.md" list.md
 curate fmt --check list.md >/dev/null 2>&1 && fail "the messy list is already canonical"
 git add list.md
