@@ -17,6 +17,8 @@ void add_rm_command(CLI::App& command, RunState& state);
 void add_mv_command(CLI::App& command, RunState& state);
 void add_tag_command(CLI::App& command, RunState& state);
 void add_sort_command(CLI::App& command, RunState& state);
+void add_init_command(CLI::App& command, RunState& state);
+void add_completions_command(CLI::App& command, RunState& state);
 
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> table = {
@@ -35,6 +37,8 @@ const std::vector<CommandSpec>& command_table() {
       {"mv", nullptr, "Move entries to the end of another section or group", add_mv_command},
       {"tag", nullptr, "Add (+tag) or remove (-tag) tags of entries", add_tag_command},
       {"sort", nullptr, "Sort the entries of each list by title, date or year", add_sort_command},
+      {"init", nullptr, "Write a commented .curate.json for the list in this folder", add_init_command},
+      {"completions", nullptr, "Print a shell completion script (bash, zsh or fish)", add_completions_command},
   };
   return table;
 }
