@@ -27,9 +27,9 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   for (size_t k = 1; k < len; ++k)
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
   unsigned char c1 = byte(i + 1);
-  if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+  if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
   if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
-  if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
+  if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
   if (c == 0xF4 && c1 >= 0x90) return 0;  // past U+10FFFF
   return len;
 }
@@ -39,9 +39,11 @@ void check_text(const std::string& path, std::string_view s) {
   size_t line_start = 0;
   for (size_t i = 0; i < s.size();) {
     if (s[i] == '\0')
-      throw Error(path, line, static_cast<int>(i - line_start + 1), "binary data (NUL byte); not a Markdown text file");
+      throw Error(path, line, static_cast<int>(i - line_start + 1),
+                  "binary data (NUL byte); not a Markdown text file");
     size_t len = utf8_sequence_length(s, i);
-    if (len == 0) throw Error(path, line, static_cast<int>(i - line_start + 1), "invalid UTF-8");
+    if (len == 0)
+      throw Error(path, line, static_cast<int>(i - line_start + 1), "invalid UTF-8");
     if (s[i] == '\n') {
       ++line;
       line_start = i + 1;
@@ -71,7 +73,8 @@ SourceFile source_from_bytes(std::string path, std::string bytes) {
   }
   check_text(file.path, view);
   size_t first_newline = view.find('\n');
-  file.crlf = first_newline != std::string_view::npos && first_newline > 0 && view[first_newline - 1] == '\r';
+  file.crlf = first_newline != std::string_view::npos && first_newline > 0 &&
+              view[first_newline - 1] == '\r';
   file.text.reserve(view.size());
   for (size_t i = 0; i < view.size(); ++i) {
     if (view[i] == '\r' && i + 1 < view.size() && view[i + 1] == '\n') continue;
