@@ -78,9 +78,7 @@ class Scheduler {
     for (size_t i = 0; i < urls.size(); ++i) {
       std::string host = host_key(urls[i]);
       m_jobs.push_back({urls[i], host});
-      auto [it, inserted] = m_hosts.try_emplace(host);
-      if (inserted) m_host_order.push_back(host);
-      it->second.waiting.push_back(i);
+      m_hosts[host].waiting.push_back(i);
     }
   }
 
@@ -112,21 +110,18 @@ class Scheduler {
     m_client.start(request);
   }
 
-  // Fills free slots host by host in turn, so one big host cannot starve
-  // the others.
+  // Fills free slots, each from the startable host with the most waiting
+  // URLs: the per-host limit makes the longest queue the one that decides
+  // when the run ends, so it must never be left for last.
   void dispatch(SteadyTime now) {
-    if (m_host_order.empty()) return;
-    for (bool started = true; started && m_active < m_options.concurrency;) {
-      started = false;
-      for (size_t n = 0; n < m_host_order.size() && m_active < m_options.concurrency; ++n) {
-        HostState& host = m_hosts[m_host_order[(m_cursor + n) % m_host_order.size()]];
-        if (!can_start(host, now)) continue;
-        size_t index = host.waiting.front();
-        host.waiting.pop_front();
-        start(index, host, now);
-        started = true;
-      }
-      m_cursor = (m_cursor + 1) % m_host_order.size();
+    while (m_active < m_options.concurrency) {
+      HostState* best = nullptr;
+      for (auto& [name, host] : m_hosts)
+        if (can_start(host, now) && (!best || host.waiting.size() > best->waiting.size())) best = &host;
+      if (!best) return;
+      size_t index = best->waiting.front();
+      best->waiting.pop_front();
+      start(index, *best, now);
     }
   }
 
@@ -202,8 +197,6 @@ class Scheduler {
   std::mt19937 m_rng;
   std::vector<Job> m_jobs;
   std::unordered_map<std::string, HostState> m_hosts;
-  std::vector<std::string> m_host_order;
-  size_t m_cursor = 0;
   std::vector<size_t> m_delayed;
   int m_active = 0;
   std::vector<std::optional<LinkOutcome>> m_results;

@@ -176,3 +176,19 @@ TEST_CASE("Cancelling stops the run and leaves unfinished URLs without an outcom
   auto results = run_link_checks(urls_on(10, 1), options, client, hooks);
   CHECK(std::count_if(results.begin(), results.end(), [](const auto& r) { return r.has_value(); }) == 3);
 }
+
+TEST_CASE("The host with the longest queue is served first, so it does not finish last") {
+  FakeClock clock;
+  FakeHttpClient client(clock, [](const HttpRequest&) {
+    FakeReply answer = reply(200);
+    answer.latency = milliseconds(1000);
+    return answer;
+  });
+  LinkOptions options = quick_options();
+  options.concurrency = 2;
+  options.per_host = 1;
+  std::vector<std::string> urls = {"https://b.test/1", "https://c.test/1", "https://a.test/1", "https://a.test/2",
+                                   "https://a.test/3"};
+  run(urls, options, client, clock);
+  CHECK(clock.seconds() == Approx(3.0));
+}
