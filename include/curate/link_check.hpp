@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "curate/catalog.hpp"
@@ -41,6 +42,7 @@ struct LinkSummary {
 struct LinkFinding {
   Diagnostic diagnostic;
   std::string url;          // as written in the list
+  int entry_line = 0;       // the line of the entry's list marker
   std::string replacement;  // redirected-link: what to write instead (fragment kept)
 };
 
@@ -62,6 +64,7 @@ struct LinkCheckHooks {
   std::function<bool()> cancelled;  // true stops early: a partial report
   std::function<void(const LinkProgress&)> progress;
   const Clock* clock = nullptr;  // steady_clock_source() when null
+  std::string_view text;         // the list's text: findings then point at the URL itself
 };
 
 // Checks the links of every entry of `catalog` (options validated by the

@@ -10,6 +10,7 @@
 
 #include "app.hpp"
 #include "curate/link_check.hpp"
+#include "curate/lint.hpp"
 
 namespace curate::cli {
 
@@ -46,13 +47,18 @@ struct LinkRun {
   bool interrupted = false;  // Ctrl-C: the report is partial, exit 130
 };
 
-// Checks the links of `list` with the real HTTP client: loads and saves the
-// cache (also when interrupted), draws a progress bar on a terminal and
-// prints the summary line on stderr.
-LinkRun run_link_check(const LoadedList& list, const LinkOptions& options);
+// Checks the links of `catalog` (read from `text`) with the real HTTP
+// client: loads and saves the cache (also when interrupted), draws a
+// progress bar on a terminal and prints the summary line on stderr.
+LinkRun run_link_check(const Catalog& catalog, std::string_view text, const LinkOptions& options);
 
-// Applies the redirected-link fixes of `report` to the list file (atomic
-// write, re-parse check). Returns the number of URLs rewritten.
-size_t apply_link_fixes(const LoadedList& list, const LinkReport& report);
+// validate's link step for one linted file: checks its links and appends
+// the findings to `findings.diagnostics`, so severities, suppressions and
+// every output format apply. With `fix`, the redirected-link findings that
+// stay enabled are rewritten in the file first (atomic write, re-parse
+// check), `findings` is re-linted from the new text, and `notes` says so.
+// Returns true when interrupted by Ctrl-C.
+bool add_link_findings(const Linter& linter, const Config& config, const LinkCliOptions& cli, bool fix,
+                       FileFindings& findings, std::string& notes);
 
 }  // namespace curate::cli

@@ -2,6 +2,7 @@
 // summary, and writing redirected-link fixes.
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 
@@ -75,7 +76,7 @@ class ProgressBar {
 
 }  // namespace
 
-LinkRun run_link_check(const LoadedList& list, const LinkOptions& options) {
+LinkRun run_link_check(const Catalog& catalog, std::string_view text, const LinkOptions& options) {
   LinkCache cache = options.use_cache ? LinkCache::load(*options.cache_path) : LinkCache();
   if (!cache.warning().empty()) std::fprintf(stderr, "curate: warning: %s\n", cache.warning().c_str());
   std::unique_ptr<HttpClient> client = make_curl_http_client();
@@ -87,7 +88,8 @@ LinkRun run_link_check(const LoadedList& list, const LinkOptions& options) {
     hooks.cache = options.use_cache ? &cache : nullptr;
     hooks.cancelled = [] { return g_interrupted != 0; };
     hooks.progress = [&bar](const LinkProgress& progress) { bar.update(progress); };
-    run.report = check_catalog_links(list.catalog, options, *client, hooks);
+    hooks.text = text;
+    run.report = check_catalog_links(catalog, options, *client, hooks);
     run.interrupted = g_interrupted != 0;
   }
   if (options.use_cache) {
@@ -101,16 +103,59 @@ LinkRun run_link_check(const LoadedList& list, const LinkOptions& options) {
   return run;
 }
 
-size_t apply_link_fixes(const LoadedList& list, const LinkReport& report) {
+namespace {
+
+bool same_finding(const Diagnostic& a, const Diagnostic& b) {
+  return a.rule == b.rule && a.begin.line == b.begin.line && a.begin.column == b.begin.column && a.message == b.message;
+}
+
+// The redirected-link findings still enabled once the rule's severity and
+// the file's suppressions are applied: only those are fixed.
+std::vector<UrlRewrite> enabled_rewrites(const Linter& linter, const FileFindings& findings,
+                                         const std::vector<LinkFinding>& links) {
+  FileFindings probe{findings.source, findings.catalog, findings.suppressions, {}, {}};
+  for (const LinkFinding& link : links)
+    if (link.diagnostic.fixable && !link.replacement.empty()) probe.diagnostics.push_back(link.diagnostic);
+  std::vector<Diagnostic> kept = linter.finish(probe);
   std::vector<UrlRewrite> rewrites;
-  for (const LinkFinding& finding : report.findings)
-    if (finding.diagnostic.fixable && !finding.replacement.empty())
-      rewrites.push_back({finding.diagnostic.begin.line, finding.url, finding.replacement});
-  if (rewrites.empty()) return 0;
-  if (list.source.path == "-") throw Error("--fix cannot rewrite standard input");
-  RewriteResult result = rewrite_urls(list.source, list.catalog, list.config, rewrites);
-  if (result.applied > 0) write_atomic(list.source.path, restore_layout(result.text, list.source));
-  return result.applied;
+  for (const LinkFinding& link : links)
+    for (const Diagnostic& diagnostic : kept)
+      if (link.diagnostic.fixable && same_finding(diagnostic, link.diagnostic))
+        rewrites.push_back({link.entry_line, link.url, link.replacement});
+  return rewrites;
+}
+
+bool was_rewritten(const LinkFinding& link, const std::vector<UrlRewrite>& rewrites, const RewriteResult& result) {
+  auto matches = [&](const UrlRewrite& r) { return r.line == link.entry_line && r.from == link.url; };
+  return link.diagnostic.fixable && std::any_of(rewrites.begin(), rewrites.end(), matches) &&
+         std::none_of(result.skipped.begin(), result.skipped.end(), matches);
+}
+
+}  // namespace
+
+bool add_link_findings(const Linter& linter, const Config& config, const LinkCliOptions& cli, bool fix,
+                       FileFindings& findings, std::string& notes) {
+  LinkOptions options = resolve_link_options(cli, config, findings.source.path);
+  LinkRun run = run_link_check(findings.catalog, findings.source.text, options);
+  std::vector<LinkFinding> links = std::move(run.report.findings);
+  std::vector<UrlRewrite> rewrites =
+      fix && !run.interrupted ? enabled_rewrites(linter, findings, links) : std::vector<UrlRewrite>{};
+  if (!rewrites.empty()) {
+    RewriteResult result = rewrite_urls(findings.source, findings.catalog, config, rewrites);
+    if (result.applied > 0) {
+      const std::string& path = findings.source.path;
+      write_atomic(path, restore_layout(result.text, findings.source));
+      notes += fmt::format("{}: fixed {} redirected link{}\n", path, result.applied, result.applied == 1 ? "" : "s");
+      SourceFile updated = findings.source;
+      updated.text = std::move(result.text);
+      findings = linter.lint(std::move(updated), config);
+      links.erase(std::remove_if(links.begin(), links.end(),
+                                 [&](const LinkFinding& link) { return was_rewritten(link, rewrites, result); }),
+                  links.end());
+    }
+  }
+  for (LinkFinding& link : links) findings.diagnostics.push_back(std::move(link.diagnostic));
+  return run.interrupted;
 }
 
 }  // namespace curate::cli

@@ -97,7 +97,34 @@ std::string replacement_for(const std::string& written, const std::string& fix_u
   return fix_url + written.substr(hash);
 }
 
-std::vector<LinkFinding> make_findings(const Collected& collected, const std::string& file) {
+// Where `written` appears in the item's first paragraph, when `text` is
+// known; the item's list marker otherwise.
+SourceSpan locate(const Occurrence& occurrence, const std::vector<size_t>& starts, std::string_view text) {
+  const Item& item = *occurrence.item;
+  SourceSpan span{item.pos, item.pos};
+  if (text.empty() || item.pos.line < 1 || static_cast<size_t>(item.pos.line) > starts.size()) return span;
+  size_t begin = starts[static_cast<size_t>(item.pos.line) - 1];
+  size_t last = static_cast<size_t>(std::max(item.paragraph_end_line, item.pos.line));
+  size_t end = last < starts.size() ? starts[last] : text.size();
+  size_t at = text.substr(begin, end - begin).find(occurrence.written);
+  if (at == std::string_view::npos) return span;
+  at += begin;
+  size_t line = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
+  int column = static_cast<int>(at - starts[line - 1]) + 1;
+  span.begin = {static_cast<int>(line), column};
+  span.end = {static_cast<int>(line), column + static_cast<int>(occurrence.written.size()) - 1};
+  return span;
+}
+
+std::vector<size_t> line_starts(std::string_view text) {
+  std::vector<size_t> starts = {0};
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') starts.push_back(i + 1);
+  return starts;
+}
+
+std::vector<LinkFinding> make_findings(const Collected& collected, const std::string& file, std::string_view text) {
+  std::vector<size_t> starts = line_starts(text);
   std::vector<LinkFinding> findings;
   for (const Occurrence& occurrence : collected.occurrences) {
     const Target& target = collected.targets[occurrence.target];
@@ -106,12 +133,15 @@ std::vector<LinkFinding> make_findings(const Collected& collected, const std::st
     LinkFinding finding;
     Diagnostic& diagnostic = finding.diagnostic;
     diagnostic.file = file;
-    diagnostic.begin = diagnostic.end = occurrence.item->pos;
+    SourceSpan span = locate(occurrence, starts, text);
+    diagnostic.begin = span.begin;
+    diagnostic.end = span.end;
     diagnostic.rule = verdict_rule(result.verdict);
     diagnostic.severity = default_severity(result.verdict);
     diagnostic.message = occurrence.written + ": " + result.detail;
     diagnostic.fixable = result.verdict == LinkVerdict::redirected;
     finding.url = occurrence.written;
+    finding.entry_line = occurrence.item->pos.line;
     if (diagnostic.fixable) finding.replacement = replacement_for(occurrence.written, result.fix_url);
     findings.push_back(std::move(finding));
   }
@@ -206,7 +236,7 @@ LinkReport check_catalog_links(const Catalog& catalog, const LinkOptions& option
   run_link_checks(to_fetch, options, client, scheduler_hooks);
 
   LinkReport report;
-  report.findings = make_findings(collected, catalog.path);
+  report.findings = make_findings(collected, catalog.path, hooks.text);
   for (const Target& target : collected.targets) count(target, report.summary);
   report.summary.requests = requests;
   report.summary.seconds = std::chrono::duration<double>(clock.now() - started).count();
