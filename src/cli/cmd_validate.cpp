@@ -102,6 +102,7 @@ int run_validate(ValidateOptions options, const RunState& state) {
       source.text = std::move(fixed.text);
     }
     FileFindings findings = linter.lint(source, config);
+    // Producers outside the engine (link checking) append to findings.diagnostics here.
     std::vector<Diagnostic> diagnostics = linter.finish(findings);
     all.insert(all.end(), diagnostics.begin(), diagnostics.end());
     output.sources[file] = std::move(findings.source.text);
