@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 #include <vector>
@@ -21,7 +22,13 @@ using format_detail::is_blank;
 using format_detail::rstrip;
 
 bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
-int start_line(cmark_node* node) { return cmark_node_get_start_line(node); }
+
+// Visual width of `text` starting at column `column` (tabs to stops of 4).
+int visual_width(std::string_view text, int column = 0) {
+  int start = column;
+  for (char c : text) column += c == '\t' ? 4 - column % 4 : 1;
+  return column - start;
+}
 
 // Where the content of a container sits in the source, and its output prefix.
 struct Frame {
@@ -37,6 +44,7 @@ class Emitter {
   Emitter(std::string_view text, const KindTable& kinds) : m_text(text), m_lines(text), m_kinds(kinds) {}
 
   std::string run(cmark_node* root) {
+    fix_table_positions(root);
     collect_hard_breaks(root);
     emit_children(root, Frame{}, 1, m_lines.line_count());
     return std::move(m_out);
@@ -61,13 +69,74 @@ class Emitter {
 
   // --- source --------------------------------------------------------------
 
+  int start_line(cmark_node* node) const {
+    auto fixed = m_fixed.find(node);
+    return fixed == m_fixed.end() ? cmark_node_get_start_line(node) : fixed->second.first;
+  }
+  int end_line(cmark_node* node) const {
+    auto fixed = m_fixed.find(node);
+    return fixed == m_fixed.end() ? cmark_node_get_end_line(node) : fixed->second.second;
+  }
+
+  // cmark-gfm's table extension gives a table the start of the paragraph it
+  // split, and the remaining paragraph no position: the header row is the
+  // line above the delimiter row, and the paragraph is what comes before it.
+  void fix_table_positions(cmark_node* root) {
+    CmarkIterPtr iter(cmark_iter_new(root));
+    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+      cmark_node* table = cmark_iter_get_node(iter.get());
+      if (event != CMARK_EVENT_ENTER || !is_extension_node(table, "table")) continue;
+      int first = cmark_node_get_start_line(table), last = cmark_node_get_end_line(table);
+      int header = first;
+      for (int line = first + 1; line <= last; ++line)
+        if (is_delimiter_row(source_line(line))) {
+          header = line - 1;
+          break;
+        }
+      if (header == first) continue;
+      m_fixed[table] = {header, last};
+      cmark_node* paragraph = cmark_node_previous(table);
+      if (is_type(paragraph, CMARK_NODE_PARAGRAPH) && cmark_node_get_start_line(paragraph) == 0)
+        m_fixed[paragraph] = {first, header - 1};
+    }
+  }
+
+  static bool is_delimiter_row(std::string_view line) {
+    std::string_view text = trim(line);
+    return text.find('-') != std::string_view::npos && text.find_first_not_of("|:- \t") == std::string_view::npos;
+  }
+
   std::string_view source_line(int line) const { return m_lines.line_text(m_text, line); }
 
   // The last non-blank line of `node` (cmark counts trailing blank lines in).
   int last_line(cmark_node* node) const {
     int first = start_line(node);
     int last = std::min(std::max(cmark_node_get_end_line(node), first), m_lines.line_count());
+    if (is_type(node, CMARK_NODE_HEADING) && !is_atx(node)) return setext_underline(first, last);
     while (last > first && is_blank(source_line(last))) --last;
+    return last;
+  }
+
+  // An ATX heading opens with 1-6 "#" and a blank or the line's end; the
+  // first line of a setext heading cannot (it would be an ATX heading).
+  bool is_atx(cmark_node* heading) const {
+    std::string_view text = source_line(start_line(heading));
+    text.remove_prefix(
+        std::min(text.size(), static_cast<size_t>(std::max(cmark_node_get_start_column(heading) - 1, 0))));
+    text = trim(text);
+    size_t hashes = std::min(text.find_first_not_of('#'), text.size());
+    return hashes >= 1 && hashes <= 6 && (hashes == text.size() || text[hashes] == ' ' || text[hashes] == '\t');
+  }
+
+  // cmark ends a setext heading on the line after its underline: find the
+  // underline itself (the first line of only "=" or only "-").
+  int setext_underline(int first, int last) const {
+    for (int line = first + 1; line <= last; ++line) {
+      std::string_view text = trim(source_line(line));
+      if (!text.empty() && text.find_first_not_of(text.front()) == std::string_view::npos &&
+          (text.front() == '=' || text.front() == '-'))
+        return line;
+    }
     return last;
   }
 
@@ -87,17 +156,37 @@ class Emitter {
     return std::string(kept) + (hard_break && !kept.empty() ? "\\" : "");
   }
 
+  // Lines of paragraphs and headings that end in two or more spaces before
+  // another line of the same block, outside code spans: hard line breaks.
+  // (cmark-gfm's inline positions are unreliable after a line break, so the
+  // source is scanned instead.)
   void collect_hard_breaks(cmark_node* root) {
     CmarkIterPtr iter(cmark_iter_new(root));
     for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
       cmark_node* node = cmark_iter_get_node(iter.get());
-      if (event != CMARK_EVENT_ENTER || !is_type(node, CMARK_NODE_LINEBREAK)) continue;
-      // cmark gives a line break no position: its neighbours tell the line.
-      if (cmark_node* next = cmark_node_next(node); next && start_line(next) > 1)
-        m_hard_breaks.insert(start_line(next) - 1);
-      else if (cmark_node* previous = cmark_node_previous(node))
-        m_hard_breaks.insert(cmark_node_get_end_line(previous));
+      if (event != CMARK_EVENT_ENTER || !(is_type(node, CMARK_NODE_PARAGRAPH) || is_type(node, CMARK_NODE_HEADING)))
+        continue;
+      int first = start_line(node), last = last_line(node);
+      if (is_type(node, CMARK_NODE_HEADING) && !is_atx(node)) --last;  // the underline
+      std::vector<std::string_view> lines;
+      for (int line = first; line <= last; ++line) lines.push_back(source_line(line));
+      std::vector<bool> in_code = format_detail::line_ends_in_code_span(lines);
+      std::vector<int> found;
+      for (int line = first; line < last; ++line)
+        if (!in_code[static_cast<size_t>(line - first)] && ends_with(source_line(line), "  ")) found.push_back(line);
+      // Reference definitions opening a paragraph are not part of its text:
+      // only the last `breaks` candidates can be the node's line breaks.
+      size_t breaks = count_line_breaks(node);
+      size_t skip = found.size() > breaks ? found.size() - breaks : 0;
+      m_hard_breaks.insert(found.begin() + static_cast<std::ptrdiff_t>(skip), found.end());
     }
+  }
+
+  static size_t count_line_breaks(cmark_node* node) {
+    size_t count = 0;
+    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+      count += is_type(child, CMARK_NODE_LINEBREAK) ? 1 : count_line_breaks(child);
+    return count;
   }
 
   // --- containers ----------------------------------------------------------
@@ -118,7 +207,7 @@ class Emitter {
       previous_bullet = bullet;
       previous_heading = heading;
       previous_end = last_line(child);
-      cursor = std::max(cursor, std::max(cmark_node_get_end_line(child), start_line(child)) + 1);
+      cursor = std::max(cursor, std::max(end_line(child), start_line(child)) + 1);
     }
     emit_gap(cursor, last, frame, previous_end, previous_heading);
   }
@@ -131,9 +220,10 @@ class Emitter {
   // Non-blank lines in [from, to] that belong to no node, copied as blocks.
   void emit_gap(int from, int to, const Frame& frame, int& previous_end, bool& previous_heading) {
     for (int line = from; line <= to; ++line) {
-      if (is_blank(source_line(line))) continue;
+      std::string text = relative_line(line, frame);
+      if (is_blank(text)) continue;
       separate(line, previous_end, frame.top_level && previous_heading);
-      emit_line(finish(line, relative_line(line, frame)), frame);
+      emit_line(finish(line, std::move(text)), frame);
       previous_end = line;
       previous_heading = false;
     }
@@ -164,8 +254,21 @@ class Emitter {
   void emit_paragraph(cmark_node* node, const Frame& frame) {
     int first = start_line(node), last = last_line(node);
     bool entry = first == last && is_type(cmark_node_parent(node), CMARK_NODE_ITEM) && !cmark_node_previous(node);
-    if (!entry) return emit_verbatim(first, last, frame);
+    if (!entry) {
+      for (int line = first; line <= last; ++line) emit_line(finish(line, paragraph_line(line, frame)), frame);
+      return;
+    }
     emit_line(format_detail::normalize_entry_line(finish(first, relative_line(first, frame)), m_kinds), frame);
+  }
+
+  // A paragraph line in a list item loses indentation that cannot matter
+  // (under 4 columns past its container); a deeper one keeps it, as it
+  // could otherwise start a block.
+  std::string paragraph_line(int line, const Frame& frame) const {
+    std::string text = relative_line(line, frame);
+    if (frame.marker_line == 0) return text;
+    size_t blanks = std::min(text.find_first_not_of(" \t"), text.size());
+    return visual_width(std::string_view(text).substr(0, blanks)) < 4 ? text.substr(blanks) : text;
   }
 
   char emit_list(cmark_node* list, const Frame& frame, char previous_bullet);
@@ -176,20 +279,14 @@ class Emitter {
   std::string_view m_text;
   LineIndex m_lines;
   const KindTable& m_kinds;
-  std::set<int> m_hard_breaks;  // source lines ending in a hard line break
+  std::map<cmark_node*, std::pair<int, int>> m_fixed;  // corrected (first, last) lines
+  std::set<int> m_hard_breaks;                         // source lines ending in a hard line break
   std::string m_out;
   bool m_pending_blank = false;
   std::optional<std::string> m_pending_lead;  // "- " waiting for the first line of an item
 };
 
 // --- lists -----------------------------------------------------------------
-
-// Visual width of `text` starting at column `column` (tabs to stops of 4).
-int visual_width(std::string_view text, int column = 0) {
-  int start = column;
-  for (char c : text) column += c == '\t' ? 4 - column % 4 : 1;
-  return column - start;
-}
 
 struct Marker {
   std::string text;  // as written: "-", "*", "12."
@@ -285,7 +382,7 @@ std::optional<std::string> Emitter::setext_content(cmark_node* heading, const Fr
 void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
   int first = start_line(heading), last = last_line(heading);
   std::optional<std::string> content;
-  if (first == last) {
+  if (is_atx(heading)) {
     content = atx_content(relative_line(first, frame));
   } else {
     content = setext_content(heading, frame);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "curate/catalog.hpp"
 #include "curate/kinds.hpp"
@@ -20,6 +21,10 @@ std::string_view rstrip(std::string_view line);
 // count to the next multiple of 4, and a tab that crosses the limit leaves
 // its remaining columns as spaces (CommonMark's rule for partial tabs).
 std::string strip_indent(std::string_view line, int columns);
+
+// For each of `lines` (one block's source lines), whether its line end lies
+// inside a code span, where trailing spaces are content, not a line break.
+std::vector<bool> line_ends_in_code_span(const std::vector<std::string_view>& lines);
 
 // The house-style spacing of one entry line (the single-line first paragraph
 // of a list item): runs of blanks outside code spans become one space, and a

@@ -152,6 +152,30 @@ std::string strip_indent(std::string_view line, int columns) {
   return std::string(line.substr(i));
 }
 
+std::vector<bool> line_ends_in_code_span(const std::vector<std::string_view>& lines) {
+  std::string text;
+  std::vector<size_t> ends;
+  for (std::string_view line : lines) {
+    text.append(line);
+    ends.push_back(text.size());
+    text += '\n';
+  }
+  std::vector<bool> in_code(lines.size(), false);
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '\\') {
+      i += 2;
+    } else if (text[i] != '`') {
+      ++i;
+    } else if (size_t end = code_span_end(text, i); end != std::string::npos) {
+      for (size_t k = 0; k < ends.size(); ++k) in_code[k] = in_code[k] || (ends[k] > i && ends[k] < end);
+      i = end;
+    } else {
+      i += run_length(text, i, '`');
+    }
+  }
+  return in_code;
+}
+
 std::string normalize_entry_line(std::string_view line, const KindTable& kinds) {
   std::string collapsed = collapse_blanks(line);
   std::string both = normalize_link_texts(collapsed);
