@@ -220,7 +220,7 @@ class Emitter {
   // Non-blank lines in [from, to] that belong to no node, copied as blocks.
   void emit_gap(int from, int to, const Frame& frame, int& previous_end, bool& previous_heading) {
     for (int line = from; line <= to; ++line) {
-      std::string text = relative_line(line, frame);
+      std::string text = paragraph_line(line, frame);
       if (is_blank(text)) continue;
       separate(line, previous_end, frame.top_level && previous_heading);
       emit_line(finish(line, std::move(text)), frame);
