@@ -17,9 +17,9 @@ bool is_blank(std::string_view line);
 // `line` without trailing spaces and tabs.
 std::string_view rstrip(std::string_view line);
 
-// `line` with up to `columns` columns of leading indentation removed; tabs
-// count to the next multiple of 4, and a tab that crosses the limit leaves
-// its remaining columns as spaces (CommonMark's rule for partial tabs).
+// `line` with up to `columns` columns of leading indentation removed; the
+// rest of its leading indentation is written as spaces (tabs count to the
+// next multiple of 4 from where they stand in `line`).
 std::string strip_indent(std::string_view line, int columns);
 
 // For each of `lines` (one block's source lines), whether its line end lies

@@ -140,16 +140,17 @@ std::string_view rstrip(std::string_view line) {
 }
 
 std::string strip_indent(std::string_view line, int columns) {
+  // Leading tabs are expanded as they go: their width depends on the column
+  // they start at, which re-indenting changes.
+  std::string out;
   int column = 0;
   size_t i = 0;
-  for (; i < line.size() && column < columns && is_blank_char(line[i]); ++i) {
+  for (; i < line.size() && is_blank_char(line[i]); ++i) {
     int width = line[i] == '\t' ? 4 - column % 4 : 1;
-    if (column + width > columns) {  // a tab straddling the limit: keep its rest
-      return std::string(static_cast<size_t>(column + width - columns), ' ') + std::string(line.substr(i + 1));
-    }
-    column += width;
+    for (int k = 0; k < width; ++k, ++column)
+      if (column >= columns) out += ' ';
   }
-  return std::string(line.substr(i));
+  return out.append(line.substr(i));
 }
 
 std::vector<bool> line_ends_in_code_span(const std::vector<std::string_view>& lines) {
