@@ -148,3 +148,45 @@ TEST_CASE("first_entry_difference compares two catalogs directly") {
         std::string::npos);
   CHECK(first_entry_difference(before, moved).value_or("").find("section \"S\"") != std::string::npos);
 }
+
+// Each case below is a re-indentation that once moved a line into or out of
+// a list item; the safety net must now pass on it.
+namespace {
+void check_safe_and_idempotent(const std::string& before) {
+  std::string after = format_markdown(before);
+  SafetyResult safety = check_format_safety(before, after);
+  INFO(before);
+  INFO(after);
+  INFO(safety.difference.value_or(""));
+  CHECK(safety.ok());
+}
+}  // namespace
+
+TEST_CASE("a lazy continuation line that looks like a list item stays paragraph text") {
+  std::string after = format_markdown("   * star\n\t- tab\n");
+  CHECK(after == "- star\n      - tab\n");
+  check_safe_and_idempotent("   * star\n\t- tab\n");
+  check_safe_and_idempotent("- [ ] task\n===\n");
+}
+
+TEST_CASE("a block indented after a list loses the indentation that would pull it into the list") {
+  CHECK(format_markdown("  - nested\n   ~~~\n   1. one\n") == "- nested\n~~~\n1. one\n");
+  check_safe_and_idempotent("   - three\n\n  text line\n");
+}
+
+TEST_CASE("no blank line is added after a list item that ends in an unclosed fence") {
+  check_safe_and_idempotent("- ```\n# H\n");
+  check_safe_and_idempotent("- ```\n* star\n");
+}
+
+TEST_CASE("leading tabs keep their width when an item is re-indented") {
+  check_safe_and_idempotent("-   [A](https://a.org) - d\n\t\t- [B](https://b.org)\n");
+}
+
+TEST_CASE("a setext heading with an indented line of dashes keeps that line as text") {
+  check_safe_and_idempotent("Title\n     -\n---\n");
+}
+
+TEST_CASE("a lazy block quote line in an item stays in the quote") {
+  check_safe_and_idempotent("   - > quote in item\n    - deep\n");
+}
