@@ -165,6 +165,8 @@ class CatalogBuilder {
 
   std::string paragraph_source(cmark_node* paragraph) const {
     int first = cmark_node_get_start_line(paragraph), last = cmark_node_get_end_line(paragraph);
+    // cmark-gfm leaves the paragraph a table was split from without a position.
+    if (first <= 0 || cmark_node_get_start_column(paragraph) <= 0) return collapse_whitespace(plain_text(paragraph));
     std::string raw(m_lines.line_text(m_text, first).substr(static_cast<size_t>(cmark_node_get_start_column(paragraph) - 1)));
     for (int line = first + 1; line <= last; ++line) raw += "\n" + std::string(trim(m_lines.line_text(m_text, line)));
     return std::string(trim(raw));
