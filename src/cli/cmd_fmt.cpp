@@ -39,8 +39,8 @@ std::string format_checked(const SourceFile& source, const Config& config) {
   if (formatted == source.text) return formatted;  // nothing to prove
   SafetyResult safety = check_format_safety(source.text, formatted, k_check_all, config);
   if (!safety.ok())
-    throw Error(source.path + ": refusing to format, the result would change the list: " + *safety.difference +
-                " (file left untouched)");
+    throw Error(source.path, 0, 0,
+                "refusing to format: the result would change the list: " + *safety.difference + "; left unchanged");
   return formatted;
 }
 

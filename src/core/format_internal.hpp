@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "curate/catalog.hpp"
 #include "curate/kinds.hpp"
@@ -16,10 +17,14 @@ bool is_blank(std::string_view line);
 // `line` without trailing spaces and tabs.
 std::string_view rstrip(std::string_view line);
 
-// `line` with up to `columns` columns of leading indentation removed; tabs
-// count to the next multiple of 4, and a tab that crosses the limit leaves
-// its remaining columns as spaces (CommonMark's rule for partial tabs).
+// `line` with up to `columns` columns of leading indentation removed; the
+// rest of its leading indentation is written as spaces (tabs count to the
+// next multiple of 4 from where they stand in `line`).
 std::string strip_indent(std::string_view line, int columns);
+
+// For each of `lines` (one block's source lines), whether its line end lies
+// inside a code span, where trailing spaces are content, not a line break.
+std::vector<bool> line_ends_in_code_span(const std::vector<std::string_view>& lines);
 
 // The house-style spacing of one entry line (the single-line first paragraph
 // of a list item): runs of blanks outside code spans become one space, and a

@@ -21,6 +21,24 @@ std::optional<std::string> compare_field(const char* name, const T& before, cons
   return std::string(name) + " " + quoted(before) + " became " + quoted(after);
 }
 
+// Text fields compare with runs of whitespace collapsed: Markdown renders
+// "A  B" as "A B", and a line break inside a code span as a space.
+std::optional<std::string> collapsed(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return collapse_whitespace(*text);
+}
+std::vector<std::string> collapsed(const std::vector<std::string>& list) {
+  std::vector<std::string> out;
+  for (const std::string& text : list) out.push_back(collapse_whitespace(text));
+  return out;
+}
+
+template <typename T>
+std::optional<std::string> compare_text(const char* name, const T& before, const T& after) {
+  if (collapsed(before) == collapsed(after)) return std::nullopt;
+  return compare_field(name, before, after);
+}
+
 std::string describe(const EntryRef& entry) {
   return "entry " + quoted(entry.item->title) + " (line " + std::to_string(entry.item->pos.line) + ")";
 }
@@ -75,16 +93,16 @@ std::string normalized_html(std::string_view text) {
 namespace format_detail {
 
 std::optional<std::string> first_item_difference(const Item& before, const Item& after) {
-  if (auto d = compare_field("title", before.title, after.title)) return d;
+  if (auto d = compare_text("title", std::optional(before.title), std::optional(after.title))) return d;
   if (auto d = compare_field("url", before.url, after.url)) return d;
   if (auto d = compare_field("links", before.links, after.links)) return d;
-  if (auto d = compare_field("tags", before.tags, after.tags)) return d;
-  if (auto d = compare_field("authors", before.authors, after.authors)) return d;
-  if (auto d = compare_field("kinds", before.kinds, after.kinds)) return d;
-  if (auto d = compare_field("medium", before.medium, after.medium)) return d;
-  if (auto d = compare_field("date", before.date, after.date)) return d;
-  if (auto d = compare_field("description", before.description, after.description)) return d;
-  if (auto d = compare_field("note", before.note, after.note)) return d;
+  if (auto d = compare_text("tags", before.tags, after.tags)) return d;
+  if (auto d = compare_text("authors", before.authors, after.authors)) return d;
+  if (auto d = compare_text("kinds", before.kinds, after.kinds)) return d;
+  if (auto d = compare_text("medium", before.medium, after.medium)) return d;
+  if (auto d = compare_text("date", before.date, after.date)) return d;
+  if (auto d = compare_text("description", before.description, after.description)) return d;
+  if (auto d = compare_text("note", before.note, after.note)) return d;
   return std::nullopt;
 }
 
@@ -98,8 +116,8 @@ std::optional<std::string> first_entry_difference(const Catalog& before, const C
     const EntryRef& a = old_entries[i];
     const EntryRef& b = new_entries[i];
     std::optional<std::string> difference = format_detail::first_item_difference(*a.item, *b.item);
-    if (!difference) difference = compare_field("section", a.section, b.section);
-    if (!difference) difference = compare_field("parents", a.parents, b.parents);
+    if (!difference) difference = compare_text("section", a.section, b.section);
+    if (!difference) difference = compare_text("parents", a.parents, b.parents);
     if (difference) return describe(a) + ": " + *difference;
   }
   if (old_entries.size() > new_entries.size())

@@ -140,16 +140,41 @@ std::string_view rstrip(std::string_view line) {
 }
 
 std::string strip_indent(std::string_view line, int columns) {
+  // Leading tabs are expanded as they go: their width depends on the column
+  // they start at, which re-indenting changes.
+  std::string out;
   int column = 0;
   size_t i = 0;
-  for (; i < line.size() && column < columns && is_blank_char(line[i]); ++i) {
+  for (; i < line.size() && is_blank_char(line[i]); ++i) {
     int width = line[i] == '\t' ? 4 - column % 4 : 1;
-    if (column + width > columns) {  // a tab straddling the limit: keep its rest
-      return std::string(static_cast<size_t>(column + width - columns), ' ') + std::string(line.substr(i + 1));
-    }
-    column += width;
+    for (int k = 0; k < width; ++k, ++column)
+      if (column >= columns) out += ' ';
   }
-  return std::string(line.substr(i));
+  return out.append(line.substr(i));
+}
+
+std::vector<bool> line_ends_in_code_span(const std::vector<std::string_view>& lines) {
+  std::string text;
+  std::vector<size_t> ends;
+  for (std::string_view line : lines) {
+    text.append(line);
+    ends.push_back(text.size());
+    text += '\n';
+  }
+  std::vector<bool> in_code(lines.size(), false);
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '\\') {
+      i += 2;
+    } else if (text[i] != '`') {
+      ++i;
+    } else if (size_t end = code_span_end(text, i); end != std::string::npos) {
+      for (size_t k = 0; k < ends.size(); ++k) in_code[k] = in_code[k] || (ends[k] > i && ends[k] < end);
+      i = end;
+    } else {
+      i += run_length(text, i, '`');
+    }
+  }
+  return in_code;
 }
 
 std::string normalize_entry_line(std::string_view line, const KindTable& kinds) {

@@ -135,14 +135,24 @@ void walk_lists(const LintContext& context, cmark_node* node, int expected, Visi
   }
 }
 
+// The bullet fmt writes: '-', except right after another bullet list written
+// with '-', where it must differ or the two lists would merge into one.
+char canonical_bullet(cmark_node* list) {
+  cmark_node* previous = cmark_node_previous(list);
+  bool after_bullets = is_type(previous, CMARK_NODE_LIST) && cmark_node_get_list_type(previous) == CMARK_BULLET_LIST;
+  return after_bullets && canonical_bullet(previous) == '-' ? '*' : '-';
+}
+
 void check_bullet_style(const LintContext& context, RuleReporter& out) {
   auto visit = [&](cmark_node* list, int) {
     if (cmark_node_get_list_type(list) != CMARK_BULLET_LIST) return;
     cmark_node* first = cmark_node_first_child(list);
     Marker marker = marker_of(context, first);
-    if (marker.bullet && marker.bullet != '-')
-      out.report({cmark_node_get_start_line(first), cmark_node_get_start_column(first)},
-                 std::string("list uses '") + marker.bullet + "' bullets; use '-'", true);
+    char expected = canonical_bullet(list);
+    if (!marker.bullet || marker.bullet == expected) return;
+    std::string message = std::string("list uses '") + marker.bullet + "' bullets; use '" + expected + "'";
+    if (expected != '-') message += " (it follows another list, and the same bullet would join them)";
+    out.report({cmark_node_get_start_line(first), cmark_node_get_start_column(first)}, message, true);
   };
   walk_lists(context, context.document().root(), 0, visit);
 }
@@ -175,7 +185,8 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
 void add_layout_rules(RuleRegistry& registry) {
   registry.add({"bullet-style", "Bullets are '-'", Severity::warning, true,
                 "Unordered lists use '-' bullets (fmt's canonical style); '*' and '+' lists are rewritten by "
-                "--fix. Lists inside block quotes are left as written."},
+                "--fix. A list that directly follows a '-' list uses '*', since the same bullet would join the two. "
+                "Lists inside block quotes are left as written."},
                check_bullet_style);
   registry.add({"list-indent", "List items are indented canonically", Severity::warning, true,
                 "Top-level items start in column 1; a nested item starts where its parent's text starts (2 "
