@@ -193,15 +193,13 @@ std::vector<RuleInfo> link_rule_infos() {
   };
 }
 
-LinkReport check_catalog_links(const Catalog& catalog, const LinkOptions& options, HttpClient& client,
-                               const LinkCheckHooks& hooks) {
-  const Clock& clock = hooks.clock ? *hooks.clock : steady_clock_source();
-  SteadyTime started = clock.now();
-  std::int64_t now = hooks.now ? hooks.now : unix_now();
-  Collected collected = collect_links(catalog, options);
-  std::vector<std::string> to_fetch;
-  std::vector<size_t> fetch_target;
-  LinkProgress progress;
+namespace {
+
+// Settles what needs no request (syntax-only URLs, fresh cache entries) and
+// returns the indexes of the targets left to fetch.
+std::vector<size_t> settle_offline(Collected& collected, const LinkOptions& options, const LinkCheckHooks& hooks,
+                                   std::int64_t now, LinkProgress& progress) {
+  std::vector<size_t> to_fetch;
   for (size_t i = 0; i < collected.targets.size(); ++i) {
     Target& target = collected.targets[i];
     if (target.kind == TargetKind::excluded) continue;
@@ -210,13 +208,30 @@ LinkReport check_catalog_links(const Catalog& catalog, const LinkOptions& option
       target.result = check_link_syntax(target.url);
     else if (hooks.cache && options.use_cache)
       target.result = hooks.cache->lookup(target.url, now, options.max_age, options.accept);
-    if (target.result) {
+    if (target.result)
       ++progress.done;
-      continue;
-    }
-    to_fetch.push_back(target.url);
-    fetch_target.push_back(i);
+    else
+      to_fetch.push_back(i);
   }
+  return to_fetch;
+}
+
+bool is_failure(const LinkResult& result) {
+  return result.verdict != LinkVerdict::ok && result.verdict != LinkVerdict::redirected;
+}
+
+}  // namespace
+
+LinkReport check_catalog_links(const Catalog& catalog, const LinkOptions& options, HttpClient& client,
+                               const LinkCheckHooks& hooks) {
+  const Clock& clock = hooks.clock ? *hooks.clock : steady_clock_source();
+  SteadyTime started = clock.now();
+  std::int64_t now = hooks.now ? hooks.now : unix_now();
+  Collected collected = collect_links(catalog, options);
+  LinkProgress progress;
+  std::vector<size_t> fetch_target = settle_offline(collected, options, hooks, now, progress);
+  std::vector<std::string> urls;
+  for (size_t index : fetch_target) urls.push_back(collected.targets[index].url);
   size_t requests = 0;
   SchedulerHooks scheduler_hooks;
   scheduler_hooks.clock = &clock;
@@ -227,13 +242,12 @@ LinkReport check_catalog_links(const Catalog& catalog, const LinkOptions& option
     requests += static_cast<size_t>(outcome.attempts);
     if (hooks.cache && options.use_cache) hooks.cache->record(target.url, *target.result, now);
     ++progress.done;
-    if (target.result->verdict != LinkVerdict::ok && target.result->verdict != LinkVerdict::redirected)
-      ++progress.failures;
+    if (is_failure(*target.result)) ++progress.failures;
     progress.seconds = std::chrono::duration<double>(clock.now() - started).count();
     if (hooks.progress) hooks.progress(progress);
   };
   if (hooks.progress) hooks.progress(progress);
-  run_link_checks(to_fetch, options, client, scheduler_hooks);
+  run_link_checks(urls, options, client, scheduler_hooks);
 
   LinkReport report;
   report.findings = make_findings(collected, catalog.path, hooks.text);
