@@ -4,6 +4,8 @@
 # cache file, --fix of a redirected link, and Ctrl-C (cache written, partial
 # report, exit 130). No traffic leaves the machine.
 set -u
+# A proxy from the environment must never see this traffic.
+export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost
 curate=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)

@@ -64,6 +64,14 @@ RedirectPolicy parse_redirect_policy(const std::string& text, const std::string&
   throw Error(path, 0, 0, "\"links\": \"redirects\" must be \"permanent\", \"all\" or \"none\"");
 }
 
+std::string suggestion(const std::string& key) {
+  static const std::vector<std::string> k_keys = {
+      "enabled", "concurrency", "per-host",  "min-delay",  "connect-timeout", "timeout",   "retries", "include",
+      "exclude", "accept",      "redirects", "user-agent", "headers",         "bot-hosts", "cache",   "max-age"};
+  std::string best = closest_match(key, k_keys);
+  return best.empty() ? "" : " (did you mean \"" + best + "\"?)";
+}
+
 }  // namespace
 
 std::vector<std::string> default_bot_hosts() {
@@ -106,7 +114,7 @@ void apply_link_config(const nlohmann::json& links, const std::string& path, Lin
     else if (key == "max-age")
       options.max_age = std::chrono::duration_cast<std::chrono::seconds>(read_duration(value, key, path));
     else
-      throw Error(path, 0, 0, "\"links\": unknown key \"" + key + "\"");
+      throw Error(path, 0, 0, "\"links\": unknown key \"" + key + "\"" + suggestion(key));
   }
 }
 

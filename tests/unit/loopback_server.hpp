@@ -25,6 +25,9 @@ namespace curate::test {
 class LoopbackServer {
  public:
   LoopbackServer() {
+    // A proxy from the environment must never see the test traffic.
+    setenv("no_proxy", "127.0.0.1,localhost", 1);
+    setenv("NO_PROXY", "127.0.0.1,localhost", 1);
     int to_child[2], from_child[2];
     if (pipe(to_child) != 0 || pipe(from_child) != 0) throw std::runtime_error("pipe failed");
     posix_spawn_file_actions_t actions;
