@@ -97,6 +97,8 @@ LinkResult working(const HttpResponse& response, const std::string& url, const L
   bool permanent = status == 301 || status == 308;
   LinkResult result = make(LinkVerdict::redirected,
                            fmt::format("redirects {}({}) to {}", permanent ? "permanently " : "", status, target));
+  // The reader ends up further on through temporary redirects; say where.
+  if (!response.final_url.empty() && response.final_url != target) result.detail += ", then to " + response.final_url;
   result.fix_url = target;
   return result;
 }

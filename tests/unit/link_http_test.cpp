@@ -91,6 +91,8 @@ TEST_CASE("A permanent redirect reports the URL it leads to, keeping the fragmen
   CHECK(report.findings[0].diagnostic.fixable);
   // 301 to /found, then 302 to /ok: only the permanent part is rewritten.
   CHECK(report.findings[1].replacement == server.url("/found"));
+  CHECK_THAT(report.findings[1].diagnostic.message,
+             Catch::EndsWith("to " + server.url("/found") + ", then to " + server.url("/ok")));
 }
 
 TEST_CASE("A 50 MB body is not downloaded") {
