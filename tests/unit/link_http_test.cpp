@@ -81,6 +81,8 @@ TEST_CASE("Each loopback endpoint gets its verdict") {
   }
   CHECK(report.summary.checked == expected.size());
   CHECK(report.summary.timeout == 1);
+  CHECK(server.requests("/busy") == 2);  // the 429, then the retry after Retry-After
+  CHECK(server.requests("GET /nohead") == 1);
 }
 
 TEST_CASE("A permanent redirect reports the URL it leads to, keeping the fragment") {
@@ -118,6 +120,7 @@ TEST_CASE("A URL written in several entries is requested once") {
   LinkReport report = check({server.url("/ok#a"), server.url("/ok#b"), server.url("/ok")}, loopback_options());
   CHECK(report.findings.empty());
   CHECK(server.requests("HEAD /ok") == 1);
+  CHECK(server.requests("GET /ok") == 0);  // HEAD was enough
   CHECK(report.summary.checked == 1);
 }
 
