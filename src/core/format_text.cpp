@@ -132,6 +132,12 @@ std::optional<Item> parse_alone(std::string_view line, const KindTable& kinds) {
 
 }  // namespace
 
+int visual_width(std::string_view text, int column) {
+  int start = column;
+  for (char c : text) column += c == '\t' ? 4 - column % 4 : 1;
+  return column - start;
+}
+
 bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
 std::string_view rstrip(std::string_view line) {
@@ -189,6 +195,64 @@ std::string normalize_entry_line(std::string_view line, const KindTable& kinds) 
     if (parsed && !first_item_difference(*original, *parsed)) return candidate;
   }
   return std::string(line);
+}
+
+std::vector<std::string> normalize_entry_lines(const std::vector<std::string>& lines, const KindTable& kinds) {
+  // One document holds every changed line next to its candidate, so a long
+  // list costs one parse instead of two per entry.
+  std::vector<std::string> out = lines;
+  std::vector<size_t> changed;
+  std::vector<std::string> candidates;
+  std::string batch;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string candidate = normalize_link_texts(collapse_blanks(lines[i]));
+    if (candidate == lines[i]) continue;
+    changed.push_back(i);
+    batch += "- " + lines[i] + "\n- " + candidate + "\n";
+    candidates.push_back(std::move(candidate));
+  }
+  if (changed.empty()) return out;
+  MarkdownDocument document(batch);
+  std::vector<cmark_node*> paragraphs;
+  for (cmark_node* list = cmark_node_first_child(document.root()); list; list = cmark_node_next(list))
+    for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item))
+      paragraphs.push_back(cmark_node_first_child(item));
+  bool aligned = paragraphs.size() == 2 * changed.size();
+  for (size_t k = 0; aligned && k < paragraphs.size(); ++k)
+    aligned = paragraphs[k] && cmark_node_get_type(paragraphs[k]) == CMARK_NODE_PARAGRAPH &&
+              cmark_node_get_start_line(paragraphs[k]) == static_cast<int>(k + 1) &&
+              cmark_node_get_end_line(paragraphs[k]) == static_cast<int>(k + 1);
+  for (size_t k = 0; k < changed.size(); ++k) {
+    std::string& line = out[changed[k]];
+    Item original, parsed;
+    if (aligned) {
+      parse_entry_fields(paragraphs[2 * k], kinds, original);
+      parse_entry_fields(paragraphs[2 * k + 1], kinds, parsed);
+    }
+    // The first candidate failed (or the batch did not line up): try the
+    // smaller changes one line at a time.
+    line = aligned && !first_item_difference(original, parsed) ? candidates[k] : normalize_entry_line(line, kinds);
+  }
+  return out;
+}
+
+// A closing "#" run the ATX reading would drop is escaped.
+std::string protect_closing_hashes(std::string content) {
+  size_t last = content.find_last_not_of('#');
+  if (content.empty() || last == content.size() - 1) return content;
+  if (last == std::string::npos || content[last] == ' ' || content[last] == '\t') content.insert(last + 1, "\\");
+  return content;
+}
+
+// The text of an ATX heading line: no opening or closing sequence.
+std::string atx_content(std::string_view line) {
+  std::string_view rest = trim(line);
+  rest.remove_prefix(std::min(rest.find_first_not_of('#'), rest.size()));
+  rest = trim(rest);
+  size_t last = rest.find_last_not_of('#');
+  if (last == std::string_view::npos) return {};
+  if (last + 1 < rest.size() && (rest[last] == ' ' || rest[last] == '\t')) rest = trim(rest.substr(0, last));
+  return std::string(rest);
 }
 
 }  // namespace curate::format_detail

@@ -118,11 +118,10 @@ void write_atomic(const std::string& path, std::string_view bytes) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path target = fs::path(path);
-  // A file that does not exist yet is no symlink (symlink_status sets ec).
-  if (fs::is_symlink(fs::symlink_status(target, ec))) {
-    target = fs::canonical(target, ec);
-    if (ec) throw Error(path, 0, 0, "cannot resolve symlink: " + ec.message());
-  }
+  fs::file_status link = fs::symlink_status(target, ec);
+  ec.clear();  // a target that does not exist yet is created below
+  if (fs::is_symlink(link)) target = fs::canonical(target, ec);
+  if (ec) throw Error(path, 0, 0, "cannot resolve symlink: " + ec.message());
 
   struct stat old_stat {};
   bool existed = ::stat(target.c_str(), &old_stat) == 0;
