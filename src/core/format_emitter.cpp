@@ -202,11 +202,9 @@ class Emitter {
   void normalize_entries(cmark_node* root) {
     std::vector<cmark_node*> nodes;
     std::vector<std::string> lines;
-    CmarkIterPtr iter(cmark_iter_new(root));
-    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-      cmark_node* node = cmark_iter_get_node(iter.get());
+    for (cmark_node* node : format_detail::blocks_of(root)) {
       // (A paragraph a table split has no column to start from: left as is.)
-      if (event != CMARK_EVENT_ENTER || !is_entry_paragraph(node) || m_source.is_repositioned(node)) continue;
+      if (!is_entry_paragraph(node) || m_source.is_repositioned(node)) continue;
       std::string_view text = m_source.source_line(m_source.start_line(node));
       size_t column = static_cast<size_t>(std::max(cmark_node_get_start_column(node) - 1, 0));
       nodes.push_back(node);

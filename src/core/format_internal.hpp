@@ -16,6 +16,11 @@
 
 namespace curate::format_detail {
 
+// Every block node under `root` in document order: the children of the
+// document, lists, items and block quotes, recursively (no inline nodes,
+// which are most of a tree and which the formatter never needs to visit).
+std::vector<cmark_node*> blocks_of(cmark_node* root);
+
 // The source lines of a parsed document and where each block sits in them.
 // Corrects cmark-gfm's positions: a setext heading and an unclosed fence end
 // on the line after them, a table starts where the paragraph it split did,

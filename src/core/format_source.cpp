@@ -24,7 +24,22 @@ size_t count_line_breaks(cmark_node* node) {
   return count;
 }
 
+void collect_blocks(cmark_node* node, std::vector<cmark_node*>& out) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    out.push_back(child);
+    cmark_node_type type = cmark_node_get_type(child);
+    if (type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE)
+      collect_blocks(child, out);
+  }
+}
+
 }  // namespace
+
+std::vector<cmark_node*> blocks_of(cmark_node* root) {
+  std::vector<cmark_node*> out;
+  collect_blocks(root, out);
+  return out;
+}
 
 SourceMap::SourceMap(std::string_view text, cmark_node* root) : m_text(text), m_lines(text) {
   fix_table_positions(root);
@@ -51,10 +66,8 @@ int SourceMap::end_line(cmark_node* node) const {
 // split, and the remaining paragraph no position: the header row is the
 // line above the delimiter row, and the paragraph is what comes before it.
 void SourceMap::fix_table_positions(cmark_node* root) {
-  CmarkIterPtr iter(cmark_iter_new(root));
-  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-    cmark_node* table = cmark_iter_get_node(iter.get());
-    if (event != CMARK_EVENT_ENTER || !is_extension_node(table, "table")) continue;
+  for (cmark_node* table : blocks_of(root)) {
+    if (!is_extension_node(table, "table")) continue;
     int first = cmark_node_get_start_line(table), last = cmark_node_get_end_line(table);
     int header = first;
     for (int line = first + 1; line <= last; ++line)
@@ -107,11 +120,8 @@ int SourceMap::setext_underline(int first, int last) const {
 // (cmark-gfm's inline positions are unreliable after a line break, so the
 // source is scanned instead.)
 void SourceMap::collect_hard_breaks(cmark_node* root) {
-  CmarkIterPtr iter(cmark_iter_new(root));
-  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-    cmark_node* node = cmark_iter_get_node(iter.get());
-    if (event != CMARK_EVENT_ENTER || !(is_type(node, CMARK_NODE_PARAGRAPH) || is_type(node, CMARK_NODE_HEADING)))
-      continue;
+  for (cmark_node* node : blocks_of(root)) {
+    if (!is_type(node, CMARK_NODE_PARAGRAPH) && !is_type(node, CMARK_NODE_HEADING)) continue;
     int first = start_line(node), last = last_line(node);
     if (is_type(node, CMARK_NODE_HEADING) && !is_atx(node)) --last;  // the underline
     std::vector<std::string_view> lines;
@@ -122,6 +132,7 @@ void SourceMap::collect_hard_breaks(cmark_node* root) {
       if (!in_code[static_cast<size_t>(line - first)] && ends_with(source_line(line), "  ")) found.push_back(line);
     // Reference definitions opening a paragraph are not part of its text:
     // only the last `breaks` candidates can be the node's line breaks.
+    if (found.empty()) continue;
     size_t breaks = count_line_breaks(node);
     size_t skip = found.size() > breaks ? found.size() - breaks : 0;
     m_hard_breaks.insert(found.begin() + static_cast<std::ptrdiff_t>(skip), found.end());

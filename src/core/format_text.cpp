@@ -205,6 +205,8 @@ std::vector<std::string> normalize_entry_lines(const std::vector<std::string>& l
   std::vector<std::string> candidates;
   std::string batch;
   for (size_t i = 0; i < lines.size(); ++i) {
+    // Most lines have nothing to normalise: no run of blanks, no tab, no ";".
+    if (lines[i].find("  ") == std::string::npos && lines[i].find_first_of("\t;") == std::string::npos) continue;
     std::string candidate = normalize_link_texts(collapse_blanks(lines[i]));
     if (candidate == lines[i]) continue;
     changed.push_back(i);
