@@ -15,6 +15,7 @@
 #include "curate/lint.hpp"
 #include "curate/lint_fix.hpp"
 #include "curate/lint_output.hpp"
+#include "link_options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -26,6 +27,7 @@ struct ValidateOptions {
   bool list_rules = false;
   bool strict = false;
   std::optional<int> max_warnings;
+  LinkCliOptions links;
 };
 
 // SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes "today" for
@@ -78,6 +80,7 @@ int exit_code(const std::vector<Diagnostic>& diagnostics, const ValidateOptions&
 int run_validate(ValidateOptions options, const RunState& state) {
   Config config = resolve_config(state.global.config_path);
   RuleRegistry registry = builtin_rules();
+  for (RuleInfo& info : link_rule_infos()) registry.add(std::move(info));
   LintSettings settings(registry, config);
   LintOptions lint_options;
   lint_options.today = today_from_environment();
@@ -93,6 +96,7 @@ int run_validate(ValidateOptions options, const RunState& state) {
   LintOutputOptions output;
   std::vector<Diagnostic> all;
   std::string notes;
+  bool interrupted = false;
   for (const std::string& file : options.files) {
     SourceFile source = read_source(file);
     if (options.fix) {
@@ -102,10 +106,12 @@ int run_validate(ValidateOptions options, const RunState& state) {
       source.text = std::move(fixed.text);
     }
     FileFindings findings = linter.lint(source, config);
-    // Producers outside the engine (link checking) append to findings.diagnostics here.
+    if (links_requested(options.links, config))
+      interrupted = add_link_findings(linter, config, options.links, options.fix, findings, notes);
     std::vector<Diagnostic> diagnostics = linter.finish(findings);
     all.insert(all.end(), diagnostics.begin(), diagnostics.end());
     output.sources[file] = std::move(findings.source.text);
+    if (interrupted) break;  // Ctrl-C: report what was found so far
   }
   if (options.strict) promote_warnings(all);
   LintFormat format = parse_lint_format(options.format);
@@ -114,7 +120,7 @@ int run_validate(ValidateOptions options, const RunState& state) {
   if (format == LintFormat::github || format == LintFormat::sarif) output.root = output_root();
   if (!notes.empty()) std::fputs(notes.c_str(), stderr);
   write_stdout(format_lint(format, all, linter.registry(), output));
-  return exit_code(all, options);
+  return interrupted ? k_exit_interrupted : exit_code(all, options);
 }
 
 }  // namespace
@@ -126,11 +132,12 @@ void add_validate_command(CLI::App& command, RunState& state) {
       ->check(CLI::IsMember({"text", "json", "github", "sarif"}));
   command.add_flag("--fix", options->fix,
                    "Apply every fixable finding (layout via fmt, tracking parameters, tag typos, metadata "
-                   "separators), then report what remains");
+                   "separators; with --links, permanently redirected URLs), then report what remains");
   command.add_flag("--list-rules", options->list_rules, "Print every rule with its severity and exit");
   command.add_option("--max-warnings", options->max_warnings, "Exit 1 when there are more than N warnings")
       ->check(CLI::NonNegativeNumber);
   command.add_flag("--strict", options->strict, "Treat warnings as errors");
+  add_link_options(command, options->links);
   command.callback([options, &state] { state.exit_code = run_validate(*options, state); });
 }
 

@@ -1,0 +1,82 @@
+#pragma once
+// The HTTP seam of link checking. The scheduler (link_scheduler.hpp) starts
+// requests and collects their outcomes through this interface; the real
+// implementation drives libcurl's multi interface on the calling thread, and
+// unit tests substitute a fake.
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace curate {
+
+enum class HttpMethod { head, get };
+
+// One request. Only http and https are ever fetched, also after redirects.
+struct HttpRequest {
+  std::uint64_t id = 0;  // chosen by the caller, echoed in the response
+  std::string url;
+  HttpMethod method = HttpMethod::head;
+  std::vector<std::string> headers;  // "Name: value", sent to this URL's host only
+  std::string user_agent;
+  std::chrono::milliseconds connect_timeout{10000};
+  std::chrono::milliseconds timeout{20000};  // whole request, redirects included
+  int max_redirects = 10;
+};
+
+// Why a request ended without a usable status.
+enum class TransportError {
+  none,
+  timeout,
+  dns,                   // the host name did not resolve
+  connect,               // refused or unreachable
+  reset,                 // the connection dropped, or nothing came back
+  tls,                   // handshake or certificate failure
+  too_many_redirects,    // more than max_redirects (e.g. a redirect loop)
+  unsupported_redirect,  // a redirect to a scheme other than http/https (not followed)
+  malformed,             // the URL itself is unusable
+  other,
+};
+
+// One redirect that was followed: the status that sent it and where to.
+struct RedirectHop {
+  long status = 0;
+  std::string location;  // absolute
+};
+
+struct HttpResponse {
+  std::uint64_t id = 0;
+  HttpMethod method = HttpMethod::head;
+  long status = 0;  // the final response's status; 0 when none arrived
+  TransportError error = TransportError::none;
+  std::string error_text;
+  std::string final_url;
+  std::vector<RedirectHop> redirects;          // in order
+  std::string refused_redirect;                // the Location not followed (unsupported_redirect)
+  std::map<std::string, std::string> headers;  // final response; lower-case names
+  long long body_bytes = 0;                    // body bytes received (a GET stops after the status)
+};
+
+// Runs requests concurrently. Not thread-safe: one caller drives it.
+class HttpClient {
+ public:
+  virtual ~HttpClient() = default;
+  // Starts a request at once; the caller keeps its own limits.
+  virtual void start(const HttpRequest& request) = 0;
+  // Waits at most `max_wait` for requests to finish and returns those that
+  // did (possibly none). Returns early when interrupted by a signal.
+  virtual std::vector<HttpResponse> poll(std::chrono::milliseconds max_wait) = 0;
+  // Requests started and not yet returned by poll().
+  virtual size_t in_flight() const = 0;
+};
+
+// The libcurl implementation (multi interface, one thread, curl_multi_poll).
+std::unique_ptr<HttpClient> make_curl_http_client();
+
+// "timed out", "connection refused", … for messages.
+const char* transport_error_name(TransportError error);
+
+}  // namespace curate

@@ -1,0 +1,64 @@
+#pragma once
+// The --links options of `validate` and running the link check from the
+// CLI: the cache file, Ctrl-C, the progress bar and the summary on stderr.
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "curate/link_check.hpp"
+#include "curate/lint.hpp"
+
+namespace curate::cli {
+
+// What the command line says; unset values leave .curate.json's in place.
+struct LinkCliOptions {
+  bool links = false;
+  bool offline = false;
+  bool no_cache = false;
+  std::optional<int> concurrency;
+  std::optional<int> per_host;
+  std::optional<int> retries;
+  std::optional<std::string> timeout;
+  std::optional<std::string> min_delay;
+  std::optional<std::string> max_age;
+  std::optional<std::string> accept;
+  std::optional<std::string> cache;
+  std::optional<std::string> user_agent;
+  std::vector<std::string> exclude;
+  std::vector<std::string> include;
+};
+
+// Adds --links, --offline and the link-checking options to `command`.
+void add_link_options(CLI::App& command, LinkCliOptions& options);
+
+// Whether to check links: --links or "links": {"enabled": true}, unless --offline.
+bool links_requested(const LinkCliOptions& cli, const Config& config);
+
+// Defaults, then .curate.json "links", then the command line, then
+// GITHUB_TOKEN from the environment. Throws curate::Error on bad values.
+LinkOptions resolve_link_options(const LinkCliOptions& cli, const Config& config, const std::string& list_path);
+
+struct LinkRun {
+  LinkReport report;
+  bool interrupted = false;  // Ctrl-C: the report is partial, exit 130
+};
+
+// Checks the links of `catalog` (read from `text`) with the real HTTP
+// client: loads and saves the cache (also when interrupted), draws a
+// progress bar on a terminal and prints the summary line on stderr.
+LinkRun run_link_check(const Catalog& catalog, std::string_view text, const LinkOptions& options);
+
+// validate's link step for one linted file: checks its links and appends
+// the findings to `findings.diagnostics`, so severities, suppressions and
+// every output format apply. With `fix`, the redirected-link findings that
+// stay enabled are rewritten in the file first (atomic write, re-parse
+// check), `findings` is re-linted from the new text, and `notes` says so.
+// Returns true when interrupted by Ctrl-C.
+bool add_link_findings(const Linter& linter, const Config& config, const LinkCliOptions& cli, bool fix,
+                       FileFindings& findings, std::string& notes);
+
+}  // namespace curate::cli
