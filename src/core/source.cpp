@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -34,19 +35,41 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   return len;
 }
 
-void check_text(const std::string& path, std::string_view s) {
+// Line and column (1-based, bytes) of offset `at` in `s`, for error messages.
+std::pair<int, int> position_of(std::string_view s, size_t at) {
   int line = 1;
   size_t line_start = 0;
-  for (size_t i = 0; i < s.size();) {
-    if (s[i] == '\0')
-      throw Error(path, line, static_cast<int>(i - line_start + 1),
-                  "binary data (NUL byte); not a Markdown text file");
-    size_t len = utf8_sequence_length(s, i);
-    if (len == 0)
-      throw Error(path, line, static_cast<int>(i - line_start + 1), "invalid UTF-8");
+  for (size_t i = 0; i < at; ++i)
     if (s[i] == '\n') {
       ++line;
       line_start = i + 1;
+    }
+  return {line, static_cast<int>(at - line_start + 1)};
+}
+
+// True if none of the 8 bytes at `p` is NUL or non-ASCII (the common case,
+// checked a word at a time so reading a large file stays cheap).
+bool plain_ascii_word(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  constexpr std::uint64_t k_ones = 0x0101010101010101u, k_highs = 0x8080808080808080u;
+  return ((word | ((word - k_ones) & ~word)) & k_highs) == 0;
+}
+
+void check_text(const std::string& path, std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size() && plain_ascii_word(s.data() + i)) {
+      i += 8;
+      continue;
+    }
+    if (s[i] == '\0') {
+      auto [line, column] = position_of(s, i);
+      throw Error(path, line, column, "binary data (NUL byte); not a Markdown text file");
+    }
+    size_t len = utf8_sequence_length(s, i);
+    if (len == 0) {
+      auto [line, column] = position_of(s, i);
+      throw Error(path, line, column, "invalid UTF-8");
     }
     i += len;
   }
@@ -75,11 +98,17 @@ SourceFile source_from_bytes(std::string path, std::string bytes) {
   size_t first_newline = view.find('\n');
   file.crlf = first_newline != std::string_view::npos && first_newline > 0 &&
               view[first_newline - 1] == '\r';
-  file.text.reserve(view.size());
-  for (size_t i = 0; i < view.size(); ++i) {
-    if (view[i] == '\r' && i + 1 < view.size() && view[i + 1] == '\n') continue;
-    file.text.push_back(view[i]);
+  // In place: the text takes over the bytes' buffer instead of a second copy.
+  if (file.has_bom) bytes.erase(0, 3);
+  size_t out = bytes.find('\r');
+  if (out != std::string::npos) {
+    for (size_t i = out; i < bytes.size(); ++i) {
+      if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
+      bytes[out++] = bytes[i];
+    }
+    bytes.resize(out);
   }
+  file.text = std::move(bytes);
   return file;
 }
 
