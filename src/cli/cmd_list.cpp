@@ -47,11 +47,13 @@ void add_list_command(CLI::App& command, RunState& state) {
   command.add_option("FILE", options->file, "The list file ('-' for standard input)");
   add_filter_options(command, options->filter);
   command.add_option("--sort", options->sort, "Order by file, title, date, year or section")
+      ->capture_default_str()
       ->check(CLI::IsMember({"file", "title", "date", "year", "section"}));
   command.add_flag("--reverse", options->reverse, "Reverse the order (entries without the key stay last)");
   command.add_option("--limit", options->limit, "Print at most N entries");
   command.add_flag("--count", options->count, "Print only the number of matching entries");
   command.add_option("--format", options->format, "Output format")
+      ->capture_default_str()
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv", "markdown"}));
   command.callback([options, &state] { state.exit_code = run_list(*options, state); });
 }

@@ -25,7 +25,6 @@ int main(int argc, char** argv) {
   CLI::App app{"curate: query, validate, format, edit and export curated Markdown reading lists"};
   app.name("curate");
   app.set_version_flag("--version", "curate " CURATE_VERSION);
-  app.option_defaults()->always_capture_default();
   app.add_option("--config", state.global.config_path, "Use this .curate.json instead of searching for one");
   app.require_subcommand(1);
   app.fallthrough();

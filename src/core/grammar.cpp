@@ -215,6 +215,7 @@ class EntryParser {
     }
     std::string segment(trim(m_flat.render(pos, end)));
     bool label = ends_with(segment, ":");
+    bool dash = !label && strip_trailing_dash(segment);
     m_item.title = label ? std::string(trim(std::string_view(segment).substr(0, segment.size() - 1))) : segment;
     if (open_quote_length(m_s, end)) {
       m_item.style = EntryStyle::quoted;
@@ -229,10 +230,27 @@ class EntryParser {
         m_item.url = atom->url;
         return end + 1;
       }
+      // "MySQL - [awesome-mysql](url)": a link after a separator names the
+      // entry's page; its text describes it rather than holding metadata.
+      if (label || dash) {
+        m_item.url = atom->url;
+        if (!is_format_label(atom->text)) m_item.description = atom->text;
+        return end + 1;
+      }
       return read_link_after_title(end);
     }
     if (!label && end == m_s.size()) split_plain_description();
     return end;
+  }
+
+  // Removes a trailing " -", " —" or " –" from `text`; true if there was one.
+  static bool strip_trailing_dash(std::string& text) {
+    for (std::string_view sep : {" -", " \xE2\x80\x94", " \xE2\x80\x93"}) {
+      if (!ends_with(text, sep)) continue;
+      text = std::string(trim(std::string_view(text).substr(0, text.size() - sep.size())));
+      return true;
+    }
+    return false;
   }
 
   // "macOS - Operating system for Apple's Mac computers."

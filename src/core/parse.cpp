@@ -14,8 +14,6 @@ namespace curate {
 namespace {
 
 SourcePos start_of(cmark_node* node) { return {cmark_node_get_start_line(node), cmark_node_get_start_column(node)}; }
-SourcePos end_of(cmark_node* node) { return {cmark_node_get_end_line(node), cmark_node_get_end_column(node)}; }
-SourceSpan span_of(cmark_node* node) { return {start_of(node), end_of(node)}; }
 bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
 
 cmark_node* first_paragraph(cmark_node* item) {
@@ -165,8 +163,21 @@ class CatalogBuilder {
     if (line > current.span.end.line) current.span.end = {line, static_cast<int>(m_lines.line_text(m_text, line).size())};
   }
 
+  // cmark counts blank lines after a list into it; spans end at the last
+  // line with text so edits and sections never claim the gap.
+  SourcePos end_of(cmark_node* node) const {
+    int line = cmark_node_get_end_line(node);
+    int first = cmark_node_get_start_line(node);
+    while (line > first && trim(m_lines.line_text(m_text, line)).empty()) --line;
+    if (line == cmark_node_get_end_line(node)) return {line, cmark_node_get_end_column(node)};
+    return {line, static_cast<int>(m_lines.line_text(m_text, line).size())};
+  }
+  SourceSpan span_of(cmark_node* node) const { return {start_of(node), end_of(node)}; }
+
   std::string paragraph_source(cmark_node* paragraph) const {
     int first = cmark_node_get_start_line(paragraph), last = cmark_node_get_end_line(paragraph);
+    // cmark-gfm leaves the paragraph a table was split from without a position.
+    if (first <= 0 || cmark_node_get_start_column(paragraph) <= 0) return collapse_whitespace(plain_text(paragraph));
     std::string raw(m_lines.line_text(m_text, first).substr(static_cast<size_t>(cmark_node_get_start_column(paragraph) - 1)));
     for (int line = first + 1; line <= last; ++line) raw += "\n" + std::string(trim(m_lines.line_text(m_text, line)));
     return std::string(trim(raw));

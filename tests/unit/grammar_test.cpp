@@ -163,3 +163,11 @@ TEST_CASE("a single unknown metadata field is an author") {
   CHECK(item.authors == Strings{"MLOps.toys"});
   CHECK(item.url == "https://mlops.toys/feature-store");
 }
+
+TEST_CASE("a link after a dash names the entry's page and its text describes it") {
+  Item item = parse_item("MySQL - [awesome-mysql](https://github.com/shlomi-noach/awesome-mysql)");
+  CHECK(item.title == "MySQL");
+  CHECK(item.url == "https://github.com/shlomi-noach/awesome-mysql");
+  CHECK(item.description == "awesome-mysql");
+  CHECK(item.authors.empty());
+}

@@ -1,0 +1,85 @@
+// curate fmt: canonical re-rendering (docs/fmt.md). Prints, checks, diffs or
+// rewrites; every result passes the safety net before it leaves the process.
+#include <cstdlib>
+
+#include "app.hpp"
+#include "curate/error.hpp"
+#include "curate/format.hpp"
+#include "curate/unified_diff.hpp"
+
+namespace curate::cli {
+namespace {
+
+struct FmtOptions {
+  std::vector<std::string> files;
+  bool check = false;
+  bool diff = false;
+  bool write = false;
+};
+
+// Test-only hook (docs/fmt.md): CURATE_TEST_BREAK_FORMAT=1 corrupts the
+// formatted text before the safety net runs, so tests can prove that a failed
+// check leaves the file untouched. Changes the first link's URL, or adds a
+// paragraph when there is none.
+void break_for_test(std::string& formatted) {
+  const char* flag = std::getenv("CURATE_TEST_BREAK_FORMAT");
+  if (!flag || std::string(flag) != "1") return;
+  size_t link = formatted.find("](");
+  if (link != std::string::npos) {
+    formatted.insert(link + 2, "broken-");
+  } else {
+    formatted += "\nCURATE_TEST_BREAK_FORMAT\n";
+  }
+}
+
+// The formatted text of `source`, proven safe; throws curate::Error otherwise.
+std::string format_checked(const SourceFile& source, const Config& config) {
+  std::string formatted = format_markdown(source.text, config.kinds);
+  break_for_test(formatted);
+  if (formatted == source.text) return formatted;  // nothing to prove
+  SafetyResult safety = check_format_safety(source.text, formatted, k_check_all, config);
+  if (!safety.ok())
+    throw Error(source.path, 0, 0,
+                "refusing to format: the result would change the list: " + *safety.difference + "; left unchanged");
+  return formatted;
+}
+
+// Formats one file; returns true when it is not canonical.
+bool run_one(const std::string& path, const FmtOptions& options, const Config& config, std::string& out) {
+  SourceFile source = read_source(path);
+  std::string formatted = format_checked(source, config);
+  bool changed = formatted != source.text;
+  if (options.check && changed) out += "would reformat " + path + "\n";
+  if (options.diff && changed) out += unified_diff(source.text, formatted, path, path);
+  if (options.write && changed) write_atomic(path, restore_layout(formatted, source));
+  if (!options.check && !options.diff && !options.write) out += restore_layout(formatted, source);
+  return changed;
+}
+
+int run_fmt(FmtOptions options, const RunState& state) {
+  Config config = resolve_config(state.global.config_path);
+  if (options.files.empty()) options.files.push_back(resolve_list_path(std::nullopt, config));
+  for (const std::string& file : options.files)
+    if (options.write && file == "-") throw Error("fmt --write needs a file; it cannot rewrite standard input");
+  std::string out;
+  bool any_changed = false;
+  for (const std::string& file : options.files) any_changed = run_one(file, options, config, out) || any_changed;
+  write_stdout(out);
+  return any_changed && (options.check || options.diff) ? k_exit_findings : k_exit_ok;
+}
+
+}  // namespace
+
+void add_fmt_command(CLI::App& command, RunState& state) {
+  auto options = std::make_shared<FmtOptions>();
+  command.add_option("FILE", options->files, "List files ('-' for standard input); default: the configured list");
+  auto* check = command.add_flag("--check", options->check,
+                                 "Print 'would reformat FILE' for each file that is not canonical; exit 1 if any");
+  auto* diff = command.add_flag("--diff", options->diff, "Print a unified diff of the changes; exit 1 if any");
+  command.add_flag("--write", options->write, "Rewrite the files in place (atomically)")
+      ->excludes(check)
+      ->excludes(diff);
+  command.callback([options, &state] { state.exit_code = run_fmt(*options, state); });
+}
+
+}  // namespace curate::cli

@@ -1,0 +1,137 @@
+// curate validate (lint): the offline rules of docs/validate.md over one or
+// more lists, optional fixes, and output for terminals, tools and CI.
+//
+// Per file: read -> [--fix: rewrite] -> lint -> (other producers add their
+// findings here, e.g. link checking) -> finish (severities, suppressions).
+// Output is built for all files at once and written in one go.
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "app.hpp"
+#include "curate/error.hpp"
+#include "curate/lint.hpp"
+#include "curate/lint_fix.hpp"
+#include "curate/lint_output.hpp"
+
+namespace curate::cli {
+namespace {
+
+struct ValidateOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+  bool fix = false;
+  bool list_rules = false;
+  bool strict = false;
+  std::optional<int> max_warnings;
+};
+
+// SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes "today" for
+// malformed-date, so CI runs and tests do not depend on the clock.
+std::string today_from_environment() {
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (!epoch || !*epoch) return {};
+  char* end = nullptr;
+  long long seconds = std::strtoll(epoch, &end, 10);
+  if (*end) throw Error("SOURCE_DATE_EPOCH must be a number of seconds, not '" + std::string(epoch) + "'");
+  std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  return fmt::format("{:04}-{:02}-{:02}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
+}
+
+// The folder github and sarif paths are relative to: the Actions workspace
+// when set, else the enclosing git repository, else the working directory.
+std::string output_root() {
+  if (const char* workspace = std::getenv("GITHUB_WORKSPACE"); workspace && *workspace) return workspace;
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  std::string root = find_repository_root(cwd);
+  return root.empty() ? cwd : root;
+}
+
+std::string list_rules(const Linter& linter) {
+  std::string out;
+  for (const Rule& rule : linter.registry().rules()) {
+    const RuleInfo& info = rule.info;
+    out += fmt::format("{:<20} {:<8} {:<4} {}\n", info.id, severity_name(linter.settings().severity(info.id)),
+                       info.fixable ? "fix" : "", info.description);
+  }
+  return out;
+}
+
+// --strict: every warning counts, and is shown, as an error.
+void promote_warnings(std::vector<Diagnostic>& diagnostics) {
+  for (Diagnostic& d : diagnostics)
+    if (d.severity == Severity::warning) d.severity = Severity::error;
+}
+
+int exit_code(const std::vector<Diagnostic>& diagnostics, const ValidateOptions& options) {
+  DiagnosticCounts counts = count_diagnostics(diagnostics);
+  if (counts.errors > 0) return k_exit_findings;
+  if (options.max_warnings && counts.warnings > *options.max_warnings) return k_exit_findings;
+  return k_exit_ok;
+}
+
+int run_validate(ValidateOptions options, const RunState& state) {
+  Config config = resolve_config(state.global.config_path);
+  RuleRegistry registry = builtin_rules();
+  LintSettings settings(registry, config);
+  LintOptions lint_options;
+  lint_options.today = today_from_environment();
+  Linter linter(std::move(registry), std::move(settings), lint_options);
+  if (options.list_rules) {
+    write_stdout(list_rules(linter));
+    return k_exit_ok;
+  }
+  if (options.files.empty()) options.files.push_back(resolve_list_path(std::nullopt, config));
+  if (options.fix)
+    for (const std::string& file : options.files)
+      if (file == "-") throw Error("validate --fix needs a file; it cannot rewrite standard input");
+  LintOutputOptions output;
+  std::vector<Diagnostic> all;
+  std::string notes;
+  for (const std::string& file : options.files) {
+    SourceFile source = read_source(file);
+    if (options.fix) {
+      FixResult fixed = fix_file(linter, source, config);
+      if (fixed.changed()) write_atomic(file, restore_layout(fixed.text, source));
+      notes += fixed.summary(file);
+      source.text = std::move(fixed.text);
+    }
+    FileFindings findings = linter.lint(source, config);
+    // Producers outside the engine (link checking) append to findings.diagnostics here.
+    std::vector<Diagnostic> diagnostics = linter.finish(findings);
+    all.insert(all.end(), diagnostics.begin(), diagnostics.end());
+    output.sources[file] = std::move(findings.source.text);
+  }
+  if (options.strict) promote_warnings(all);
+  LintFormat format = parse_lint_format(options.format);
+  output.color = format == LintFormat::text && use_color(stdout);
+  output.files = static_cast<int>(options.files.size());
+  if (format == LintFormat::github || format == LintFormat::sarif) output.root = output_root();
+  if (!notes.empty()) std::fputs(notes.c_str(), stderr);
+  write_stdout(format_lint(format, all, linter.registry(), output));
+  return exit_code(all, options);
+}
+
+}  // namespace
+
+void add_validate_command(CLI::App& command, RunState& state) {
+  auto options = std::make_shared<ValidateOptions>();
+  command.add_option("FILE", options->files, "List files ('-' for standard input); default: the configured list");
+  command.add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "github", "sarif"}));
+  command.add_flag("--fix", options->fix,
+                   "Apply every fixable finding (layout via fmt, tracking parameters, tag typos, metadata "
+                   "separators), then report what remains");
+  command.add_flag("--list-rules", options->list_rules, "Print every rule with its severity and exit");
+  command.add_option("--max-warnings", options->max_warnings, "Exit 1 when there are more than N warnings")
+      ->check(CLI::NonNegativeNumber);
+  command.add_flag("--strict", options->strict, "Treat warnings as errors");
+  command.callback([options, &state] { state.exit_code = run_validate(*options, state); });
+}
+
+}  // namespace curate::cli

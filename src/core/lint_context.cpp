@@ -1,0 +1,174 @@
+#include "lint_context.hpp"
+
+#include <cctype>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "curate/slug.hpp"
+#include "curate/text.hpp"
+
+namespace curate {
+namespace {
+
+bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
+
+SourceSpan span_of(cmark_node* node) {
+  return {{cmark_node_get_start_line(node), cmark_node_get_start_column(node)},
+          {cmark_node_get_end_line(node), cmark_node_get_end_column(node)}};
+}
+
+std::string utc_today() {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  std::chrono::year_month_day date{days};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                     static_cast<unsigned>(date.day()));
+}
+
+bool contains_image(cmark_node* node) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+    if (is_type(child, CMARK_NODE_IMAGE) || contains_image(child)) return true;
+  return false;
+}
+
+}  // namespace
+
+LintContext::LintContext(const SourceFile& source, const MarkdownDocument& document, const Catalog& catalog,
+                         const Config& config, const LintOptions& options)
+    : m_source(source),
+      m_document(document),
+      m_catalog(catalog),
+      m_config(config),
+      m_options(options),
+      m_today(options.today.empty() ? utc_today() : options.today),
+      m_lines(source.text),
+      m_line_kinds(static_cast<size_t>(m_lines.line_count()) + 2, LineKind::text) {
+  walk(document.root(), 0);
+  SlugRegistry slugs;
+  for (HeadingInfo& heading : m_headings) heading.slug = slugs.unique(heading.text);
+  if (source.path != "-") {
+    std::filesystem::path dir = std::filesystem::path(source.path).parent_path();
+    m_base_dir = dir.empty() ? "." : dir.string();
+  }
+}
+
+LineKind LintContext::line_kind(int number) const {
+  if (number < 1 || static_cast<size_t>(number) >= m_line_kinds.size()) return LineKind::text;
+  return m_line_kinds[static_cast<size_t>(number)];
+}
+
+cmark_node* LintContext::item_node(SourcePos pos) const {
+  auto it = m_items.find({pos.line, pos.column});
+  return it == m_items.end() ? nullptr : it->second;
+}
+
+void LintContext::walk(cmark_node* node, int container_depth) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    switch (cmark_node_get_type(child)) {
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_HTML_BLOCK: {
+        LineKind kind = is_type(child, CMARK_NODE_CODE_BLOCK) ? LineKind::code : LineKind::html;
+        for (int line = cmark_node_get_start_line(child); line <= cmark_node_get_end_line(child); ++line)
+          if (line >= 1 && static_cast<size_t>(line) < m_line_kinds.size())
+            m_line_kinds[static_cast<size_t>(line)] = kind;
+        if (kind == LineKind::html) scan_html(cmark_node_get_literal(child));
+        continue;
+      }
+      case CMARK_NODE_HTML_INLINE:
+        scan_html(cmark_node_get_literal(child));
+        continue;
+      case CMARK_NODE_HEADING:
+        add_heading(child, container_depth);
+        break;
+      case CMARK_NODE_ITEM:
+        m_items[{cmark_node_get_start_line(child), cmark_node_get_start_column(child)}] = child;
+        break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE:
+        add_link(child);
+        break;
+      default:
+        break;
+    }
+    bool container = is_type(child, CMARK_NODE_BLOCK_QUOTE) || is_type(child, CMARK_NODE_ITEM);
+    walk(child, container_depth + (container ? 1 : 0));
+  }
+}
+
+void LintContext::add_heading(cmark_node* node, int container_depth) {
+  HeadingInfo heading;
+  heading.level = cmark_node_get_heading_level(node);
+  heading.text = collapse_whitespace(plain_text(node));
+  heading.span = span_of(node);
+  heading.in_container = container_depth > 0;
+  m_headings.push_back(std::move(heading));
+}
+
+void LintContext::add_link(cmark_node* node) {
+  LinkInfo link;
+  const char* url = cmark_node_get_url(node);
+  link.url = url ? url : "";
+  link.text = std::string(trim(plain_text(node)));
+  link.span = span_of(node);
+  link.is_image = is_type(node, CMARK_NODE_IMAGE);
+  link.is_autolink = !link.is_image &&
+                     (link.text == link.url || "http://" + link.text == link.url || "mailto:" + link.text == link.url);
+  link.has_image_child = contains_image(node);
+  m_links.push_back(std::move(link));
+}
+
+// Collects id="…" and name="…" attribute values: HTML anchors a fragment may
+// point to. A light scan, not an HTML parser: attributes are what matter.
+void LintContext::scan_html(const char* html) {
+  if (!html) return;
+  std::string_view text = html;
+  for (std::string_view attribute : {"id=", "name="}) {
+    for (size_t at = text.find(attribute); at != std::string_view::npos; at = text.find(attribute, at + 1)) {
+      bool word_start = at == 0 || text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\n';
+      size_t value = at + attribute.size();
+      if (!word_start || value >= text.size() || (text[value] != '"' && text[value] != '\'')) continue;
+      size_t close = text.find(text[value], value + 1);
+      if (close == std::string_view::npos) continue;
+      m_html_anchors.insert(std::string(text.substr(value + 1, close - value - 1)));
+    }
+  }
+}
+
+std::string percent_decode(std::string_view text) {
+  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) && hex(text[i + 2])) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+void RuleReporter::report(SourcePos begin, SourcePos end, std::string message, bool fixable) {
+  Diagnostic diagnostic;
+  diagnostic.file = m_file;
+  diagnostic.begin = begin;
+  diagnostic.end = end.line ? end : begin;
+  diagnostic.rule = m_rule;
+  diagnostic.message = std::move(message);
+  diagnostic.fixable = fixable;
+  m_out.push_back(std::move(diagnostic));
+}
+
+}  // namespace curate
+
+namespace curate {
+
+void RuleReporter::report_with_edit(SourcePos begin, SourcePos end, std::string message, size_t offset, size_t length,
+                                    std::string replacement) {
+  report(begin, end, std::move(message), m_edits != nullptr);
+  if (m_edits) m_edits->push_back({m_rule, begin, offset, length, std::move(replacement)});
+}
+
+}  // namespace curate

@@ -1,0 +1,141 @@
+#pragma once
+// What the built-in rule checks see: the parsed document and catalog plus
+// facts several rules share (headings with their slugs, every link with its
+// position, which lines are code or HTML). Internal to curate_core.
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "curate/catalog.hpp"
+#include "curate/config.hpp"
+#include "curate/lint.hpp"
+#include "curate/markdown.hpp"
+#include "curate/source.hpp"
+
+namespace curate {
+
+// What a line of the file belongs to, for rules that must not read inside
+// verbatim blocks.
+enum class LineKind : unsigned char { text, code, html };
+
+struct HeadingInfo {
+  int level = 0;
+  std::string text;  // plain text, whitespace collapsed
+  std::string slug;  // GitHub anchor, de-duplicated like GitHub does
+  SourceSpan span;
+  bool in_container = false;  // inside a block quote or list: no section of its own
+};
+
+// A Markdown link or image, anywhere in the document.
+struct LinkInfo {
+  std::string url;
+  std::string text;  // plain text of the link
+  SourceSpan span;
+  bool is_image = false;
+  bool is_autolink = false;
+  bool has_image_child = false;  // [![badge](…)](url): the image is the text
+};
+
+class LintContext {
+ public:
+  LintContext(const SourceFile& source, const MarkdownDocument& document, const Catalog& catalog, const Config& config,
+              const LintOptions& options);
+
+  const SourceFile& source() const { return m_source; }
+  std::string_view text() const { return m_source.text; }
+  const MarkdownDocument& document() const { return m_document; }
+  const Catalog& catalog() const { return m_catalog; }
+  const Config& config() const { return m_config; }
+  const LintOptions& options() const { return m_options; }
+  const std::string& today() const { return m_today; }
+
+  int line_count() const { return m_lines.line_count(); }
+  std::string_view line(int number) const { return m_lines.line_text(m_source.text, number); }
+  LineKind line_kind(int number) const;
+  const LineIndex& line_index() const { return m_lines; }
+  // Byte offset of a position in text().
+  size_t offset(SourcePos pos) const { return m_lines.offset(pos.line, pos.column); }
+
+  const std::vector<HeadingInfo>& headings() const { return m_headings; }
+  const std::vector<LinkInfo>& links() const { return m_links; }
+  // HTML ids and names (<a id="x">, name="x"): anchors besides headings.
+  const std::set<std::string>& html_anchors() const { return m_html_anchors; }
+  // The cmark list item node that starts at `pos`; nullptr when none.
+  cmark_node* item_node(SourcePos pos) const;
+  // The folder relative links resolve against ("" for standard input).
+  const std::string& base_dir() const { return m_base_dir; }
+
+ private:
+  void walk(cmark_node* node, int container_depth);
+  void add_heading(cmark_node* node, int container_depth);
+  void add_link(cmark_node* node);
+  void scan_html(const char* html);
+
+  const SourceFile& m_source;
+  const MarkdownDocument& m_document;
+  const Catalog& m_catalog;
+  const Config& m_config;
+  const LintOptions& m_options;
+  std::string m_today;
+  LineIndex m_lines;
+  std::vector<LineKind> m_line_kinds;
+  std::vector<HeadingInfo> m_headings;
+  std::vector<LinkInfo> m_links;
+  std::set<std::string> m_html_anchors;
+  std::map<std::pair<int, int>, cmark_node*> m_items;
+  std::string m_base_dir;
+};
+
+// Collects one rule's findings; a check receives the one for its rule.
+class RuleReporter {
+ public:
+  RuleReporter(const std::string& rule, const std::string& file, const nlohmann::json& options,
+               std::vector<Diagnostic>& out, std::vector<TextEdit>* edits = nullptr)
+      : m_rule(rule), m_file(file), m_options(options), m_out(out), m_edits(edits) {}
+
+  const nlohmann::json& options() const { return m_options; }
+  void report(SourcePos begin, SourcePos end, std::string message, bool fixable = false);
+  void report(SourcePos at, std::string message, bool fixable = false) { report(at, at, std::move(message), fixable); }
+  // A finding --fix repairs with one text replacement (fixable).
+  void report_with_edit(SourcePos begin, SourcePos end, std::string message, size_t offset, size_t length,
+                        std::string replacement);
+
+ private:
+  const std::string& m_rule;
+  const std::string& m_file;
+  const nlohmann::json& m_options;
+  std::vector<Diagnostic>& m_out;
+  std::vector<TextEdit>* m_edits;
+};
+
+// Registration of each rule family (one file each).
+void add_structure_rules(RuleRegistry& registry);
+void add_layout_rules(RuleRegistry& registry);
+void add_entry_rules(RuleRegistry& registry);
+void add_link_rules(RuleRegistry& registry);
+
+// The suppression comments of a file; unknown rule ids are reported through
+// `reporter` (rule invalid-suppression) with a suggestion from `known`.
+Suppressions read_suppressions(const LintContext& context, const std::vector<std::string>& known,
+                               RuleReporter* reporter);
+
+// `text` with %XX escapes decoded (URL fragments and paths).
+std::string percent_decode(std::string_view text);
+
+// Walks every item of the catalog (entries and groups, children too).
+template <typename Visit>
+void for_each_item(const Section& section, Visit&& visit) {
+  auto walk_items = [&](const std::vector<Item>& items, auto&& self) -> void {
+    for (const Item& item : items) {
+      visit(item, section);
+      self(item.children, self);
+    }
+  };
+  walk_items(section.items, walk_items);
+  for (const Section& child : section.sections) for_each_item(child, visit);
+}
+
+}  // namespace curate

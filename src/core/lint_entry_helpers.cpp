@@ -1,0 +1,113 @@
+#include "lint_entry_helpers.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "curate/grammar.hpp"
+#include "curate/text.hpp"
+
+namespace curate {
+namespace {
+
+bool before(const SourcePos& a, const SourcePos& b) { return a.line != b.line ? a.line < b.line : a.column < b.column; }
+
+bool digits(const std::string& text, size_t from, size_t count) {
+  if (from + count > text.size()) return false;
+  for (size_t i = from; i < from + count; ++i)
+    if (text[i] < '0' || text[i] > '9') return false;
+  return true;
+}
+
+std::chrono::sys_days to_days(int year, unsigned month, unsigned day) {
+  return std::chrono::sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
+}
+
+}  // namespace
+
+const LinkInfo* metadata_link(const LintContext& context, const Item& item) {
+  if (!item.url || item.is_group) return nullptr;
+  if (item.style != EntryStyle::quoted && item.style != EntryStyle::plain) return nullptr;
+  const auto& links = context.links();
+  auto it = std::lower_bound(links.begin(), links.end(), item.pos,
+                             [](const LinkInfo& link, const SourcePos& pos) { return before(link.span.begin, pos); });
+  int last_line = std::max(item.paragraph_end_line, item.pos.line);
+  for (; it != links.end() && it->span.begin.line <= last_line; ++it)
+    if (!it->is_image && it->url == *item.url) return &*it;
+  return nullptr;
+}
+
+std::vector<std::string> metadata_fields(const LinkInfo& link) {
+  if (is_format_label(link.text)) return {};
+  return split_trimmed(link.text, ";");
+}
+
+std::string semicolon_metadata(const LinkInfo& link, const KindTable& kinds) {
+  std::vector<std::string> out;
+  for (const std::string& field : metadata_fields(link)) {
+    std::vector<std::string> parts = split_trimmed(field, ",");
+    bool all_meta = parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](const std::string& part) {
+                      return is_date_shape(part) || kinds.classify(part);
+                    });
+    if (all_meta)
+      out.insert(out.end(), parts.begin(), parts.end());
+    else
+      out.push_back(field);
+  }
+  return join(out, "; ");
+}
+
+std::optional<std::string> date_problem(const std::string& date, const std::string& today, int slack_days) {
+  if (!is_date_shape(date)) return std::nullopt;
+  int year = std::stoi(date.substr(0, 4));
+  unsigned month = date.size() >= 7 ? static_cast<unsigned>(std::stoi(date.substr(5, 2))) : 1;
+  unsigned day = date.size() == 10 ? static_cast<unsigned>(std::stoi(date.substr(8, 2))) : 1;
+  if (month < 1 || month > 12) return "has month " + date.substr(5, 2);
+  std::chrono::year_month_day ymd{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
+  if (!ymd.ok()) return "has day " + date.substr(8, 2) + ", which " + date.substr(0, 7) + " does not have";
+  if (year < 1000) return "has year " + date.substr(0, 4);
+  if (!is_date_shape(today) || today.size() != 10) return std::nullopt;
+  auto now = to_days(std::stoi(today.substr(0, 4)), static_cast<unsigned>(std::stoi(today.substr(5, 2))),
+                     static_cast<unsigned>(std::stoi(today.substr(8, 2))));
+  if (std::chrono::sys_days{ymd} > now + std::chrono::days{slack_days})
+    return "is in the future (today is " + today + ")";
+  return std::nullopt;
+}
+
+bool looks_like_date(const std::string& text) {
+  auto separator = [&](size_t at) {
+    return at < text.size() && (text[at] == '-' || text[at] == '/' || text[at] == '.');
+  };
+  // YYYY-M, YYYY-MM-D, YYYY/MM/DD …
+  if (digits(text, 0, 4) && separator(4)) {
+    size_t at = 5, parts = 0;
+    while (at < text.size()) {
+      size_t len = 0;
+      while (digits(text, at + len, 1)) ++len;
+      if (len < 1 || len > 2) return false;
+      ++parts;
+      at += len;
+      if (at == text.size()) break;
+      if (!separator(at)) return false;
+      ++at;
+    }
+    return parts >= 1 && parts <= 2 && at == text.size();
+  }
+  // DD.MM.YYYY, MM/DD/YYYY
+  size_t first = 0;
+  while (digits(text, first, 1)) ++first;
+  if (first < 1 || first > 2 || !separator(first)) return false;
+  size_t second = first + 1, len = 0;
+  while (digits(text, second + len, 1)) ++len;
+  return len >= 1 && len <= 2 && separator(second + len) && digits(text, second + len + 1, 4) &&
+         second + len + 5 == text.size();
+}
+
+SourcePos locate_in_line(const LintContext& context, SourcePos from, const std::string& needle) {
+  std::string_view line = context.line(from.line);
+  size_t start = from.column > 0 ? static_cast<size_t>(from.column - 1) : 0;
+  size_t at = start < line.size() ? line.find(needle, start) : std::string_view::npos;
+  if (at == std::string_view::npos) return from;
+  return {from.line, static_cast<int>(at) + 1};
+}
+
+}  // namespace curate

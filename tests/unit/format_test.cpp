@@ -1,0 +1,192 @@
+// The canonical emitter and the safety net, one rule per test.
+#include <catch2/catch.hpp>
+
+#include "curate/format.hpp"
+#include "curate/source.hpp"
+#include "test_helpers.hpp"
+
+using namespace curate;
+
+TEST_CASE("bullets become dashes nested by two spaces with one space after the marker") {
+  CHECK(format_markdown("*   a\n    + b\n") == "- a\n  - b\n");
+}
+
+TEST_CASE("a bullet list right after another bullet list keeps a different bullet") {
+  CHECK(format_markdown("- a\n\n* b\n") == "- a\n\n* b\n");
+  CHECK(format_markdown("* a\n\n+ b\n") == "- a\n\n* b\n");
+}
+
+TEST_CASE("ordered items keep their numbers and nest by their marker width") {
+  CHECK(format_markdown("1.  a\n    - b\n10. c\n     - d\n") == "1. a\n   - b\n10. c\n    - d\n");
+}
+
+TEST_CASE("setext headings become ATX headings with one blank line around them") {
+  CHECK(format_markdown("Title\n=====\ntext\n\nSub\n---\n") == "# Title\n\ntext\n\n## Sub\n");
+  CHECK(format_markdown("Two\nlines\n---\n") == "## Two lines\n");
+}
+
+TEST_CASE("a setext heading whose text ends in hashes keeps them escaped") {
+  std::string after = format_markdown("Issue ##\n===\n");
+  CHECK(after == "# Issue \\##\n");
+  CHECK(check_format_safety("Issue ##\n===\n", after).ok());
+}
+
+TEST_CASE("ATX headings lose their closing sequence and extra indentation") {
+  CHECK(format_markdown("  ##   Title ##\n") == "## Title\n");
+}
+
+TEST_CASE("runs of blank lines collapse to one and the file ends in one newline") {
+  CHECK(format_markdown("\n\na\n\n\n\nb\n\n\n") == "a\n\nb\n");
+  CHECK(format_markdown("a") == "a\n");
+  CHECK(format_markdown("") == "");
+}
+
+TEST_CASE("trailing whitespace goes and a trailing-space hard break becomes a backslash") {
+  CHECK(format_markdown("a  \nb \n") == "a\\\nb\n");
+}
+
+TEST_CASE("trailing spaces inside a code span are not taken for a hard break") {
+  std::string before = "a `code  \nspan`  \nb\n";
+  std::string after = format_markdown(before);
+  CHECK(after == "a `code\nspan`\\\nb\n");
+  CHECK(check_format_safety(before, after).ok());
+}
+
+TEST_CASE("blank lines between items are kept so a loose list stays loose") {
+  CHECK(format_markdown("- a\n\n\n- b\n- c\n") == "- a\n\n- b\n- c\n");
+}
+
+TEST_CASE("a one-space-indented sibling item is re-indented with its children") {
+  CHECK(format_markdown("- a\n  - b\n\n - c\n   - d\n") == "- a\n  - b\n\n- c\n  - d\n");
+}
+
+TEST_CASE("spacing inside an entry is normalised to the house style") {
+  CHECK(format_markdown("- *cult*:  \"T\"   [A; k; 2016](https://x.org)\n") ==
+        "- *cult*: \"T\" [A; k; 2016](https://x.org)\n");
+  CHECK(format_markdown("- *cult*: \"T\" [A;book ;2016](https://x.org)\n") ==
+        "- *cult*: \"T\" [A; book; 2016](https://x.org)\n");
+}
+
+TEST_CASE("entry spacing is left alone when normalising would change a field") {
+  // The leading link's text is the title: "Foo;Bar" must not become "Foo; Bar".
+  CHECK(format_markdown("- [Foo;Bar](https://x.org) - d\n") == "- [Foo;Bar](https://x.org) - d\n");
+}
+
+TEST_CASE("code spans keep their inner spacing in an entry") {
+  CHECK(format_markdown("- `a  b`  [x](https://x.org)\n") == "- `a  b` [x](https://x.org)\n");
+}
+
+TEST_CASE("tables, HTML, code, quotes and reference definitions are kept verbatim") {
+  std::string text =
+      "| a  | b |\n|----|---|\n| 1  | 2 |\n\n<div>\n  <b>x</b>\n</div>\n\n```\n  a   b\n```\n\n> q   r\n> - s\n\n"
+      "[r]:   https://x.org\n\nA   paragraph [r].\n";
+  CHECK(format_markdown(text) == text);
+}
+
+TEST_CASE("a reference definition inside a list item is kept") {
+  std::string before = "- a\n\n    [r]: https://x.org\n- [b][r]\n";
+  std::string after = format_markdown(before);
+  CHECK(after == "- a\n\n  [r]: https://x.org\n- [b][r]\n");
+  CHECK(check_format_safety(before, after).ok());
+}
+
+TEST_CASE("a table that splits a paragraph in a list item stays in place") {
+  std::string before = "* item\n  | t | u |\n  |---|---|\n  | 1 | 2 |\n";
+  std::string after = format_markdown(before);
+  CHECK(after == "- item\n  | t | u |\n  |---|---|\n  | 1 | 2 |\n");
+  CHECK(check_format_safety(before, after).ok());
+}
+
+TEST_CASE("code blocks inside list items keep their relative indentation") {
+  std::string before = "*   a\n\n        code\n*   b\n    ```\n      x\n    ```\n";
+  std::string after = format_markdown(before);
+  CHECK(after == "- a\n\n      code\n- b\n  ```\n    x\n  ```\n");
+  CHECK(check_format_safety(before, after).ok());
+}
+
+TEST_CASE("CRLF and a BOM survive formatting and restore_layout") {
+  SourceFile source = source_from_bytes("x.md", "\xEF\xBB\xBF* a  \r\n\r\n\r\n* b\r\n");
+  std::string bytes = restore_layout(format_markdown(source.text), source);
+  CHECK(bytes == "\xEF\xBB\xBF- a\r\n\r\n- b\r\n");
+}
+
+TEST_CASE("the safety net names a changed URL") {
+  SafetyResult result = check_format_safety("- [A](https://a.org)\n", "- [A](https://b.org)\n");
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.difference->find("url \"https://a.org\" became \"https://b.org\"") != std::string::npos);
+}
+
+TEST_CASE("the safety net names a missing entry") {
+  SafetyResult result = check_format_safety("- [A](https://a.org)\n- [B](https://b.org)\n", "- [A](https://a.org)\n");
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.difference->find("entry \"B\" (line 2) is missing") != std::string::npos);
+}
+
+TEST_CASE("the safety net names an HTML difference outside entries") {
+  SafetyResult result = check_format_safety("Some *text*.\n", "Some text.\n");
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.difference->find("rendered HTML differs") != std::string::npos);
+}
+
+TEST_CASE("the safety net reports output that a second pass would change") {
+  SafetyResult result = check_format_safety("* a\n", "* a\n", k_check_idempotent);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.difference->find("not idempotent") != std::string::npos);
+}
+
+TEST_CASE("callers can run only the entry and HTML checks") {
+  // Not canonical, but the same content: fine for an edit command.
+  CHECK(check_format_safety("* a\n", "*   a\n", k_check_entries | k_check_html).ok());
+}
+
+TEST_CASE("first_entry_difference compares two catalogs directly") {
+  Catalog before = test::parse_text("# T\n\n## S\n\n- *cult*: \"A\" [X; book; 2016](https://a.org)\n");
+  Catalog retagged = test::parse_text("# T\n\n## S\n\n- *intro*: \"A\" [X; book; 2016](https://a.org)\n");
+  Catalog moved = test::parse_text("# T\n\n## R\n\n- *cult*: \"A\" [X; book; 2016](https://a.org)\n");
+  CHECK(first_entry_difference(before, before) == std::nullopt);
+  CHECK(first_entry_difference(before, retagged).value_or("").find("tags [cult] became [intro]") !=
+        std::string::npos);
+  CHECK(first_entry_difference(before, moved).value_or("").find("section \"S\"") != std::string::npos);
+}
+
+// Each case below is a re-indentation that once moved a line into or out of
+// a list item; the safety net must now pass on it.
+namespace {
+void check_safe_and_idempotent(const std::string& before) {
+  std::string after = format_markdown(before);
+  SafetyResult safety = check_format_safety(before, after);
+  INFO(before);
+  INFO(after);
+  INFO(safety.difference.value_or(""));
+  CHECK(safety.ok());
+}
+}  // namespace
+
+TEST_CASE("a lazy continuation line that looks like a list item stays paragraph text") {
+  std::string after = format_markdown("   * star\n\t- tab\n");
+  CHECK(after == "- star\n      - tab\n");
+  check_safe_and_idempotent("   * star\n\t- tab\n");
+  check_safe_and_idempotent("- [ ] task\n===\n");
+}
+
+TEST_CASE("a block indented after a list loses the indentation that would pull it into the list") {
+  CHECK(format_markdown("  - nested\n   ~~~\n   1. one\n") == "- nested\n~~~\n1. one\n");
+  check_safe_and_idempotent("   - three\n\n  text line\n");
+}
+
+TEST_CASE("no blank line is added after a list item that ends in an unclosed fence") {
+  check_safe_and_idempotent("- ```\n# H\n");
+  check_safe_and_idempotent("- ```\n* star\n");
+}
+
+TEST_CASE("leading tabs keep their width when an item is re-indented") {
+  check_safe_and_idempotent("-   [A](https://a.org) - d\n\t\t- [B](https://b.org)\n");
+}
+
+TEST_CASE("a setext heading with an indented line of dashes keeps that line as text") {
+  check_safe_and_idempotent("Title\n     -\n---\n");
+}
+
+TEST_CASE("a lazy block quote line in an item stays in the quote") {
+  check_safe_and_idempotent("   - > quote in item\n    - deep\n");
+}

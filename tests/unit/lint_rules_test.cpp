@@ -1,0 +1,147 @@
+// Every built-in rule of curate validate against its two fixtures in
+// tests/data/lint: <rule>.bad.md triggers it, <rule>.good.md is clean.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "curate/format.hpp"
+#include "curate/lint.hpp"
+#include "curate/lint_fix.hpp"
+#include "test_helpers.hpp"
+
+namespace {
+
+using namespace curate;
+
+constexpr const char* k_today = "2025-11-26";
+
+Linter make_linter() {
+  RuleRegistry registry = builtin_rules();
+  LintSettings settings(registry);
+  return Linter(std::move(registry), std::move(settings), LintOptions{k_today, {}});
+}
+
+std::vector<Diagnostic> lint_file(const Linter& linter, const std::string& path) {
+  return linter.finish(linter.lint(read_source(path), Config{}));
+}
+
+std::vector<Diagnostic> lint_text(const Linter& linter, const std::string& text) {
+  return linter.finish(linter.lint(source_from_bytes("-", text), Config{}));
+}
+
+int count_rule(const std::vector<Diagnostic>& diagnostics, const std::string& rule) {
+  return static_cast<int>(
+      std::count_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return d.rule == rule; }));
+}
+
+std::string describe(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics)
+    out +=
+        std::to_string(d.begin.line) + ":" + std::to_string(d.begin.column) + " " + d.message + " [" + d.rule + "]\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every built-in rule has a fixture that triggers it and one that is clean") {
+  Linter linter = make_linter();
+  for (const Rule& rule : linter.registry().rules()) {
+    const std::string& id = rule.info.id;
+    std::string bad = test::repo_path("tests/data/lint/" + id + ".bad.md");
+    std::string good = test::repo_path("tests/data/lint/" + id + ".good.md");
+    INFO("rule " << id);
+    REQUIRE(std::filesystem::exists(bad));
+    REQUIRE(std::filesystem::exists(good));
+    std::vector<Diagnostic> found = lint_file(linter, bad);
+    INFO(describe(found));
+    CHECK(count_rule(found, id) > 0);
+    std::vector<Diagnostic> clean = lint_file(linter, good);
+    INFO(describe(clean));
+    CHECK(clean.empty());
+  }
+}
+
+TEST_CASE("rule ids are kebab-case with a one-line description and a default severity") {
+  RuleRegistry registry = builtin_rules();
+  for (const Rule& rule : registry.rules()) {
+    INFO(rule.info.id);
+    CHECK(rule.info.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string::npos);
+    CHECK(!rule.info.description.empty());
+    CHECK(rule.info.description.find('\n') == std::string::npos);
+    CHECK(!rule.info.help.empty());
+  }
+}
+
+TEST_CASE("malformed-date names the wrong month, the missing day, the future and the wrong shape") {
+  auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/malformed-date.bad.md"));
+  std::string all = describe(found);
+  CHECK(all.find("'2016-13' of 'A' has month 13") != std::string::npos);
+  CHECK(all.find("'2021-02-30' of 'B' has day 30") != std::string::npos);
+  CHECK(all.find("'2999-01' of 'C' is in the future (today is 2025-11-26)") != std::string::npos);
+  CHECK(all.find("'2021/05/03' of 'D' is not written YYYY") != std::string::npos);
+}
+
+TEST_CASE("duplicate-url names both places and ignores scheme, www, trailing slash and tracking") {
+  auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/duplicate-url.bad.md"));
+  REQUIRE(count_rule(found, "duplicate-url") == 1);
+  CHECK(describe(found).find("4:1 'Y' links to the same URL as 'X' at line 3") != std::string::npos);
+}
+
+TEST_CASE("unknown-tag suggests the closest tag of the vocabulary and is fixable only then") {
+  auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/unknown-tag.bad.md"));
+  REQUIRE(count_rule(found, "unknown-tag") == 2);
+  CHECK(found[0].message == "unknown tag 'cutl' (did you mean 'cult'?)");
+  CHECK(found[0].fixable);
+  CHECK(found[1].message == "unknown tag 'other'; the vocabulary is: cult, intro");
+  CHECK_FALSE(found[1].fixable);
+}
+
+TEST_CASE("local-anchor resolves GitHub slugs, the title, HTML ids and suggests the closest slug") {
+  auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/local-anchor.bad.md"));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "no heading has the anchor #big-dta (did you mean #big-data?)");
+}
+
+TEST_CASE("toc-mismatch reports the order and a section the table of contents leaves out") {
+  auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/toc-mismatch.bad.md"));
+  std::string all = describe(found);
+  CHECK(all.find("table of contents lists 'A' after 'B'") != std::string::npos);
+  CHECK(all.find("section 'C' is missing from the table of contents") != std::string::npos);
+}
+
+TEST_CASE("the seed list after fmt has no errors and only its 23 stubs, 3 empty sections and one comma") {
+  SourceFile seed = read_source(test::repo_path("data/resources.md"));
+  std::string formatted = format_markdown(seed.text);
+  auto found = lint_text(make_linter(), formatted);
+  INFO(describe(found));
+  CHECK(count_diagnostics(found).errors == 0);
+  CHECK(count_rule(found, "missing-link") == 23);
+  CHECK(count_rule(found, "empty-section") == 3);
+  CHECK(count_rule(found, "metadata-separator") == 1);  // LaMDA's "Blog & Paper, 2021-05"; --fix repairs it
+  CHECK(found.size() == 27);
+}
+
+TEST_CASE("the seed list after validate --fix keeps only its stubs and empty sections") {
+  Linter linter = make_linter();
+  SourceFile seed = read_source(test::repo_path("data/resources.md"));
+  FixResult fixed = fix_file(linter, seed, Config{});
+  CHECK(fixed.applied == 1);
+  CHECK(fixed.formatted);
+  auto found = lint_text(linter, fixed.text);
+  INFO(describe(found));
+  CHECK(count_rule(found, "missing-link") == 23);
+  CHECK(count_rule(found, "empty-section") == 3);
+  CHECK(found.size() == 26);
+}
+
+TEST_CASE("the corpus lists raise no entry-format, bad-url, local-anchor or toc-mismatch finding") {
+  Linter linter = make_linter();
+  for (const char* name : {"corpus/awesome.md", "corpus/awesome-python.md"}) {
+    auto found = lint_file(linter, test::shared_path(name));
+    INFO(name << "\n" << describe(found));
+    for (const char* rule : {"entry-format", "bad-url", "local-anchor", "toc-mismatch", "heading-increment",
+                             "empty-link-text", "unbalanced-quotes"})
+      CHECK(count_rule(found, rule) == 0);
+  }
+}

@@ -1,0 +1,175 @@
+// Markdown -> catalog: sections, items, groups, stubs, TOC and the legend.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "curate/query.hpp"
+#include "curate/slug.hpp"
+#include "test_helpers.hpp"
+
+using namespace curate;
+using curate::test::parse_text;
+using Strings = std::vector<std::string>;
+
+namespace {
+Catalog seed() { return parse_catalog(read_source(test::repo_path("data/resources.md")), Config{}); }
+
+std::vector<std::string> titles(const std::vector<EntryRef>& entries) {
+  std::vector<std::string> out;
+  for (const auto& e : entries) out.push_back(e.item->title);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("an opening H1 is the title and is excluded from section paths") {
+  Catalog catalog = parse_text("# My List\n\n## Books\n\n- A [x; book; 2020](https://a.org)\n");
+  CHECK(catalog.title == "My List");
+  REQUIRE(catalog.root.sections.size() == 1);
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].section == Strings{"Books"});
+}
+
+TEST_CASE("an H1 that does not open the document is a section, not the title") {
+  Catalog catalog = parse_text("Intro text.\n\n# Books\n\n- [A](https://a.org)\n");
+  CHECK_FALSE(catalog.title);
+  REQUIRE(catalog.root.sections.size() == 1);
+  CHECK(catalog.root.sections[0].heading == "Books");
+}
+
+TEST_CASE("headings nest by level and keep their spans") {
+  Catalog catalog = parse_text("## A\n\n### B\n\n- x\n\n## C\n\n- y\n");
+  REQUIRE(catalog.root.sections.size() == 2);
+  CHECK(catalog.root.sections[0].sections.at(0).heading == "B");
+  CHECK(catalog.root.sections[0].span.begin.line == 1);
+  CHECK(catalog.root.sections[0].span.end.line == 5);
+  CHECK(count_entries(catalog.root.sections[0]) == 1);
+}
+
+TEST_CASE("an item without a link that has children is a group, a linkless leaf is a stub") {
+  Catalog catalog = parse_text("- Tools\n  - DVC\n  - [MLflow](https://mlflow.org)\n");
+  const Item& group = catalog.root.items.at(0);
+  CHECK(group.is_group);
+  CHECK(group.children.at(0).is_stub());
+  CHECK_FALSE(group.children.at(1).is_stub());
+  auto entries = collect_entries(catalog);
+  CHECK(titles(entries) == Strings{"DVC", "MLflow"});
+  CHECK(entries[0].parents == Strings{"Tools"});
+}
+
+TEST_CASE("an entry with children stays an entry and its children name it as parent") {
+  Catalog catalog = parse_text("- [Post](https://a.org)\n  - Video [B; YouTube; 2021](https://v.org)\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[1].parents == Strings{"Post"});
+}
+
+TEST_CASE("a list of anchor links is a table of contents and yields no entries") {
+  Catalog catalog = parse_text("- [Books](#books)\n  - [Old](#old)\n- [Talks](./#talks)\n\n## Books\n\n- [A](https://a.org)\n");
+  CHECK(collect_entries(catalog).size() == 1);
+  REQUIRE(catalog.toc.size() == 3);
+  CHECK(catalog.toc[1].anchor == "old");
+  CHECK(catalog.toc[1].depth == 1);
+  CHECK(catalog.toc[2].anchor == "talks");
+}
+
+TEST_CASE("a list mixing anchors and real links is not a table of contents") {
+  Catalog catalog = parse_text("- [Books](#books)\n- [Site](https://a.org)\n");
+  CHECK(collect_entries(catalog).size() == 2);
+  CHECK(catalog.toc.empty());
+}
+
+TEST_CASE("the legend block quote declares the vocabulary and its items are not entries") {
+  Catalog catalog = seed();
+  REQUIRE(catalog.tags.size() == 2);
+  CHECK(catalog.tags[0].name == "introductionary");
+  CHECK(catalog.tags[0].description == "lightweight, semi-sientific, brief overview, non-famous researcher");
+  CHECK(catalog.tags[1].name == "cult");
+  CHECK(catalog.tags[1].description == "deeper, sientific, heavyly cited, famous research");
+  CHECK(catalog.legend_line == 9);
+  for (const auto& entry : collect_entries(catalog)) CHECK(entry.item->pos.line > 12);
+}
+
+TEST_CASE("tags from .curate.json replace the document's legend") {
+  Config config;
+  config.tags = {{"must-read", "essential", 0}};
+  config.has_tags = true;
+  Catalog catalog = parse_catalog(read_source(test::repo_path("data/resources.md")), config);
+  REQUIRE(catalog.tags.size() == 1);
+  CHECK(catalog.tags[0].name == "must-read");
+  CHECK(catalog.tags_from_config);
+}
+
+TEST_CASE("the seed has 15 cult and 5 introductionary entries") {
+  Catalog catalog = seed();
+  EntryFilter cult;
+  cult.tags = {"cult"};
+  EntryFilter intro;
+  intro.tags = {"introductionary"};
+  CHECK(select_entries(catalog, cult).size() == 15);
+  CHECK(select_entries(catalog, intro).size() == 5);
+}
+
+TEST_CASE("the seed's stubs are the entries without a link") {
+  EntryFilter stubs;
+  stubs.stubs = true;
+  Catalog catalog = seed();
+  Strings found = titles(select_entries(catalog, stubs));
+  for (const char* title : {"DVC", "GPT-1/2/3", "Attention is all you need", "MLFlow", "word2vec"})
+    CHECK(std::find(found.begin(), found.end(), title) != found.end());
+  CHECK(std::find(found.begin(), found.end(), "Overview") == found.end());
+}
+
+TEST_CASE("a section pattern matches consecutive heading and group parts") {
+  EntryFilter filter;
+  filter.section = "self-supervised/computer vision";
+  Catalog catalog = seed();
+  Strings found = titles(select_entries(catalog, filter));
+  CHECK(found == Strings{"SimCLR: A Simple Framework for Contrastive Learning of Visual Representations", "GANs",
+                         "way to go for the future",
+                         "SEER: The start of a more powerful, flexible, and accessible era for computer vision",
+                         "uses SwAV", "BYOL from DeepMind"});
+}
+
+TEST_CASE("the seed's one-space-indented bullet is still an item of the MLOps list") {
+  EntryFilter filter;
+  filter.section = "MLOps/Cloud Use Cases";
+  Catalog catalog = seed();
+  CHECK(select_entries(catalog, filter).size() == 2);
+}
+
+TEST_CASE("entries carry the line and column of their list marker") {
+  Catalog catalog = seed();
+  auto entries = collect_entries(catalog);
+  REQUIRE(!entries.empty());
+  CHECK(entries[0].item->title == "Deep Learning");
+  CHECK(entries[0].item->pos.line == 18);
+  CHECK(entries[0].item->pos.column == 3);
+  CHECK(entries[0].section == Strings{"About", "Deep Learning"});
+  CHECK(entries[0].parents == Strings{"Overview"});
+  CHECK(entries[0].item->raw == "*cult*: \"Deep Learning\" [Ian Goodfellow; book; 2016](https://www.deeplearningbook.org/)");
+}
+
+TEST_CASE("ids are stable, 8 hex digits, and equal for the same normalised URL") {
+  Catalog a = parse_text("- [A](https://www.a.org/x/)\n- [B](http://a.org/x?utm_source=z)\n- Stub\n");
+  auto entries = collect_entries(a);
+  CHECK(entries[0].item->id.size() == 8);
+  CHECK(entries[0].item->id == entries[1].item->id);
+  CHECK(entries[2].item->id != entries[0].item->id);
+  CHECK(collect_entries(parse_text("- Stub\n"))[0].item->id == entries[2].item->id);
+}
+
+TEST_CASE("GitHub slugs drop punctuation and emoji and number repeats") {
+  CHECK(github_slug("Data Ingestion / ETL") == "data-ingestion--etl");
+  CHECK(github_slug("C++ & Rust!") == "c--rust");
+  CHECK(github_slug("Café ☕ Tools") == "café--tools");
+  SlugRegistry registry;
+  CHECK(registry.unique("Tools") == "tools");
+  CHECK(registry.unique("Tools") == "tools-1");
+  CHECK(registry.unique("tools") == "tools-2");
+}
+
+TEST_CASE("items inside block quotes are never entries") {
+  Catalog catalog = parse_text("> - [A](https://a.org)\n\n- [B](https://b.org)\n");
+  CHECK(titles(collect_entries(catalog)) == Strings{"B"});
+}
