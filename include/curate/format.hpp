@@ -12,6 +12,7 @@
 
 #include "curate/catalog.hpp"
 #include "curate/config.hpp"
+#include "curate/markdown.hpp"
 
 namespace curate {
 
@@ -21,6 +22,11 @@ namespace curate {
 // are compared with `kinds` when deciding whether spacing inside an entry may
 // be normalised.
 std::string format_markdown(std::string_view text, const KindTable& kinds = KindTable{});
+
+// format_markdown() of a text already parsed into `document` (a caller that
+// has the tree saves a parse).
+std::string format_document(const MarkdownDocument& document, std::string_view text,
+                            const KindTable& kinds = KindTable{});
 
 // Which proofs check_format_safety() runs. Edit commands change content on
 // purpose, so they ask for less than `fmt` does (see first_entry_difference).

@@ -46,6 +46,7 @@ class Emitter {
   std::string run(cmark_node* root) {
     fix_table_positions(root);
     collect_hard_breaks(root);
+    normalize_entries(root);
     emit_children(root, Frame{}, 1, m_lines.line_count());
     return std::move(m_out);
   }
@@ -308,11 +309,36 @@ class Emitter {
     }
   }
 
+  // An item's one-line first paragraph: an entry, in house-style spacing.
+  bool is_entry_paragraph(cmark_node* node) const {
+    return is_type(node, CMARK_NODE_PARAGRAPH) && is_type(cmark_node_parent(node), CMARK_NODE_ITEM) &&
+           !cmark_node_previous(node) && start_line(node) == last_line(node);
+  }
+
+  // Decides the spacing of every entry up front, so the field checks share
+  // one parse (format_detail::normalize_entry_lines).
+  void normalize_entries(cmark_node* root) {
+    std::vector<cmark_node*> nodes;
+    std::vector<std::string> lines;
+    CmarkIterPtr iter(cmark_iter_new(root));
+    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+      cmark_node* node = cmark_iter_get_node(iter.get());
+      // (A paragraph a table split has no column to start from: left as is.)
+      if (event != CMARK_EVENT_ENTER || !is_entry_paragraph(node) || m_fixed.count(node)) continue;
+      std::string_view text = source_line(start_line(node));
+      size_t column = static_cast<size_t>(std::max(cmark_node_get_start_column(node) - 1, 0));
+      nodes.push_back(node);
+      lines.push_back(finish(start_line(node), std::string(text.substr(std::min(column, text.size())))));
+    }
+    std::vector<std::string> normalized = format_detail::normalize_entry_lines(lines, m_kinds);
+    for (size_t i = 0; i < nodes.size(); ++i)
+      if (normalized[i] != lines[i]) m_entries.emplace(nodes[i], std::move(normalized[i]));
+  }
+
   // An item's one-line first paragraph is an entry: house-style spacing.
   void emit_paragraph(cmark_node* node, const Frame& frame) {
     int first = start_line(node), last = last_line(node);
-    bool entry = first == last && is_type(cmark_node_parent(node), CMARK_NODE_ITEM) && !cmark_node_previous(node);
-    if (!entry) {
+    if (!is_entry_paragraph(node)) {
       for (int line = first; line <= last; ++line) {
         if (line > first) m_dedent = 0;  // continuation lines stay paragraph text where they are
         std::string text = finish(line, paragraph_line(line, frame));
@@ -323,7 +349,8 @@ class Emitter {
       }
       return;
     }
-    emit_line(format_detail::normalize_entry_line(finish(first, relative_line(first, frame)), m_kinds), frame);
+    auto normalized = m_entries.find(node);
+    emit_line(normalized != m_entries.end() ? normalized->second : finish(first, relative_line(first, frame)), frame);
   }
 
   // A heading, fence, quote, list item, HTML block, setext underline or
@@ -369,7 +396,9 @@ class Emitter {
   LineIndex m_lines;
   const KindTable& m_kinds;
   std::map<cmark_node*, std::pair<int, int>> m_fixed;  // corrected (first, last) lines
-  std::set<int> m_hard_breaks;                         // source lines ending in a hard line break
+  std::set<int> m_hard_breaks;
+  std::map<cmark_node*, std::string>
+      m_entries;  // entries whose spacing changes                         // source lines ending in a hard line break
   std::string m_out;
   bool m_pending_blank = false;
   int m_dedent = 0;                           // columns the current block loses (see dedent_after_list)
@@ -487,9 +516,12 @@ void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
 
 }  // namespace
 
-std::string format_markdown(std::string_view text, const KindTable& kinds) {
-  MarkdownDocument document(text);
+std::string format_document(const MarkdownDocument& document, std::string_view text, const KindTable& kinds) {
   return Emitter(text, kinds).run(document.root());
+}
+
+std::string format_markdown(std::string_view text, const KindTable& kinds) {
+  return format_document(MarkdownDocument(text), text, kinds);
 }
 
 }  // namespace curate

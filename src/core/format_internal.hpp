@@ -32,6 +32,9 @@ std::vector<bool> line_ends_in_code_span(const std::vector<std::string_view>& li
 // the entry's parsed fields stay identical.
 std::string normalize_entry_line(std::string_view line, const KindTable& kinds);
 
+// normalize_entry_line() over many lines, with one parse for all of them.
+std::vector<std::string> normalize_entry_lines(const std::vector<std::string>& lines, const KindTable& kinds);
+
 // The first field in which two items differ ("title: \"A\" vs \"B\""), or
 // nullopt. Compares what check (a) of the safety net promises, children aside.
 std::optional<std::string> first_item_difference(const Item& before, const Item& after);

@@ -76,8 +76,8 @@ std::string excerpt_at(const std::string& text, size_t at) {
 
 // Whitespace collapsed, and none kept beside a ";": the house style writes
 // metadata as "A; kind; date", which check (a) proves field by field.
-std::string normalized_html(std::string_view text) {
-  std::string collapsed = collapse_whitespace(MarkdownDocument(text).render_html());
+std::string normalized_html(const MarkdownDocument& document) {
+  std::string collapsed = collapse_whitespace(document.render_html());
   std::string out;
   out.reserve(collapsed.size());
   for (size_t i = 0; i < collapsed.size(); ++i) {
@@ -129,7 +129,9 @@ std::optional<std::string> first_entry_difference(const Catalog& before, const C
   return std::nullopt;
 }
 
-std::optional<std::string> first_html_difference(std::string_view before, std::string_view after) {
+namespace {
+
+std::optional<std::string> html_difference(const MarkdownDocument& before, const MarkdownDocument& after) {
   std::string a = normalized_html(before), b = normalized_html(after);
   if (a == b) return std::nullopt;
   size_t at = static_cast<size_t>(std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin());
@@ -137,30 +139,40 @@ std::optional<std::string> first_html_difference(std::string_view before, std::s
          excerpt_at(b, at);
 }
 
+std::optional<std::string> idempotence_difference(const MarkdownDocument& document, std::string_view after,
+                                                  const KindTable& kinds) {
+  std::string again = format_document(document, after, kinds);
+  if (again == after) return std::nullopt;
+  LineIndex lines(after), again_lines(again);
+  int line = 1;
+  while (line <= lines.line_count() && lines.line_text(after, line) == again_lines.line_text(again, line)) ++line;
+  return "formatting is not idempotent: a second pass changes line " + std::to_string(line) + ": " +
+         quoted(std::string(lines.line_text(after, line))) + " became " +
+         quoted(std::string(again_lines.line_text(again, line)));
+}
+
+}  // namespace
+
+std::optional<std::string> first_html_difference(std::string_view before, std::string_view after) {
+  return html_difference(MarkdownDocument(before), MarkdownDocument(after));
+}
+
 SafetyResult check_format_safety(std::string_view before, std::string_view after, unsigned checks,
                                  const Config& config) {
+  // Each text is parsed once and shared by the checks.
   SafetyResult result;
   bool same = before == after;  // (a) and (b) hold trivially
-  if ((checks & k_check_entries) && !same) {
-    MarkdownDocument old_document(before), new_document(after);
-    Catalog a = build_catalog(old_document, before, "before", config);
-    Catalog b = build_catalog(new_document, after, "after", config);
-    if ((result.difference = first_entry_difference(a, b))) return result;
-  }
-  if ((checks & k_check_html) && !same) {
-    if ((result.difference = first_html_difference(before, after))) return result;
-  }
-  if (checks & k_check_idempotent) {
-    std::string again = format_markdown(after, config.kinds);
-    if (again != after) {
-      LineIndex lines(after), again_lines(again);
-      int line = 1;
-      while (line <= lines.line_count() && lines.line_text(after, line) == again_lines.line_text(again, line)) ++line;
-      result.difference = "formatting is not idempotent: a second pass changes line " + std::to_string(line) + ": " +
-                          quoted(std::string(lines.line_text(after, line))) + " became " +
-                          quoted(std::string(again_lines.line_text(again, line)));
+  MarkdownDocument new_document(after);
+  if (!same && (checks & (k_check_entries | k_check_html))) {
+    MarkdownDocument old_document(before);
+    if (checks & k_check_entries) {
+      Catalog a = build_catalog(old_document, before, "before", config);
+      Catalog b = build_catalog(new_document, after, "after", config);
+      if ((result.difference = first_entry_difference(a, b))) return result;
     }
+    if ((checks & k_check_html) && (result.difference = html_difference(old_document, new_document))) return result;
   }
+  if (checks & k_check_idempotent) result.difference = idempotence_difference(new_document, after, config.kinds);
   return result;
 }
 

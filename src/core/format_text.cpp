@@ -191,4 +191,43 @@ std::string normalize_entry_line(std::string_view line, const KindTable& kinds) 
   return std::string(line);
 }
 
+std::vector<std::string> normalize_entry_lines(const std::vector<std::string>& lines, const KindTable& kinds) {
+  // One document holds every changed line next to its candidate, so a long
+  // list costs one parse instead of two per entry.
+  std::vector<std::string> out = lines;
+  std::vector<size_t> changed;
+  std::vector<std::string> candidates;
+  std::string batch;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string candidate = normalize_link_texts(collapse_blanks(lines[i]));
+    if (candidate == lines[i]) continue;
+    changed.push_back(i);
+    batch += "- " + lines[i] + "\n- " + candidate + "\n";
+    candidates.push_back(std::move(candidate));
+  }
+  if (changed.empty()) return out;
+  MarkdownDocument document(batch);
+  std::vector<cmark_node*> paragraphs;
+  for (cmark_node* list = cmark_node_first_child(document.root()); list; list = cmark_node_next(list))
+    for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item))
+      paragraphs.push_back(cmark_node_first_child(item));
+  bool aligned = paragraphs.size() == 2 * changed.size();
+  for (size_t k = 0; aligned && k < paragraphs.size(); ++k)
+    aligned = paragraphs[k] && cmark_node_get_type(paragraphs[k]) == CMARK_NODE_PARAGRAPH &&
+              cmark_node_get_start_line(paragraphs[k]) == static_cast<int>(k + 1) &&
+              cmark_node_get_end_line(paragraphs[k]) == static_cast<int>(k + 1);
+  for (size_t k = 0; k < changed.size(); ++k) {
+    std::string& line = out[changed[k]];
+    Item original, parsed;
+    if (aligned) {
+      parse_entry_fields(paragraphs[2 * k], kinds, original);
+      parse_entry_fields(paragraphs[2 * k + 1], kinds, parsed);
+    }
+    // The first candidate failed (or the batch did not line up): try the
+    // smaller changes one line at a time.
+    line = aligned && !first_item_difference(original, parsed) ? candidates[k] : normalize_entry_line(line, kinds);
+  }
+  return out;
+}
+
 }  // namespace curate::format_detail

@@ -14,8 +14,9 @@ using namespace curate;
 namespace {
 
 std::vector<std::string> property_files() {
-  return {test::repo_path("data/resources.md"), test::shared_path("corpus/awesome.md"),
-          test::shared_path("corpus/awesome-python.md")};
+  // The seed as shipped (data/resources.md is now formatted) and as written.
+  return {test::repo_path("data/resources.md"), test::shared_path("seed/resources.md"),
+          test::shared_path("corpus/awesome.md"), test::shared_path("corpus/awesome-python.md")};
 }
 
 // Every URL a reader can follow: link and image destinations from the AST,
@@ -94,16 +95,24 @@ TEST_CASE("a canonical file comes back byte-identical") {
 }
 
 TEST_CASE("the seed's one-space-indented item and trailing spaces are normalised") {
-  std::string text = read_source(test::repo_path("data/resources.md")).text;
+  std::string text = read_source(test::shared_path("seed/resources.md")).text;
+  REQUIRE(text.find("\n - Cloud Use Cases\n") != std::string::npos);
+  REQUIRE(text.find(" \n") != std::string::npos);
   std::string after = format_markdown(text);
-  if (text.find("\n - Cloud Use Cases\n") != std::string::npos) {
-    CHECK(after.find("\n- Cloud Use Cases\n  - Comparison of AWS") != std::string::npos);
-  }
+  CHECK(after.find("\n - Cloud Use Cases") == std::string::npos);
+  CHECK(after.find("\n\n- Cloud Use Cases\n  - Comparison of AWS") != std::string::npos);
   CHECK(after.find(" \n") == std::string::npos);
   CHECK(after.find("\t\n") == std::string::npos);
   CHECK(after.find("\n\n\n") == std::string::npos);
   CHECK(after.back() == '\n');
   CHECK(after.find("[MLOps Community; YouTube; 2021]") != std::string::npos);
+  // Nothing else changes meaning: same entries, same rendered HTML.
+  CHECK(check_format_safety(text, after).ok());
+}
+
+TEST_CASE("the shipped list is canonical") {
+  std::string text = read_source(test::repo_path("data/resources.md")).text;
+  CHECK(format_markdown(text) == text);
 }
 
 TEST_CASE("the corpus's tab-indented nested items get two-space nesting") {
