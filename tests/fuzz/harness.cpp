@@ -8,6 +8,10 @@
 #include "curate/entry_formats.hpp"
 #include "curate/entry_json.hpp"
 #include "curate/error.hpp"
+#include "curate/format.hpp"
+#include "curate/lint.hpp"
+#include "curate/lint_fix.hpp"
+#include "curate/lint_output.hpp"
 #include "curate/markdown.hpp"
 #include "curate/parse.hpp"
 #include "curate/query.hpp"
@@ -73,6 +77,41 @@ void run_catalog(const SourceFile& source) {
   if (!entries.empty()) resolve_selector(catalog, entries.front().item->title);
 }
 
+// Every offline rule, every output format, and --fix (whose own safety net
+// may refuse with curate::Error: refusing is its documented answer).
+void run_lint(const SourceFile& source, int line_count) {
+  LintOptions options;
+  options.today = "2026-01-01";
+  options.path_exists = [](const std::string&) { return false; };
+  RuleRegistry registry = builtin_rules();
+  LintSettings settings(registry);
+  Linter linter(registry, settings, options);
+  FileFindings findings = linter.lint(source, Config{});
+  std::vector<Diagnostic> diagnostics = linter.finish(findings);
+  for (const Diagnostic& d : diagnostics) {
+    check(d.begin.line >= 0 && d.begin.line <= line_count + 1, "diagnostic line out of range: " + d.rule);
+    check(!d.rule.empty() && !d.message.empty(), "diagnostic without rule or message");
+  }
+  LintOutputOptions output;
+  output.sources[source.path] = source.text;
+  for (LintFormat format : {LintFormat::text, LintFormat::json, LintFormat::github, LintFormat::sarif})
+    format_lint(format, diagnostics, linter.registry(), output);
+  try {
+    FixResult fixed = fix_file(linter, source, Config{});
+    if (fixed.changed()) check(linter.lint(source_from_bytes("fixed.md", fixed.text), Config{}).catalog.path == "fixed.md",
+                               "re-linting the fixed text failed");
+  } catch (const Error&) {
+  }
+}
+
+// fmt's promises (DESIGN.md "Invariants"): same entries and URLs, same HTML
+// after collapsing whitespace, and fmt(fmt(x)) == fmt(x).
+void run_fmt(const SourceFile& source) {
+  std::string formatted = format_markdown(source.text);
+  SafetyResult safety = check_format_safety(source.text, formatted, k_check_all);
+  if (!safety.ok()) fail("fmt broke an invariant: " + *safety.difference);
+}
+
 }  // namespace
 
 void run_one(const std::uint8_t* data, std::size_t size) {
@@ -84,6 +123,9 @@ void run_one(const std::uint8_t* data, std::size_t size) {
   }
   try {
     run_catalog(source);
+    LineIndex lines(source.text);
+    run_lint(source, lines.line_count());
+    run_fmt(source);
   } catch (const Error& e) {
     // The one error parse_catalog documents: nesting past k_max_item_depth.
     if (e.describe().find("nested more than") == std::string::npos)
