@@ -127,7 +127,7 @@ TEST_CASE("the seed list after validate --fix keeps only its stubs and empty sec
   SourceFile seed = read_source(test::repo_path("data/resources.md"));
   FixResult fixed = fix_file(linter, seed, Config{});
   CHECK(fixed.applied == 1);
-  CHECK(fixed.formatted);
+  CHECK(!fixed.formatted);  // the fmt branch made the shipped seed canonical already
   auto found = lint_text(linter, fixed.text);
   INFO(describe(found));
   CHECK(count_rule(found, "missing-link") == 23);
