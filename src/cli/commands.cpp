@@ -7,6 +7,8 @@ void add_list_command(CLI::App& command, RunState& state);
 void add_sections_command(CLI::App& command, RunState& state);
 void add_tags_command(CLI::App& command, RunState& state);
 void add_show_command(CLI::App& command, RunState& state);
+void add_stats_command(CLI::App& command, RunState& state);
+void add_export_command(CLI::App& command, RunState& state);
 void add_fmt_command(CLI::App& command, RunState& state);
 void add_validate_command(CLI::App& command, RunState& state);
 
@@ -16,6 +18,8 @@ const std::vector<CommandSpec>& command_table() {
       {"sections", nullptr, "Show the section tree with entry counts", add_sections_command},
       {"tags", nullptr, "Show the tag vocabulary with descriptions and counts", add_tags_command},
       {"show", nullptr, "Show one entry in full (by id, URL or title)", add_show_command},
+      {"stats", nullptr, "Count entries per section, tag, kind, year or author, with bar charts", add_stats_command},
+      {"export", nullptr, "Export as JSON, CSV, BibTeX, CSL-JSON or a self-contained HTML page", add_export_command},
       {"validate", "lint", "Check the list against the rules of docs/validate.md (--fix, --format github|sarif)",
        add_validate_command},
       {"fmt", nullptr, "Re-render the list in the canonical style (--check, --diff, --write)", add_fmt_command},

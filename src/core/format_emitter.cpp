@@ -20,15 +20,9 @@ namespace {
 
 using format_detail::is_blank;
 using format_detail::rstrip;
+using format_detail::visual_width;
 
 bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
-
-// Visual width of `text` starting at column `column` (tabs to stops of 4).
-int visual_width(std::string_view text, int column = 0) {
-  int start = column;
-  for (char c : text) column += c == '\t' ? 4 - column % 4 : 1;
-  return column - start;
-}
 
 // Where the content of a container sits in the source, and its output prefix.
 struct Frame {
@@ -41,13 +35,11 @@ struct Frame {
 
 class Emitter {
  public:
-  Emitter(std::string_view text, const KindTable& kinds) : m_text(text), m_lines(text), m_kinds(kinds) {}
+  Emitter(std::string_view text, cmark_node* root, const KindTable& kinds) : m_source(text, root), m_kinds(kinds) {}
 
   std::string run(cmark_node* root) {
-    fix_table_positions(root);
-    collect_hard_breaks(root);
     normalize_entries(root);
-    emit_children(root, Frame{}, 1, m_lines.line_count());
+    emit_children(root, Frame{}, 1, m_source.line_count());
     return std::move(m_out);
   }
 
@@ -70,86 +62,9 @@ class Emitter {
 
   // --- source --------------------------------------------------------------
 
-  int start_line(cmark_node* node) const {
-    auto fixed = m_fixed.find(node);
-    return fixed == m_fixed.end() ? cmark_node_get_start_line(node) : fixed->second.first;
-  }
-  // cmark ends an unclosed fence, like a setext heading, on the line after
-  // it: a block never reaches past the next block or its container.
-  int end_line(cmark_node* node) const {
-    auto fixed = m_fixed.find(node);
-    int end = fixed == m_fixed.end() ? cmark_node_get_end_line(node) : fixed->second.second;
-    if (cmark_node* next = cmark_node_next(node)) return std::min(end, start_line(next) - 1);
-    cmark_node* parent = cmark_node_parent(node);
-    return parent && cmark_node_parent(parent) ? std::min(end, end_line(parent)) : end;
-  }
-
-  // cmark-gfm's table extension gives a table the start of the paragraph it
-  // split, and the remaining paragraph no position: the header row is the
-  // line above the delimiter row, and the paragraph is what comes before it.
-  void fix_table_positions(cmark_node* root) {
-    CmarkIterPtr iter(cmark_iter_new(root));
-    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-      cmark_node* table = cmark_iter_get_node(iter.get());
-      if (event != CMARK_EVENT_ENTER || !is_extension_node(table, "table")) continue;
-      int first = cmark_node_get_start_line(table), last = cmark_node_get_end_line(table);
-      int header = first;
-      for (int line = first + 1; line <= last; ++line)
-        if (is_delimiter_row(source_line(line))) {
-          header = line - 1;
-          break;
-        }
-      if (header == first) continue;
-      m_fixed[table] = {header, last};
-      cmark_node* paragraph = cmark_node_previous(table);
-      if (is_type(paragraph, CMARK_NODE_PARAGRAPH) && cmark_node_get_start_line(paragraph) == 0)
-        m_fixed[paragraph] = {first, header - 1};
-    }
-  }
-
-  static bool is_delimiter_row(std::string_view line) {
-    std::string_view text = trim(line);
-    return text.find('-') != std::string_view::npos && text.find_first_not_of("|:- \t") == std::string_view::npos;
-  }
-
-  std::string_view source_line(int line) const { return m_lines.line_text(m_text, line); }
-
-  // The last non-blank line of `node` (cmark counts trailing blank lines in).
-  int last_line(cmark_node* node) const {
-    int first = start_line(node);
-    int last = std::min(std::max(end_line(node), first), m_lines.line_count());
-    if (is_type(node, CMARK_NODE_HEADING) && !is_atx(node)) return setext_underline(first, last);
-    while (last > first && is_blank(source_line(last))) --last;
-    return last;
-  }
-
-  // An ATX heading opens with 1-6 "#" and a blank or the line's end; the
-  // first line of a setext heading cannot (it would be an ATX heading).
-  bool is_atx(cmark_node* heading) const {
-    std::string_view text = source_line(start_line(heading));
-    text.remove_prefix(
-        std::min(text.size(), static_cast<size_t>(std::max(cmark_node_get_start_column(heading) - 1, 0))));
-    text = trim(text);
-    size_t hashes = std::min(text.find_first_not_of('#'), text.size());
-    return hashes >= 1 && hashes <= 6 && (hashes == text.size() || text[hashes] == ' ' || text[hashes] == '\t');
-  }
-
-  // cmark ends a setext heading on the line after its underline: find the
-  // underline itself (the last line of only "=" or only "-": a content line
-  // of dashes indented four columns is text, not an underline).
-  int setext_underline(int first, int last) const {
-    for (int line = last; line > first; --line) {
-      std::string_view text = trim(source_line(line));
-      if (!text.empty() && text.find_first_not_of(text.front()) == std::string_view::npos &&
-          (text.front() == '=' || text.front() == '-'))
-        return line;
-    }
-    return last;
-  }
-
   // Line `line` of a block inside `frame`, without the container's indentation.
   std::string relative_line(int line, const Frame& frame) const {
-    std::string_view text = source_line(line);
+    std::string_view text = m_source.source_line(line);
     std::string relative;
     if (frame.marker_line == 0) {
       relative = text;
@@ -179,8 +94,8 @@ class Emitter {
     int length = 0, offset = 0;
     char fence = 0;
     if (!is_type(node, CMARK_NODE_CODE_BLOCK) || !cmark_node_get_fenced(node, &length, &offset, &fence)) return false;
-    int first = start_line(node), last = last_line(node);
-    std::string_view closing = trim(source_line(last));
+    int first = m_source.start_line(node), last = m_source.last_line(node);
+    std::string_view closing = trim(m_source.source_line(last));
     size_t run = std::min(closing.find_first_not_of(fence), closing.size());
     return last == first || run < static_cast<size_t>(length) || run != closing.size();
   }
@@ -189,41 +104,8 @@ class Emitter {
   std::string finish(int line, std::string text) const {
     std::string_view kept = rstrip(text);
     size_t spaces = text.size() - kept.size();
-    bool hard_break = m_hard_breaks.count(line) && spaces >= 2 && text.compare(kept.size(), 2, "  ") == 0;
+    bool hard_break = m_source.is_hard_break(line) && spaces >= 2 && text.compare(kept.size(), 2, "  ") == 0;
     return std::string(kept) + (hard_break && !kept.empty() ? "\\" : "");
-  }
-
-  // Lines of paragraphs and headings that end in two or more spaces before
-  // another line of the same block, outside code spans: hard line breaks.
-  // (cmark-gfm's inline positions are unreliable after a line break, so the
-  // source is scanned instead.)
-  void collect_hard_breaks(cmark_node* root) {
-    CmarkIterPtr iter(cmark_iter_new(root));
-    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-      cmark_node* node = cmark_iter_get_node(iter.get());
-      if (event != CMARK_EVENT_ENTER || !(is_type(node, CMARK_NODE_PARAGRAPH) || is_type(node, CMARK_NODE_HEADING)))
-        continue;
-      int first = start_line(node), last = last_line(node);
-      if (is_type(node, CMARK_NODE_HEADING) && !is_atx(node)) --last;  // the underline
-      std::vector<std::string_view> lines;
-      for (int line = first; line <= last; ++line) lines.push_back(source_line(line));
-      std::vector<bool> in_code = format_detail::line_ends_in_code_span(lines);
-      std::vector<int> found;
-      for (int line = first; line < last; ++line)
-        if (!in_code[static_cast<size_t>(line - first)] && ends_with(source_line(line), "  ")) found.push_back(line);
-      // Reference definitions opening a paragraph are not part of its text:
-      // only the last `breaks` candidates can be the node's line breaks.
-      size_t breaks = count_line_breaks(node);
-      size_t skip = found.size() > breaks ? found.size() - breaks : 0;
-      m_hard_breaks.insert(found.begin() + static_cast<std::ptrdiff_t>(skip), found.end());
-    }
-  }
-
-  static size_t count_line_breaks(cmark_node* node) {
-    size_t count = 0;
-    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
-      count += is_type(child, CMARK_NODE_LINEBREAK) ? 1 : count_line_breaks(child);
-    return count;
   }
 
   // --- containers ----------------------------------------------------------
@@ -238,19 +120,19 @@ class Emitter {
     char previous_bullet = 0;
     cmark_node* previous = nullptr;
     for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
-      emit_gap(cursor, start_line(child) - 1, frame, previous_end, previous_heading);
+      emit_gap(cursor, m_source.start_line(child) - 1, frame, previous_end, previous_heading);
       bool heading = is_type(child, CMARK_NODE_HEADING);
       bool around_heading =
           frame.top_level && (heading || previous_heading) && !(previous && ends_open_fence(previous));
-      separate(start_line(child), previous_end, around_heading);
+      separate(m_source.start_line(child), previous_end, around_heading);
       if (is_type(previous, CMARK_NODE_LIST) && !is_type(child, CMARK_NODE_LIST))
-        m_dedent = dedent_after_list(start_line(child), frame);
+        m_dedent = dedent_after_list(m_source.start_line(child), frame);
       previous_bullet = emit_block(child, frame, previous_bullet);
       m_dedent = 0;
       previous_heading = heading;
-      previous_end = last_line(child);
+      previous_end = m_source.last_line(child);
       previous = child;
-      cursor = std::max(cursor, std::max(end_line(child), start_line(child)) + 1);
+      cursor = std::max(cursor, std::max(m_source.end_line(child), m_source.start_line(child)) + 1);
     }
     emit_gap(cursor, last, frame, previous_end, previous_heading);
   }
@@ -265,7 +147,7 @@ class Emitter {
     for (int line = from; line <= to; ++line) {
       std::string text = paragraph_line(line, frame);
       if (is_blank(text)) continue;
-      text = std::string(trim(text).empty() ? text : text.substr(std::min(text.find_first_not_of(' '), size_t{3})));
+      text = format_detail::strip_indent(text, std::min(visual_width(text.substr(0, text.find_first_not_of(' '))), 3));
       separate(line, previous_end, frame.top_level && previous_heading);
       emit_line(finish(line, std::move(text)), frame);
       previous_end = line;
@@ -288,7 +170,7 @@ class Emitter {
         emit_quote(node, frame);
         return 0;
       default:
-        emit_verbatim(start_line(node), last_line(node), frame);
+        emit_verbatim(m_source.start_line(node), m_source.last_line(node), frame);
         return 0;
     }
   }
@@ -300,7 +182,7 @@ class Emitter {
   // A block quote in a list item may have lazy lines (no ">"): those that
   // could start a block keep four extra columns, as in paragraphs.
   void emit_quote(cmark_node* quote, const Frame& frame) {
-    int first = start_line(quote), last = last_line(quote);
+    int first = m_source.start_line(quote), last = m_source.last_line(quote);
     for (int line = first; line <= last; ++line) {
       std::string text = finish(line, relative_line(line, frame));
       bool lazy_block = line > first && frame.marker_line && !starts_with(trim(text), ">") && could_start_block(text) &&
@@ -312,7 +194,7 @@ class Emitter {
   // An item's one-line first paragraph: an entry, in house-style spacing.
   bool is_entry_paragraph(cmark_node* node) const {
     return is_type(node, CMARK_NODE_PARAGRAPH) && is_type(cmark_node_parent(node), CMARK_NODE_ITEM) &&
-           !cmark_node_previous(node) && start_line(node) == last_line(node);
+           !cmark_node_previous(node) && m_source.start_line(node) == m_source.last_line(node);
   }
 
   // Decides the spacing of every entry up front, so the field checks share
@@ -320,15 +202,13 @@ class Emitter {
   void normalize_entries(cmark_node* root) {
     std::vector<cmark_node*> nodes;
     std::vector<std::string> lines;
-    CmarkIterPtr iter(cmark_iter_new(root));
-    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-      cmark_node* node = cmark_iter_get_node(iter.get());
+    for (cmark_node* node : format_detail::blocks_of(root)) {
       // (A paragraph a table split has no column to start from: left as is.)
-      if (event != CMARK_EVENT_ENTER || !is_entry_paragraph(node) || m_fixed.count(node)) continue;
-      std::string_view text = source_line(start_line(node));
+      if (!is_entry_paragraph(node) || m_source.is_repositioned(node)) continue;
+      std::string_view text = m_source.source_line(m_source.start_line(node));
       size_t column = static_cast<size_t>(std::max(cmark_node_get_start_column(node) - 1, 0));
       nodes.push_back(node);
-      lines.push_back(finish(start_line(node), std::string(text.substr(std::min(column, text.size())))));
+      lines.push_back(finish(m_source.start_line(node), std::string(text.substr(std::min(column, text.size())))));
     }
     std::vector<std::string> normalized = format_detail::normalize_entry_lines(lines, m_kinds);
     for (size_t i = 0; i < nodes.size(); ++i)
@@ -337,7 +217,7 @@ class Emitter {
 
   // An item's one-line first paragraph is an entry: house-style spacing.
   void emit_paragraph(cmark_node* node, const Frame& frame) {
-    int first = start_line(node), last = last_line(node);
+    int first = m_source.start_line(node), last = m_source.last_line(node);
     if (!is_entry_paragraph(node)) {
       for (int line = first; line <= last; ++line) {
         if (line > first) m_dedent = 0;  // continuation lines stay paragraph text where they are
@@ -372,7 +252,7 @@ class Emitter {
 
   // A paragraph continuation line indented less than its container's content.
   bool is_lazy(int line, const Frame& frame) const {
-    std::string_view text = source_line(line);
+    std::string_view text = m_source.source_line(line);
     size_t blanks = std::min(text.find_first_not_of(" \t"), text.size());
     return visual_width(text.substr(0, blanks)) < frame.content_columns;
   }
@@ -392,11 +272,8 @@ class Emitter {
   void emit_heading(cmark_node* heading, const Frame& frame);
   std::optional<std::string> setext_content(cmark_node* heading, const Frame& frame);
 
-  std::string_view m_text;
-  LineIndex m_lines;
+  format_detail::SourceMap m_source;
   const KindTable& m_kinds;
-  std::map<cmark_node*, std::pair<int, int>> m_fixed;  // corrected (first, last) lines
-  std::set<int> m_hard_breaks;
   std::map<cmark_node*, std::string>
       m_entries;  // entries whose spacing changes                         // source lines ending in a hard line break
   std::string m_out;
@@ -441,15 +318,17 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
   // Two bullet lists in a row stay two lists only with different bullets.
   char bullet = previous_bullet == '-' ? '*' : '-';
   for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
-    std::string marker = ordered ? read_marker(source_line(start_line(item)), item).text : std::string(1, bullet);
-    if (item != cmark_node_first_child(list)) separate(start_line(item), last_line(cmark_node_previous(item)), false);
+    std::string marker =
+        ordered ? read_marker(m_source.source_line(m_source.start_line(item)), item).text : std::string(1, bullet);
+    if (item != cmark_node_first_child(list))
+      separate(m_source.start_line(item), m_source.last_line(cmark_node_previous(item)), false);
     emit_item(item, marker, frame);
   }
   return ordered ? 0 : bullet;
 }
 
 void Emitter::emit_item(cmark_node* item, const std::string& marker, const Frame& frame) {
-  Frame inner = read_marker(source_line(start_line(item)), item).frame;
+  Frame inner = read_marker(m_source.source_line(m_source.start_line(item)), item).frame;
   inner.prefix = frame.prefix + std::string(marker.size() + 1, ' ');
   inner.top_level = false;
   std::string lead = m_pending_lead ? std::move(*m_pending_lead) : frame.prefix;
@@ -460,37 +339,18 @@ void Emitter::emit_item(cmark_node* item, const std::string& marker, const Frame
   } else {
     write_line(lead + marker);
   }
-  int end = std::min(std::max(end_line(item), inner.marker_line), m_lines.line_count());
+  int end = std::min(std::max(m_source.end_line(item), inner.marker_line), m_source.line_count());
   emit_children(item, inner, inner.marker_line, end);
 }
 
 // --- headings --------------------------------------------------------------
 
-// A closing "#" run the ATX reading would drop is escaped.
-std::string protect_closing_hashes(std::string content) {
-  size_t last = content.find_last_not_of('#');
-  if (content.empty() || last == content.size() - 1) return content;
-  if (last == std::string::npos || content[last] == ' ' || content[last] == '\t') content.insert(last + 1, "\\");
-  return content;
-}
-
-// The text of an ATX heading line: no opening or closing sequence.
-std::string atx_content(std::string_view line) {
-  std::string_view rest = trim(line);
-  rest.remove_prefix(std::min(rest.find_first_not_of('#'), rest.size()));
-  rest = trim(rest);
-  size_t last = rest.find_last_not_of('#');
-  if (last == std::string_view::npos) return {};
-  if (last + 1 < rest.size() && (rest[last] == ' ' || rest[last] == '\t')) rest = trim(rest.substr(0, last));
-  return std::string(rest);
-}
-
 // A setext heading's text on one line; nullopt when a line break inside it
 // cannot be written in an ATX heading.
 std::optional<std::string> Emitter::setext_content(cmark_node* heading, const Frame& frame) {
-  int first = start_line(heading), underline = last_line(heading);
+  int first = m_source.start_line(heading), underline = m_source.last_line(heading);
   // Reference definitions opening the text are not part of the heading.
-  std::string_view opening = trim(source_line(first));
+  std::string_view opening = trim(m_source.source_line(first));
   if (starts_with(opening, "[") && opening.find("]:") != std::string_view::npos) return std::nullopt;
   std::vector<std::string> parts;
   for (int line = first; line < underline; ++line) {
@@ -498,14 +358,14 @@ std::optional<std::string> Emitter::setext_content(cmark_node* heading, const Fr
     if (line + 1 < underline && ends_with(text, "\\")) return std::nullopt;
     parts.emplace_back(trim(text));
   }
-  return protect_closing_hashes(join(parts, " "));
+  return format_detail::protect_closing_hashes(join(parts, " "));
 }
 
 void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
-  int first = start_line(heading), last = last_line(heading);
+  int first = m_source.start_line(heading), last = m_source.last_line(heading);
   std::optional<std::string> content;
-  if (is_atx(heading)) {
-    content = atx_content(relative_line(first, frame));
+  if (m_source.is_atx(heading)) {
+    content = format_detail::atx_content(relative_line(first, frame));
   } else {
     content = setext_content(heading, frame);
     if (!content) return emit_verbatim(first, last, frame);
@@ -517,7 +377,7 @@ void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
 }  // namespace
 
 std::string format_document(const MarkdownDocument& document, std::string_view text, const KindTable& kinds) {
-  return Emitter(text, kinds).run(document.root());
+  return Emitter(text, document.root(), kinds).run(document.root());
 }
 
 std::string format_markdown(std::string_view text, const KindTable& kinds) {

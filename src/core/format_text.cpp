@@ -132,6 +132,12 @@ std::optional<Item> parse_alone(std::string_view line, const KindTable& kinds) {
 
 }  // namespace
 
+int visual_width(std::string_view text, int column) {
+  int start = column;
+  for (char c : text) column += c == '\t' ? 4 - column % 4 : 1;
+  return column - start;
+}
+
 bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
 std::string_view rstrip(std::string_view line) {
@@ -199,6 +205,8 @@ std::vector<std::string> normalize_entry_lines(const std::vector<std::string>& l
   std::vector<std::string> candidates;
   std::string batch;
   for (size_t i = 0; i < lines.size(); ++i) {
+    // Most lines have nothing to normalise: no run of blanks, no tab, no ";".
+    if (lines[i].find("  ") == std::string::npos && lines[i].find_first_of("\t;") == std::string::npos) continue;
     std::string candidate = normalize_link_texts(collapse_blanks(lines[i]));
     if (candidate == lines[i]) continue;
     changed.push_back(i);
@@ -228,6 +236,25 @@ std::vector<std::string> normalize_entry_lines(const std::vector<std::string>& l
     line = aligned && !first_item_difference(original, parsed) ? candidates[k] : normalize_entry_line(line, kinds);
   }
   return out;
+}
+
+// A closing "#" run the ATX reading would drop is escaped.
+std::string protect_closing_hashes(std::string content) {
+  size_t last = content.find_last_not_of('#');
+  if (content.empty() || last == content.size() - 1) return content;
+  if (last == std::string::npos || content[last] == ' ' || content[last] == '\t') content.insert(last + 1, "\\");
+  return content;
+}
+
+// The text of an ATX heading line: no opening or closing sequence.
+std::string atx_content(std::string_view line) {
+  std::string_view rest = trim(line);
+  rest.remove_prefix(std::min(rest.find_first_not_of('#'), rest.size()));
+  rest = trim(rest);
+  size_t last = rest.find_last_not_of('#');
+  if (last == std::string_view::npos) return {};
+  if (last + 1 < rest.size() && (rest[last] == ' ' || rest[last] == '\t')) rest = trim(rest.substr(0, last));
+  return std::string(rest);
 }
 
 }  // namespace curate::format_detail

@@ -59,11 +59,6 @@ LineKind LintContext::line_kind(int number) const {
   return m_line_kinds[static_cast<size_t>(number)];
 }
 
-cmark_node* LintContext::item_node(SourcePos pos) const {
-  auto it = m_items.find({pos.line, pos.column});
-  return it == m_items.end() ? nullptr : it->second;
-}
-
 void LintContext::walk(cmark_node* node, int container_depth) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
     switch (cmark_node_get_type(child)) {
@@ -81,9 +76,6 @@ void LintContext::walk(cmark_node* node, int container_depth) {
         continue;
       case CMARK_NODE_HEADING:
         add_heading(child, container_depth);
-        break;
-      case CMARK_NODE_ITEM:
-        m_items[{cmark_node_get_start_line(child), cmark_node_get_start_column(child)}] = child;
         break;
       case CMARK_NODE_LINK:
       case CMARK_NODE_IMAGE:

@@ -63,8 +63,6 @@ class LintContext {
   const std::vector<LinkInfo>& links() const { return m_links; }
   // HTML ids and names (<a id="x">, name="x"): anchors besides headings.
   const std::set<std::string>& html_anchors() const { return m_html_anchors; }
-  // The cmark list item node that starts at `pos`; nullptr when none.
-  cmark_node* item_node(SourcePos pos) const;
   // The folder relative links resolve against ("" for standard input).
   const std::string& base_dir() const { return m_base_dir; }
 
@@ -85,7 +83,6 @@ class LintContext {
   std::vector<HeadingInfo> m_headings;
   std::vector<LinkInfo> m_links;
   std::set<std::string> m_html_anchors;
-  std::map<std::pair<int, int>, cmark_node*> m_items;
   std::string m_base_dir;
 };
 

@@ -102,6 +102,18 @@ bool looks_like_date(const std::string& text) {
          second + len + 5 == text.size();
 }
 
+bool may_hold_date(std::string_view text) {
+  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  for (size_t i = 1; i < text.size(); ++i) {
+    char c = text[i];
+    bool separator = c == '/' || c == '.' || c == '-';
+    // "2021/05", "03.05.2021" and "2021-5" need a separator between digits that
+    // is not the "-DD" of a well-formed date.
+    if (separator && digit(i - 1) && digit(i + 1) && (c != '-' || !digit(i + 2))) return true;
+  }
+  return false;
+}
+
 SourcePos locate_in_line(const LintContext& context, SourcePos from, const std::string& needle) {
   std::string_view line = context.line(from.line);
   size_t start = from.column > 0 ? static_cast<size_t>(from.column - 1) : 0;

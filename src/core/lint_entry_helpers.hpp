@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "curate/catalog.hpp"
@@ -33,6 +34,10 @@ std::optional<std::string> date_problem(const std::string& date, const std::stri
 // True for text that is meant as a date but is not in YYYY[-MM[-DD]] shape:
 // "2021-5", "2021/05/03", "03.05.2021".
 bool looks_like_date(const std::string& text);
+
+// A cheap pre-check for looks_like_date over a whole metadata text: false
+// when no field can be a date written in another shape.
+bool may_hold_date(std::string_view text);
 
 // The position of `needle` on the line of `from`, at or after its column;
 // `from` itself when absent.

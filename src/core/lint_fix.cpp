@@ -85,49 +85,68 @@ std::string FixResult::summary(const std::string& file) const {
   return line + "\n";
 }
 
-FixResult fix_file(const Linter& linter, const SourceFile& source, const Config& config) {
-  FileFindings findings = linter.lint(source, config);
-  std::vector<Diagnostic> kept = linter.finish(findings);
-  FixResult result;
+namespace {
+
+// The text edits of the findings in force, and what they are meant to change.
+struct Plan {
   std::vector<const TextEdit*> edits;
   Intended intended;
+  int layout_findings = 0;
+};
+
+Plan plan_fixes(const FileFindings& findings, const std::vector<Diagnostic>& kept) {
+  Plan plan;
   for (const Diagnostic& d : kept) {
     if (!d.fixable) continue;
     if (is_layout_rule(d.rule)) {
-      ++result.layout_findings;
+      ++plan.layout_findings;
       continue;
     }
     for (const TextEdit& edit : findings.edits) {
       if (edit.rule != d.rule || edit.at.line != d.begin.line || edit.at.column != d.begin.column) continue;
-      edits.push_back(&edit);
-      std::string original = source.text.substr(edit.offset, edit.length);
-      if (edit.rule == "tracking-params") intended.urls[original] = edit.replacement;
-      if (edit.rule == "unknown-tag") intended.tags[edit.at.line][original] = edit.replacement;
+      plan.edits.push_back(&edit);
+      std::string original = findings.source.text.substr(edit.offset, edit.length);
+      if (edit.rule == "tracking-params") plan.intended.urls[original] = edit.replacement;
+      if (edit.rule == "unknown-tag") plan.intended.tags[edit.at.line][original] = edit.replacement;
       break;
     }
   }
-  // Apply back to front so offsets stay valid; overlapping edits are skipped.
+  return plan;
+}
+
+// Applies back to front so offsets stay valid; overlapping edits are skipped.
+int apply_edits(std::vector<const TextEdit*> edits, std::string& text) {
   std::sort(edits.begin(), edits.end(), [](const TextEdit* a, const TextEdit* b) { return a->offset > b->offset; });
-  result.text = source.text;
-  size_t limit = result.text.size() + 1;
+  size_t limit = text.size() + 1;
+  int applied = 0;
   for (const TextEdit* edit : edits) {
     if (edit->offset + edit->length > limit) continue;
-    result.text.replace(edit->offset, edit->length, edit->replacement);
+    text.replace(edit->offset, edit->length, edit->replacement);
     limit = edit->offset;
-    ++result.applied;
+    ++applied;
   }
-  if (result.applied) check_text_fixes(findings, result.text, intended, config);
-  if (result.layout_findings) {
-    std::string formatted = format_markdown(result.text, config.kinds);
-    if (formatted != result.text) {
-      SafetyResult safety = check_format_safety(result.text, formatted, k_check_all, config);
-      if (!safety.ok())
-        throw Error(source.path + ": refusing to fix the layout, the result would change the list: " +
-                    *safety.difference + " (file left untouched)");
-      result.text = std::move(formatted);
-      result.formatted = true;
-    }
-  }
+  return applied;
+}
+
+}  // namespace
+
+FixResult fix_file(const Linter& linter, const SourceFile& source, const Config& config) {
+  FileFindings findings = linter.lint(source, config);
+  Plan plan = plan_fixes(findings, linter.finish(findings));
+  FixResult result;
+  result.text = source.text;
+  result.layout_findings = plan.layout_findings;
+  result.applied = apply_edits(plan.edits, result.text);
+  if (result.applied) check_text_fixes(findings, result.text, plan.intended, config);
+  if (!result.layout_findings) return result;
+  std::string formatted = format_markdown(result.text, config.kinds);
+  if (formatted == result.text) return result;
+  SafetyResult safety = check_format_safety(result.text, formatted, k_check_all, config);
+  if (!safety.ok())
+    throw Error(source.path + ": refusing to fix the layout, the result would change the list: " + *safety.difference +
+                " (file left untouched)");
+  result.text = std::move(formatted);
+  result.formatted = true;
   return result;
 }
 

@@ -101,7 +101,7 @@ void check_malformed_date(const LintContext& context, RuleReporter& out) {
       if (auto problem = date_problem(*item.date, context.today(), slack))
         out.report(where.begin, where.end, "date " + squote(*item.date) + " of " + squote(item.title) + " " + *problem);
     }
-    if (!meta) return;
+    if (!meta || !may_hold_date(meta->text)) return;
     for (const std::string& field : metadata_fields(*meta))
       if (!is_date_shape(field) && looks_like_date(field))
         out.report(
@@ -132,35 +132,54 @@ void check_unknown_kind(const LintContext& context, RuleReporter& out) {
   });
 }
 
+// Calls visit(item, parents_key) for every entry; parents_key joins the
+// titles of the item's ancestors (cheaper than collect_entries' copies).
+template <typename Visit>
+void for_each_entry(const Section& section, Visit&& visit) {
+  std::string parents;
+  auto walk = [&](const std::vector<Item>& items, auto&& self) -> void {
+    for (const Item& item : items) {
+      if (item.is_entry()) visit(item, parents);
+      if (item.children.empty()) continue;
+      size_t size = parents.size();
+      parents += item.title;
+      parents += '\x1f';
+      self(item.children, self);
+      parents.resize(size);
+    }
+  };
+  walk(section.items, walk);
+  for (const Section& child : section.sections) for_each_entry(child, visit);
+}
+
 void check_duplicate_url(const LintContext& context, RuleReporter& out) {
   std::unordered_map<std::string, const Item*> seen;
-  for (const EntryRef& ref : collect_entries(context.catalog())) {
-    const Item& item = *ref.item;
-    if (!item.url || item.url->empty()) continue;
+  seen.reserve(context.links().size());
+  for_each_entry(context.catalog().root, [&](const Item& item, const std::string&) {
+    if (!item.url || item.url->empty()) return;
     auto [it, inserted] = seen.try_emplace(normalize_url(*item.url), &item);
-    if (inserted) continue;
+    if (inserted) return;
     const Item& first = *it->second;
     out.report(item.pos, first_line_end(context, item),
                squote(item.title) + " links to the same URL as " + squote(first.title) + " at line " +
                    std::to_string(first.pos.line) + ": " + *item.url);
-  }
+  });
 }
 
 void check_duplicate_title(const LintContext& context, RuleReporter& out) {
   std::unordered_map<std::string, const Item*> seen;
-  for (const EntryRef& ref : collect_entries(context.catalog())) {
-    const Item& item = *ref.item;
-    if (!item.url || item.title.empty()) continue;  // stubs are topic placeholders an outline may repeat
+  seen.reserve(context.links().size());
+  for_each_entry(context.catalog().root, [&](const Item& item, const std::string& parents) {
+    if (!item.url || item.title.empty()) return;  // stubs are topic placeholders an outline may repeat
     // A child's title is read under its parents ("Learning" under C and under D differ).
-    std::string key = join(ref.parents, "\x1f") + "\x1f" + collapse_whitespace(item.title);
-    auto [it, inserted] = seen.try_emplace(key, &item);
-    if (inserted) continue;
+    auto [it, inserted] = seen.try_emplace(parents + item.title, &item);
+    if (inserted) return;
     const Item& first = *it->second;
-    if (first.url && normalize_url(*first.url) == normalize_url(*item.url)) continue;  // duplicate-url's
+    if (first.url && normalize_url(*first.url) == normalize_url(*item.url)) return;  // duplicate-url's
     out.report(item.pos, first_line_end(context, item),
                "title " + squote(item.title) + " is also the title of the entry at line " +
                    std::to_string(first.pos.line) + " (a different URL)");
-  }
+  });
 }
 
 void check_unbalanced_quotes(const LintContext& context, RuleReporter& out) {

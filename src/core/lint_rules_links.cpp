@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <unordered_set>
 
 #include "curate/text.hpp"
 #include "curate/url.hpp"
@@ -95,15 +96,17 @@ void check_bad_url(const LintContext& context, RuleReporter& out) {
 
 void check_local_anchor(const LintContext& context, RuleReporter& out) {
   std::vector<std::string> slugs;
-  for (const HeadingInfo& heading : context.headings()) slugs.push_back(heading.slug);
+  std::unordered_set<std::string> lower_slugs;
+  for (const HeadingInfo& heading : context.headings()) {
+    slugs.push_back(heading.slug);
+    lower_slugs.insert(to_lower(heading.slug));
+  }
   for (const LinkInfo& link : context.links()) {
     if (!is_local_anchor(link.url)) continue;
     std::string fragment = percent_decode(link.url.substr(link.url.find('#') + 1));
     if (fragment.empty()) continue;  // "#" is the top of the page
     if (starts_with(fragment, "user-content-")) fragment = fragment.substr(13);
-    bool found =
-        context.html_anchors().count(fragment) > 0 ||
-        std::any_of(slugs.begin(), slugs.end(), [&](const std::string& slug) { return iequals(slug, fragment); });
+    bool found = context.html_anchors().count(fragment) > 0 || lower_slugs.count(to_lower(fragment)) > 0;
     if (found) continue;
     std::string best = closest_match(fragment, slugs);
     out.report(link.span.begin, link.span.end,

@@ -1,6 +1,7 @@
 // Structure rules: headings, sections and the table of contents.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "curate/text.hpp"
 #include "lint_context.hpp"
@@ -98,32 +99,17 @@ int parent_heading(const std::vector<const HeadingInfo*>& headings, int index) {
   return -1;
 }
 
-// The table of contents must list, in order, every heading of the part of
-// the document it covers: the sections at the levels it links to, under the
-// same parents, except the section that holds the TOC itself. Anchors that
-// match no heading are local-anchor findings, not reported here.
-void check_toc(const LintContext& context, RuleReporter& out) {
-  const auto& toc = context.catalog().toc;
-  if (toc.empty()) return;
-  std::vector<const HeadingInfo*> headings = section_headings(context);
-  std::vector<int> targets;
-  std::vector<bool> listed(headings.size(), false);
-  std::vector<int> levels, parents;
-  for (const TocLink& link : toc) {
-    int target = resolve_anchor(headings, link.anchor);
-    targets.push_back(target);
-    if (target < 0) continue;
-    listed[static_cast<size_t>(target)] = true;
-    levels.push_back(headings[static_cast<size_t>(target)]->level);
-    parents.push_back(parent_heading(headings, target));
-  }
+// Each TOC link in document order: reported when it lists a section twice or
+// comes before the section of the link above it.
+void check_toc_order(const std::vector<TocLink>& toc, const std::vector<int>& targets,
+                     const std::vector<const HeadingInfo*>& headings, RuleReporter& out) {
   int previous = -1;
   std::vector<bool> seen(headings.size(), false);
   for (size_t i = 0; i < toc.size(); ++i) {
     if (targets[i] < 0) continue;
+    const HeadingInfo& target = *headings[static_cast<size_t>(targets[i])];
     if (seen[static_cast<size_t>(targets[i])]) {
-      out.report(toc[i].pos,
-                 "table of contents lists " + squote(headings[static_cast<size_t>(targets[i])]->text) + " twice");
+      out.report(toc[i].pos, "table of contents lists " + squote(target.text) + " twice");
       continue;
     }
     seen[static_cast<size_t>(targets[i])] = true;
@@ -133,12 +119,33 @@ void check_toc(const LintContext& context, RuleReporter& out) {
                                  ", but the headings come in the other order");
     previous = std::max(previous, targets[i]);
   }
+}
+
+// The table of contents must list, in order, every heading of the part of
+// the document it covers: the sections at the levels it links to, under the
+// same parents, except the section that holds the TOC itself. Anchors that
+// match no heading are local-anchor findings, not reported here.
+void check_toc(const LintContext& context, RuleReporter& out) {
+  const auto& toc = context.catalog().toc;
+  if (toc.empty()) return;
+  std::vector<const HeadingInfo*> headings = section_headings(context);
+  std::vector<int> targets;
+  std::set<int> levels, parents;
+  std::vector<bool> listed(headings.size(), false);
+  for (const TocLink& link : toc) {
+    int target = resolve_anchor(headings, link.anchor);
+    targets.push_back(target);
+    if (target < 0) continue;
+    listed[static_cast<size_t>(target)] = true;
+    levels.insert(headings[static_cast<size_t>(target)]->level);
+    parents.insert(parent_heading(headings, target));
+  }
+  check_toc_order(toc, targets, headings, out);
   int toc_section = enclosing_heading(headings, toc.front().pos.line);
   for (size_t i = 0; i < headings.size(); ++i) {
     int index = static_cast<int>(i);
     if (listed[i] || index == toc_section) continue;
-    bool in_scope = std::find(levels.begin(), levels.end(), headings[i]->level) != levels.end() &&
-                    std::find(parents.begin(), parents.end(), parent_heading(headings, index)) != parents.end();
+    bool in_scope = levels.count(headings[i]->level) && parents.count(parent_heading(headings, index));
     if (in_scope)
       out.report(headings[i]->span.begin, headings[i]->span.end,
                  "section " + squote(headings[i]->text) + " is missing from the table of contents (line " +

@@ -42,6 +42,33 @@ SourcePos position_of(const LineIndex& lines, size_t offset, int hint_line) {
 
 }  // namespace
 
+namespace {
+
+// The directive `body` (the comment text after "curate-") starts with.
+const Directive* find_directive(std::string_view body) {
+  for (const Directive& d : k_directives) {
+    if (!starts_with(body, d.name)) continue;
+    if (body.size() == d.name.size() || std::string(" \t\n").find(body[d.name.size()]) != std::string::npos) return &d;
+  }
+  return nullptr;
+}
+
+// The rules a comment names; unknown ones are reported with a suggestion.
+std::vector<std::string> read_rules(std::string_view list, const std::vector<std::string>& known,
+                                    RuleReporter* reporter, SourcePos begin, SourcePos end) {
+  std::vector<std::string> rules = rule_list(list);
+  for (const std::string& rule : rules) {
+    if (!reporter || std::find(known.begin(), known.end(), rule) != known.end()) continue;
+    std::string best = closest_match(rule, known);
+    reporter->report(begin, end,
+                     "unknown rule '" + rule + "' in a suppression comment" +
+                         (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+  }
+  return rules;
+}
+
+}  // namespace
+
 Suppressions read_suppressions(const LintContext& context, const std::vector<std::string>& known,
                                RuleReporter* reporter) {
   Suppressions out;
@@ -56,14 +83,8 @@ Suppressions read_suppressions(const LintContext& context, const std::vector<std
     std::string_view body = trim(text.substr(open + 4, close - open - 4));
     if (!starts_with(body, k_prefix)) continue;
     body.remove_prefix(k_prefix.size());
-    const Directive* directive = nullptr;
-    for (const Directive& d : k_directives)
-      if (starts_with(body, d.name) && (body.size() == d.name.size() || body[d.name.size()] == ' ' ||
-                                        body[d.name.size()] == '\t' || body[d.name.size()] == '\n')) {
-        directive = &d;
-        break;
-      }
     SourcePos end = position_of(context.line_index(), close + 2, begin.line);
+    const Directive* directive = find_directive(body);
     if (!directive) {
       if (reporter)
         reporter->report(begin, end,
@@ -74,15 +95,7 @@ Suppressions read_suppressions(const LintContext& context, const std::vector<std
     Suppressions::Event event;
     event.kind = directive->kind;
     event.line = directive->kind == Suppressions::Event::disable_next_line ? end.line + 1 : begin.line;
-    for (std::string& rule : rule_list(body.substr(directive->name.size()))) {
-      if (std::find(known.begin(), known.end(), rule) == known.end() && reporter) {
-        std::string best = closest_match(rule, known);
-        reporter->report(begin, end,
-                         "unknown rule '" + rule + "' in a suppression comment" +
-                             (best.empty() ? "" : " (did you mean '" + best + "'?)"));
-      }
-      event.rules.push_back(std::move(rule));
-    }
+    event.rules = read_rules(body.substr(directive->name.size()), known, reporter, begin, end);
     out.add(std::move(event));
   }
   return out;

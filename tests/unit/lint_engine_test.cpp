@@ -172,7 +172,7 @@ TEST_CASE("sarif locations are relative to the root with UTF-16 columns and an e
   CHECK(location["region"]["endColumn"] == 13);
 }
 
-TEST_CASE("--fix removes tracking parameters, fixes unique tag typos and metadata commas") {
+TEST_CASE("validate --fix removes tracking parameters, fixes unique tag typos and metadata commas") {
   std::string text =
       "# T\n\n> - *cult*: famous\n\n- *cutl*: \"A\" [Ann; Blog & Paper, "
       "2021-05](https://example.com/a?utm_source=x&id=2)\n";
@@ -185,7 +185,7 @@ TEST_CASE("--fix removes tracking parameters, fixes unique tag typos and metadat
         "# T\n\n> - *cult*: famous\n\n- *cult*: \"A\" [Ann; Blog & Paper; 2021-05](https://example.com/a?id=2)\n");
 }
 
-TEST_CASE("--fix leaves switched-off and suppressed findings alone") {
+TEST_CASE("validate --fix leaves switched-off and suppressed findings alone") {
   std::string text =
       "# T\n\n<!-- curate-disable-next-line tracking-params -->\n- [A](https://a.example/?utm_source=x) - d\n"
       "- [B](https://b.example/?fbclid=1) - d  \n";
@@ -201,7 +201,7 @@ TEST_CASE("--fix leaves switched-off and suppressed findings alone") {
         "- [B](https://b.example/) - d  \n");
 }
 
-TEST_CASE("--fix runs the fmt emitter for layout findings") {
+TEST_CASE("validate --fix runs the fmt emitter for layout findings") {
   RuleRegistry registry = builtin_rules();
   LintSettings settings(registry);
   Linter linter(std::move(registry), std::move(settings), LintOptions{"2025-11-26", {}});

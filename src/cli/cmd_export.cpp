@@ -1,0 +1,70 @@
+// curate export: the list as JSON, CSV, BibTeX, CSL-JSON or one HTML page.
+#include <filesystem>
+
+#include "app.hpp"
+#include "curate/entry_formats.hpp"
+#include "curate/error.hpp"
+#include "curate/export.hpp"
+#include "curate/query.hpp"
+#include "curate/source.hpp"
+#include "filter_options.hpp"
+
+namespace curate::cli {
+namespace {
+
+struct ExportOptions {
+  std::optional<std::string> file;
+  EntryFilter filter;
+  std::string format = "json";
+  std::optional<std::string> output;
+};
+
+// Whether any filter option was given: an unfiltered export keeps empty
+// sections and groups, a filtered one drops them.
+bool filter_given(const EntryFilter& filter) {
+  return filter.section || !filter.tags.empty() || filter.untagged || !filter.kinds.empty() || filter.author ||
+         filter.since || filter.until || filter.grep || filter.stubs;
+}
+
+std::string render(const ExportScope& scope, const std::string& format) {
+  if (format == "csv") return entries_to_csv(scope.entries);
+  if (format == "bibtex") return export_bibtex(scope);
+  if (format == "csl-json") return export_csl_json(scope);
+  if (format == "html") return export_html(scope);
+  return export_json(scope);
+}
+
+// Refuses to write the export over the list it was made from.
+void check_output(const std::string& output, const std::string& list) {
+  std::error_code ec;
+  if (list != "-" && std::filesystem::equivalent(output, list, ec))
+    throw Error(output + ": is the list being exported; choose another --output file");
+}
+
+int run_export(const ExportOptions& options, const RunState& state) {
+  LoadedList list = load_list(state.global, options.file);
+  if (options.output && *options.output != "-") check_output(*options.output, list.source.path);
+  bool filtered = filter_given(options.filter);
+  ExportScope scope =
+      ExportScope::make(list.catalog, select_entries(list.catalog, options.filter), filtered, list.source.path);
+  std::string bytes = render(scope, options.format);
+  if (options.output && *options.output != "-")
+    write_atomic(*options.output, bytes);
+  else
+    write_stdout(bytes);
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& command, RunState& state) {
+  auto options = std::make_shared<ExportOptions>();
+  command.add_option("FILE", options->file, "The list file ('-' for standard input)");
+  add_filter_options(command, options->filter);
+  command.add_option("--format", options->format, "Output format (json: the whole tree, see docs/export.md)")
+      ->check(CLI::IsMember({"json", "csv", "bibtex", "csl-json", "html"}));
+  command.add_option("-o,--output", options->output, "Write to this file (atomically) instead of standard output");
+  command.callback([options, &state] { state.exit_code = run_export(*options, state); });
+}
+
+}  // namespace curate::cli
