@@ -145,7 +145,7 @@ TEST_CASE("entries carry the line and column of their list marker") {
   auto entries = collect_entries(catalog);
   REQUIRE(!entries.empty());
   CHECK(entries[0].item->title == "Deep Learning");
-  CHECK(entries[0].item->pos.line == 17);
+  CHECK(entries[0].item->pos.line == 18);
   CHECK(entries[0].item->pos.column == 3);
   CHECK(entries[0].section == Strings{"About", "Deep Learning"});
   CHECK(entries[0].parents == Strings{"Overview"});
