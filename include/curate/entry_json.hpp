@@ -5,10 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "curate/catalog.hpp"
+#include "curate/json_writer.hpp"
 
 namespace curate {
 
 // One entry as the schema describes it; `file` is the list's path as given.
 nlohmann::ordered_json entry_to_json(const EntryRef& entry, const std::string& file);
+
+// The same object streamed into `out`; out's dump equals entry_to_json's.
+void write_entry_json(JsonWriter& out, const EntryRef& entry, const std::string& file);
 
 }  // namespace curate

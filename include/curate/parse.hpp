@@ -1,6 +1,7 @@
 #pragma once
 // Markdown -> catalog: builds the typed tree from cmark-gfm's AST.
 
+#include <cstddef>
 #include <string_view>
 
 #include "curate/catalog.hpp"
@@ -10,12 +11,17 @@
 
 namespace curate {
 
-// Builds the catalog of an already parsed document whose source is `text`.
+// Builds the catalog of an already parsed document whose source is `text`
+// (throws like parse_catalog).
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
                       const Config& config);
 
-// Parses `file` with cmark-gfm and builds its catalog. Never throws for
-// Markdown content: every input is a valid document.
+// List items nested deeper than this are refused (curate::Error with the
+// line and column): it bounds the recursion of every walk over the tree.
+inline constexpr size_t k_max_item_depth = 256;
+
+// Parses `file` with cmark-gfm and builds its catalog. Every input is a
+// valid document; the only error is nesting deeper than k_max_item_depth.
 Catalog parse_catalog(const SourceFile& file, const Config& config);
 
 }  // namespace curate

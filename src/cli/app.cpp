@@ -2,8 +2,11 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "curate/error.hpp"
 #include "curate/parse.hpp"
@@ -31,8 +34,15 @@ std::string colorize(const std::string& text, const char* ansi_code, bool enable
 }
 
 void write_stdout(const std::string& text) {
-  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
-    throw Error("cannot write to standard output");
+  if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0) return;
+  // The reader went away (`curate list | head -1`): end quietly, as the
+  // default SIGPIPE would, even when something set SIGPIPE to be ignored.
+  if (errno == EPIPE) {
+    std::signal(SIGPIPE, SIG_DFL);
+    std::raise(SIGPIPE);
+    std::_Exit(128 + SIGPIPE);
+  }
+  throw Error(std::string("cannot write to standard output: ") + std::strerror(errno));
 }
 
 }  // namespace curate::cli

@@ -54,7 +54,8 @@ bool use_color(std::FILE* stream);
 std::string colorize(const std::string& text, const char* ansi_code, bool enabled);
 
 // Writes `text` to stdout in one go, so a failure never leaves half an
-// answer that looks complete.
+// answer that looks complete. A closed pipe (`curate list | head -1`) ends
+// the process quietly by SIGPIPE.
 void write_stdout(const std::string& text);
 
 }  // namespace curate::cli

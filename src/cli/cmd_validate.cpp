@@ -101,7 +101,7 @@ int run_validate(ValidateOptions options, const RunState& state) {
     SourceFile source = read_source(file);
     if (options.fix) {
       FixResult fixed = fix_file(linter, source, config);
-      if (fixed.changed()) write_atomic(file, restore_layout(fixed.text, source));
+      if (fixed.changed()) write_atomic(file, restore_layout(fixed.text, source), source.stamp);
       notes += fixed.summary(file);
       source.text = std::move(fixed.text);
     }

@@ -9,9 +9,9 @@ void collect_items(const std::vector<Item>& items, const Section& owner, const s
                    std::vector<const Item*>& ancestors, std::vector<EntryRef>& out) {
   for (const Item& item : items) {
     if (item.is_entry()) {
-      EntryRef ref{&item, section, {}, ancestors, &owner};
+      EntryRef& ref = out.emplace_back(EntryRef{&item, section, {}, ancestors, &owner});
+      ref.parents.reserve(ancestors.size());
       for (const Item* ancestor : ancestors) ref.parents.push_back(ancestor->title);
-      out.push_back(std::move(ref));
     }
     ancestors.push_back(&item);
     collect_items(item.children, owner, section, ancestors, out);
@@ -47,6 +47,7 @@ std::optional<int> Item::year() const {
 
 std::vector<EntryRef> collect_entries(const Catalog& catalog) {
   std::vector<EntryRef> out;
+  out.reserve(static_cast<size_t>(count_entries(catalog.root)));  // no reallocation copies on big lists
   std::vector<std::string> path;
   collect_section_entries(catalog.root, path, out);
   return out;

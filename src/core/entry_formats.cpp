@@ -58,15 +58,27 @@ std::string delimited(const std::vector<EntryRef>& entries, char separator, cons
 
 }  // namespace
 
+// Streamed rather than built as one nlohmann tree: that tree costs several
+// times the output's size in memory and most of the time on big lists.
 std::string entries_to_json(const std::vector<EntryRef>& entries, const std::string& file) {
-  nlohmann::ordered_json array = nlohmann::ordered_json::array();
-  for (const auto& entry : entries) array.push_back(entry_to_json(entry, file));
-  return array.dump(2) + "\n";
+  std::string out;
+  out.reserve(entries.size() * 600);
+  JsonWriter writer(out, 2);
+  writer.begin_array();
+  for (const auto& entry : entries) write_entry_json(writer, entry, file);
+  writer.end_array();
+  out += '\n';
+  return out;
 }
 
 std::string entries_to_jsonl(const std::vector<EntryRef>& entries, const std::string& file) {
   std::string out;
-  for (const auto& entry : entries) out += entry_to_json(entry, file).dump() + "\n";
+  out.reserve(entries.size() * 400);
+  for (const auto& entry : entries) {
+    JsonWriter writer(out);
+    write_entry_json(writer, entry, file);
+    out += '\n';
+  }
   return out;
 }
 

@@ -33,9 +33,33 @@ struct Flat {
   // The text of [begin, end) with each atom replaced by its own text.
   std::string render(size_t begin, size_t end) const {
     std::string out;
-    for (size_t i = begin; i < end && i < text.size(); ++i)
-      out += text[i] == '\0' ? atom(i)->text : std::string(1, text[i]);
+    end = std::min(end, text.size());
+    for (size_t i = begin; i < end;) {
+      size_t nul = text.find('\0', i);
+      if (nul >= end) {
+        out.append(text, i, end - i);
+        break;
+      }
+      out.append(text, i, nul - i);
+      out += atom(nul)->text;
+      i = nul + 1;
+    }
     return out;
+  }
+
+  // Whether render(begin, end), trimmed, ends with ':'. Constant time in the
+  // length of the segment, so scanning a long line for labels stays linear.
+  bool rendered_ends_with_colon(size_t begin, size_t end) const {
+    for (size_t i = std::min(end, text.size()); i > begin; --i) {
+      char c = text[i - 1];
+      if (c == '\0') {
+        std::string_view atom_text = trim(atom(i - 1)->text);
+        if (atom_text.empty()) continue;
+        return atom_text.back() == ':';
+      }
+      if (!trim(std::string_view(&text[i - 1], 1)).empty()) return c == ':';
+    }
+    return false;
   }
 };
 
@@ -187,7 +211,7 @@ class EntryParser {
     for (; end < m_s.size(); ++end) {
       const Atom* atom = m_flat.atom(end);
       if (atom && (atom->is_link || is_trailing_emphasis(end))) break;
-      if (open_quote_length(m_s, end) && ends_with(trim(m_flat.render(pos, end)), ":")) break;
+      if (open_quote_length(m_s, end) && m_flat.rendered_ends_with_colon(pos, end)) break;
     }
     std::string segment(trim(m_flat.render(pos, end)));
     bool label = ends_with(segment, ":");

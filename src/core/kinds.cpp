@@ -73,8 +73,13 @@ std::optional<std::string> KindTable::lookup(std::string_view alias) const {
 std::optional<std::vector<std::string>> KindTable::classify(std::string_view field) const {
   if (auto whole = lookup(field)) return std::vector<std::string>{*whole};
   // " and " joins kinds as "&" does ("blog and paper").
-  std::string text(field);
-  for (size_t at; (at = to_lower(text).find(" and ")) != std::string::npos;) text.replace(at, 5, " & ");
+  // One pass (a long field must not cost quadratic time); a match's trailing
+  // space may start the next one, as in "blog and and paper".
+  std::string lower = to_lower(field), text;
+  size_t done = 0;
+  for (size_t at; (at = lower.find(" and ", done)) != std::string::npos; done = at + 4)
+    text.append(field.substr(done, at - done)).append(" &");
+  text.append(field.substr(done));
   std::vector<std::string> kinds;
   for (const auto& part : split_trimmed(text, "+&/")) {
     auto kind = lookup(part);

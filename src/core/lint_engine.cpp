@@ -96,8 +96,10 @@ LintSettings::LintSettings(const RuleRegistry& registry, const Config& config) :
         setting.severity = parse_severity(option_value, id, path);
         continue;
       }
-      auto option =
-          std::find_if(rule->options.begin(), rule->options.end(), [&](const RuleOption& o) { return o.name == key; });
+      // A named copy: clang 14 cannot capture a structured binding (C++20 P1091).
+      const std::string& option_name = key;
+      auto option = std::find_if(rule->options.begin(), rule->options.end(),
+                                 [&](const RuleOption& o) { return o.name == option_name; });
       if (option == rule->options.end()) {
         std::vector<std::string> names{"severity"};
         for (const RuleOption& o : rule->options) names.push_back(o.name);

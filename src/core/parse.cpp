@@ -1,5 +1,10 @@
 #include "curate/parse.hpp"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include "curate/error.hpp"
 #include "curate/grammar.hpp"
 #include "curate/slug.hpp"
 #include "curate/text.hpp"
@@ -83,15 +88,19 @@ class CatalogBuilder {
     m_stack.emplace_back();
   }
 
-  Catalog build(cmark_node* root) {
-    cmark_node* first = cmark_node_first_child(root);
-    for (cmark_node* block = first; block; block = cmark_node_next(block)) {
-      if (is_type(block, CMARK_NODE_HEADING) && block == first && cmark_node_get_heading_level(block) == 1) {
+  // With `release_blocks`, each top-level block is freed once read, so the
+  // catalog reuses the AST's memory and peak memory stays near cmark's own.
+  Catalog build(cmark_node* root, bool release_blocks) {
+    cmark_node* const first = cmark_node_first_child(root);
+    for (cmark_node *block = first, *next = nullptr; block; block = next) {
+      next = cmark_node_next(block);
+      if (block == first && is_type(block, CMARK_NODE_HEADING) && cmark_node_get_heading_level(block) == 1) {
         m_catalog.title = collapse_whitespace(plain_text(block));
         m_catalog.title_line = cmark_node_get_start_line(block);
-        continue;
+      } else {
+        add_block(block);
       }
-      add_block(block);
+      if (release_blocks) cmark_node_free(block);
     }
     while (m_stack.size() > 1) pop_section();
     m_catalog.root = std::move(m_stack.back());
@@ -113,7 +122,7 @@ class CatalogBuilder {
         return;
       }
       for (cmark_node* item = cmark_node_first_child(block); item; item = cmark_node_next(item))
-        m_stack.back().items.push_back(build_item(item, {}));
+        m_stack.back().items.push_back(build_item(item));
       return;
     }
     if (is_type(block, CMARK_NODE_BLOCK_QUOTE) && !m_catalog.legend_line) {
@@ -136,12 +145,14 @@ class CatalogBuilder {
     section.span = span_of(heading);
     m_stack.push_back(std::move(section));
     m_path.push_back(m_stack.back().heading);
+    m_path_key = join(m_path, "/");
   }
 
   void pop_section() {
     Section done = std::move(m_stack.back());
     m_stack.pop_back();
     m_path.pop_back();
+    m_path_key = join(m_path, "/");
     Section& parent = m_stack.back();
     if (done.span.end.line > parent.span.end.line) parent.span.end = done.span.end;
     parent.sections.push_back(std::move(done));
@@ -172,7 +183,12 @@ class CatalogBuilder {
     return std::string(trim(raw));
   }
 
-  Item build_item(cmark_node* node, std::vector<std::string> parents) {
+  // Recursive per nesting level, hence the depth limit: it bounds the stack
+  // (here and in every walk over Item::children) and the cost of ids.
+  Item build_item(cmark_node* node) {
+    if (m_parents.size() >= k_max_item_depth)
+      throw Error(m_catalog.path, cmark_node_get_start_line(node), cmark_node_get_start_column(node),
+                  "list items nested more than " + std::to_string(k_max_item_depth) + " levels deep");
     Item item;
     item.pos = start_of(node);
     item.span = span_of(node);
@@ -183,17 +199,17 @@ class CatalogBuilder {
       item.paragraph_end_line = cmark_node_get_end_line(paragraph);
     }
     if (!item.url && !item.links.empty()) item.url = item.links.front();
-    std::vector<std::string> child_parents = parents;
-    child_parents.push_back(item.title);
+    m_parents.push_back(item.title);
     for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
       if (!is_type(child, CMARK_NODE_LIST)) continue;
       for (cmark_node* sub = cmark_node_first_child(child); sub; sub = cmark_node_next(sub))
-        item.children.push_back(build_item(sub, child_parents));
+        item.children.push_back(build_item(sub));
     }
+    m_parents.pop_back();
     item.is_group = !item.url && !item.children.empty();
     item.id = item.url && !item.url->empty()
                   ? stable_id(normalize_url(*item.url))
-                  : stable_id(join(m_path, "/") + "\x1f" + join(parents, "/") + "\x1f" + item.title);
+                  : stable_id(m_path_key + "\x1f" + join(m_parents, "/") + "\x1f" + item.title);
     return item;
   }
 
@@ -203,6 +219,8 @@ class CatalogBuilder {
   Catalog m_catalog;
   std::vector<Section> m_stack;     // open sections, the root first
   std::vector<std::string> m_path;  // their headings, the root excluded
+  std::string m_path_key;           // m_path joined with "/", for ids
+  std::vector<std::string> m_parents;  // titles of the items around the one being built
   SlugRegistry m_slugs;
 };
 
@@ -210,12 +228,21 @@ class CatalogBuilder {
 
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
                       const Config& config) {
-  return CatalogBuilder(text, path, config).build(document.root());
+  return CatalogBuilder(text, path, config).build(document.root(), false);
 }
 
 Catalog parse_catalog(const SourceFile& file, const Config& config) {
-  MarkdownDocument document(file.text);
-  return build_catalog(document, file.text, file.path, config);
+  Catalog catalog;
+  {
+    MarkdownDocument document(file.text);
+    catalog = CatalogBuilder(file.text, file.path, config).build(document.root(), true);
+  }
+#ifdef __GLIBC__
+  // The freed AST (many times the file's size) sits between catalog objects;
+  // hand its pages back so the output that follows does not add to the peak.
+  if (file.text.size() > (1u << 20)) malloc_trim(0);
+#endif
+  return catalog;
 }
 
 }  // namespace curate

@@ -60,11 +60,11 @@ bool matches(const EntryRef& entry, const EntryFilter& filter) {
 }
 
 std::vector<EntryRef> select_entries(const Catalog& catalog, const EntryFilter& filter) {
-  std::vector<EntryRef> all = collect_entries(catalog);
-  std::vector<EntryRef> out;
-  for (auto& entry : all)
-    if (matches(entry, filter)) out.push_back(std::move(entry));
-  return out;
+  std::vector<EntryRef> entries = collect_entries(catalog);
+  entries.erase(std::remove_if(entries.begin(), entries.end(),
+                               [&](const EntryRef& entry) { return !matches(entry, filter); }),
+                entries.end());
+  return entries;
 }
 
 void sort_entries(std::vector<EntryRef>& entries, SortKey key, bool reverse) {

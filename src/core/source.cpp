@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -34,26 +35,47 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   return len;
 }
 
-void check_text(const std::string& path, std::string_view s) {
+// Line and column (1-based, bytes) of offset `at` in `s`, for error messages.
+std::pair<int, int> position_of(std::string_view s, size_t at) {
   int line = 1;
   size_t line_start = 0;
-  for (size_t i = 0; i < s.size();) {
-    if (s[i] == '\0')
-      throw Error(path, line, static_cast<int>(i - line_start + 1),
-                  "binary data (NUL byte); not a Markdown text file");
-    size_t len = utf8_sequence_length(s, i);
-    if (len == 0)
-      throw Error(path, line, static_cast<int>(i - line_start + 1), "invalid UTF-8");
-    if (s[i] == '\n') {
+  for (size_t i = 0; i < at; ++i)
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n'))) {
       ++line;
       line_start = i + 1;
+    }
+  return {line, static_cast<int>(at - line_start + 1)};
+}
+
+// True if none of the 8 bytes at `p` is NUL or non-ASCII (the common case,
+// checked a word at a time so reading a large file stays cheap).
+bool plain_ascii_word(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  constexpr std::uint64_t k_ones = 0x0101010101010101u, k_highs = 0x8080808080808080u;
+  return ((word | ((word - k_ones) & ~word)) & k_highs) == 0;
+}
+
+void check_text(const std::string& path, std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size() && plain_ascii_word(s.data() + i)) {
+      i += 8;
+      continue;
+    }
+    if (s[i] == '\0') {
+      auto [line, column] = position_of(s, i);
+      throw Error(path, line, column, "binary data (NUL byte); not a Markdown text file");
+    }
+    size_t len = utf8_sequence_length(s, i);
+    if (len == 0) {
+      auto [line, column] = position_of(s, i);
+      throw Error(path, line, column, "invalid UTF-8");
     }
     i += len;
   }
 }
 
-std::string read_all(std::FILE* in, const std::string& path) {
-  std::string bytes;
+std::string read_all(std::FILE* in, const std::string& path, std::string bytes = {}) {
   char buffer[1 << 16];
   size_t n;
   while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) bytes.append(buffer, n);
@@ -75,12 +97,35 @@ SourceFile source_from_bytes(std::string path, std::string bytes) {
   size_t first_newline = view.find('\n');
   file.crlf = first_newline != std::string_view::npos && first_newline > 0 &&
               view[first_newline - 1] == '\r';
-  file.text.reserve(view.size());
-  for (size_t i = 0; i < view.size(); ++i) {
-    if (view[i] == '\r' && i + 1 < view.size() && view[i + 1] == '\n') continue;
-    file.text.push_back(view[i]);
+  // In place: the text takes over the bytes' buffer instead of a second copy.
+  if (file.has_bom) bytes.erase(0, 3);
+  size_t out = bytes.find('\r');
+  if (out != std::string::npos) {
+    for (size_t i = out; i < bytes.size(); ++i) {
+      if (bytes[i] != '\r') {
+        bytes[out++] = bytes[i];
+      } else if (i + 1 == bytes.size() || bytes[i + 1] != '\n') {
+        bytes[out++] = '\n';  // a lone CR ends a line for cmark too: keep line numbers in step
+      }
+    }
+    bytes.resize(out);
   }
+  file.text = std::move(bytes);
   return file;
+}
+
+namespace {
+FileStamp stamp_from(const struct stat& st) {
+  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+          static_cast<std::uint64_t>(st.st_size),
+          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+}  // namespace
+
+std::optional<FileStamp> stamp_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return stamp_from(st);
 }
 
 SourceFile read_source(const std::string& path) {
@@ -92,14 +137,20 @@ SourceFile read_source(const std::string& path) {
   std::FILE* in = std::fopen(path.c_str(), "rb");
   if (!in) throw Error(path, 0, 0, std::string("cannot open: ") + std::strerror(errno));
   std::string bytes;
+  struct stat st {};
   try {
-    bytes = read_all(in, path);
+    // Stamped from the open descriptor: the version actually read.
+    if (::fstat(::fileno(in), &st) != 0) throw Error(path, 0, 0, std::string("cannot stat: ") + std::strerror(errno));
+    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
+    bytes = read_all(in, path, std::move(bytes));
   } catch (...) {
     std::fclose(in);
     throw;
   }
   std::fclose(in);
-  return source_from_bytes(path, std::move(bytes));
+  SourceFile file = source_from_bytes(path, std::move(bytes));
+  if (S_ISREG(st.st_mode)) file.stamp = stamp_from(st);
+  return file;
 }
 
 std::string restore_layout(std::string_view text, const SourceFile& like) {
@@ -114,14 +165,14 @@ std::string restore_layout(std::string_view text, const SourceFile& like) {
   return out;
 }
 
-void write_atomic(const std::string& path, std::string_view bytes) {
+void write_atomic(const std::string& path, std::string_view bytes, const std::optional<FileStamp>& expected) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path target = fs::path(path);
-  fs::file_status link = fs::symlink_status(target, ec);
-  ec.clear();  // a target that does not exist yet is created below
-  if (fs::is_symlink(link)) target = fs::canonical(target, ec);
-  if (ec) throw Error(path, 0, 0, "cannot resolve symlink: " + ec.message());
+  if (fs::is_symlink(fs::symlink_status(target, ec))) {
+    target = fs::canonical(target, ec);  // a missing path is no error: it is created
+    if (ec) throw Error(path, 0, 0, "cannot resolve symlink: " + ec.message());
+  }
 
   struct stat old_stat {};
   bool existed = ::stat(target.c_str(), &old_stat) == 0;
@@ -155,6 +206,11 @@ void write_atomic(const std::string& path, std::string_view bytes) {
   if (::close(fd) != 0) {
     ::unlink(tmpl.c_str());
     throw Error(path, 0, 0, std::string("cannot close: ") + std::strerror(errno));
+  }
+  // Checked last, right before the rename, to keep the window small.
+  if (expected && stamp_of(target.string()) != expected) {
+    ::unlink(tmpl.c_str());
+    throw Error(path, 0, 0, "the file changed or vanished since it was read; left unchanged");
   }
   if (::rename(tmpl.c_str(), target.c_str()) != 0) {
     int saved = errno;
