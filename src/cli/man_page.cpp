@@ -9,17 +9,26 @@
 namespace curate::cli {
 namespace {
 
-// Text safe inside a roff line: backslashes and minus signs escaped, and a
-// leading control character neutralised.
+// Text safe inside a roff line: backslashes and minus signs escaped,
+// non-ASCII characters written as \[uXXXX] (groff reads its input as
+// Latin-1), and a leading control character neutralised.
 std::string roff(const std::string& text) {
   std::string out;
-  for (char c : text) {
-    if (c == '\\')
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      char32_t cp = len == 4 ? (c & 0x07) : len == 3 ? (c & 0x0F) : (c & 0x1F);
+      for (size_t k = 1; k < len && i + k < text.size(); ++k) cp = (cp << 6) | (text[i + k] & 0x3F);
+      out += fmt::format("\\[u{:04X}]", static_cast<unsigned>(cp));
+      i += len - 1;
+    } else if (c == '\\') {
       out += "\\e";
-    else if (c == '-')
+    } else if (c == '-') {
       out += "\\-";
-    else
-      out += c;
+    } else {
+      out += static_cast<char>(c);
+    }
   }
   if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out = "\\&" + out;
   return out;
