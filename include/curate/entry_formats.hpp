@@ -1,6 +1,7 @@
 #pragma once
 // Machine-readable renderings of a selection of entries (list and export).
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -8,11 +9,18 @@
 
 namespace curate {
 
+// Hands on the text written so far and empties it; called between entries
+// once the text passes a megabyte, so big outputs stream instead of piling up.
+using FlushText = std::function<void(std::string&)>;
+
 // A JSON array of DESIGN.md's entry schema, pretty-printed, newline-terminated.
-std::string entries_to_json(const std::vector<EntryRef>& entries, const std::string& file);
+// With `flush`, what it returns is only the text after the last flush.
+std::string entries_to_json(const std::vector<EntryRef>& entries, const std::string& file,
+                            const FlushText& flush = {});
 
 // One compact JSON object per line.
-std::string entries_to_jsonl(const std::vector<EntryRef>& entries, const std::string& file);
+std::string entries_to_jsonl(const std::vector<EntryRef>& entries, const std::string& file,
+                             const FlushText& flush = {});
 
 // RFC 4180 CSV (CRLF rows, quoted where needed) with a header row; multi-valued
 // fields joined with "; ".

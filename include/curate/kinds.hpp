@@ -2,10 +2,11 @@
 // Field classification for the entry grammar: dates, kinds and the
 // configurable kind alias table.
 
-#include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace curate {
@@ -34,7 +35,14 @@ class KindTable {
   std::vector<std::string> kinds() const;
 
  private:
-  std::map<std::string, std::string> m_alias_to_kind;  // lower-case alias
+  const std::string* find(std::string_view alias, std::string& key) const;
+
+  // Heterogeneous lookup: find() takes a string_view, no key copy.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> m_alias_to_kind;  // lower-case alias
 };
 
 }  // namespace curate

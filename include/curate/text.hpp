@@ -16,6 +16,8 @@ bool icontains(std::string_view haystack, std::string_view needle);
 bool starts_with(std::string_view text, std::string_view prefix);
 bool ends_with(std::string_view text, std::string_view suffix);
 // Splits on any of `separators`, trimming each part and dropping empty ones.
+// split_trimmed without copies: views into `text`.
+std::vector<std::string_view> split_trimmed_views(std::string_view text, std::string_view separators);
 std::vector<std::string> split_trimmed(std::string_view text, std::string_view separators);
 // Collapses runs of ASCII whitespace to one space and trims.
 std::string collapse_whitespace(std::string_view text);

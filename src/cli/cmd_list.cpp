@@ -22,9 +22,15 @@ struct ListOptions {
   std::string format = "text";
 };
 
+// JSON streams to standard output a megabyte at a time: on big lists the
+// whole text would be as large as the parsed list.
 std::string render(const std::vector<EntryRef>& entries, const ListOptions& options, const std::string& file) {
-  if (options.format == "json") return entries_to_json(entries, file);
-  if (options.format == "jsonl") return entries_to_jsonl(entries, file);
+  auto flush = [](std::string& text) {
+    write_stdout(text);
+    text.clear();
+  };
+  if (options.format == "json") return entries_to_json(entries, file, flush);
+  if (options.format == "jsonl") return entries_to_jsonl(entries, file, flush);
   if (options.format == "csv") return entries_to_csv(entries);
   if (options.format == "tsv") return entries_to_tsv(entries);
   if (options.format == "markdown") return entries_to_markdown(entries);

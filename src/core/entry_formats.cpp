@@ -1,6 +1,7 @@
 #include "curate/entry_formats.hpp"
 
 #include "curate/entry_json.hpp"
+#include "curate/json_writer.hpp"
 #include "curate/text.hpp"
 
 namespace curate {
@@ -56,28 +57,42 @@ std::string delimited(const std::vector<EntryRef>& entries, char separator, cons
   return out;
 }
 
+constexpr size_t k_flush_size = 1 << 20;
+
+void maybe_flush(JsonWriter& writer, std::string& out, const FlushText& flush) {
+  if (!flush) return;
+  writer.flush();
+  if (out.size() >= k_flush_size) flush(out);
+}
+
 }  // namespace
 
 // Streamed rather than built as one nlohmann tree: that tree costs several
 // times the output's size in memory and most of the time on big lists.
-std::string entries_to_json(const std::vector<EntryRef>& entries, const std::string& file) {
+std::string entries_to_json(const std::vector<EntryRef>& entries, const std::string& file, const FlushText& flush) {
   std::string out;
-  out.reserve(entries.size() * 600);
+  out.reserve(flush ? k_flush_size + 4096 : entries.size() * 600);
   JsonWriter writer(out, 2);
   writer.begin_array();
-  for (const auto& entry : entries) write_entry_json(writer, entry, file);
+  for (const auto& entry : entries) {
+    write_entry_json(writer, entry, file);
+    maybe_flush(writer, out, flush);
+  }
   writer.end_array();
+  writer.flush();
   out += '\n';
   return out;
 }
 
-std::string entries_to_jsonl(const std::vector<EntryRef>& entries, const std::string& file) {
+std::string entries_to_jsonl(const std::vector<EntryRef>& entries, const std::string& file, const FlushText& flush) {
   std::string out;
-  out.reserve(entries.size() * 400);
+  out.reserve(flush ? k_flush_size + 4096 : entries.size() * 400);
+  JsonWriter writer(out);  // each entry is a top-level value: no commas between them
   for (const auto& entry : entries) {
-    JsonWriter writer(out);
     write_entry_json(writer, entry, file);
+    writer.flush();
     out += '\n';
+    maybe_flush(writer, out, flush);
   }
   return out;
 }

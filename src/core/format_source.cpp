@@ -124,12 +124,14 @@ void SourceMap::collect_hard_breaks(cmark_node* root) {
     if (!is_type(node, CMARK_NODE_PARAGRAPH) && !is_type(node, CMARK_NODE_HEADING)) continue;
     int first = start_line(node), last = last_line(node);
     if (is_type(node, CMARK_NODE_HEADING) && !is_atx(node)) --last;  // the underline
+    std::vector<int> found;
+    for (int line = first; line < last; ++line)
+      if (ends_with(source_line(line), "  ")) found.push_back(line);
+    if (found.empty()) continue;  // almost every paragraph: no need to find its code spans
     std::vector<std::string_view> lines;
     for (int line = first; line <= last; ++line) lines.push_back(source_line(line));
     std::vector<bool> in_code = format_detail::line_ends_in_code_span(lines);
-    std::vector<int> found;
-    for (int line = first; line < last; ++line)
-      if (!in_code[static_cast<size_t>(line - first)] && ends_with(source_line(line), "  ")) found.push_back(line);
+    std::erase_if(found, [&](int line) { return in_code[static_cast<size_t>(line - first)]; });
     // Reference definitions opening a paragraph are not part of its text:
     // only the last `breaks` candidates can be the node's line breaks.
     if (found.empty()) continue;

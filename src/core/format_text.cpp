@@ -33,6 +33,9 @@ size_t code_span_end(std::string_view s, size_t pos) {
 // Runs of blanks become one space, except inside code spans, where spacing is
 // content; trailing blanks go.
 std::string collapse_blanks(std::string_view s) {
+  // Without a tab, two blanks in a row or a trailing blank every blank run
+  // is already one space, wherever the code spans are.
+  if (s.find('\t') == s.npos && s.find("  ") == s.npos && (s.empty() || s.back() != ' ')) return std::string(s);
   std::string out;
   for (size_t i = 0; i < s.size();) {
     char c = s[i];

@@ -295,19 +295,18 @@ bool is_format_label(std::string_view link_text) {
   if (text.size() >= 2 && text.front() == '[' && text.back() == ']') return true;
   static constexpr std::array<std::string_view, 11> k_labels = {"pdf", "html", "code", "slides", "video", "source",
                                                                 "demo", "epub", "audio", "transcript", "mp3"};
-  std::string lower = to_lower(text);
-  return std::find(k_labels.begin(), k_labels.end(), lower) != k_labels.end();
+  return std::any_of(k_labels.begin(), k_labels.end(), [&](std::string_view label) { return iequals(text, label); });
 }
 
 void parse_metadata(std::string_view text, const KindTable& kinds, Item& item) {
-  auto set_medium = [&](const std::string& raw) {
-    item.medium = item.medium ? *item.medium + "; " + raw : raw;
+  auto set_medium = [&](std::string_view raw) {
+    item.medium = item.medium ? *item.medium + "; " + std::string(raw) : std::string(raw);
   };
   auto add_kinds = [&](const std::vector<std::string>& found) {
     for (const auto& kind : found)
       if (std::find(item.kinds.begin(), item.kinds.end(), kind) == item.kinds.end()) item.kinds.push_back(kind);
   };
-  for (const std::string& field : split_trimmed(text, ";")) {
+  for (std::string_view field : split_trimmed_views(text, ";")) {
     if (is_date_shape(field)) {
       if (!item.date) item.date = field;
       continue;
@@ -318,13 +317,13 @@ void parse_metadata(std::string_view text, const KindTable& kinds, Item& item) {
       continue;
     }
     // "Blog & Paper, 2021-05": every comma part a date or kinds.
-    auto parts = split_trimmed(field, ",");
-    bool all_meta = parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](const std::string& part) {
+    auto parts = split_trimmed_views(field, ",");
+    bool all_meta = parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](std::string_view part) {
                       return is_date_shape(part) || kinds.classify(part);
                     });
     if (all_meta) {
       item.metadata_comma_split = true;
-      for (const auto& part : parts) {
+      for (std::string_view part : parts) {
         if (is_date_shape(part)) {
           if (!item.date) item.date = part;
         } else {
@@ -334,7 +333,7 @@ void parse_metadata(std::string_view text, const KindTable& kinds, Item& item) {
       }
       continue;
     }
-    for (auto& author : split_trimmed(field, "&,")) item.authors.push_back(std::move(author));
+    for (std::string_view author : split_trimmed_views(field, "&,")) item.authors.emplace_back(author);
   }
 }
 

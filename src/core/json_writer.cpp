@@ -4,14 +4,28 @@
 
 namespace curate {
 
+void JsonWriter::flush() {
+  m_out.append(m_buffer, m_used);
+  m_used = 0;
+}
+
+void JsonWriter::put_long(std::string_view text) {
+  flush();
+  if (text.size() >= sizeof m_buffer) {
+    m_out.append(text);
+  } else {
+    put(text);
+  }
+}
+
 void JsonWriter::newline_indent() {
   static const std::string k_lines = "\n" + std::string(64, ' ');
   std::size_t width = m_counts.size() * static_cast<std::size_t>(m_indent);
   if (width < k_lines.size()) {
-    m_out.append(k_lines, 0, width + 1);
+    put(std::string_view(k_lines).substr(0, width + 1));
   } else {
-    m_out += '\n';
-    m_out.append(width, ' ');
+    put('\n');
+    for (std::size_t i = 0; i < width; ++i) put(' ');
   }
 }
 
@@ -21,7 +35,7 @@ void JsonWriter::before_value() {
     return;
   }
   if (m_counts.empty()) return;
-  if (m_counts.back()++ > 0) m_out += ',';
+  if (m_counts.back()++ > 0) put(',');
   if (m_indent >= 0) newline_indent();
 }
 
@@ -29,12 +43,12 @@ void JsonWriter::close(char bracket) {
   std::size_t count = m_counts.back();
   m_counts.pop_back();
   if (count > 0 && m_indent >= 0) newline_indent();
-  m_out += bracket;
+  put(bracket);
 }
 
 void JsonWriter::begin_object() {
   before_value();
-  m_out += '{';
+  put('{');
   m_counts.push_back(0);
 }
 
@@ -42,7 +56,7 @@ void JsonWriter::end_object() { close('}'); }
 
 void JsonWriter::begin_array() {
   before_value();
-  m_out += '[';
+  put('[');
   m_counts.push_back(0);
 }
 
@@ -50,8 +64,9 @@ void JsonWriter::end_array() { close(']'); }
 
 void JsonWriter::key(std::string_view name) {
   before_value();
-  string(name);
-  m_out.append(": ", m_indent >= 0 ? 2 : 1);
+  put('"');
+  put(name);
+  put(m_indent >= 0 ? std::string_view("\": ") : std::string_view("\":"));
   m_after_key = true;
 }
 
@@ -64,7 +79,7 @@ void JsonWriter::value(std::int64_t number) {
   before_value();
   char digits[24];
   auto result = std::to_chars(digits, digits + sizeof digits, number);
-  m_out.append(digits, static_cast<std::size_t>(result.ptr - digits));
+  put(std::string_view(digits, static_cast<std::size_t>(result.ptr - digits)));
 }
 
 void JsonWriter::value(const std::optional<std::string>& text) {
@@ -83,38 +98,65 @@ void JsonWriter::value(const std::vector<std::string>& texts) {
 
 void JsonWriter::null() {
   before_value();
-  m_out += "null";
+  put("null");
 }
+
+namespace {
+
+// Whether any of the eight bytes in `word` may need escaping: a control
+// character, '"' or '\\'. False positives only (borrows between bytes),
+// which the byte loop then settles.
+bool may_need_escape(std::uint64_t word) {
+  constexpr std::uint64_t ones = 0x0101010101010101, high = 0x8080808080808080;
+  auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & high; };
+  std::uint64_t below_space = (word - ones * 0x20) & ~word & high;
+  return below_space | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\'));
+}
+
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// The position of the first byte of `text` at or after `from` that needs
+// escaping, or its size: eight bytes at a time, as almost no byte does.
+std::size_t next_escape(std::string_view text, std::size_t from) {
+  std::size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    if (may_need_escape(word)) break;
+  }
+  while (i < text.size() && !needs_escape(static_cast<unsigned char>(text[i]))) ++i;
+  return i;
+}
+
+}  // namespace
 
 // nlohmann's escaping with ensure_ascii off: the two-character escapes, other
 // control characters as \u00xx (lower-case hex), all else byte for byte.
 // The text is valid UTF-8 (read_source checks every input).
 void JsonWriter::string(std::string_view text) {
   static constexpr char k_hex[] = "0123456789abcdef";
-  m_out += '"';
-  std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  put('"');
+  for (std::size_t run = 0;;) {  // run: start of the bytes not yet copied
+    std::size_t i = next_escape(text, run);
+    put(text.substr(run, i - run));
+    if (i == text.size()) break;
     auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') [[likely]]
-      continue;
-    m_out.append(text.data() + run, i - run);
-    run = i + 1;
     switch (c) {
-      case '"': m_out += "\\\""; break;
-      case '\\': m_out += "\\\\"; break;
-      case '\b': m_out += "\\b"; break;
-      case '\f': m_out += "\\f"; break;
-      case '\n': m_out += "\\n"; break;
-      case '\r': m_out += "\\r"; break;
-      case '\t': m_out += "\\t"; break;
-      default:
-        m_out += "\\u00";
-        m_out += k_hex[c >> 4];
-        m_out += k_hex[c & 0xF];
+      case '"': put("\\\""); break;
+      case '\\': put("\\\\"); break;
+      case '\b': put("\\b"); break;
+      case '\f': put("\\f"); break;
+      case '\n': put("\\n"); break;
+      case '\r': put("\\r"); break;
+      case '\t': put("\\t"); break;
+      default: {
+        const char escape[] = {'\\', 'u', '0', '0', k_hex[c >> 4], k_hex[c & 0xF]};
+        put(std::string_view(escape, sizeof escape));
+      }
     }
+    run = i + 1;
   }
-  m_out.append(text.data() + run, text.size() - run);
-  m_out += '"';
+  put('"');
 }
 
 }  // namespace curate

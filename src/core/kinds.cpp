@@ -64,28 +64,68 @@ void KindTable::add(const std::string& kind, const std::vector<std::string>& ali
   for (const auto& alias : aliases) m_alias_to_kind[to_lower(trim(alias))] = canonical;
 }
 
-std::optional<std::string> KindTable::lookup(std::string_view alias) const {
-  auto it = m_alias_to_kind.find(collapse_whitespace(to_lower(alias)));
-  if (it == m_alias_to_kind.end()) return std::nullopt;
-  return it->second;
+// Lower-cases `alias` and collapses its whitespace into `key`, as the table's
+// keys are; reusing the caller's buffer keeps lookups free of allocations.
+const std::string* KindTable::find(std::string_view alias, std::string& key) const {
+  key.clear();
+  bool pending_space = false;
+  for (char c : alias) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      pending_space = !key.empty();
+      continue;
+    }
+    if (pending_space) key.push_back(' ');
+    pending_space = false;
+    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  auto it = m_alias_to_kind.find(key);
+  return it == m_alias_to_kind.end() ? nullptr : &it->second;
 }
 
+std::optional<std::string> KindTable::lookup(std::string_view alias) const {
+  std::string key;
+  if (const std::string* kind = find(alias, key)) return *kind;
+  return std::nullopt;
+}
+
+namespace {
+
+// Whether " and " (any case) starts at `at`.
+bool is_and(std::string_view text, size_t at) {
+  return text.size() - at >= 5 && text[at] == ' ' && text[at + 4] == ' ' && iequals(text.substr(at + 1, 3), "and");
+}
+
+}  // namespace
+
 std::optional<std::vector<std::string>> KindTable::classify(std::string_view field) const {
-  if (auto whole = lookup(field)) return std::vector<std::string>{*whole};
-  // " and " joins kinds as "&" does ("blog and paper").
-  // One pass (a long field must not cost quadratic time); a match's trailing
-  // space may start the next one, as in "blog and and paper".
-  std::string lower = to_lower(field), text;
-  size_t done = 0;
-  for (size_t at; (at = lower.find(" and ", done)) != std::string::npos; done = at + 4)
-    text.append(field.substr(done, at - done)).append(" &");
-  text.append(field.substr(done));
+  std::string key;
+  if (const std::string* whole = find(field, key)) return std::vector<std::string>{*whole};
+  // Parts are separated by "+", "&", "/" and " and " ("blog and paper"); a
+  // match's trailing space may start the next one, as in "blog and and
+  // paper". One pass, no copies: most fields are author names and fail on
+  // their first part.
   std::vector<std::string> kinds;
-  for (const auto& part : split_trimmed(text, "+&/")) {
-    auto kind = lookup(part);
-    if (!kind) return std::nullopt;
+  auto add_part = [&](std::string_view part) {
+    part = trim(part);
+    if (part.empty()) return true;
+    const std::string* kind = find(part, key);
+    if (!kind) return false;
     if (std::find(kinds.begin(), kinds.end(), *kind) == kinds.end()) kinds.push_back(*kind);
+    return true;
+  };
+  size_t start = 0;
+  for (size_t i = 0; i < field.size(); ++i) {
+    char c = field[i];
+    if (c == '+' || c == '&' || c == '/') {
+      if (!add_part(field.substr(start, i - start))) return std::nullopt;
+      start = i + 1;
+    } else if (c == ' ' && is_and(field, i)) {
+      if (!add_part(field.substr(start, i - start))) return std::nullopt;
+      start = i + 4;
+      i += 3;
+    }
   }
+  if (!add_part(field.substr(start))) return std::nullopt;
   if (kinds.empty()) return std::nullopt;
   return kinds;
 }

@@ -58,8 +58,12 @@ std::string plain_text(cmark_node* node) {
 
 LineIndex::LineIndex(std::string_view text) : m_size(text.size()) {
   m_starts.push_back(0);
-  for (size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n' && i + 1 < text.size()) m_starts.push_back(i + 1);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* at = begin; (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<size_t>(end - at))));) {
+    if (++at == end) break;
+    m_starts.push_back(static_cast<size_t>(at - begin));
+  }
 }
 
 size_t LineIndex::offset(int line) const {

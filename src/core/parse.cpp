@@ -26,6 +26,12 @@ bool is_anchor(const char* url) {
   return starts_with(u, "#") || starts_with(u, "./#");
 }
 
+size_t count_children(cmark_node* node) {
+  size_t count = 0;
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) ++count;
+  return count;
+}
+
 void collect_links(cmark_node* node, std::vector<cmark_node*>& out) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
     if (is_type(child, CMARK_NODE_LINK)) out.push_back(child);
@@ -121,8 +127,10 @@ class CatalogBuilder {
         m_catalog.blocks.push_back({"toc", span_of(block)});
         return;
       }
+      std::vector<Item>& items = m_stack.back().items;
+      if (items.empty()) items.reserve(count_children(block));  // Items are large: no regrowth copies
       for (cmark_node* item = cmark_node_first_child(block); item; item = cmark_node_next(item))
-        m_stack.back().items.push_back(build_item(item));
+        items.push_back(build_item(item));
       return;
     }
     if (is_type(block, CMARK_NODE_BLOCK_QUOTE) && !m_catalog.legend_line) {
@@ -200,6 +208,10 @@ class CatalogBuilder {
     }
     if (!item.url && !item.links.empty()) item.url = item.links.front();
     m_parents.push_back(item.title);
+    size_t sub_items = 0;
+    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+      if (is_type(child, CMARK_NODE_LIST)) sub_items += count_children(child);
+    item.children.reserve(sub_items);
     for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
       if (!is_type(child, CMARK_NODE_LIST)) continue;
       for (cmark_node* sub = cmark_node_first_child(child); sub; sub = cmark_node_next(sub))

@@ -73,7 +73,7 @@ void sort_entries(std::vector<EntryRef>& entries, SortKey key, bool reverse) {
     const Item& y = *b.item;
     switch (key) {
       case SortKey::file:
-        return 0;
+        break;
       case SortKey::title: {
         std::string lx = to_lower(x.title), ly = to_lower(y.title);
         return lx < ly ? -1 : lx > ly ? 1 : 0;
@@ -92,6 +92,10 @@ void sort_entries(std::vector<EntryRef>& entries, SortKey key, bool reverse) {
     }
     return 0;
   };
+  if (key == SortKey::file) {  // already in file order: no sort (and its copies) needed
+    if (reverse) std::reverse(entries.begin(), entries.end());
+    return;
+  }
   std::stable_sort(entries.begin(), entries.end(), [&](const EntryRef& a, const EntryRef& b) {
     int c = compare(a, b);
     bool a_missing = (key == SortKey::date || key == SortKey::year) && !a.item->date;

@@ -37,17 +37,27 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-std::vector<std::string> split_trimmed(std::string_view text, std::string_view separators) {
-  std::vector<std::string> parts;
+std::vector<std::string_view> split_trimmed_views(std::string_view text, std::string_view separators) {
+  std::vector<std::string_view> parts;
+  // A plain loop: find_first_of calls memchr on `separators` for every byte.
+  auto is_separator = [&](char c) {
+    for (char separator : separators)
+      if (c == separator) return true;
+    return false;
+  };
   size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find_first_of(separators, start);
-    if (end == std::string_view::npos) end = text.size();
+  for (size_t end = 0; end <= text.size(); ++end) {
+    if (end < text.size() && !is_separator(text[end])) continue;
     std::string_view part = trim(text.substr(start, end - start));
-    if (!part.empty()) parts.emplace_back(part);
+    if (!part.empty()) parts.push_back(part);
     start = end + 1;
   }
   return parts;
+}
+
+std::vector<std::string> split_trimmed(std::string_view text, std::string_view separators) {
+  std::vector<std::string_view> views = split_trimmed_views(text, separators);
+  return {views.begin(), views.end()};
 }
 
 std::string collapse_whitespace(std::string_view text) {

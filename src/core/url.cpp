@@ -3,8 +3,6 @@
 #include <array>
 #include <cstdint>
 
-#include <fmt/format.h>
-
 #include "curate/text.hpp"
 
 namespace curate {
@@ -107,7 +105,10 @@ std::string stable_id(std::string_view key) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 16777619u;
   }
-  return fmt::format("{:08x}", hash);
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string id(8, '0');
+  for (int i = 7; i >= 0; --i, hash >>= 4) id[static_cast<size_t>(i)] = k_hex[hash & 0xF];
+  return id;
 }
 
 }  // namespace curate
