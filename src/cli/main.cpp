@@ -1,6 +1,10 @@
 // curate: a catalog manager for curated Markdown reading lists.
 #include <cstdio>
 
+#ifdef CURATE_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 #include "app.hpp"
 #include "curate/error.hpp"
 #include "curate/text.hpp"
@@ -21,6 +25,12 @@ std::string suggestion_for(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef CURATE_WITH_MIMALLOC
+  // 2 MiB pages where the kernel allows them (transparent huge pages in
+  // "madvise" mode): a big list's tree is hundreds of megabytes, and with
+  // 4 KiB pages a tenth of the run went to page faults (docs/performance.md).
+  mi_option_set_enabled(mi_option_large_os_pages, true);
+#endif
   curate::cli::RunState state;
   CLI::App app{"curate: query, validate, format, edit and export curated Markdown reading lists"};
   app.name("curate");
