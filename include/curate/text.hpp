@@ -22,6 +22,9 @@ std::string collapse_whitespace(std::string_view text);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 // Levenshtein distance, for "did you mean" suggestions.
 size_t edit_distance(std::string_view a, std::string_view b);
+// edit_distance(a, b) when it is below `bound`, else `bound`: stops as soon
+// as the bound is certain. `row` is scratch space a caller may reuse.
+size_t edit_distance_below(std::string_view a, std::string_view b, size_t bound, std::vector<size_t>& row);
 // The candidate closest to `word` within a small distance, or "".
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 

@@ -101,20 +101,21 @@ void check_bad_url(const LintContext& context, RuleReporter& out) {
 }
 
 void check_local_anchor(const LintContext& context, RuleReporter& out) {
-  std::vector<std::string> slugs;
-  std::unordered_set<std::string> lower_slugs;
-  for (const HeadingInfo& heading : context.headings()) {
-    slugs.push_back(heading.slug);
-    lower_slugs.insert(to_lower(heading.slug));
-  }
+  // Slugs are lower-case already (github_slug folds ASCII case, the only
+  // case to_lower folds), so the fragment alone needs lower-casing.
+  std::unordered_set<std::string_view> slugs;
+  for (const HeadingInfo& heading : context.headings()) slugs.insert(heading.slug);
+  std::vector<std::string> suggestions;  // filled at the first broken anchor
   for (const LinkInfo& link : context.links()) {
     if (!is_local_anchor(link.url)) continue;
-    std::string fragment = percent_decode(link.url.substr(link.url.find('#') + 1));
+    std::string fragment = percent_decode(std::string_view(link.url).substr(link.url.find('#') + 1));
     if (fragment.empty()) continue;  // "#" is the top of the page
     if (starts_with(fragment, "user-content-")) fragment = fragment.substr(13);
-    bool found = context.html_anchors().count(fragment) > 0 || lower_slugs.count(to_lower(fragment)) > 0;
+    bool found = context.html_anchors().count(fragment) > 0 || slugs.count(to_lower(fragment)) > 0;
     if (found) continue;
-    std::string best = closest_match(fragment, slugs);
+    if (suggestions.empty())
+      for (const HeadingInfo& heading : context.headings()) suggestions.push_back(heading.slug);
+    std::string best = closest_match(fragment, suggestions);
     out.report(link.span.begin, link.span.end,
                "no heading has the anchor #" + fragment + (best.empty() ? "" : " (did you mean #" + best + "?)"));
   }
