@@ -14,6 +14,8 @@ bool iequals(std::string_view a, std::string_view b);
 // Case-insensitive (ASCII) substring test; an empty needle matches.
 bool icontains(std::string_view haystack, std::string_view needle);
 bool starts_with(std::string_view text, std::string_view prefix);
+// starts_with, ignoring ASCII case: no lower-cased copy is made.
+bool istarts_with(std::string_view text, std::string_view prefix);
 bool ends_with(std::string_view text, std::string_view suffix);
 // Splits on any of `separators`, trimming each part and dropping empty ones.
 std::vector<std::string> split_trimmed(std::string_view text, std::string_view separators);
