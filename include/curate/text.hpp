@@ -14,6 +14,8 @@ bool iequals(std::string_view a, std::string_view b);
 // Case-insensitive (ASCII) substring test; an empty needle matches.
 bool icontains(std::string_view haystack, std::string_view needle);
 bool starts_with(std::string_view text, std::string_view prefix);
+// starts_with, ignoring ASCII case: no lower-cased copy is made.
+bool istarts_with(std::string_view text, std::string_view prefix);
 bool ends_with(std::string_view text, std::string_view suffix);
 // Splits on any of `separators`, trimming each part and dropping empty ones.
 // split_trimmed without copies: views into `text`.
@@ -24,6 +26,9 @@ std::string collapse_whitespace(std::string_view text);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 // Levenshtein distance, for "did you mean" suggestions.
 size_t edit_distance(std::string_view a, std::string_view b);
+// edit_distance(a, b) when it is below `bound`, else `bound`: stops as soon
+// as the bound is certain. `row` is scratch space a caller may reuse.
+size_t edit_distance_below(std::string_view a, std::string_view b, size_t bound, std::vector<size_t>& row);
 // The candidate closest to `word` within a small distance, or "".
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 

@@ -9,6 +9,7 @@
 
 #include "curate/slug.hpp"
 #include "curate/text.hpp"
+#include "curate/url.hpp"
 
 namespace curate {
 namespace {
@@ -31,6 +32,18 @@ bool contains_image(cmark_node* node) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
     if (is_type(child, CMARK_NODE_IMAGE) || contains_image(child)) return true;
   return false;
+}
+
+// True when `url` is `prefix` followed by `text`; no string is built.
+bool is_prefixed(std::string_view url, std::string_view prefix, std::string_view text) {
+  return url.size() == prefix.size() + text.size() && starts_with(url, prefix) && ends_with(url, text);
+}
+
+void trim_in_place(std::string& text) {
+  std::string_view kept = trim(text);
+  size_t front = static_cast<size_t>(kept.data() - text.data());
+  text.erase(front + kept.size());
+  text.erase(0, front);
 }
 
 }  // namespace
@@ -61,10 +74,11 @@ LineKind LintContext::line_kind(int number) const {
 
 void LintContext::walk(cmark_node* node, int container_depth) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-    switch (cmark_node_get_type(child)) {
+    cmark_node_type type = cmark_node_get_type(child);
+    switch (type) {
       case CMARK_NODE_CODE_BLOCK:
       case CMARK_NODE_HTML_BLOCK: {
-        LineKind kind = is_type(child, CMARK_NODE_CODE_BLOCK) ? LineKind::code : LineKind::html;
+        LineKind kind = type == CMARK_NODE_CODE_BLOCK ? LineKind::code : LineKind::html;
         for (int line = cmark_node_get_start_line(child); line <= cmark_node_get_end_line(child); ++line)
           if (line >= 1 && static_cast<size_t>(line) < m_line_kinds.size())
             m_line_kinds[static_cast<size_t>(line)] = kind;
@@ -81,10 +95,15 @@ void LintContext::walk(cmark_node* node, int container_depth) {
       case CMARK_NODE_IMAGE:
         add_link(child);
         break;
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+      case CMARK_NODE_CODE:
+        continue;  // leaves: nothing below to visit
       default:
         break;
     }
-    bool container = is_type(child, CMARK_NODE_BLOCK_QUOTE) || is_type(child, CMARK_NODE_ITEM);
+    bool container = type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM;
     walk(child, container_depth + (container ? 1 : 0));
   }
 }
@@ -99,16 +118,22 @@ void LintContext::add_heading(cmark_node* node, int container_depth) {
 }
 
 void LintContext::add_link(cmark_node* node) {
-  LinkInfo link;
+  LinkInfo& link = m_links.emplace_back();
   const char* url = cmark_node_get_url(node);
   link.url = url ? url : "";
-  link.text = std::string(trim(plain_text(node)));
+  link.text = plain_text(node);
+  trim_in_place(link.text);
   link.span = span_of(node);
   link.is_image = is_type(node, CMARK_NODE_IMAGE);
-  link.is_autolink = !link.is_image &&
-                     (link.text == link.url || "http://" + link.text == link.url || "mailto:" + link.text == link.url);
+  link.is_autolink = !link.is_image && (link.text == link.url || is_prefixed(link.url, "http://", link.text) ||
+                                        is_prefixed(link.url, "mailto:", link.text));
   link.has_image_child = contains_image(node);
-  m_links.push_back(std::move(link));
+  UrlParts parts;
+  link.is_absolute = parse_url(link.url, parts);
+  if (link.is_absolute) {
+    link.scheme = std::move(parts.scheme);
+    link.host = std::move(parts.host);
+  }
 }
 
 // Collects id="…" and name="…" attribute values: HTML anchors a fragment may

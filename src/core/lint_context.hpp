@@ -37,6 +37,10 @@ struct LinkInfo {
   bool is_image = false;
   bool is_autolink = false;
   bool has_image_child = false;  // [![badge](…)](url): the image is the text
+  // What parse_url reads from `url`, once for every rule that asks.
+  bool is_absolute = false;  // parse_url accepts the URL
+  std::string scheme;        // lower-case; "" unless is_absolute
+  std::string host;          // lower-case, without port; "" unless is_absolute
 };
 
 class LintContext {

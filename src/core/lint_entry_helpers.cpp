@@ -18,6 +18,14 @@ bool digits(const std::string& text, size_t from, size_t count) {
   return true;
 }
 
+// The value of the `count` digits at `from`; the caller checked they are
+// digits (is_date_shape), so no substring or std::stoi is needed.
+int number_at(const std::string& text, size_t from, size_t count) {
+  int value = 0;
+  for (size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+  return value;
+}
+
 std::chrono::sys_days to_days(int year, unsigned month, unsigned day) {
   return std::chrono::sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
 }
@@ -58,16 +66,16 @@ std::string semicolon_metadata(const LinkInfo& link, const KindTable& kinds) {
 
 std::optional<std::string> date_problem(const std::string& date, const std::string& today, int slack_days) {
   if (!is_date_shape(date)) return std::nullopt;
-  int year = std::stoi(date.substr(0, 4));
-  unsigned month = date.size() >= 7 ? static_cast<unsigned>(std::stoi(date.substr(5, 2))) : 1;
-  unsigned day = date.size() == 10 ? static_cast<unsigned>(std::stoi(date.substr(8, 2))) : 1;
+  int year = number_at(date, 0, 4);
+  unsigned month = date.size() >= 7 ? static_cast<unsigned>(number_at(date, 5, 2)) : 1;
+  unsigned day = date.size() == 10 ? static_cast<unsigned>(number_at(date, 8, 2)) : 1;
   if (month < 1 || month > 12) return "has month " + date.substr(5, 2);
   std::chrono::year_month_day ymd{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
   if (!ymd.ok()) return "has day " + date.substr(8, 2) + ", which " + date.substr(0, 7) + " does not have";
   if (year < 1000) return "has year " + date.substr(0, 4);
   if (!is_date_shape(today) || today.size() != 10) return std::nullopt;
-  auto now = to_days(std::stoi(today.substr(0, 4)), static_cast<unsigned>(std::stoi(today.substr(5, 2))),
-                     static_cast<unsigned>(std::stoi(today.substr(8, 2))));
+  auto now = to_days(number_at(today, 0, 4), static_cast<unsigned>(number_at(today, 5, 2)),
+                     static_cast<unsigned>(number_at(today, 8, 2)));
   if (std::chrono::sys_days{ymd} > now + std::chrono::days{slack_days})
     return "is in the future (today is " + today + ")";
   return std::nullopt;

@@ -16,19 +16,15 @@ std::string squote(const std::string& text) { return "'" + text + "'"; }
 
 bool is_local_anchor(const std::string& url) { return starts_with(url, "#") || starts_with(url, "./#"); }
 
-bool has_scheme(const std::string& url) {
-  UrlParts parts;
-  return parse_url(url, parts) || url.find("://") != std::string::npos;
-}
+bool has_scheme(const LinkInfo& link) { return link.is_absolute || link.url.find("://") != std::string::npos; }
 
 bool is_loopback(const std::string& host) { return host == "localhost" || host == "127.0.0.1" || host == "[::1]"; }
 
 void check_insecure_link(const LintContext& context, RuleReporter& out) {
   std::vector<std::string> allowed = out.options().value("allow-hosts", std::vector<std::string>{});
   for (const LinkInfo& link : context.links()) {
-    UrlParts parts;
-    if (!parse_url(link.url, parts) || parts.scheme != "http" || is_loopback(parts.host)) continue;
-    if (std::find(allowed.begin(), allowed.end(), parts.host) != allowed.end()) continue;
+    if (!link.is_absolute || link.scheme != "http" || is_loopback(link.host)) continue;
+    if (std::find(allowed.begin(), allowed.end(), link.host) != allowed.end()) continue;
     out.report(link.span.begin, link.span.end, "insecure link " + link.url + "; use https:// if the site offers it");
   }
 }
@@ -63,23 +59,21 @@ void check_empty_link_text(const LintContext& context, RuleReporter& out) {
                  "link to " + (link.url.empty() ? "nothing" : link.url) + " has no text");
 }
 
-// What is wrong with a web address, or "" when it is a valid absolute URL
-// (or a relative one, which relative-link and local-anchor check).
-std::string url_problem(const std::string& url) {
+// What is wrong with a link's web address, or "" when it is a valid absolute
+// URL (or a relative one, which relative-link and local-anchor check).
+std::string url_problem(const LinkInfo& link) {
+  const std::string& url = link.url;
   if (trim(url).empty()) return "empty link destination";
-  if (starts_with(to_lower(url), "www.")) return "no scheme; write https://" + url;
-  UrlParts parts;
-  bool parsed = parse_url(url, parts);
-  std::string lower = to_lower(url);
+  if (istarts_with(url, "www.")) return "no scheme; write https://" + url;
   for (std::string_view scheme : {"http//", "https//", "http:/", "https:/"})
-    if (starts_with(lower, scheme) && lower.find("://") == std::string::npos) return "malformed scheme";
-  if (!parsed) {
+    if (url.find("://") == std::string::npos && istarts_with(url, scheme)) return "malformed scheme";
+  if (!link.is_absolute) {
     if (url.find("://") != std::string::npos) return "not a valid absolute URL";
     return "";
   }
-  if (parts.scheme != "http" && parts.scheme != "https") return "";
-  if (parts.host.empty()) return "no host";
-  const std::string& host = parts.host;
+  if (link.scheme != "http" && link.scheme != "https") return "";
+  if (link.host.empty()) return "no host";
+  const std::string& host = link.host;
   if (host.front() == '.' || host.back() == '.' || host.find("..") != std::string::npos)
     return "invalid host " + squote(host);
   for (char c : host) {
@@ -92,7 +86,7 @@ std::string url_problem(const std::string& url) {
 
 void check_bad_url(const LintContext& context, RuleReporter& out) {
   for (const LinkInfo& link : context.links()) {
-    std::string problem = url_problem(link.url);
+    std::string problem = url_problem(link);
     if (!problem.empty())
       out.report(
           link.span.begin, link.span.end,
@@ -101,20 +95,21 @@ void check_bad_url(const LintContext& context, RuleReporter& out) {
 }
 
 void check_local_anchor(const LintContext& context, RuleReporter& out) {
-  std::vector<std::string> slugs;
-  std::unordered_set<std::string> lower_slugs;
-  for (const HeadingInfo& heading : context.headings()) {
-    slugs.push_back(heading.slug);
-    lower_slugs.insert(to_lower(heading.slug));
-  }
+  // Slugs are lower-case already (github_slug folds ASCII case, the only
+  // case to_lower folds), so the fragment alone needs lower-casing.
+  std::unordered_set<std::string_view> slugs;
+  for (const HeadingInfo& heading : context.headings()) slugs.insert(heading.slug);
+  std::vector<std::string> suggestions;  // filled at the first broken anchor
   for (const LinkInfo& link : context.links()) {
     if (!is_local_anchor(link.url)) continue;
-    std::string fragment = percent_decode(link.url.substr(link.url.find('#') + 1));
+    std::string fragment = percent_decode(std::string_view(link.url).substr(link.url.find('#') + 1));
     if (fragment.empty()) continue;  // "#" is the top of the page
     if (starts_with(fragment, "user-content-")) fragment = fragment.substr(13);
-    bool found = context.html_anchors().count(fragment) > 0 || lower_slugs.count(to_lower(fragment)) > 0;
+    bool found = context.html_anchors().count(fragment) > 0 || slugs.count(to_lower(fragment)) > 0;
     if (found) continue;
-    std::string best = closest_match(fragment, slugs);
+    if (suggestions.empty())
+      for (const HeadingInfo& heading : context.headings()) suggestions.push_back(heading.slug);
+    std::string best = closest_match(fragment, suggestions);
     out.report(link.span.begin, link.span.end,
                "no heading has the anchor #" + fragment + (best.empty() ? "" : " (did you mean #" + best + "?)"));
   }
@@ -139,7 +134,7 @@ void check_relative_link(const LintContext& context, RuleReporter& out) {
   std::optional<std::filesystem::path> root;
   for (const LinkInfo& link : context.links()) {
     const std::string& url = link.url;
-    if (url.empty() || is_local_anchor(url) || starts_with(url, "//") || has_scheme(url) || !url_problem(url).empty())
+    if (url.empty() || is_local_anchor(url) || starts_with(url, "//") || has_scheme(link) || !url_problem(link).empty())
       continue;
     std::string path = percent_decode(url.substr(0, url.find_first_of("?#")));
     if (path.empty()) continue;

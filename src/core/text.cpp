@@ -33,6 +33,10 @@ bool icontains(std::string_view haystack, std::string_view needle) {
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
+bool istarts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
@@ -86,26 +90,40 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
+  std::vector<size_t> row;
+  return edit_distance_below(a, b, std::max(a.size(), b.size()) + 1, row);
+}
+
+size_t edit_distance_below(std::string_view a, std::string_view b, size_t bound, std::vector<size_t>& row) {
+  // The distance is at least the difference in length.
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) >= bound) return bound;
+  row.resize(b.size() + 1);
   std::iota(row.begin(), row.end(), size_t{0});
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t diagonal = row[0];
     row[0] = i;
+    size_t row_min = row[0];
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t above = row[j];
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
       diagonal = above;
+      row_min = std::min(row_min, row[j]);
     }
+    // No cell of a later row is below this row's minimum.
+    if (row_min >= bound) return bound;
   }
-  return row[b.size()];
+  return std::min(row[b.size()], bound);
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  std::vector<size_t> row;
   for (const auto& candidate : candidates) {
-    size_t d = edit_distance(word, candidate);
-    if (d < best_distance || (icontains(candidate, word) && word.size() >= 3 && best.empty())) {
+    // Only a distance below best_distance can change the answer, so the
+    // bounded distance picks the same candidate as the full one.
+    size_t d = edit_distance_below(word, candidate, best_distance, row);
+    if (d < best_distance || (best.empty() && word.size() >= 3 && icontains(candidate, word))) {
       best_distance = std::min(d, best_distance);
       best = candidate;
     }
