@@ -59,8 +59,13 @@ std::string collapse_blanks(std::string_view s) {
 }
 
 // "A;kind ;2016" -> "A; kind; 2016" (empty fields kept, so nothing moves).
+// Blanks at the edges of the link text stay: "[ A;B]" renders its space.
 std::string normalize_fields(std::string_view text) {
-  std::string out;
+  size_t first = text.find_first_not_of(" \t"), last = text.find_last_not_of(" \t");
+  if (first == std::string_view::npos) return std::string(text);
+  std::string out(text.substr(0, first));
+  std::string_view edges_after = text.substr(last + 1);
+  text = text.substr(first, last + 1 - first);
   size_t start = 0;
   for (size_t semi = text.find(';');; semi = text.find(';', start)) {
     std::string_view field = trim(text.substr(start, semi == std::string_view::npos ? text.npos : semi - start));
@@ -69,6 +74,7 @@ std::string normalize_fields(std::string_view text) {
     if (semi == std::string_view::npos) break;
     start = semi + 1;
   }
+  out.append(edges_after);
   return out;
 }
 

@@ -67,6 +67,13 @@ TEST_CASE("spacing inside an entry is normalised to the house style") {
         "- *cult*: \"T\" [A; book; 2016](https://x.org)\n");
 }
 
+TEST_CASE("blanks at the edges of a metadata link text stay, as they render") {
+  // Fuzz finding 03: trimming them changed the HTML, so the net refused the file.
+  std::string text = "- \"T\" [ A;book ;2016 ](https://x.org)\n";
+  CHECK(format_markdown(text) == "- \"T\" [ A; book; 2016 ](https://x.org)\n");
+  CHECK(check_format_safety(text, format_markdown(text)).ok());
+}
+
 TEST_CASE("entry spacing is left alone when normalising would change a field") {
   // The leading link's text is the title: "Foo;Bar" must not become "Foo; Bar".
   CHECK(format_markdown("- [Foo;Bar](https://x.org) - d\n") == "- [Foo;Bar](https://x.org) - d\n");
