@@ -11,10 +11,19 @@
 
 namespace curate {
 
+// What building a catalog may free of the document it reads.
+enum class AstRelease {
+  none,
+  // The inlines of every item's first paragraph, once read: the blocks stay
+  // (lists, items, paragraphs, with their positions). For validate, whose
+  // layout rules look only at blocks: its peak memory on big lists.
+  item_inlines,
+};
+
 // Builds the catalog of an already parsed document whose source is `text`
 // (throws like parse_catalog).
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
-                      const Config& config);
+                      const Config& config, AstRelease release = AstRelease::none);
 
 // List items nested deeper than this are refused (curate::Error with the
 // line and column): it bounds the recursion of every walk over the tree.

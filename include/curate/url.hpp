@@ -7,13 +7,15 @@
 namespace curate {
 
 // The parts of an absolute URL; empty strings for what is absent.
+// The parts of a URL; the views point into the text parse_url read, which
+// must outlive them.
 struct UrlParts {
   std::string scheme;  // lower-case
   std::string host;    // lower-case, without port
-  std::string port;
-  std::string path;
-  std::string query;     // without "?"
-  std::string fragment;  // without "#"
+  std::string_view port;
+  std::string_view path;
+  std::string_view query;     // without "?"
+  std::string_view fragment;  // without "#"
 };
 
 // Splits an absolute URL ("scheme://host…" or "mailto:…"); false when it is

@@ -184,7 +184,7 @@ void validate_link_options(const LinkOptions& options) {
 std::string host_key(std::string_view url) {
   UrlParts parts;
   if (!parse_url(url, parts)) return std::string(url);
-  return parts.port.empty() ? parts.host : parts.host + ":" + parts.port;
+  return parts.port.empty() ? parts.host : parts.host + ":" + std::string(parts.port);
 }
 
 bool host_matches(std::string_view host, std::string_view domain) {

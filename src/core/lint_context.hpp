@@ -45,6 +45,9 @@ struct LinkInfo {
 
 class LintContext {
  public:
+  // Reads `document` now; `catalog` only when a check asks for it, so it may
+  // be built after the context (Linter::lint does, to free the document's
+  // inlines as it goes). The document keeps its blocks for the checks.
   LintContext(const SourceFile& source, const MarkdownDocument& document, const Catalog& catalog, const Config& config,
               const LintOptions& options);
 

@@ -137,8 +137,13 @@ FileFindings Linter::lint(SourceFile source, const Config& config) const {
   FileFindings findings;
   findings.source = std::move(source);
   MarkdownDocument document(findings.source.text);
-  findings.catalog = build_catalog(document, findings.source.text, findings.source.path, config);
+  // The context reads the whole document first; the catalog is then built
+  // freeing each entry's inlines, which no check reads from the document
+  // (they use the context's links and the catalog), so the tree and the
+  // catalog are never both whole in memory.
   LintContext context(findings.source, document, findings.catalog, config, m_options);
+  findings.catalog = build_catalog(document, findings.source.text, findings.source.path, config,
+                                   AstRelease::item_inlines);
   for (const Rule& rule : m_registry.rules()) {
     if (!rule.check || m_settings.severity(rule.info.id) == Severity::off) continue;
     RuleReporter reporter(rule.info.id, findings.source.path, m_settings.options(rule.info.id), findings.diagnostics,

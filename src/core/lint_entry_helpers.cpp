@@ -11,7 +11,7 @@ namespace {
 
 bool before(const SourcePos& a, const SourcePos& b) { return a.line != b.line ? a.line < b.line : a.column < b.column; }
 
-bool digits(const std::string& text, size_t from, size_t count) {
+bool digits(std::string_view text, size_t from, size_t count) {
   if (from + count > text.size()) return false;
   for (size_t i = from; i < from + count; ++i)
     if (text[i] < '0' || text[i] > '9') return false;
@@ -44,22 +44,22 @@ const LinkInfo* metadata_link(const LintContext& context, const Item& item) {
   return nullptr;
 }
 
-std::vector<std::string> metadata_fields(const LinkInfo& link) {
+std::vector<std::string_view> metadata_fields(const LinkInfo& link) {
   if (is_format_label(link.text)) return {};
-  return split_trimmed(link.text, ";");
+  return split_trimmed_views(link.text, ";");
 }
 
 std::string semicolon_metadata(const LinkInfo& link, const KindTable& kinds) {
   std::vector<std::string> out;
-  for (const std::string& field : metadata_fields(link)) {
-    std::vector<std::string> parts = split_trimmed(field, ",");
-    bool all_meta = parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](const std::string& part) {
+  for (std::string_view field : metadata_fields(link)) {
+    std::vector<std::string_view> parts = split_trimmed_views(field, ",");
+    bool all_meta = parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](std::string_view part) {
                       return is_date_shape(part) || kinds.classify(part);
                     });
     if (all_meta)
       out.insert(out.end(), parts.begin(), parts.end());
     else
-      out.push_back(field);
+      out.emplace_back(field);
   }
   return join(out, "; ");
 }
@@ -81,7 +81,7 @@ std::optional<std::string> date_problem(const std::string& date, const std::stri
   return std::nullopt;
 }
 
-bool looks_like_date(const std::string& text) {
+bool looks_like_date(std::string_view text) {
   auto separator = [&](size_t at) {
     return at < text.size() && (text[at] == '-' || text[at] == '/' || text[at] == '.');
   };

@@ -20,7 +20,7 @@ const LinkInfo* metadata_link(const LintContext& context, const Item& item);
 
 // The ';'-separated fields of a metadata link's text; empty when the text
 // names a format ("pdf", "[code]") rather than metadata.
-std::vector<std::string> metadata_fields(const LinkInfo& link);
+std::vector<std::string_view> metadata_fields(const LinkInfo& link);
 
 // The metadata text with every comma-separated group of dates and kinds
 // split into fields: "Google; Blog & Paper; 2021-05".
@@ -33,7 +33,7 @@ std::optional<std::string> date_problem(const std::string& date, const std::stri
 
 // True for text that is meant as a date but is not in YYYY[-MM[-DD]] shape:
 // "2021-5", "2021/05/03", "03.05.2021".
-bool looks_like_date(const std::string& text);
+bool looks_like_date(std::string_view text);
 
 // A cheap pre-check for looks_like_date over a whole metadata text: false
 // when no field can be a date written in another shape.

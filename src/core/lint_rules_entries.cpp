@@ -102,11 +102,11 @@ void check_malformed_date(const LintContext& context, RuleReporter& out) {
         out.report(where.begin, where.end, "date " + squote(*item.date) + " of " + squote(item.title) + " " + *problem);
     }
     if (!meta || !may_hold_date(meta->text)) return;
-    for (const std::string& field : metadata_fields(*meta))
+    for (std::string_view field : metadata_fields(*meta))
       if (!is_date_shape(field) && looks_like_date(field))
         out.report(
             where.begin, where.end,
-            "date " + squote(field) + " of " + squote(item.title) + " is not written YYYY, YYYY-MM or YYYY-MM-DD");
+            "date " + squote(std::string(field)) + " of " + squote(item.title) + " is not written YYYY, YYYY-MM or YYYY-MM-DD");
   });
 }
 
@@ -116,15 +116,15 @@ void check_unknown_kind(const LintContext& context, RuleReporter& out) {
   for_each_item(context.catalog().root, [&](const Item& item, const Section&) {
     const LinkInfo* meta = metadata_link(context, item);
     if (!meta) return;
-    std::vector<std::string> fields = metadata_fields(*meta);
+    std::vector<std::string_view> fields = metadata_fields(*meta);
     for (size_t i = 1; i < fields.size(); ++i) {
-      const std::string& field = fields[i];
+      std::string_view field = fields[i];
       if (is_date_shape(field) || looks_like_date(field) || kinds.classify(field)) continue;
       std::string best = field.size() >= 4 ? unique_suggestion(to_lower(field), known) : "";
       bool kind_slot = fields.size() == 3 && i == 1 && is_date_shape(fields[2]);
       if (best.empty() && !kind_slot) continue;
       out.report(meta->span.begin, meta->span.end,
-                 "unknown kind " + squote(field) + " in " + squote(item.title) +
+                 "unknown kind " + squote(std::string(field)) + " in " + squote(item.title) +
                      (best.empty() ? " (the kind field of [authors; kind; date]); declare it under \"kinds\" in "
                                      ".curate.json"
                                    : " (did you mean " + squote(best) + "?)"));
@@ -153,11 +153,25 @@ void for_each_entry(const Section& section, Visit&& visit) {
 }
 
 void check_duplicate_url(const LintContext& context, RuleReporter& out) {
-  std::unordered_map<std::string, const Item*> seen;
-  seen.reserve(context.links().size());
+  // An entry with a URL has the hash of its normalised form as its id
+  // (parse.cpp), so only entries whose ids meet need normalising; the URLs
+  // still decide, as two URLs may share a hash.
+  struct FirstWithId {
+    const Item* item;
+    bool normalised = false;
+  };
+  std::unordered_map<std::string_view, FirstWithId> by_id;
+  by_id.reserve(context.links().size());
+  std::unordered_map<std::string, const Item*> by_url;
   for_each_entry(context.catalog().root, [&](const Item& item, const std::string&) {
     if (!item.url || item.url->empty()) return;
-    auto [it, inserted] = seen.try_emplace(normalize_url(*item.url), &item);
+    auto [same_id, fresh] = by_id.try_emplace(item.id, FirstWithId{&item});
+    if (fresh) return;
+    if (!same_id->second.normalised) {
+      by_url.try_emplace(normalize_url(*same_id->second.item->url), same_id->second.item);
+      same_id->second.normalised = true;
+    }
+    auto [it, inserted] = by_url.try_emplace(normalize_url(*item.url), &item);
     if (inserted) return;
     const Item& first = *it->second;
     out.report(item.pos, first_line_end(context, item),

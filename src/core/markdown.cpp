@@ -74,8 +74,10 @@ size_t LineIndex::offset(int line) const {
 
 std::string_view LineIndex::line_text(std::string_view text, int line) const {
   size_t begin = std::min(offset(line), text.size());
-  size_t end = text.find('\n', begin);
-  if (end == std::string_view::npos) end = text.size();
+  // A line ends where the next one starts, less its '\n'; no search.
+  size_t end = line >= 1 && static_cast<size_t>(line) < m_starts.size() ? m_starts[static_cast<size_t>(line)] - 1
+                                                                         : text.find('\n', begin);
+  if (end == std::string_view::npos || end > text.size() || end < begin) end = text.size();
   return text.substr(begin, end - begin);
 }
 

@@ -35,7 +35,7 @@ bool parse_url(std::string_view url, UrlParts& parts) {
   rest.remove_prefix(2);
   size_t slash = rest.find('/');
   std::string_view authority = rest.substr(0, slash);
-  parts.path = slash == std::string_view::npos ? "" : std::string(rest.substr(slash));
+  parts.path = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
   if (size_t at = authority.rfind('@'); at != std::string_view::npos) authority = authority.substr(at + 1);
   size_t port = authority.rfind(':');
   if (port != std::string_view::npos && authority.find(']', port) == std::string_view::npos) {
@@ -85,13 +85,19 @@ std::string normalize_url(std::string_view url) {
   UrlParts parts;
   std::string cleaned = strip_tracking_params(trim(url));
   if (!parse_url(cleaned, parts) || parts.host.empty()) return without_fragment(cleaned);
-  std::string scheme = parts.scheme == "http" ? "https" : parts.scheme;
-  std::string host = starts_with(parts.host, "www.") ? parts.host.substr(4) : parts.host;
+  std::string_view scheme = parts.scheme;
+  if (scheme == "http") scheme = "https";
+  std::string_view host = parts.host;
+  if (starts_with(host, "www.")) host.remove_prefix(4);
   bool default_port = parts.port.empty() || parts.port == "80" || parts.port == "443";
-  std::string path = parts.path;
-  while (!path.empty() && path.back() == '/') path.pop_back();
-  std::string out = scheme + "://" + host + (default_port ? "" : ":" + parts.port) + path;
-  if (!parts.query.empty()) out += "?" + parts.query;
+  std::string_view path = parts.path;
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  std::string out;
+  out.reserve(cleaned.size() + 1);
+  out.append(scheme).append("://").append(host);
+  if (!default_port) out.append(":").append(parts.port);
+  out.append(path);
+  if (!parts.query.empty()) out.append("?").append(parts.query);
   return out;
 }
 

@@ -88,6 +88,15 @@ TEST_CASE("duplicate-url names both places and ignores scheme, www, trailing sla
   CHECK(describe(found).find("4:1 'Y' links to the same URL as 'X' at line 3") != std::string::npos);
 }
 
+TEST_CASE("duplicate-url tells apart URLs whose ids (32-bit hashes) collide") {
+  // FNV-1a gives both URLs the id 44ed4fd2; only the third entry repeats one.
+  auto found = lint_text(make_linter(),
+                         "# L\n\n## S\n\n- [A](https://example.com/7a9cf)\n- [B](https://example.com/ad928)\n"
+                         "- [C](http://www.example.com/ad928/)\n");
+  REQUIRE(count_rule(found, "duplicate-url") == 1);
+  CHECK(describe(found).find("7:1 'C' links to the same URL as 'B' at line 6") != std::string::npos);
+}
+
 TEST_CASE("unknown-tag suggests the closest tag of the vocabulary and is fixable only then") {
   auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/unknown-tag.bad.md"));
   REQUIRE(count_rule(found, "unknown-tag") == 2);
