@@ -14,10 +14,9 @@ namespace curate {
 // What building a catalog may free of the document it reads.
 enum class AstRelease {
   none,
-  // The inlines of every item's first paragraph, once read: the blocks stay
-  // (lists, items, paragraphs, with their positions). For validate, whose
-  // layout rules look only at blocks: its peak memory on big lists.
-  item_inlines,
+  // Each top-level block once read, so the catalog reuses the tree's memory
+  // (peak memory on big lists); the document is left empty.
+  blocks,
 };
 
 // Builds the catalog of an already parsed document whose source is `text`

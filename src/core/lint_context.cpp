@@ -51,7 +51,6 @@ void trim_in_place(std::string& text) {
 LintContext::LintContext(const SourceFile& source, const MarkdownDocument& document, const Catalog& catalog,
                          const Config& config, const LintOptions& options)
     : m_source(source),
-      m_document(document),
       m_catalog(catalog),
       m_config(config),
       m_options(options),
@@ -59,6 +58,7 @@ LintContext::LintContext(const SourceFile& source, const MarkdownDocument& docum
       m_lines(source.text),
       m_line_kinds(static_cast<size_t>(m_lines.line_count()) + 2, LineKind::text) {
   walk(document.root(), 0);
+  collect_lists(document.root(), SourcePos{});
   SlugRegistry slugs;
   for (HeadingInfo& heading : m_headings) heading.slug = slugs.unique(heading.text);
   if (source.path != "-") {
@@ -105,6 +105,29 @@ void LintContext::walk(cmark_node* node, int container_depth) {
     }
     bool container = type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM;
     walk(child, container_depth + (container ? 1 : 0));
+  }
+}
+
+void LintContext::collect_lists(cmark_node* parent, SourcePos parent_item) {
+  bool after_dash_list = false;  // the previous sibling is a bullet list fmt writes with '-'
+  for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
+    if (!is_type(child, CMARK_NODE_LIST)) {
+      after_dash_list = false;
+      continue;
+    }
+    size_t index = m_lists.size();
+    ListInfo& list = m_lists.emplace_back();
+    list.is_bullet = cmark_node_get_list_type(child) == CMARK_BULLET_LIST;
+    list.canonical_bullet = after_dash_list ? '*' : '-';
+    list.parent_item = parent_item;
+    after_dash_list = list.is_bullet && list.canonical_bullet == '-';
+    for (cmark_node* item = cmark_node_first_child(child); item; item = cmark_node_next(item))
+      list.items.push_back({{cmark_node_get_start_line(item), cmark_node_get_start_column(item)},
+                            is_type(cmark_node_first_child(item), CMARK_NODE_CODE_BLOCK)});
+    // The nested lists come after the whole list (m_lists may move: index it).
+    size_t i = 0;
+    for (cmark_node* item = cmark_node_first_child(child); item; item = cmark_node_next(item), ++i)
+      collect_lists(item, m_lists[index].items[i].start);
   }
 }
 

@@ -43,17 +43,29 @@ struct LinkInfo {
   std::string host;          // lower-case, without port; "" unless is_absolute
 };
 
+// A list the layout checks look at: one directly in the document or in an
+// item of such a list (lists in block quotes are left as written).
+struct ListInfo {
+  struct Entry {
+    SourcePos start;          // the item's marker
+    bool code_first = false;  // its first block is a code block
+  };
+  bool is_bullet = false;
+  char canonical_bullet = '-';  // fmt's: '-', but '*' right after a '-' list
+  SourcePos parent_item;        // the marker of the item it is in; line 0: the document
+  std::vector<Entry> items;
+};
+
 class LintContext {
  public:
-  // Reads `document` now; `catalog` only when a check asks for it, so it may
-  // be built after the context (Linter::lint does, to free the document's
-  // inlines as it goes). The document keeps its blocks for the checks.
+  // Reads all it needs of `document` now: checks never see the cmark tree,
+  // so the catalog may be built after the context, freeing the tree as it
+  // goes (Linter::lint does; `catalog` is only read by the checks).
   LintContext(const SourceFile& source, const MarkdownDocument& document, const Catalog& catalog, const Config& config,
               const LintOptions& options);
 
   const SourceFile& source() const { return m_source; }
   std::string_view text() const { return m_source.text; }
-  const MarkdownDocument& document() const { return m_document; }
   const Catalog& catalog() const { return m_catalog; }
   const Config& config() const { return m_config; }
   const LintOptions& options() const { return m_options; }
@@ -68,6 +80,8 @@ class LintContext {
 
   const std::vector<HeadingInfo>& headings() const { return m_headings; }
   const std::vector<LinkInfo>& links() const { return m_links; }
+  // Lists in document order, each before the lists nested in its items.
+  const std::vector<ListInfo>& lists() const { return m_lists; }
   // HTML ids and names (<a id="x">, name="x"): anchors besides headings.
   const std::set<std::string>& html_anchors() const { return m_html_anchors; }
   // The folder relative links resolve against ("" for standard input).
@@ -77,10 +91,10 @@ class LintContext {
   void walk(cmark_node* node, int container_depth);
   void add_heading(cmark_node* node, int container_depth);
   void add_link(cmark_node* node);
+  void collect_lists(cmark_node* parent, SourcePos parent_item);
   void scan_html(const char* html);
 
   const SourceFile& m_source;
-  const MarkdownDocument& m_document;
   const Catalog& m_catalog;
   const Config& m_config;
   const LintOptions& m_options;
@@ -89,6 +103,7 @@ class LintContext {
   std::vector<LineKind> m_line_kinds;
   std::vector<HeadingInfo> m_headings;
   std::vector<LinkInfo> m_links;
+  std::vector<ListInfo> m_lists;
   std::set<std::string> m_html_anchors;
   std::string m_base_dir;
 };

@@ -137,13 +137,11 @@ FileFindings Linter::lint(SourceFile source, const Config& config) const {
   FileFindings findings;
   findings.source = std::move(source);
   MarkdownDocument document(findings.source.text);
-  // The context reads the whole document first; the catalog is then built
-  // freeing each entry's inlines, which no check reads from the document
-  // (they use the context's links and the catalog), so the tree and the
-  // catalog are never both whole in memory.
+  // The context reads what the checks need of the tree first; the catalog
+  // is then built freeing the tree as it goes, so the two are never both
+  // whole in memory (peak memory and fresh pages on big lists).
   LintContext context(findings.source, document, findings.catalog, config, m_options);
-  findings.catalog = build_catalog(document, findings.source.text, findings.source.path, config,
-                                   AstRelease::item_inlines);
+  findings.catalog = build_catalog(document, findings.source.text, findings.source.path, config, AstRelease::blocks);
   for (const Rule& rule : m_registry.rules()) {
     if (!rule.check || m_settings.severity(rule.info.id) == Severity::off) continue;
     RuleReporter reporter(rule.info.id, findings.source.path, m_settings.options(rule.info.id), findings.diagnostics,

@@ -114,70 +114,48 @@ Marker read_marker(std::string_view line, int byte_column) {
   return marker;
 }
 
-bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
+Marker marker_at(const LintContext& context, SourcePos at) { return read_marker(context.line(at.line), at.column); }
 
-Marker marker_of(const LintContext& context, cmark_node* item) {
-  return read_marker(context.line(cmark_node_get_start_line(item)), cmark_node_get_start_column(item));
-}
-
-// Calls visit(list, expected_column) for each list outside block quotes;
-// expected_column is where its items' markers belong (-1: not checkable).
-// Lists sit directly in the document or in an item; block quotes are skipped.
-template <typename Visit>
-void walk_lists(const LintContext& context, cmark_node* node, int expected, Visit& visit) {
-  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-    if (!is_type(child, CMARK_NODE_LIST)) continue;
-    visit(child, expected);
-    for (cmark_node* item = cmark_node_first_child(child); item; item = cmark_node_next(item)) {
-      Marker marker = marker_of(context, item);
-      walk_lists(context, item, marker.at_line_start ? marker.column + marker.width + 1 : -1, visit);
-    }
-  }
-}
-
-// The bullet fmt writes: '-', except right after another bullet list written
-// with '-', where it must differ or the two lists would merge into one.
-char canonical_bullet(cmark_node* list) {
-  cmark_node* previous = cmark_node_previous(list);
-  bool after_bullets = is_type(previous, CMARK_NODE_LIST) && cmark_node_get_list_type(previous) == CMARK_BULLET_LIST;
-  return after_bullets && canonical_bullet(previous) == '-' ? '*' : '-';
+// Where the markers of `list` belong (0-based visual column): the start of
+// its parent item's text; -1 when that item's marker does not open its line.
+int expected_column(const LintContext& context, const ListInfo& list) {
+  if (list.parent_item.line == 0) return 0;
+  Marker parent = marker_at(context, list.parent_item);
+  return parent.at_line_start ? parent.column + parent.width + 1 : -1;
 }
 
 void check_bullet_style(const LintContext& context, RuleReporter& out) {
-  auto visit = [&](cmark_node* list, int) {
-    if (cmark_node_get_list_type(list) != CMARK_BULLET_LIST) return;
-    cmark_node* first = cmark_node_first_child(list);
-    Marker marker = marker_of(context, first);
-    char expected = canonical_bullet(list);
-    if (!marker.bullet || marker.bullet == expected) return;
+  for (const ListInfo& list : context.lists()) {
+    if (!list.is_bullet || list.items.empty()) continue;
+    SourcePos first = list.items.front().start;
+    Marker marker = marker_at(context, first);
+    char expected = list.canonical_bullet;
+    if (!marker.bullet || marker.bullet == expected) continue;
     std::string message = std::string("list uses '") + marker.bullet + "' bullets; use '" + expected + "'";
     if (expected != '-') message += " (it follows another list, and the same bullet would join them)";
-    out.report({cmark_node_get_start_line(first), cmark_node_get_start_column(first)}, message, true);
-  };
-  walk_lists(context, context.document().root(), 0, visit);
+    out.report(first, message, true);
+  }
 }
 
 void check_list_indent(const LintContext& context, RuleReporter& out) {
-  auto visit = [&](cmark_node* list, int expected) {
-    for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
-      Marker marker = marker_of(context, item);
+  for (const ListInfo& list : context.lists()) {
+    int expected = expected_column(context, list);
+    for (const ListInfo::Entry& item : list.items) {
+      Marker marker = marker_at(context, item.start);
       if (!marker.at_line_start) continue;
-      SourcePos at{cmark_node_get_start_line(item), cmark_node_get_start_column(item)};
-      bool code_first = is_type(cmark_node_first_child(item), CMARK_NODE_CODE_BLOCK);
       if (expected >= 0 && marker.column != expected)
-        out.report(at,
+        out.report(item.start,
                    "list item indented by " + std::to_string(marker.column) +
                        (marker.column == 1 ? " column" : " columns") + "; expected " + std::to_string(expected),
                    true);
-      else if (marker.has_content && !code_first && marker.spaces_after != 1)
-        out.report(at,
+      else if (marker.has_content && !item.code_first && marker.spaces_after != 1)
+        out.report(item.start,
                    marker.spaces_after < 0
                        ? "tab after the list marker; use one space"
                        : std::to_string(marker.spaces_after) + " spaces after the list marker; use one",
                    true);
     }
-  };
-  walk_lists(context, context.document().root(), 0, visit);
+  }
 }
 
 }  // namespace

@@ -88,8 +88,8 @@ bool read_legend(cmark_node* list, std::vector<TagDef>& tags) {
 
 class CatalogBuilder {
  public:
-  CatalogBuilder(std::string_view text, const std::string& path, const Config& config, AstRelease release)
-      : m_text(text), m_lines(text), m_config(config), m_release(release) {
+  CatalogBuilder(std::string_view text, const std::string& path, const Config& config)
+      : m_text(text), m_lines(text), m_config(config) {
     m_catalog.path = path;
     m_stack.emplace_back();
   }
@@ -205,8 +205,6 @@ class CatalogBuilder {
     if (paragraph) {
       item.raw = paragraph_source(paragraph);
       item.paragraph_end_line = cmark_node_get_end_line(paragraph);
-      if (m_release == AstRelease::item_inlines)
-        while (cmark_node* inline_node = cmark_node_first_child(paragraph)) cmark_node_free(inline_node);
     }
     if (!item.url && !item.links.empty()) item.url = item.links.front();
     m_parents.push_back(item.title);
@@ -230,7 +228,6 @@ class CatalogBuilder {
   std::string_view m_text;
   LineIndex m_lines;
   const Config& m_config;
-  AstRelease m_release;
   Catalog m_catalog;
   std::vector<Section> m_stack;     // open sections, the root first
   std::vector<std::string> m_path;  // their headings, the root excluded
@@ -243,14 +240,14 @@ class CatalogBuilder {
 
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
                       const Config& config, AstRelease release) {
-  return CatalogBuilder(text, path, config, release).build(document.root(), false);
+  return CatalogBuilder(text, path, config).build(document.root(), release == AstRelease::blocks);
 }
 
 Catalog parse_catalog(const SourceFile& file, const Config& config) {
   Catalog catalog;
   {
     MarkdownDocument document(file.text);
-    catalog = CatalogBuilder(file.text, file.path, config, AstRelease::none).build(document.root(), true);
+    catalog = build_catalog(document, file.text, file.path, config, AstRelease::blocks);
   }
 #ifdef __GLIBC__
   // The freed AST (many times the file's size) sits between catalog objects;
