@@ -2,10 +2,36 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "curate/text.hpp"
 
 namespace curate {
+namespace {
+
+// Whether `text` holds a space, a control byte or DEL, eight bytes at a time
+// (URLs are long and almost never do).
+bool has_space_or_control(std::string_view text) {
+  constexpr std::uint64_t ones = 0x0101010101010101, high = 0x8080808080808080;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    std::uint64_t del = word ^ (ones * 0x7F);
+    if (((word - ones * 0x21) & ~word & high) | ((del - ones) & ~del & high)) break;
+  }
+  for (; i < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i]) <= 0x20 || text[i] == 0x7F) return true;
+  return false;
+}
+
+void assign_lower(std::string& out, std::string_view text) {
+  out.assign(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
+}  // namespace
 
 bool parse_url(std::string_view url, UrlParts& parts) {
   parts = UrlParts{};
@@ -16,9 +42,8 @@ bool parse_url(std::string_view url, UrlParts& parts) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return false;
   }
-  for (char c : url)
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return false;
-  parts.scheme = to_lower(url.substr(0, colon));
+  if (has_space_or_control(url)) return false;
+  assign_lower(parts.scheme, url.substr(0, colon));
   std::string_view rest = url.substr(colon + 1);
   if (size_t hash = rest.find('#'); hash != std::string_view::npos) {
     parts.fragment = rest.substr(hash + 1);
@@ -44,7 +69,7 @@ bool parse_url(std::string_view url, UrlParts& parts) {
     for (char c : parts.port)
       if (c < '0' || c > '9') return false;
   }
-  parts.host = to_lower(authority);
+  assign_lower(parts.host, authority);
   return !parts.host.empty();
 }
 
