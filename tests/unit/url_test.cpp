@@ -1,0 +1,60 @@
+// URL parsing, normalisation and ids: what duplicate-url, the link checker
+// and every entry id rest on.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "curate/url.hpp"
+
+using namespace curate;
+
+TEST_CASE("parse_url splits a URL, lower-casing scheme and host only") {
+  UrlParts parts;
+  REQUIRE(parse_url("HTTPS://User@WWW.Example.ORG:8080/A/b?x=1&Y=2#Top", parts));
+  CHECK(parts.scheme == "https");
+  CHECK(parts.host == "www.example.org");
+  CHECK(parts.port == "8080");
+  CHECK(parts.path == "/A/b");
+  CHECK(parts.query == "x=1&Y=2");
+  CHECK(parts.fragment == "Top");
+  REQUIRE(parse_url("mailto:someone@example.org", parts));
+  CHECK(parts.scheme == "mailto");
+  CHECK(parts.path == "someone@example.org");
+  CHECK_FALSE(parse_url("relative/path.md", parts));
+  CHECK_FALSE(parse_url("#anchor", parts));
+  CHECK_FALSE(parse_url("", parts));
+}
+
+TEST_CASE("parse_url refuses a blank, a control byte or DEL wherever it sits") {
+  // Every position of a 41-byte URL: inside the eight-byte blocks and in the tail.
+  const std::string url = "https://example.org/some/long/path/x.html";
+  UrlParts parts;
+  REQUIRE(parse_url(url, parts));
+  for (char bad : {' ', '\t', '\n', '\x01', '\x1f', '\x7f'}) {
+    for (size_t at = 8; at < url.size(); ++at) {
+      std::string broken = url;
+      broken[at] = bad;
+      INFO("byte " << static_cast<int>(bad) << " at " << at);
+      CHECK_FALSE(parse_url(broken, parts));
+    }
+  }
+  // Bytes from 0x80 up (UTF-8) and '!' (0x21) and '~' (0x7e) are fine.
+  CHECK(parse_url("https://example.org/caf\xC3\xA9/!~/\xE2\x80\x94/abcdefgh", parts));
+}
+
+TEST_CASE("normalize_url makes the spellings of one address equal") {
+  std::string canonical = normalize_url("https://example.org/page");
+  CHECK(canonical == "https://example.org/page");
+  CHECK(normalize_url("http://www.Example.org/page/") == canonical);
+  CHECK(normalize_url("  https://example.org:443/page#section  ") == canonical);
+  CHECK(normalize_url("https://example.org/page?utm_source=x&fbclid=y") == canonical);
+  CHECK(normalize_url("https://example.org:8080/page") == "https://example.org:8080/page");
+  CHECK(normalize_url("https://example.org/page?id=1&utm_medium=m") == "https://example.org/page?id=1");
+  CHECK(normalize_url("docs/guide.md#part") == "docs/guide.md");
+}
+
+TEST_CASE("stable_id is the FNV-1a hash as eight lower-case hex digits") {
+  CHECK(stable_id("") == "811c9dc5");
+  CHECK(stable_id("a") == "e40c292c");
+  CHECK(stable_id(normalize_url("http://www.example.org/page/")) == stable_id("https://example.org/page"));
+}
