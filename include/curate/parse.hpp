@@ -11,18 +11,16 @@
 
 namespace curate {
 
-// What building a catalog may free of the document it reads.
-enum class AstRelease {
-  none,
-  // Each top-level block once read, so the catalog reuses the tree's memory
-  // (peak memory on big lists); the document is left empty.
-  blocks,
-};
-
 // Builds the catalog of an already parsed document whose source is `text`
 // (throws like parse_catalog).
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
-                      const Config& config, AstRelease release = AstRelease::none);
+                      const Config& config);
+
+// The same, freeing each top-level block of `document` once read, so the
+// catalog reuses the tree's memory (peak memory on big lists). The document
+// is left empty.
+Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view text, const std::string& path,
+                                const Config& config);
 
 // List items nested deeper than this are refused (curate::Error with the
 // line and column): it bounds the recursion of every walk over the tree.

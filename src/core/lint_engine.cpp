@@ -141,7 +141,7 @@ FileFindings Linter::lint(SourceFile source, const Config& config) const {
   // is then built freeing the tree as it goes, so the two are never both
   // whole in memory (peak memory and fresh pages on big lists).
   LintContext context(findings.source, document, findings.catalog, config, m_options);
-  findings.catalog = build_catalog(document, findings.source.text, findings.source.path, config, AstRelease::blocks);
+  findings.catalog = build_catalog_consuming(document, findings.source.text, findings.source.path, config);
   for (const Rule& rule : m_registry.rules()) {
     if (!rule.check || m_settings.severity(rule.info.id) == Severity::off) continue;
     RuleReporter reporter(rule.info.id, findings.source.path, m_settings.options(rule.info.id), findings.diagnostics,

@@ -239,15 +239,20 @@ class CatalogBuilder {
 }  // namespace
 
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
-                      const Config& config, AstRelease release) {
-  return CatalogBuilder(text, path, config).build(document.root(), release == AstRelease::blocks);
+                      const Config& config) {
+  return CatalogBuilder(text, path, config).build(document.root(), false);
+}
+
+Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view text, const std::string& path,
+                                const Config& config) {
+  return CatalogBuilder(text, path, config).build(document.root(), true);
 }
 
 Catalog parse_catalog(const SourceFile& file, const Config& config) {
   Catalog catalog;
   {
     MarkdownDocument document(file.text);
-    catalog = build_catalog(document, file.text, file.path, config, AstRelease::blocks);
+    catalog = build_catalog_consuming(document, file.text, file.path, config);
   }
 #ifdef __GLIBC__
   // The freed AST (many times the file's size) sits between catalog objects;
