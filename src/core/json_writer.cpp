@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "swar.hpp"
+
 namespace curate {
 
 void JsonWriter::flush() {
@@ -103,29 +105,15 @@ void JsonWriter::null() {
 
 namespace {
 
-// Whether any of the eight bytes in `word` may need escaping: a control
-// character, '"' or '\\'. False positives only (borrows between bytes),
-// which the byte loop then settles.
-bool may_need_escape(std::uint64_t word) {
-  constexpr std::uint64_t ones = 0x0101010101010101, high = 0x8080808080808080;
-  auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & high; };
-  std::uint64_t below_space = (word - ones * 0x20) & ~word & high;
-  return below_space | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\'));
-}
-
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
 // The position of the first byte of `text` at or after `from` that needs
 // escaping, or its size: eight bytes at a time, as almost no byte does.
 std::size_t next_escape(std::string_view text, std::size_t from) {
-  std::size_t i = from;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    if (may_need_escape(word)) break;
-  }
-  while (i < text.size() && !needs_escape(static_cast<unsigned char>(text[i]))) ++i;
-  return i;
+  auto may_need = [](std::uint64_t word) {
+    return swar::has_byte_below(word, 0x20) | swar::has_byte(word, '"') | swar::has_byte(word, '\\');
+  };
+  return swar::find_byte_if(text, from, may_need, needs_escape);
 }
 
 }  // namespace

@@ -2,9 +2,9 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 
 #include "curate/text.hpp"
+#include "swar.hpp"
 
 namespace curate {
 namespace {
@@ -12,17 +12,9 @@ namespace {
 // Whether `text` holds a space, a control byte or DEL, eight bytes at a time
 // (URLs are long and almost never do).
 bool has_space_or_control(std::string_view text) {
-  constexpr std::uint64_t ones = 0x0101010101010101, high = 0x8080808080808080;
-  size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    std::uint64_t del = word ^ (ones * 0x7F);
-    if (((word - ones * 0x21) & ~word & high) | ((del - ones) & ~del & high)) break;
-  }
-  for (; i < text.size(); ++i)
-    if (static_cast<unsigned char>(text[i]) <= 0x20 || text[i] == 0x7F) return true;
-  return false;
+  auto may_have = [](std::uint64_t word) { return swar::has_byte_below(word, 0x21) | swar::has_byte(word, 0x7F); };
+  auto is_bad = [](unsigned char c) { return c <= 0x20 || c == 0x7F; };
+  return swar::find_byte_if(text, 0, may_have, is_bad) < text.size();
 }
 
 void assign_lower(std::string& out, std::string_view text) {
