@@ -26,9 +26,17 @@ namespace curate {
 
 class LintContext;  // what a built-in check sees (src/core/lint_context.hpp)
 class RuleReporter;
+struct ItemVisit;    // one item of the catalog and what the item checks share
 
 // A rule check: reads the context, reports through the reporter.
 using RuleCheck = std::function<void(const LintContext&, RuleReporter&)>;
+
+// A rule that looks at items one at a time. The engine walks the catalog once
+// for all of them (a walk over 100k items is a pass over their memory): the
+// factory makes the rule's visitor for one run, which may keep state (URLs
+// seen so far) until the walk ends; an empty visitor checks nothing.
+using ItemCheck = std::function<void(const ItemVisit&)>;
+using ItemCheckFactory = std::function<ItemCheck(const LintContext&, RuleReporter&)>;
 
 // One configurable option of a rule ("future-slack-days") and its default.
 struct RuleOption {
@@ -40,7 +48,8 @@ struct RuleOption {
 struct Rule {
   RuleInfo info;
   std::vector<RuleOption> options;
-  RuleCheck check;  // empty: findings are produced outside the engine
+  RuleCheck check;              // reads the whole context; or
+  ItemCheckFactory item_check;  // visits items; with neither, findings come from outside the engine
 };
 
 // The rules known to one run, in --list-rules order.
@@ -48,11 +57,13 @@ class RuleRegistry {
  public:
   // Adds a rule; throws curate::Error when the id is already taken.
   void add(RuleInfo info, RuleCheck check = {}, std::vector<RuleOption> options = {});
+  void add_item_rule(RuleInfo info, ItemCheckFactory item_check, std::vector<RuleOption> options = {});
   const Rule* find(std::string_view id) const;
   const std::vector<Rule>& rules() const { return m_rules; }
   std::vector<std::string> ids() const;
 
  private:
+  void add_rule(Rule rule);
   std::vector<Rule> m_rules;
 };
 

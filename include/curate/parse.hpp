@@ -2,6 +2,7 @@
 // Markdown -> catalog: builds the typed tree from cmark-gfm's AST.
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 
 #include "curate/catalog.hpp"
@@ -16,11 +17,15 @@ namespace curate {
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
                       const Config& config);
 
+// Sees one top-level block of a document (a heading, a list, a paragraph…).
+using BlockReader = std::function<void(cmark_node*)>;
+
 // The same, freeing each top-level block of `document` once read, so the
 // catalog reuses the tree's memory (peak memory on big lists). The document
-// is left empty.
+// is left empty. `read_block`, when given, sees each block first, in order,
+// while it is still in cache (the lint context reads what the checks need).
 Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view text, const std::string& path,
-                                const Config& config);
+                                const Config& config, const BlockReader& read_block = {});
 
 // List items nested deeper than this are refused (curate::Error with the
 // line and column): it bounds the recursion of every walk over the tree.

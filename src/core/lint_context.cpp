@@ -48,8 +48,8 @@ void trim_in_place(std::string& text) {
 
 }  // namespace
 
-LintContext::LintContext(const SourceFile& source, const MarkdownDocument& document, const Catalog& catalog,
-                         const Config& config, const LintOptions& options)
+LintContext::LintContext(const SourceFile& source, const Catalog& catalog, const Config& config,
+                         const LintOptions& options)
     : m_source(source),
       m_catalog(catalog),
       m_config(config),
@@ -57,14 +57,20 @@ LintContext::LintContext(const SourceFile& source, const MarkdownDocument& docum
       m_today(options.today.empty() ? utc_today() : options.today),
       m_lines(source.text),
       m_line_kinds(static_cast<size_t>(m_lines.line_count()) + 2, LineKind::text) {
-  walk(document.root(), 0);
-  collect_lists(document.root(), SourcePos{});
-  SlugRegistry slugs;
-  for (HeadingInfo& heading : m_headings) heading.slug = slugs.unique(heading.text);
   if (source.path != "-") {
     std::filesystem::path dir = std::filesystem::path(source.path).parent_path();
     m_base_dir = dir.empty() ? "." : dir.string();
   }
+}
+
+void LintContext::read_block(cmark_node* block) {
+  visit(block, 0);
+  add_list(block, SourcePos{}, m_after_dash_list);
+}
+
+void LintContext::finish() {
+  SlugRegistry slugs;
+  for (HeadingInfo& heading : m_headings) heading.slug = slugs.unique(heading.text);
 }
 
 LineKind LintContext::line_kind(int number) const {
@@ -73,62 +79,70 @@ LineKind LintContext::line_kind(int number) const {
 }
 
 void LintContext::walk(cmark_node* node, int container_depth) {
-  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-    cmark_node_type type = cmark_node_get_type(child);
-    switch (type) {
-      case CMARK_NODE_CODE_BLOCK:
-      case CMARK_NODE_HTML_BLOCK: {
-        LineKind kind = type == CMARK_NODE_CODE_BLOCK ? LineKind::code : LineKind::html;
-        for (int line = cmark_node_get_start_line(child); line <= cmark_node_get_end_line(child); ++line)
-          if (line >= 1 && static_cast<size_t>(line) < m_line_kinds.size())
-            m_line_kinds[static_cast<size_t>(line)] = kind;
-        if (kind == LineKind::html) scan_html(cmark_node_get_literal(child));
-        continue;
-      }
-      case CMARK_NODE_HTML_INLINE:
-        scan_html(cmark_node_get_literal(child));
-        continue;
-      case CMARK_NODE_HEADING:
-        add_heading(child, container_depth);
-        break;
-      case CMARK_NODE_LINK:
-      case CMARK_NODE_IMAGE:
-        add_link(child);
-        break;
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-      case CMARK_NODE_CODE:
-        continue;  // leaves: nothing below to visit
-      default:
-        break;
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+    visit(child, container_depth);
+}
+
+void LintContext::visit(cmark_node* node, int container_depth) {
+  cmark_node_type type = cmark_node_get_type(node);
+  switch (type) {
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK: {
+      LineKind kind = type == CMARK_NODE_CODE_BLOCK ? LineKind::code : LineKind::html;
+      for (int line = cmark_node_get_start_line(node); line <= cmark_node_get_end_line(node); ++line)
+        if (line >= 1 && static_cast<size_t>(line) < m_line_kinds.size())
+          m_line_kinds[static_cast<size_t>(line)] = kind;
+      if (kind == LineKind::html) scan_html(cmark_node_get_literal(node));
+      return;
     }
-    bool container = type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM;
-    walk(child, container_depth + (container ? 1 : 0));
+    case CMARK_NODE_HTML_INLINE:
+      scan_html(cmark_node_get_literal(node));
+      return;
+    case CMARK_NODE_HEADING:
+      add_heading(node, container_depth);
+      break;
+    case CMARK_NODE_LINK:
+    case CMARK_NODE_IMAGE:
+      add_link(node);
+      break;
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE:
+      return;  // leaves: nothing below to visit
+    default:
+      break;
   }
+  bool container = type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM;
+  walk(node, container_depth + (container ? 1 : 0));
 }
 
 void LintContext::collect_lists(cmark_node* parent, SourcePos parent_item) {
-  bool after_dash_list = false;  // the previous sibling is a bullet list fmt writes with '-'
-  for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
-    if (!is_type(child, CMARK_NODE_LIST)) {
-      after_dash_list = false;
-      continue;
-    }
-    size_t index = m_lists.size();
-    ListInfo& list = m_lists.emplace_back();
-    list.is_bullet = cmark_node_get_list_type(child) == CMARK_BULLET_LIST;
-    list.canonical_bullet = after_dash_list ? '*' : '-';
-    list.parent_item = parent_item;
-    after_dash_list = list.is_bullet && list.canonical_bullet == '-';
-    for (cmark_node* item = cmark_node_first_child(child); item; item = cmark_node_next(item))
-      list.items.push_back({{cmark_node_get_start_line(item), cmark_node_get_start_column(item)},
-                            is_type(cmark_node_first_child(item), CMARK_NODE_CODE_BLOCK)});
-    // The nested lists come after the whole list (m_lists may move: index it).
-    size_t i = 0;
-    for (cmark_node* item = cmark_node_first_child(child); item; item = cmark_node_next(item), ++i)
-      collect_lists(item, m_lists[index].items[i].start);
+  bool after_dash_list = false;
+  for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child))
+    add_list(child, parent_item, after_dash_list);
+}
+
+// `node` is one block among its siblings; `after_dash_list` says whether the
+// sibling before it is a bullet list fmt writes with '-'.
+void LintContext::add_list(cmark_node* node, SourcePos parent_item, bool& after_dash_list) {
+  if (!is_type(node, CMARK_NODE_LIST)) {
+    after_dash_list = false;
+    return;
   }
+  size_t index = m_lists.size();
+  ListInfo& list = m_lists.emplace_back();
+  list.is_bullet = cmark_node_get_list_type(node) == CMARK_BULLET_LIST;
+  list.canonical_bullet = after_dash_list ? '*' : '-';
+  list.parent_item = parent_item;
+  after_dash_list = list.is_bullet && list.canonical_bullet == '-';
+  for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
+    list.items.push_back({{cmark_node_get_start_line(item), cmark_node_get_start_column(item)},
+                          is_type(cmark_node_first_child(item), CMARK_NODE_CODE_BLOCK)});
+  // The nested lists come after the whole list (m_lists may move: index it).
+  size_t i = 0;
+  for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item), ++i)
+    collect_lists(item, m_lists[index].items[i].start);
 }
 
 void LintContext::add_heading(cmark_node* node, int container_depth) {

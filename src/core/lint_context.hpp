@@ -58,11 +58,14 @@ struct ListInfo {
 
 class LintContext {
  public:
-  // Reads all it needs of `document` now: checks never see the cmark tree,
-  // so the catalog may be built after the context, freeing the tree as it
-  // goes (Linter::lint does; `catalog` is only read by the checks).
-  LintContext(const SourceFile& source, const MarkdownDocument& document, const Catalog& catalog, const Config& config,
-              const LintOptions& options);
+  // Reads nothing yet: each top-level block of the document is handed to
+  // read_block, in order, as the catalog is built (build_catalog_consuming),
+  // while it is in cache and before it is freed; finish() then completes
+  // what needs them all. Checks never see the cmark tree; `catalog` is only
+  // read by the checks.
+  LintContext(const SourceFile& source, const Catalog& catalog, const Config& config, const LintOptions& options);
+  void read_block(cmark_node* block);
+  void finish();
 
   const SourceFile& source() const { return m_source; }
   std::string_view text() const { return m_source.text; }
@@ -89,9 +92,11 @@ class LintContext {
 
  private:
   void walk(cmark_node* node, int container_depth);
+  void visit(cmark_node* node, int container_depth);
   void add_heading(cmark_node* node, int container_depth);
   void add_link(cmark_node* node);
   void collect_lists(cmark_node* parent, SourcePos parent_item);
+  void add_list(cmark_node* node, SourcePos parent_item, bool& after_dash_list);
   void scan_html(const char* html);
 
   const SourceFile& m_source;
@@ -104,6 +109,7 @@ class LintContext {
   std::vector<HeadingInfo> m_headings;
   std::vector<LinkInfo> m_links;
   std::vector<ListInfo> m_lists;
+  bool m_after_dash_list = false;  // the last top-level block is a list fmt writes with '-'
   std::set<std::string> m_html_anchors;
   std::string m_base_dir;
 };
@@ -144,17 +150,17 @@ Suppressions read_suppressions(const LintContext& context, const std::vector<std
 // `text` with %XX escapes decoded (URL fragments and paths).
 std::string percent_decode(std::string_view text);
 
-// Walks every item of the catalog (entries and groups, children too).
-template <typename Visit>
-void for_each_item(const Section& section, Visit&& visit) {
-  auto walk_items = [&](const std::vector<Item>& items, auto&& self) -> void {
-    for (const Item& item : items) {
-      visit(item, section);
-      self(item.children, self);
-    }
-  };
-  walk_items(section.items, walk_items);
-  for (const Section& child : section.sections) for_each_item(child, visit);
-}
+// One item as the item checks see it (lint.hpp ItemCheck).
+struct ItemVisit {
+  const Item& item;
+  const Section& section;
+  const std::string& parents;  // the titles of the items around it, each followed by '\x1f'
+  const LinkInfo* meta;        // its metadata link (lint_entry_helpers.hpp metadata_link)
+  SourcePos line_end;          // the end of its first line: findings about a whole entry cover it
+};
+
+// Calls every check for every item of the catalog (entries and groups,
+// children after their parent) in document order, in one walk.
+void visit_items(const LintContext& context, const std::vector<ItemCheck>& checks);
 
 }  // namespace curate

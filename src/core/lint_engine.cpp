@@ -43,8 +43,16 @@ void check_option_type(const RuleOption& option, const nlohmann::json& value, co
 }  // namespace
 
 void RuleRegistry::add(RuleInfo info, RuleCheck check, std::vector<RuleOption> options) {
-  if (find(info.id)) throw Error("rule '" + info.id + "' is registered twice");
-  m_rules.push_back({std::move(info), std::move(options), std::move(check)});
+  add_rule({std::move(info), std::move(options), std::move(check), {}});
+}
+
+void RuleRegistry::add_item_rule(RuleInfo info, ItemCheckFactory item_check, std::vector<RuleOption> options) {
+  add_rule({std::move(info), std::move(options), {}, std::move(item_check)});
+}
+
+void RuleRegistry::add_rule(Rule rule) {
+  if (find(rule.info.id)) throw Error("rule '" + rule.info.id + "' is registered twice");
+  m_rules.push_back(std::move(rule));
 }
 
 const Rule* RuleRegistry::find(std::string_view id) const {
@@ -137,17 +145,29 @@ FileFindings Linter::lint(SourceFile source, const Config& config) const {
   FileFindings findings;
   findings.source = std::move(source);
   MarkdownDocument document(findings.source.text);
-  // The context reads what the checks need of the tree first; the catalog
-  // is then built freeing the tree as it goes, so the two are never both
-  // whole in memory (peak memory and fresh pages on big lists).
-  LintContext context(findings.source, document, findings.catalog, config, m_options);
-  findings.catalog = build_catalog_consuming(document, findings.source.text, findings.source.path, config);
+  // The catalog is built freeing the tree as it goes, so the two are never
+  // both whole in memory (peak memory and fresh pages on big lists); the
+  // context reads what the checks need of each block just before.
+  LintContext context(findings.source, findings.catalog, config, m_options);
+  findings.catalog = build_catalog_consuming(document, findings.source.text, findings.source.path, config,
+                                             [&context](cmark_node* block) { context.read_block(block); });
+  context.finish();
+  std::vector<RuleReporter> item_reporters;  // the item checks report through these while the walk lasts
+  item_reporters.reserve(m_registry.rules().size());
+  std::vector<ItemCheck> item_checks;
   for (const Rule& rule : m_registry.rules()) {
-    if (!rule.check || m_settings.severity(rule.info.id) == Severity::off) continue;
-    RuleReporter reporter(rule.info.id, findings.source.path, m_settings.options(rule.info.id), findings.diagnostics,
-                          &findings.edits);
-    rule.check(context, reporter);
+    if ((!rule.check && !rule.item_check) || m_settings.severity(rule.info.id) == Severity::off) continue;
+    const std::string& id = rule.info.id;
+    if (rule.check) {
+      RuleReporter reporter(id, findings.source.path, m_settings.options(id), findings.diagnostics, &findings.edits);
+      rule.check(context, reporter);
+    } else {
+      item_reporters.emplace_back(id, findings.source.path, m_settings.options(id), findings.diagnostics,
+                                  &findings.edits);
+      if (ItemCheck check = rule.item_check(context, item_reporters.back())) item_checks.push_back(std::move(check));
+    }
   }
+  visit_items(context, item_checks);
   const std::string& id = k_invalid_suppression.id;
   RuleReporter reporter(id, findings.source.path, m_settings.options(id), findings.diagnostics);
   findings.suppressions = read_suppressions(context, m_registry.ids(), &reporter);

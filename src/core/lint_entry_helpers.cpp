@@ -32,16 +32,71 @@ std::chrono::sys_days to_days(int year, unsigned month, unsigned day) {
 
 }  // namespace
 
-const LinkInfo* metadata_link(const LintContext& context, const Item& item) {
-  if (!item.url || item.is_group) return nullptr;
-  if (item.style != EntryStyle::quoted && item.style != EntryStyle::plain) return nullptr;
-  const auto& links = context.links();
-  auto it = std::lower_bound(links.begin(), links.end(), item.pos,
-                             [](const LinkInfo& link, const SourcePos& pos) { return before(link.span.begin, pos); });
+namespace {
+
+bool may_have_metadata(const Item& item) {
+  return item.url && !item.is_group && (item.style == EntryStyle::quoted || item.style == EntryStyle::plain);
+}
+
+using LinkIt = std::vector<LinkInfo>::const_iterator;
+
+LinkIt first_link_at(const std::vector<LinkInfo>& links, SourcePos pos) {
+  return std::lower_bound(links.begin(), links.end(), pos,
+                          [](const LinkInfo& link, const SourcePos& p) { return before(link.span.begin, p); });
+}
+
+// The metadata link among the links from `it` (the first at or after the
+// item's marker) to the end of the item's paragraph.
+const LinkInfo* metadata_link_from(LinkIt it, LinkIt end, const Item& item) {
   int last_line = std::max(item.paragraph_end_line, item.pos.line);
-  for (; it != links.end() && it->span.begin.line <= last_line; ++it)
+  for (; it != end && it->span.begin.line <= last_line; ++it)
     if (!it->is_image && it->url == *item.url) return &*it;
   return nullptr;
+}
+
+}  // namespace
+
+const LinkInfo* metadata_link(const LintContext& context, const Item& item) {
+  if (!may_have_metadata(item)) return nullptr;
+  const auto& links = context.links();
+  return metadata_link_from(first_link_at(links, item.pos), links.end(), item);
+}
+
+void visit_items(const LintContext& context, const std::vector<ItemCheck>& checks) {
+  if (checks.empty()) return;
+  const std::vector<LinkInfo>& links = context.links();
+  // Items come in document order, so the first link at an item's marker is
+  // found by a cursor that only moves forward (a search if ever they do not).
+  LinkIt cursor = links.begin();
+  SourcePos last{};
+  std::string parents;
+  auto visit = [&](const Item& item, const Section& section) {
+    const LinkInfo* meta = nullptr;
+    if (may_have_metadata(item)) {
+      if (before(item.pos, last)) cursor = first_link_at(links, item.pos);
+      last = item.pos;
+      while (cursor != links.end() && before(cursor->span.begin, item.pos)) ++cursor;
+      meta = metadata_link_from(cursor, links.end(), item);
+    }
+    ItemVisit seen{item, section, parents, meta, {item.pos.line, static_cast<int>(context.line(item.pos.line).size())}};
+    for (const ItemCheck& check : checks) check(seen);
+  };
+  auto walk_items = [&](const std::vector<Item>& items, const Section& section, auto&& self) -> void {
+    for (const Item& item : items) {
+      visit(item, section);
+      if (item.children.empty()) continue;
+      size_t size = parents.size();
+      parents += item.title;
+      parents += '\x1f';
+      self(item.children, section, self);
+      parents.resize(size);
+    }
+  };
+  auto walk_sections = [&](const Section& section, auto&& self) -> void {
+    walk_items(section.items, section, walk_items);
+    for (const Section& child : section.sections) self(child, self);
+  };
+  walk_sections(context.catalog().root, walk_sections);
 }
 
 std::vector<std::string_view> metadata_fields(const LinkInfo& link) {

@@ -15,38 +15,33 @@ namespace {
 
 std::string squote(const std::string& text) { return "'" + text + "'"; }
 
-// Where an item's first line ends: diagnostics about a whole entry cover it.
-SourcePos first_line_end(const LintContext& context, const Item& item) {
-  return {item.pos.line, static_cast<int>(context.line(item.pos.line).size())};
-}
-
-void check_entry_format(const LintContext& context, RuleReporter& out) {
-  for_each_item(context.catalog().root, [&](const Item& item, const Section&) {
-    SourcePos end = first_line_end(context, item);
+ItemCheck check_entry_format(const LintContext&, RuleReporter& out) {
+  return [&out](const ItemVisit& at) {
+    const Item& item = at.item;
     if (item.style == EntryStyle::empty) {
-      out.report(item.pos, end,
+      out.report(item.pos, at.line_end,
                  "list item without text: neither '[Name](url) - Description' nor '\"Title\" [meta](url)'");
       return;
     }
     if (item.is_group) return;
     bool leading = item.style == EntryStyle::leading_link || item.style == EntryStyle::bare_url;
     if (leading && !item.rest.empty()) {
-      out.report(item.pos, end,
+      out.report(item.pos, at.line_end,
                  "text after the link of " + squote(item.title) + " is not separated by ' - ': " + squote(item.rest));
       return;
     }
-    if (const LinkInfo* meta = metadata_link(context, item); meta && meta->is_autolink)
-      out.report(item.pos, end,
+    if (at.meta && at.meta->is_autolink)
+      out.report(item.pos, at.line_end,
                  "bare URL after " + squote(item.title) +
                      " without a label colon: write 'Title: https://…' or '[Title](https://…)'");
-  });
+  };
 }
 
-void check_missing_link(const LintContext& context, RuleReporter& out) {
-  for_each_item(context.catalog().root, [&](const Item& item, const Section&) {
-    if (item.is_stub() && item.style != EntryStyle::empty)
-      out.report(item.pos, first_line_end(context, item), "entry " + squote(item.title) + " has no link");
-  });
+ItemCheck check_missing_link(const LintContext&, RuleReporter& out) {
+  return [&out](const ItemVisit& at) {
+    if (at.item.is_stub() && at.item.style != EntryStyle::empty)
+      out.report(at.item.pos, at.line_end, "entry " + squote(at.item.title) + " has no link");
+  };
 }
 
 // The vocabulary entry closest to `tag`, when exactly one is closest.
@@ -65,11 +60,12 @@ std::string unique_suggestion(const std::string& tag, const std::vector<std::str
   return found.size() == 1 ? found.front() : "";
 }
 
-void check_unknown_tag(const LintContext& context, RuleReporter& out) {
+ItemCheck check_unknown_tag(const LintContext& context, RuleReporter& out) {
   std::vector<std::string> vocabulary;
   for (const TagDef& tag : context.catalog().tags) vocabulary.push_back(tag.name);
-  if (vocabulary.empty()) return;  // a list without a vocabulary has nothing to check against
-  for_each_item(context.catalog().root, [&](const Item& item, const Section&) {
+  if (vocabulary.empty()) return {};  // a list without a vocabulary has nothing to check against
+  return [&context, &out, vocabulary = std::move(vocabulary)](const ItemVisit& visit) {
+    const Item& item = visit.item;
     for (const std::string& tag : item.tags) {
       if (std::find(vocabulary.begin(), vocabulary.end(), tag) != vocabulary.end()) continue;
       std::string best = unique_suggestion(tag, vocabulary);
@@ -89,14 +85,15 @@ void check_unknown_tag(const LintContext& context, RuleReporter& out) {
       else
         out.report(at, end, message);
     }
-  });
+  };
 }
 
-void check_malformed_date(const LintContext& context, RuleReporter& out) {
+ItemCheck check_malformed_date(const LintContext& context, RuleReporter& out) {
   int slack = out.options().value("future-slack-days", 0);
-  for_each_item(context.catalog().root, [&](const Item& item, const Section&) {
-    const LinkInfo* meta = metadata_link(context, item);
-    SourceSpan where = meta ? meta->span : SourceSpan{item.pos, first_line_end(context, item)};
+  return [&context, &out, slack](const ItemVisit& at) {
+    const Item& item = at.item;
+    const LinkInfo* meta = at.meta;
+    SourceSpan where = meta ? meta->span : SourceSpan{item.pos, at.line_end};
     if (item.date) {
       if (auto problem = date_problem(*item.date, context.today(), slack))
         out.report(where.begin, where.end, "date " + squote(*item.date) + " of " + squote(item.title) + " " + *problem);
@@ -107,14 +104,13 @@ void check_malformed_date(const LintContext& context, RuleReporter& out) {
         out.report(
             where.begin, where.end,
             "date " + squote(std::string(field)) + " of " + squote(item.title) + " is not written YYYY, YYYY-MM or YYYY-MM-DD");
-  });
+  };
 }
 
-void check_unknown_kind(const LintContext& context, RuleReporter& out) {
+ItemCheck check_unknown_kind(const LintContext& context, RuleReporter& out) {
   const KindTable& kinds = context.config().kinds;
-  std::vector<std::string> known = kinds.kinds();
-  for_each_item(context.catalog().root, [&](const Item& item, const Section&) {
-    const LinkInfo* meta = metadata_link(context, item);
+  return [&kinds, &out, known = kinds.kinds()](const ItemVisit& at) {
+    const LinkInfo* meta = at.meta;
     if (!meta) return;
     std::vector<std::string_view> fields = metadata_fields(*meta);
     for (size_t i = 1; i < fields.size(); ++i) {
@@ -124,35 +120,15 @@ void check_unknown_kind(const LintContext& context, RuleReporter& out) {
       bool kind_slot = fields.size() == 3 && i == 1 && is_date_shape(fields[2]);
       if (best.empty() && !kind_slot) continue;
       out.report(meta->span.begin, meta->span.end,
-                 "unknown kind " + squote(std::string(field)) + " in " + squote(item.title) +
+                 "unknown kind " + squote(std::string(field)) + " in " + squote(at.item.title) +
                      (best.empty() ? " (the kind field of [authors; kind; date]); declare it under \"kinds\" in "
                                      ".curate.json"
                                    : " (did you mean " + squote(best) + "?)"));
     }
-  });
-}
-
-// Calls visit(item, parents_key) for every entry; parents_key joins the
-// titles of the item's ancestors (cheaper than collect_entries' copies).
-template <typename Visit>
-void for_each_entry(const Section& section, Visit&& visit) {
-  std::string parents;
-  auto walk = [&](const std::vector<Item>& items, auto&& self) -> void {
-    for (const Item& item : items) {
-      if (item.is_entry()) visit(item, parents);
-      if (item.children.empty()) continue;
-      size_t size = parents.size();
-      parents += item.title;
-      parents += '\x1f';
-      self(item.children, self);
-      parents.resize(size);
-    }
   };
-  walk(section.items, walk);
-  for (const Section& child : section.sections) for_each_entry(child, visit);
 }
 
-void check_duplicate_url(const LintContext& context, RuleReporter& out) {
+ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
   // An entry with a URL has the hash of its normalised form as its id
   // (parse.cpp), so only entries whose ids meet need normalising; the URLs
   // still decide, as two URLs may share a hash.
@@ -162,9 +138,10 @@ void check_duplicate_url(const LintContext& context, RuleReporter& out) {
   };
   std::unordered_map<std::string_view, FirstWithId> by_id;
   by_id.reserve(context.links().size());
-  std::unordered_map<std::string, const Item*> by_url;
-  for_each_entry(context.catalog().root, [&](const Item& item, const std::string&) {
-    if (!item.url || item.url->empty()) return;
+  return [&out, by_id = std::move(by_id), by_url = std::unordered_map<std::string, const Item*>()](
+             const ItemVisit& at) mutable {
+    const Item& item = at.item;
+    if (!item.is_entry() || !item.url || item.url->empty()) return;
     auto [same_id, fresh] = by_id.try_emplace(item.id, FirstWithId{&item});
     if (fresh) return;
     if (!same_id->second.normalised) {
@@ -174,43 +151,44 @@ void check_duplicate_url(const LintContext& context, RuleReporter& out) {
     auto [it, inserted] = by_url.try_emplace(normalize_url(*item.url), &item);
     if (inserted) return;
     const Item& first = *it->second;
-    out.report(item.pos, first_line_end(context, item),
+    out.report(item.pos, at.line_end,
                squote(item.title) + " links to the same URL as " + squote(first.title) + " at line " +
                    std::to_string(first.pos.line) + ": " + *item.url);
-  });
+  };
 }
 
-void check_duplicate_title(const LintContext& context, RuleReporter& out) {
+ItemCheck check_duplicate_title(const LintContext& context, RuleReporter& out) {
   std::unordered_map<std::string, const Item*> seen;
   seen.reserve(context.links().size());
-  for_each_entry(context.catalog().root, [&](const Item& item, const std::string& parents) {
-    if (!item.url || item.title.empty()) return;  // stubs are topic placeholders an outline may repeat
+  return [&out, seen = std::move(seen)](const ItemVisit& at) mutable {
+    const Item& item = at.item;
+    // Stubs are topic placeholders an outline may repeat.
+    if (!item.is_entry() || !item.url || item.title.empty()) return;
     // A child's title is read under its parents ("Learning" under C and under D differ).
-    auto [it, inserted] = seen.try_emplace(parents + item.title, &item);
+    auto [it, inserted] = seen.try_emplace(at.parents + item.title, &item);
     if (inserted) return;
     const Item& first = *it->second;
     if (first.url && normalize_url(*first.url) == normalize_url(*item.url)) return;  // duplicate-url's
-    out.report(item.pos, first_line_end(context, item),
+    out.report(item.pos, at.line_end,
                "title " + squote(item.title) + " is also the title of the entry at line " +
                    std::to_string(first.pos.line) + " (a different URL)");
-  });
+  };
 }
 
-void check_unbalanced_quotes(const LintContext& context, RuleReporter& out) {
-  for_each_item(context.catalog().root, [&](const Item& item, const Section&) {
-    if (item.unclosed_quote)
-      out.report(item.pos, first_line_end(context, item),
-                 "the quote that opens " + squote(item.title) + " is never closed");
-  });
+ItemCheck check_unbalanced_quotes(const LintContext&, RuleReporter& out) {
+  return [&out](const ItemVisit& at) {
+    if (at.item.unclosed_quote)
+      out.report(at.item.pos, at.line_end, "the quote that opens " + squote(at.item.title) + " is never closed");
+  };
 }
 
-void check_metadata_separator(const LintContext& context, RuleReporter& out) {
-  for_each_item(context.catalog().root, [&](const Item& item, const Section&) {
+ItemCheck check_metadata_separator(const LintContext& context, RuleReporter& out) {
+  return [&context, &out](const ItemVisit& at) {
+    const Item& item = at.item;
     if (!item.metadata_comma_split) return;
-    const LinkInfo* meta = metadata_link(context, item);
+    const LinkInfo* meta = at.meta;
     if (!meta) {
-      out.report(item.pos, first_line_end(context, item),
-                 "metadata of " + squote(item.title) + " separates fields with ','; use ';'");
+      out.report(item.pos, at.line_end, "metadata of " + squote(item.title) + " separates fields with ','; use ';'");
       return;
     }
     std::string fixed = semicolon_metadata(*meta, context.config().kinds);
@@ -225,46 +203,46 @@ void check_metadata_separator(const LintContext& context, RuleReporter& out) {
       out.report_with_edit(meta->span.begin, meta->span.end, message, offset, meta->text.size(), fixed);
     else
       out.report(meta->span.begin, meta->span.end, message);
-  });
+  };
 }
 
 }  // namespace
 
 void add_entry_rules(RuleRegistry& registry) {
-  registry.add({"entry-format", "Entries follow one of the house styles", Severity::error, false,
+  registry.add_item_rule({"entry-format", "Entries follow one of the house styles", Severity::error, false,
                 "An entry reads '[Name](url) - Description' or '*tag*: \"Title\" [authors; kind; date](url)' (or "
                 "anything the entry grammar reads in between). Reported: list items without text, text after a "
                 "leading link that is not separated by ' - ', and a bare URL after a title without 'Title:'."},
                check_entry_format);
-  registry.add({"missing-link", "Entries have a link", Severity::warning, false,
+  registry.add_item_rule({"missing-link", "Entries have a link", Severity::warning, false,
                 "An entry without any link is a stub: a topic still to be filled in."},
                check_missing_link);
-  registry.add({"unknown-tag", "Tags are in the vocabulary", Severity::error, true,
+  registry.add_item_rule({"unknown-tag", "Tags are in the vocabulary", Severity::error, true,
                 "Tags come from the list's legend (a block quote of '*tag*: description' items) or \"tags\" in "
                 ".curate.json. A tag close to exactly one known tag is fixed by --fix. Lists without a vocabulary "
                 "are not checked."},
                check_unknown_tag);
-  registry.add({"malformed-date", "Dates are real and not in the future", Severity::error, false,
+  registry.add_item_rule({"malformed-date", "Dates are real and not in the future", Severity::error, false,
                 "Dates read YYYY, YYYY-MM or YYYY-MM-DD with a real month and day, and are not later than today "
                 "plus the future-slack-days option."},
                check_malformed_date, {{"future-slack-days", 0, "days a date may lie in the future"}});
-  registry.add({"unknown-kind", "Kinds are known", Severity::warning, false,
+  registry.add_item_rule({"unknown-kind", "Kinds are known", Severity::warning, false,
                 "The kind field of '[authors; kind; date]' is a known kind or alias (docs/grammar.md; extend it "
                 "with \"kinds\" in .curate.json); a metadata field one typo away from a kind is reported too."},
                check_unknown_kind);
-  registry.add({"duplicate-url", "No two entries link to the same page", Severity::error, false,
+  registry.add_item_rule({"duplicate-url", "No two entries link to the same page", Severity::error, false,
                 "URLs are compared normalised: http and https, 'www.', a trailing slash, the fragment and tracking "
                 "parameters are ignored. The finding names both places."},
                check_duplicate_url);
-  registry.add({"duplicate-title", "No two linked entries share a title", Severity::warning, false,
+  registry.add_item_rule({"duplicate-title", "No two linked entries share a title", Severity::warning, false,
                 "Two entries with the same title (as written, under the same parent entries) and different URLs are "
                 "usually one resource listed twice. Stubs are not compared: an outline may repeat a topic."},
                check_duplicate_title);
-  registry.add({"unbalanced-quotes", "Quoted titles are closed", Severity::error, false,
+  registry.add_item_rule({"unbalanced-quotes", "Quoted titles are closed", Severity::error, false,
                 "A title that opens a quote (\" or “) must close it; otherwise the link and metadata are read as "
                 "part of the title."},
                check_unbalanced_quotes);
-  registry.add({"metadata-separator", "Metadata fields are separated by ';'", Severity::warning, true,
+  registry.add_item_rule({"metadata-separator", "Metadata fields are separated by ';'", Severity::warning, true,
                 "'[Google; Blog & Paper, 2021-05]' is read as three fields, but the comma hides the date from "
                 "other tools; --fix writes '[Google; Blog & Paper; 2021-05]'."},
                check_metadata_separator);

@@ -96,10 +96,11 @@ class CatalogBuilder {
 
   // With `release_blocks`, each top-level block is freed once read, so the
   // catalog reuses the AST's memory and peak memory stays near cmark's own.
-  Catalog build(cmark_node* root, bool release_blocks) {
+  Catalog build(cmark_node* root, bool release_blocks, const BlockReader& read_block) {
     cmark_node* const first = cmark_node_first_child(root);
     for (cmark_node *block = first, *next = nullptr; block; block = next) {
       next = cmark_node_next(block);
+      if (read_block) read_block(block);
       if (block == first && is_type(block, CMARK_NODE_HEADING) && cmark_node_get_heading_level(block) == 1) {
         m_catalog.title = collapse_whitespace(plain_text(block));
         m_catalog.title_line = cmark_node_get_start_line(block);
@@ -240,12 +241,12 @@ class CatalogBuilder {
 
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
                       const Config& config) {
-  return CatalogBuilder(text, path, config).build(document.root(), false);
+  return CatalogBuilder(text, path, config).build(document.root(), false, {});
 }
 
 Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view text, const std::string& path,
-                                const Config& config) {
-  return CatalogBuilder(text, path, config).build(document.root(), true);
+                                const Config& config, const BlockReader& read_block) {
+  return CatalogBuilder(text, path, config).build(document.root(), true, read_block);
 }
 
 Catalog parse_catalog(const SourceFile& file, const Config& config) {
