@@ -342,7 +342,12 @@ void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& ite
     item.style = EntryStyle::empty;
     return;
   }
-  Flat flat;
+  // One scratch buffer for every item: its capacity is reused, not
+  // allocated afresh per entry.
+  thread_local Flat flat;
+  flat.text.clear();
+  flat.atoms.clear();
+  flat.atom_at.clear();
   flatten(paragraph, flat);
   EntryParser(flat, kinds, item).run();
 }
