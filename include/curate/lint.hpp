@@ -20,6 +20,7 @@
 #include "curate/catalog.hpp"
 #include "curate/config.hpp"
 #include "curate/diagnostic.hpp"
+#include "curate/parse.hpp"
 #include "curate/source.hpp"
 
 namespace curate {
@@ -116,6 +117,7 @@ class Suppressions {
 struct LintOptions {
   std::string today;                                         // YYYY-MM-DD; empty: the system clock (UTC)
   std::function<bool(const std::string& path)> path_exists;  // default: std::filesystem::exists
+  size_t chunk_bytes = k_chunk_bytes;                        // parse.hpp build_catalog_chunked
 };
 
 // A replacement in SourceFile::text that fixes one finding (rule, at).

@@ -28,6 +28,38 @@ class MarkdownDocument {
   CmarkNodePtr m_root;
 };
 
+// A piece of a document that cmark-gfm parses to the same blocks on its own
+// as within the whole: it starts at a line where the whole document's parse
+// starts a top-level heading (see split_chunks).
+struct Chunk {
+  std::string_view text;
+  int line_offset = 0;  // the document's line number of the chunk's line 1, less one
+  int line_count = 0;
+};
+
+// A chunk's tree numbers its lines from 1; these give the file's line
+// numbers of its nodes. A node without a position (line 0) keeps none.
+struct LineShift {
+  int offset = 0;  // Chunk::line_offset
+  int shift(int line) const { return line > 0 ? line + offset : line; }
+  int start(cmark_node* node) const { return shift(cmark_node_get_start_line(node)); }
+  int end(cmark_node* node) const { return shift(cmark_node_get_end_line(node)); }
+};
+
+// Splits `text` into chunks of at least `min_bytes` (the last may be
+// shorter). A chunk after the first starts at an ATX heading in column 1
+// after a blank line, outside anything a look at line starts can tell is an
+// open fenced code block or an HTML block that blank lines do not end. The
+// whole text is one chunk when it may define link references ("]:"), as
+// those reach across the document. Parsing a big list a chunk at a time
+// keeps its tree small: in cache while it is read, and its memory reused.
+std::vector<Chunk> split_chunks(std::string_view text, size_t min_bytes);
+
+// True when the parse of `chunk`, not the last of its document, ends in a
+// fenced code block or an HTML block still open at its end: one the
+// heading after it would not have closed, so the chunking was wrong.
+bool chunk_runs_on(const MarkdownDocument& chunk, const Chunk& where);
+
 // The plain text of an inline subtree: text, code and link text, with soft
 // breaks as spaces and emphasis markers dropped.
 std::string plain_text(cmark_node* node);

@@ -16,10 +16,6 @@ namespace {
 
 bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
 
-SourceSpan span_of(cmark_node* node) {
-  return {{cmark_node_get_start_line(node), cmark_node_get_start_column(node)},
-          {cmark_node_get_end_line(node), cmark_node_get_end_column(node)}};
-}
 
 std::string utc_today() {
   auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
@@ -57,13 +53,20 @@ LintContext::LintContext(const SourceFile& source, const Catalog& catalog, const
       m_today(options.today.empty() ? utc_today() : options.today),
       m_lines(source.text),
       m_line_kinds(static_cast<size_t>(m_lines.line_count()) + 2, LineKind::text) {
+  // About one link per "](": growing the vector instead would move every
+  // link (five strings each) a dozen times on a big list.
+  size_t brackets = 0;
+  std::string_view text = source.text;
+  for (size_t at = text.find("]("); at != std::string_view::npos; at = text.find("](", at + 2)) ++brackets;
+  m_links.reserve(brackets);
   if (source.path != "-") {
     std::filesystem::path dir = std::filesystem::path(source.path).parent_path();
     m_base_dir = dir.empty() ? "." : dir.string();
   }
 }
 
-void LintContext::read_block(cmark_node* block) {
+void LintContext::read_block(cmark_node* block, int line_offset) {
+  m_lines_of.offset = line_offset;
   visit(block, 0);
   add_list(block, SourcePos{}, m_after_dash_list);
 }
@@ -71,6 +74,10 @@ void LintContext::read_block(cmark_node* block) {
 void LintContext::finish() {
   SlugRegistry slugs;
   for (HeadingInfo& heading : m_headings) heading.slug = slugs.unique(heading.text);
+}
+
+SourceSpan LintContext::span_of(cmark_node* node) const {
+  return {{m_lines_of.start(node), cmark_node_get_start_column(node)}, {m_lines_of.end(node), cmark_node_get_end_column(node)}};
 }
 
 LineKind LintContext::line_kind(int number) const {
@@ -89,7 +96,7 @@ void LintContext::visit(cmark_node* node, int container_depth) {
     case CMARK_NODE_CODE_BLOCK:
     case CMARK_NODE_HTML_BLOCK: {
       LineKind kind = type == CMARK_NODE_CODE_BLOCK ? LineKind::code : LineKind::html;
-      for (int line = cmark_node_get_start_line(node); line <= cmark_node_get_end_line(node); ++line)
+      for (int line = m_lines_of.start(node), last = m_lines_of.end(node); line <= last; ++line)
         if (line >= 1 && static_cast<size_t>(line) < m_line_kinds.size())
           m_line_kinds[static_cast<size_t>(line)] = kind;
       if (kind == LineKind::html) scan_html(cmark_node_get_literal(node));
@@ -137,7 +144,7 @@ void LintContext::add_list(cmark_node* node, SourcePos parent_item, bool& after_
   list.parent_item = parent_item;
   after_dash_list = list.is_bullet && list.canonical_bullet == '-';
   for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
-    list.items.push_back({{cmark_node_get_start_line(item), cmark_node_get_start_column(item)},
+    list.items.push_back({{m_lines_of.start(item), cmark_node_get_start_column(item)},
                           is_type(cmark_node_first_child(item), CMARK_NODE_CODE_BLOCK)});
   // The nested lists come after the whole list (m_lists may move: index it).
   size_t i = 0;

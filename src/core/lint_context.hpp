@@ -64,7 +64,7 @@ class LintContext {
   // what needs them all. Checks never see the cmark tree; `catalog` is only
   // read by the checks.
   LintContext(const SourceFile& source, const Catalog& catalog, const Config& config, const LintOptions& options);
-  void read_block(cmark_node* block);
+  void read_block(cmark_node* block, int line_offset);
   void finish();
 
   const SourceFile& source() const { return m_source; }
@@ -91,6 +91,7 @@ class LintContext {
   const std::string& base_dir() const { return m_base_dir; }
 
  private:
+  SourceSpan span_of(cmark_node* node) const;
   void walk(cmark_node* node, int container_depth);
   void visit(cmark_node* node, int container_depth);
   void add_heading(cmark_node* node, int container_depth);
@@ -109,6 +110,7 @@ class LintContext {
   std::vector<HeadingInfo> m_headings;
   std::vector<LinkInfo> m_links;
   std::vector<ListInfo> m_lists;
+  LineShift m_lines_of;            // the file's lines of the block being read
   bool m_after_dash_list = false;  // the last top-level block is a list fmt writes with '-'
   std::set<std::string> m_html_anchors;
   std::string m_base_dir;

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "curate/error.hpp"
 #include "curate/lint.hpp"
@@ -144,13 +145,24 @@ Linter::Linter(RuleRegistry registry, LintSettings settings, LintOptions options
 FileFindings Linter::lint(SourceFile source, const Config& config) const {
   FileFindings findings;
   findings.source = std::move(source);
-  MarkdownDocument document(findings.source.text);
-  // The catalog is built freeing the tree as it goes, so the two are never
-  // both whole in memory (peak memory and fresh pages on big lists); the
-  // context reads what the checks need of each block just before.
-  LintContext context(findings.source, findings.catalog, config, m_options);
-  findings.catalog = build_catalog_consuming(document, findings.source.text, findings.source.path, config,
-                                             [&context](cmark_node* block) { context.read_block(block); });
+  // The catalog is built a chunk of the file at a time, freeing each
+  // chunk's tree once read (peak memory, and a tree that stays in cache);
+  // the context reads what the checks need of each block just before.
+  const std::string& text = findings.source.text;
+  const std::string& path = findings.source.path;
+  std::optional<LintContext> context_holder;
+  context_holder.emplace(findings.source, findings.catalog, config, m_options);
+  auto read_block = [&context_holder](cmark_node* block, int line_offset) {
+    context_holder->read_block(block, line_offset);
+  };
+  if (std::optional<Catalog> catalog = build_catalog_chunked(text, path, config, read_block, m_options.chunk_bytes)) {
+    findings.catalog = std::move(*catalog);
+  } else {  // the chunks were unsafe: read the whole document afresh
+    context_holder.emplace(findings.source, findings.catalog, config, m_options);
+    MarkdownDocument document(text);
+    findings.catalog = build_catalog_consuming(document, text, path, config, read_block);
+  }
+  LintContext& context = *context_holder;
   context.finish();
   std::vector<RuleReporter> item_reporters;  // the item checks report through these while the walk lasts
   item_reporters.reserve(m_registry.rules().size());

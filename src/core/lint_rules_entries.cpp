@@ -1,6 +1,7 @@
 // Entry rules: what the grammar read from each list item (DESIGN.md "Entry
 // grammar"): its shape, tags, dates, kinds and duplicates.
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 
 #include "curate/grammar.hpp"
@@ -158,14 +159,17 @@ ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
 }
 
 ItemCheck check_duplicate_title(const LintContext& context, RuleReporter& out) {
-  std::unordered_map<std::string, const Item*> seen;
+  // Keyed by the title itself (the catalog outlives the walk), or for a
+  // child by its parents' titles and its own, kept in `keys`.
+  std::unordered_map<std::string_view, const Item*> seen;
   seen.reserve(context.links().size());
-  return [&out, seen = std::move(seen)](const ItemVisit& at) mutable {
+  return [&out, seen = std::move(seen), keys = std::deque<std::string>()](const ItemVisit& at) mutable {
     const Item& item = at.item;
     // Stubs are topic placeholders an outline may repeat.
     if (!item.is_entry() || !item.url || item.title.empty()) return;
     // A child's title is read under its parents ("Learning" under C and under D differ).
-    auto [it, inserted] = seen.try_emplace(at.parents + item.title, &item);
+    std::string_view key = at.parents.empty() ? std::string_view(item.title) : keys.emplace_back(at.parents + item.title);
+    auto [it, inserted] = seen.try_emplace(key, &item);
     if (inserted) return;
     const Item& first = *it->second;
     if (first.url && normalize_url(*first.url) == normalize_url(*item.url)) return;  // duplicate-url's

@@ -5,10 +5,76 @@
 #include <algorithm>
 #include <cstring>
 
+#include "curate/text.hpp"
+
 namespace curate {
 namespace {
 
 constexpr const char* k_extensions[] = {"table", "autolink", "strikethrough"};
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
+
+// An ATX heading starting in column 1: "#" to "######", then a blank or the end.
+bool is_column_one_heading(std::string_view line) {
+  size_t hashes = line.find_first_not_of('#');
+  if (hashes == std::string_view::npos) hashes = line.size();
+  return hashes >= 1 && hashes <= 6 && (hashes == line.size() || line[hashes] == ' ' || line[hashes] == '\t');
+}
+
+bool contains_ignoring_case(std::string_view text, std::string_view needle) {
+  for (size_t at = 0; at + needle.size() <= text.size(); ++at)
+    if (istarts_with(text.substr(at), needle)) return true;
+  return false;
+}
+
+// What a line start may open that a heading after a blank line would not
+// close: a fenced code block, or an HTML block of the kinds that run until
+// a closing marker rather than a blank line (CommonMark 4.6, kinds 1 to 5).
+// Lines indented more than three spaces are never openers at the top level;
+// anything else that looks like one counts, inside containers too, which
+// only ever forgoes a split.
+class BlockScan {
+ public:
+  // Reads one line; true when the text after it is outside any such block.
+  bool read(std::string_view line) {
+    size_t indent = line.find_first_not_of(' ');
+    std::string_view body = indent == std::string_view::npos || indent > 3 ? std::string_view() : line.substr(indent);
+    if (m_fence_length) {
+      size_t run = body.find_first_not_of(m_fence_char);
+      if (run == std::string_view::npos) run = body.size();
+      if (run >= m_fence_length && is_blank(body.substr(run))) m_fence_length = 0;
+      return m_fence_length == 0;
+    }
+    if (!m_html_end.empty()) {
+      if (contains_ignoring_case(line, m_html_end)) m_html_end = {};
+      return m_html_end.empty();
+    }
+    if (starts_with(body, "```") || starts_with(body, "~~~")) {
+      m_fence_char = body[0];
+      m_fence_length = body.find_first_not_of(m_fence_char);
+      if (m_fence_length == std::string_view::npos) m_fence_length = body.size();
+      // A backtick fence's info string has no backtick: then it is not a fence.
+      if (m_fence_char == '`' && body.find('`', m_fence_length) != std::string_view::npos) m_fence_length = 0;
+      return m_fence_length == 0;
+    }
+    if (!starts_with(body, "<")) return true;
+    static constexpr std::pair<std::string_view, std::string_view> k_html[] = {
+        {"<script", "</script>"}, {"<pre", "</pre>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"},
+        {"<!--", "-->"},          {"<?", "?>"},       {"<![CDATA[", "]]>"},   {"<!", ">"}};
+    for (auto [open, close] : k_html) {
+      if (!istarts_with(body, open)) continue;
+      if (!contains_ignoring_case(body.substr(open.size()), close)) m_html_end = close;
+      break;
+    }
+    return m_html_end.empty();
+  }
+
+ private:
+  char m_fence_char = 0;
+  size_t m_fence_length = 0;  // 0: no fence open
+  std::string_view m_html_end;  // what ends the open HTML block; empty: none
+};
+
 
 }  // namespace
 
@@ -20,6 +86,43 @@ MarkdownDocument::MarkdownDocument(std::string_view text) {
       cmark_parser_attach_syntax_extension(m_parser.get(), ext);
   cmark_parser_feed(m_parser.get(), text.data(), text.size());
   m_root.reset(cmark_parser_finish(m_parser.get()));
+}
+
+std::vector<Chunk> split_chunks(std::string_view text, size_t min_bytes) {
+  std::vector<Chunk> chunks;
+  Chunk current{text, 0, 0};
+  if (text.find("]:") == std::string_view::npos) {
+    BlockScan scan;
+    bool outside = true, after_blank = false;
+    size_t start = 0;  // of the current chunk
+    int line = 0;
+    for (size_t at = 0; at < text.size(); ++line) {
+      size_t end = text.find('\n', at);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view content = text.substr(at, end - at);
+      if (outside && after_blank && at - start >= min_bytes && at > start && is_column_one_heading(content)) {
+        chunks.push_back({text.substr(start, at - start), current.line_offset, line - current.line_offset});
+        current.line_offset = line;
+        start = at;
+      }
+      outside = scan.read(content);
+      after_blank = outside && is_blank(content);
+      at = end + 1;
+    }
+    current.text = text.substr(start);
+    current.line_count = line - current.line_offset;
+  }
+  if (current.line_count == 0) current.line_count = LineIndex(current.text).line_count();
+  chunks.push_back(current);
+  return chunks;
+}
+
+bool chunk_runs_on(const MarkdownDocument& chunk, const Chunk& where) {
+  cmark_node* last = cmark_node_last_child(chunk.root());
+  if (!last) return false;
+  cmark_node_type type = cmark_node_get_type(last);
+  return (type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK) &&
+         cmark_node_get_end_line(last) >= where.line_count;
 }
 
 std::string MarkdownDocument::render_html() const {

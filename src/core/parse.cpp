@@ -13,7 +13,10 @@
 namespace curate {
 namespace {
 
-SourcePos start_of(cmark_node* node) { return {cmark_node_get_start_line(node), cmark_node_get_start_column(node)}; }
+SourcePos start_of(const LineShift& lines, cmark_node* node) {
+  return {lines.start(node), cmark_node_get_start_column(node)};
+}
+
 bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
 
 cmark_node* first_paragraph(cmark_node* item) {
@@ -56,19 +59,19 @@ bool is_toc_list(cmark_node* list) {
   return true;
 }
 
-void collect_toc(cmark_node* list, int depth, std::vector<TocLink>& toc) {
+void collect_toc(cmark_node* list, int depth, const LineShift& lines, std::vector<TocLink>& toc) {
   for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
     std::vector<cmark_node*> links;
     collect_links(first_paragraph(item), links);
     std::string url = cmark_node_get_url(links.front());
-    toc.push_back({plain_text(links.front()), url.substr(url.find('#') + 1), depth, start_of(item)});
+    toc.push_back({plain_text(links.front()), url.substr(url.find('#') + 1), depth, start_of(lines, item)});
     for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child))
-      if (is_type(child, CMARK_NODE_LIST)) collect_toc(child, depth + 1, toc);
+      if (is_type(child, CMARK_NODE_LIST)) collect_toc(child, depth + 1, lines, toc);
   }
 }
 
 // "*tag*: description" items of a legend list; false unless every item reads so.
-bool read_legend(cmark_node* list, std::vector<TagDef>& tags) {
+bool read_legend(cmark_node* list, const LineShift& lines, std::vector<TagDef>& tags) {
   std::vector<TagDef> found;
   for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
     cmark_node* paragraph = first_paragraph(item);
@@ -79,7 +82,7 @@ bool read_legend(cmark_node* list, std::vector<TagDef>& tags) {
     if (!starts_with(rest, ":")) return false;
     // The description is the first line; a lazy continuation ("etc.") is prose.
     std::string description(trim(rest.substr(1)));
-    found.push_back({std::string(trim(plain_text(emph))), description, cmark_node_get_start_line(item)});
+    found.push_back({std::string(trim(plain_text(emph))), description, lines.start(item)});
   }
   if (found.empty()) return false;
   tags = std::move(found);
@@ -94,21 +97,27 @@ class CatalogBuilder {
     m_stack.emplace_back();
   }
 
-  // With `release_blocks`, each top-level block is freed once read, so the
-  // catalog reuses the AST's memory and peak memory stays near cmark's own.
-  Catalog build(cmark_node* root, bool release_blocks, const BlockReader& read_block) {
-    cmark_node* const first = cmark_node_first_child(root);
-    for (cmark_node *block = first, *next = nullptr; block; block = next) {
+  // Reads the top-level blocks of `root`, the tree of the document or of its
+  // chunk whose first line is the file's line `line_offset` + 1. With
+  // `release_blocks`, each block is freed once read, so the catalog reuses
+  // the AST's memory and peak memory stays near cmark's own.
+  void add_blocks(cmark_node* root, int line_offset, bool release_blocks, const BlockReader& read_block) {
+    m_lines_of.offset = line_offset;
+    for (cmark_node *block = cmark_node_first_child(root), *next = nullptr; block; block = next) {
       next = cmark_node_next(block);
-      if (read_block) read_block(block);
-      if (block == first && is_type(block, CMARK_NODE_HEADING) && cmark_node_get_heading_level(block) == 1) {
+      if (read_block) read_block(block, line_offset);
+      if (m_first_block && is_type(block, CMARK_NODE_HEADING) && cmark_node_get_heading_level(block) == 1) {
         m_catalog.title = collapse_whitespace(plain_text(block));
-        m_catalog.title_line = cmark_node_get_start_line(block);
+        m_catalog.title_line = m_lines_of.start(block);
       } else {
         add_block(block);
       }
+      m_first_block = false;
       if (release_blocks) cmark_node_free(block);
     }
+  }
+
+  Catalog finish() {
     while (m_stack.size() > 1) pop_section();
     m_catalog.root = std::move(m_stack.back());
     if (m_config.has_tags) {
@@ -124,7 +133,7 @@ class CatalogBuilder {
     extend_section(end_of(block).line);
     if (is_type(block, CMARK_NODE_LIST)) {
       if (is_toc_list(block)) {
-        collect_toc(block, 0, m_catalog.toc);
+        collect_toc(block, 0, m_lines_of, m_catalog.toc);
         m_catalog.blocks.push_back({"toc", span_of(block)});
         return;
       }
@@ -136,8 +145,8 @@ class CatalogBuilder {
     }
     if (is_type(block, CMARK_NODE_BLOCK_QUOTE) && !m_catalog.legend_line) {
       for (cmark_node* child = cmark_node_first_child(block); child; child = cmark_node_next(child))
-        if (is_type(child, CMARK_NODE_LIST) && read_legend(child, m_catalog.tags)) {
-          m_catalog.legend_line = cmark_node_get_start_line(block);
+        if (is_type(child, CMARK_NODE_LIST) && read_legend(child, m_lines_of, m_catalog.tags)) {
+          m_catalog.legend_line = m_lines_of.start(block);
           break;
         }
     }
@@ -175,16 +184,16 @@ class CatalogBuilder {
   // cmark counts blank lines after a list into it; spans end at the last
   // line with text so edits and sections never claim the gap.
   SourcePos end_of(cmark_node* node) const {
-    int line = cmark_node_get_end_line(node);
-    int first = cmark_node_get_start_line(node);
+    int line = m_lines_of.end(node);
+    int first = m_lines_of.start(node);
     while (line > first && trim(m_lines.line_text(m_text, line)).empty()) --line;
-    if (line == cmark_node_get_end_line(node)) return {line, cmark_node_get_end_column(node)};
+    if (line == m_lines_of.end(node)) return {line, cmark_node_get_end_column(node)};
     return {line, static_cast<int>(m_lines.line_text(m_text, line).size())};
   }
-  SourceSpan span_of(cmark_node* node) const { return {start_of(node), end_of(node)}; }
+  SourceSpan span_of(cmark_node* node) const { return {start_of(m_lines_of, node), end_of(node)}; }
 
   std::string paragraph_source(cmark_node* paragraph) const {
-    int first = cmark_node_get_start_line(paragraph), last = cmark_node_get_end_line(paragraph);
+    int first = m_lines_of.start(paragraph), last = m_lines_of.end(paragraph);
     // cmark-gfm leaves the paragraph a table was split from without a position.
     if (first <= 0 || cmark_node_get_start_column(paragraph) <= 0) return collapse_whitespace(plain_text(paragraph));
     std::string raw(m_lines.line_text(m_text, first).substr(static_cast<size_t>(cmark_node_get_start_column(paragraph) - 1)));
@@ -196,16 +205,16 @@ class CatalogBuilder {
   // (here and in every walk over Item::children) and the cost of ids.
   Item build_item(cmark_node* node) {
     if (m_parents.size() >= k_max_item_depth)
-      throw Error(m_catalog.path, cmark_node_get_start_line(node), cmark_node_get_start_column(node),
+      throw Error(m_catalog.path, m_lines_of.start(node), cmark_node_get_start_column(node),
                   "list items nested more than " + std::to_string(k_max_item_depth) + " levels deep");
     Item item;
-    item.pos = start_of(node);
+    item.pos = start_of(m_lines_of, node);
     item.span = span_of(node);
     cmark_node* paragraph = first_paragraph(node);
     parse_entry_fields(paragraph, m_config.kinds, item);
     if (paragraph) {
       item.raw = paragraph_source(paragraph);
-      item.paragraph_end_line = cmark_node_get_end_line(paragraph);
+      item.paragraph_end_line = m_lines_of.end(paragraph);
     }
     if (!item.url && !item.links.empty()) item.url = item.links.front();
     m_parents.push_back(item.title);
@@ -235,23 +244,41 @@ class CatalogBuilder {
   std::string m_path_key;           // m_path joined with "/", for ids
   std::vector<std::string> m_parents;  // titles of the items around the one being built
   SlugRegistry m_slugs;
+  LineShift m_lines_of;         // the lines of the tree being read
+  bool m_first_block = true;  // the next block is the document's first
 };
 
 }  // namespace
 
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
                       const Config& config) {
-  return CatalogBuilder(text, path, config).build(document.root(), false, {});
+  CatalogBuilder builder(text, path, config);
+  builder.add_blocks(document.root(), 0, false, {});
+  return builder.finish();
 }
 
 Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view text, const std::string& path,
                                 const Config& config, const BlockReader& read_block) {
-  return CatalogBuilder(text, path, config).build(document.root(), true, read_block);
+  CatalogBuilder builder(text, path, config);
+  builder.add_blocks(document.root(), 0, true, read_block);
+  return builder.finish();
+}
+
+std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::string& path, const Config& config,
+                                             const BlockReader& read_block, size_t chunk_bytes) {
+  std::vector<Chunk> chunks = split_chunks(text, chunk_bytes);
+  CatalogBuilder builder(text, path, config);
+  for (size_t i = 0; i < chunks.size(); ++i) {
+    MarkdownDocument document(chunks[i].text);
+    if (i + 1 < chunks.size() && chunk_runs_on(document, chunks[i])) return std::nullopt;
+    builder.add_blocks(document.root(), chunks[i].line_offset, true, read_block);
+  }
+  return builder.finish();
 }
 
 Catalog parse_catalog(const SourceFile& file, const Config& config) {
-  Catalog catalog;
-  {
+  std::optional<Catalog> catalog = build_catalog_chunked(file.text, file.path, config);
+  if (!catalog) {
     MarkdownDocument document(file.text);
     catalog = build_catalog_consuming(document, file.text, file.path, config);
   }
@@ -260,7 +287,7 @@ Catalog parse_catalog(const SourceFile& file, const Config& config) {
   // hand its pages back so the output that follows does not add to the peak.
   if (file.text.size() > (1u << 20)) malloc_trim(0);
 #endif
-  return catalog;
+  return std::move(*catalog);
 }
 
 }  // namespace curate

@@ -1,0 +1,157 @@
+// Parsing a list a chunk at a time (markdown.hpp split_chunks, parse.hpp
+// build_catalog_chunked) gives the catalog and the findings of parsing it
+// whole: on every list the tests and the corpus hold, split at every heading
+// where a split is allowed.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include "curate/error.hpp"
+#include "curate/lint.hpp"
+#include "curate/markdown.hpp"
+#include "curate/text.hpp"
+#include "test_helpers.hpp"
+
+using namespace curate;
+
+namespace {
+
+std::string pos(SourcePos p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
+std::string span(const SourceSpan& s) { return pos(s.begin) + "-" + pos(s.end); }
+std::string opt(const std::optional<std::string>& s) { return s ? "'" + *s + "'" : "none"; }
+std::string list(const std::vector<std::string>& parts) { return "[" + join(parts, "|") + "]"; }
+
+void describe(const Item& item, int depth, std::ostringstream& out) {
+  out << std::string(static_cast<size_t>(depth) * 2, ' ') << "item " << item.id << " " << pos(item.pos) << " "
+      << span(item.span) << " p" << item.paragraph_end_line << " group=" << item.is_group << " style="
+      << static_cast<int>(item.style) << " title='" << item.title << "' url=" << opt(item.url)
+      << " description=" << opt(item.description) << " note=" << opt(item.note) << " medium=" << opt(item.medium)
+      << " date=" << opt(item.date) << " links=" << list(item.links) << " tags=" << list(item.tags)
+      << " authors=" << list(item.authors) << " kinds=" << list(item.kinds) << " rest='" << item.rest
+      << "' comma=" << item.metadata_comma_split << " unclosed=" << item.unclosed_quote << " raw='" << item.raw
+      << "'\n";
+  for (const Item& child : item.children) describe(child, depth + 1, out);
+}
+
+void describe(const Section& section, std::ostringstream& out) {
+  out << "section " << section.level << " '" << section.heading << "' " << section.slug << " " << span(section.span)
+      << "\n";
+  for (const Item& item : section.items) describe(item, 1, out);
+  for (const Section& child : section.sections) describe(child, out);
+}
+
+// Everything a catalog holds, as text, so two catalogs compare with a diff.
+std::string describe(const Catalog& catalog) {
+  std::ostringstream out;
+  out << "title " << opt(catalog.title) << " at " << catalog.title_line << ", legend at " << catalog.legend_line
+      << "\n";
+  for (const TagDef& tag : catalog.tags) out << "tag " << tag.name << " '" << tag.description << "' " << tag.line << "\n";
+  for (const TocLink& link : catalog.toc)
+    out << "toc " << link.depth << " '" << link.text << "' #" << link.anchor << " " << pos(link.pos) << "\n";
+  for (const VerbatimBlock& block : catalog.blocks) out << "block " << block.type << " " << span(block.span) << "\n";
+  describe(catalog.root, out);
+  return out.str();
+}
+
+std::string describe(const std::vector<Diagnostic>& diagnostics) {
+  std::ostringstream out;
+  for (const Diagnostic& d : diagnostics)
+    out << pos(d.begin) << "-" << pos(d.end) << " " << d.rule << " " << d.message << " fixable=" << d.fixable << "\n";
+  return out.str();
+}
+
+std::vector<Diagnostic> lint(const SourceFile& source, size_t chunk_bytes) {
+  LintOptions options{"2026-11-26", [](const std::string&) { return true; }, chunk_bytes};
+  RuleRegistry registry = builtin_rules();
+  LintSettings settings(registry);
+  Linter linter(std::move(registry), std::move(settings), options);
+  return linter.finish(linter.lint(source, Config{}));
+}
+
+// The lists to compare: the shipped list, the corpus, every Markdown file
+// of the tests (fixtures, golden inputs, the fuzz corpus) and a generated
+// benchmark list.
+std::vector<std::string> inputs() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> paths{test::repo_path("data/resources.md"), test::shared_path("seed/resources.md")};
+  for (const auto& entry : fs::directory_iterator(test::shared_path("corpus")))
+    if (entry.path().extension() == ".md") paths.push_back(entry.path().string());
+  for (const auto& entry : fs::recursive_directory_iterator(test::repo_path("tests"))) {
+    std::string path = entry.path().string();
+    if (!entry.is_regular_file() || path.find("node_modules") != std::string::npos) continue;
+    if (entry.path().extension() == ".md" || path.find("/fuzz/corpus/") != std::string::npos) paths.push_back(path);
+  }
+  std::string generated = (fs::temp_directory_path() / "curate-chunk-test-bench.md").string();
+  std::string command = "python3 '" + test::repo_path("bench/gen") + "' 3000 '" + generated + "'";
+  REQUIRE(std::system(command.c_str()) == 0);
+  paths.push_back(generated);
+  return paths;
+}
+
+}  // namespace
+
+TEST_CASE("a list parsed a chunk at a time has the catalog and findings of the list parsed whole") {
+  size_t split_files = 0;
+  for (const std::string& path : inputs()) {
+    SourceFile source;
+    try {
+      source = read_source(path);
+    } catch (const Error&) {
+      continue;  // fuzz inputs that are not UTF-8 text
+    }
+    if (split_chunks(source.text, 0).size() > 1) ++split_files;
+    MarkdownDocument whole(source.text);
+    std::optional<Catalog> chunked = build_catalog_chunked(source.text, path, Config{}, {}, 0);
+    REQUIRE(chunked);
+    INFO(path);
+    CHECK(describe(*chunked) == describe(build_catalog(whole, source.text, path, Config{})));
+    CHECK(describe(lint(source, 0)) == describe(lint(source, SIZE_MAX)));
+  }
+  CHECK(split_files >= 10);  // the comparison above is not of single chunks only
+}
+
+TEST_CASE("chunks start at a heading after a blank line, outside fences and HTML blocks") {
+  auto starts = [](const std::string& text) {
+    std::vector<int> lines;
+    for (const Chunk& chunk : split_chunks(text, 0)) lines.push_back(chunk.line_offset + 1);
+    return lines;
+  };
+  CHECK(starts("# T\n\n## A\n- a\n\n## B\n- b\n") == std::vector<int>{1, 3, 6});
+  CHECK(starts("# T\n## A\n") == std::vector<int>{1});              // no blank line before
+  CHECK(starts("x\n\n #### A\n\n####### B\n\n#C\n") == std::vector<int>{1});  // indented, 7 hashes, no space
+  CHECK(starts("```\n\n## A\n```\n\n## B\n") == std::vector<int>{1, 6});       // inside a fence
+  CHECK(starts("~~~~\n~~~\n\n## A\n~~~~\n") == std::vector<int>{1});          // a shorter fence does not close
+  CHECK(starts("``` a`b\n\n## A\n") == std::vector<int>{1, 3});               // not a fence: backtick in the info
+  CHECK(starts("<!--\n\n## A\n-->\n\n## B\n") == std::vector<int>{1, 6});     // inside an HTML comment
+  CHECK(starts("<PRE>\n\n## A\n</pre>\n\n## B\n") == std::vector<int>{1, 6});
+  CHECK(starts("<!-- one line -->\n\n## A\n") == std::vector<int>{1, 3});
+  CHECK(starts("[a]: https://example.com\n\n## A\n") == std::vector<int>{1});  // link references reach everywhere
+  CHECK(starts("- a\n\n## A\n").size() == 2);
+  // At least min_bytes each: the last chunk takes what is left.
+  std::vector<Chunk> chunks = split_chunks("## A\n\n## B\n\n## C\n", 7);
+  REQUIRE(chunks.size() == 2);
+  CHECK(chunks[0].text == "## A\n\n## B\n\n");
+  CHECK(chunks[0].line_count == 4);
+  CHECK(chunks[1].text == "## C\n");
+  CHECK(chunks[1].line_offset == 4);
+}
+
+TEST_CASE("a chunk whose parse runs on into the next makes the catalog come from the whole list") {
+  // The look at line starts takes the item's fence for one at the top level,
+  // so it takes the real top-level fence on line 8 for the closing one and
+  // would split inside it, before "## Y".
+  std::string text = "- a\n\n  ```\n  code\n\n## X\n\n```\n\n## Y\n```\n";
+  std::vector<Chunk> chunks = split_chunks(text, 0);
+  REQUIRE(chunks.size() == 2);
+  CHECK(chunks[1].line_offset == 9);
+  MarkdownDocument first(chunks[0].text);
+  CHECK(chunk_runs_on(first, chunks[0]));
+  CHECK_FALSE(build_catalog_chunked(text, "test.md", Config{}, {}, 0));
+  Catalog catalog = test::parse_text(text);
+  REQUIRE(catalog.root.sections.size() == 1);
+  CHECK(catalog.root.sections[0].heading == "X");
+  SourceFile source = source_from_bytes("test.md", text);
+  CHECK(describe(lint(source, 0)) == describe(lint(source, SIZE_MAX)));
+}
