@@ -77,6 +77,25 @@ void run_catalog(const SourceFile& source) {
   if (!entries.empty()) resolve_selector(catalog, entries.front().item->title);
 }
 
+// Parsing a chunk at a time, split at every heading where that is allowed,
+// reads the list as parsing it whole does (parse.hpp build_catalog_chunked).
+void run_chunked(const SourceFile& source) {
+  std::optional<Catalog> chunked = build_catalog_chunked(source.text, source.path, Config{}, {}, 0);
+  if (!chunked) return;  // an unsafe split, found: the whole text is read instead
+  Catalog whole = build_catalog(MarkdownDocument(source.text), source.text, source.path, Config{});
+  check(entries_to_jsonl(collect_entries(*chunked), source.path) ==
+            entries_to_jsonl(collect_entries(whole), source.path),
+        "the entries of the chunked parse differ");
+  auto headings = [](const Catalog& catalog) {
+    std::string out;
+    for (const SectionRef& ref : collect_sections(catalog))
+      out += ref.section->slug + " " + std::to_string(ref.section->span.begin.line) + "-" +
+             std::to_string(ref.section->span.end.line) + "\n";
+    return out;
+  };
+  check(headings(*chunked) == headings(whole), "the sections of the chunked parse differ");
+}
+
 // Every offline rule, every output format, and --fix (whose own safety net
 // may refuse with curate::Error: refusing is its documented answer).
 void run_lint(const SourceFile& source, int line_count) {
@@ -96,6 +115,11 @@ void run_lint(const SourceFile& source, int line_count) {
   output.sources[source.path] = source.text;
   for (LintFormat format : {LintFormat::text, LintFormat::json, LintFormat::github, LintFormat::sarif})
     format_lint(format, diagnostics, linter.registry(), output);
+  options.chunk_bytes = 0;  // split at every heading allowed: the same findings
+  Linter chunked(registry, settings, options);
+  check(format_lint(LintFormat::json, chunked.finish(chunked.lint(source, Config{})), linter.registry(), output) ==
+            format_lint(LintFormat::json, diagnostics, linter.registry(), output),
+        "the findings of the chunked parse differ");
   try {
     FixResult fixed = fix_file(linter, source, Config{});
     if (fixed.changed()) check(linter.lint(source_from_bytes("fixed.md", fixed.text), Config{}).catalog.path == "fixed.md",
@@ -123,6 +147,7 @@ void run_one(const std::uint8_t* data, std::size_t size) {
   }
   try {
     run_catalog(source);
+    run_chunked(source);
     LineIndex lines(source.text);
     run_lint(source, lines.line_count());
     run_fmt(source);
