@@ -53,12 +53,6 @@ LintContext::LintContext(const SourceFile& source, const Catalog& catalog, const
       m_today(options.today.empty() ? utc_today() : options.today),
       m_lines(source.text),
       m_line_kinds(static_cast<size_t>(m_lines.line_count()) + 2, LineKind::text) {
-  // About one link per "](": growing the vector instead would move every
-  // link (five strings each) a dozen times on a big list.
-  size_t brackets = 0;
-  std::string_view text = source.text;
-  for (size_t at = text.find("]("); at != std::string_view::npos; at = text.find("](", at + 2)) ++brackets;
-  m_links.reserve(brackets);
   if (source.path != "-") {
     std::filesystem::path dir = std::filesystem::path(source.path).parent_path();
     m_base_dir = dir.empty() ? "." : dir.string();

@@ -3,6 +3,7 @@
 // facts several rules share (headings with their slugs, every link with its
 // position, which lines are code or HTML). Internal to curate_core.
 
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -56,6 +57,10 @@ struct ListInfo {
   std::vector<Entry> items;
 };
 
+// A deque: a big list has hundreds of thousands of links, which a growing
+// vector would move (five strings each) a dozen times over.
+using Links = std::deque<LinkInfo>;
+
 class LintContext {
  public:
   // Reads nothing yet: each top-level block of the document is handed to
@@ -82,7 +87,7 @@ class LintContext {
   size_t offset(SourcePos pos) const { return m_lines.offset(pos.line, pos.column); }
 
   const std::vector<HeadingInfo>& headings() const { return m_headings; }
-  const std::vector<LinkInfo>& links() const { return m_links; }
+  const Links& links() const { return m_links; }
   // Lists in document order, each before the lists nested in its items.
   const std::vector<ListInfo>& lists() const { return m_lists; }
   // HTML ids and names (<a id="x">, name="x"): anchors besides headings.
@@ -108,7 +113,7 @@ class LintContext {
   LineIndex m_lines;
   std::vector<LineKind> m_line_kinds;
   std::vector<HeadingInfo> m_headings;
-  std::vector<LinkInfo> m_links;
+  Links m_links;
   std::vector<ListInfo> m_lists;
   LineShift m_lines_of;            // the file's lines of the block being read
   bool m_after_dash_list = false;  // the last top-level block is a list fmt writes with '-'

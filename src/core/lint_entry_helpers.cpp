@@ -38,9 +38,9 @@ bool may_have_metadata(const Item& item) {
   return item.url && !item.is_group && (item.style == EntryStyle::quoted || item.style == EntryStyle::plain);
 }
 
-using LinkIt = std::vector<LinkInfo>::const_iterator;
+using LinkIt = Links::const_iterator;
 
-LinkIt first_link_at(const std::vector<LinkInfo>& links, SourcePos pos) {
+LinkIt first_link_at(const Links& links, SourcePos pos) {
   return std::lower_bound(links.begin(), links.end(), pos,
                           [](const LinkInfo& link, const SourcePos& p) { return before(link.span.begin, p); });
 }
@@ -64,7 +64,7 @@ const LinkInfo* metadata_link(const LintContext& context, const Item& item) {
 
 void visit_items(const LintContext& context, const std::vector<ItemCheck>& checks) {
   if (checks.empty()) return;
-  const std::vector<LinkInfo>& links = context.links();
+  const Links& links = context.links();
   // Items come in document order, so the first link at an item's marker is
   // found by a cursor that only moves forward (a search if ever they do not).
   LinkIt cursor = links.begin();

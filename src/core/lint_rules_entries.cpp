@@ -129,25 +129,70 @@ ItemCheck check_unknown_kind(const LintContext& context, RuleReporter& out) {
   };
 }
 
-ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
+// The first item seen under each key: open addressing over one array, where
+// std::unordered_map costs an allocation and a cache miss per entry of a big
+// list. Keys are views that outlive the table.
+class FirstSeen {
+ public:
+  struct Slot {
+    std::size_t hash = 0;
+    std::string_view key;
+    const Item* item = nullptr;  // nullptr: an empty slot
+    bool marked = false;         // for the table's user
+  };
+
+  // The slot of `key` and true when `item` is the first seen with it; else
+  // the slot of the first, and false. The slot is valid until the next call.
+  std::pair<Slot*, bool> emplace(std::string_view key, std::size_t hash, const Item* item) {
+    if ((m_used + 1) * 4 > m_slots.size() * 3) grow();
+    for (std::size_t i = hash & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+      Slot& slot = m_slots[i];
+      if (!slot.item) {
+        slot = {hash, key, item, false};
+        ++m_used;
+        return {&slot, true};
+      }
+      if (slot.hash == hash && slot.key == key) return {&slot, false};
+    }
+  }
+
+ private:
+  void grow() {
+    std::vector<Slot> old(m_slots.size() * 2);
+    old.swap(m_slots);
+    for (const Slot& slot : old) {
+      if (!slot.item) continue;
+      std::size_t i = slot.hash & (m_slots.size() - 1);
+      while (m_slots[i].item) i = (i + 1) & (m_slots.size() - 1);
+      m_slots[i] = slot;
+    }
+  }
+
+  std::vector<Slot> m_slots = std::vector<Slot>(16);  // a power of two, at most 3/4 full
+  std::size_t m_used = 0;
+};
+
+// An id is eight hex digits of a hash (url.hpp stable_id): its value is one.
+std::size_t id_value(std::string_view id) {
+  std::size_t value = 0;
+  for (char c : id) value = value * 16 + static_cast<std::size_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+  return value;
+}
+
+ItemCheck check_duplicate_url(const LintContext&, RuleReporter& out) {
   // An entry with a URL has the hash of its normalised form as its id
   // (parse.cpp), so only entries whose ids meet need normalising; the URLs
-  // still decide, as two URLs may share a hash.
-  struct FirstWithId {
-    const Item* item;
-    bool normalised = false;
-  };
-  std::unordered_map<std::string_view, FirstWithId> by_id;
-  by_id.reserve(context.links().size());
-  return [&out, by_id = std::move(by_id), by_url = std::unordered_map<std::string, const Item*>()](
+  // still decide, as two URLs may share a hash. A marked slot's URL is in
+  // by_url.
+  return [&out, by_id = FirstSeen(), by_url = std::unordered_map<std::string, const Item*>()](
              const ItemVisit& at) mutable {
     const Item& item = at.item;
     if (!item.is_entry() || !item.url || item.url->empty()) return;
-    auto [same_id, fresh] = by_id.try_emplace(item.id, FirstWithId{&item});
+    auto [same_id, fresh] = by_id.emplace(item.id, id_value(item.id), &item);
     if (fresh) return;
-    if (!same_id->second.normalised) {
-      by_url.try_emplace(normalize_url(*same_id->second.item->url), same_id->second.item);
-      same_id->second.normalised = true;
+    if (!same_id->marked) {
+      by_url.try_emplace(normalize_url(*same_id->item->url), same_id->item);
+      same_id->marked = true;
     }
     auto [it, inserted] = by_url.try_emplace(normalize_url(*item.url), &item);
     if (inserted) return;
@@ -158,20 +203,19 @@ ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
   };
 }
 
-ItemCheck check_duplicate_title(const LintContext& context, RuleReporter& out) {
+ItemCheck check_duplicate_title(const LintContext&, RuleReporter& out) {
   // Keyed by the title itself (the catalog outlives the walk), or for a
   // child by its parents' titles and its own, kept in `keys`.
-  std::unordered_map<std::string_view, const Item*> seen;
-  seen.reserve(context.links().size());
-  return [&out, seen = std::move(seen), keys = std::deque<std::string>()](const ItemVisit& at) mutable {
+  return [&out, seen = FirstSeen(), keys = std::deque<std::string>()](
+             const ItemVisit& at) mutable {
     const Item& item = at.item;
     // Stubs are topic placeholders an outline may repeat.
     if (!item.is_entry() || !item.url || item.title.empty()) return;
     // A child's title is read under its parents ("Learning" under C and under D differ).
     std::string_view key = at.parents.empty() ? std::string_view(item.title) : keys.emplace_back(at.parents + item.title);
-    auto [it, inserted] = seen.try_emplace(key, &item);
-    if (inserted) return;
-    const Item& first = *it->second;
+    auto [slot, fresh] = seen.emplace(key, std::hash<std::string_view>()(key), &item);
+    if (fresh) return;
+    const Item& first = *slot->item;
     if (first.url && normalize_url(*first.url) == normalize_url(*item.url)) return;  // duplicate-url's
     out.report(item.pos, at.line_end,
                "title " + squote(item.title) + " is also the title of the entry at line " +

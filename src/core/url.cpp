@@ -100,7 +100,9 @@ std::string strip_tracking_params(std::string_view url) {
 
 std::string normalize_url(std::string_view url) {
   UrlParts parts;
-  std::string cleaned = strip_tracking_params(trim(url));
+  std::string_view cleaned = trim(url);
+  std::string stripped;  // only a URL with a query can lose tracking parameters
+  if (cleaned.find('?') != std::string_view::npos) cleaned = stripped = strip_tracking_params(cleaned);
   if (!parse_url(cleaned, parts) || parts.host.empty()) return without_fragment(cleaned);
   std::string_view scheme = parts.scheme;
   if (scheme == "http") scheme = "https";
