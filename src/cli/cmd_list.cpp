@@ -37,12 +37,14 @@ std::string render(const std::vector<EntryRef>& entries, const ListOptions& opti
   return entries_to_text(entries, use_color(stdout));
 }
 
-int run_list(const ListOptions& options, const RunState& state) {
+int run_list(const ListOptions& options, RunState& state) {
   LoadedList list = load_list(state.global, options.file);
   std::vector<EntryRef> entries = select_entries(list.catalog, options.filter);
   sort_entries(entries, parse_sort_key(options.sort), options.reverse);
   if (options.limit && entries.size() > *options.limit) entries.resize(*options.limit);
   write_stdout(options.count ? std::to_string(entries.size()) + "\n" : render(entries, options, list.source.path));
+  state.keep(std::move(entries));  // before the catalog they point into
+  state.keep(std::move(list));
   return k_exit_ok;
 }
 

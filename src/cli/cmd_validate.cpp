@@ -77,7 +77,7 @@ int exit_code(const std::vector<Diagnostic>& diagnostics, const ValidateOptions&
   return k_exit_ok;
 }
 
-int run_validate(ValidateOptions options, const RunState& state) {
+int run_validate(ValidateOptions options, RunState& state) {
   Config config = resolve_config(state.global.config_path);
   RuleRegistry registry = builtin_rules();
   for (RuleInfo& info : link_rule_infos()) registry.add(std::move(info));
@@ -111,6 +111,7 @@ int run_validate(ValidateOptions options, const RunState& state) {
     std::vector<Diagnostic> diagnostics = linter.finish(findings);
     all.insert(all.end(), diagnostics.begin(), diagnostics.end());
     output.sources[file] = std::move(findings.source.text);
+    if (&file == &options.files.back()) state.keep(std::move(findings));  // the last file's: freed by the exit
     if (interrupted) break;  // Ctrl-C: report what was found so far
   }
   if (options.strict) promote_warnings(all);

@@ -1,5 +1,6 @@
 // curate: a catalog manager for curated Markdown reading lists.
 #include <cstdio>
+#include <cstdlib>
 
 #ifdef CURATE_WITH_MIMALLOC
 #include <mimalloc.h>
@@ -64,5 +65,7 @@ int main(int argc, char** argv) {
     print_error(e.what());
     return curate::k_exit_usage;
   }
-  return state.exit_code;
+  // exit(), not return: what the command kept in `state` dies with the
+  // process instead of being freed piece by piece (RunState::kept).
+  std::exit(state.exit_code);
 }
