@@ -28,6 +28,8 @@ bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node
 struct Frame {
   int marker_line = 0;        // the list item's marker line; 0 for the document
   size_t marker_content = 0;  // byte offset of the content on the marker line
+  size_t marker_end = 0;      // byte offset just past the marker
+  bool code_after_marker = false;  // over 4 columns of blanks follow the marker: indented code
   int content_columns = 0;    // indentation its other lines carry in the source
   std::string prefix;         // indentation of its lines in the output
   bool top_level = true;
@@ -69,7 +71,11 @@ class Emitter {
     if (frame.marker_line == 0) {
       relative = text;
     } else if (line == frame.marker_line) {
-      return std::string(text.substr(std::min(frame.marker_content, text.size())));
+      if (!frame.code_after_marker) return std::string(text.substr(std::min(frame.marker_content, text.size())));
+      // A tab after the marker may be partly the blank the marker needs and
+      // partly the code's indentation: count columns, not bytes.
+      std::string blanked(static_cast<size_t>(visual_width(text.substr(0, frame.marker_end))), ' ');
+      return format_detail::strip_indent(blanked.append(text.substr(frame.marker_end)), frame.content_columns);
     } else {
       relative = format_detail::strip_indent(text, frame.content_columns);
     }
@@ -303,6 +309,8 @@ Marker read_marker(std::string_view line, cmark_node* item) {
   while (content < line.size() && (line[content] == ' ' || line[content] == '\t')) ++content;
   int blanks = visual_width(line.substr(end, content - end), marker_end);
   marker.frame.marker_line = cmark_node_get_start_line(item);
+  marker.frame.marker_end = end;
+  marker.frame.code_after_marker = content < line.size() && blanks > 4;
   if (content == line.size() || blanks > 4 || blanks == 0) {
     marker.frame.content_columns = marker_end + 1;
     marker.frame.marker_content = content == line.size() ? content : std::min(end + 1, line.size());

@@ -197,3 +197,14 @@ TEST_CASE("a setext heading with an indented line of dashes keeps that line as t
 TEST_CASE("a lazy block quote line in an item stays in the quote") {
   check_safe_and_idempotent("   - > quote in item\n    - deep\n");
 }
+
+TEST_CASE("indented code after a list marker keeps its columns when a tab follows the marker") {
+  // The first tab is partly the blank after "*" and partly the code's
+  // indentation; copying the line from the next byte on lost two columns
+  // and the code became an HTML block (fuzz finding 4).
+  CHECK(format_markdown("- a\n  - *\t\t</div>\n") == "- a\n  - -       </div>\n");
+  check_safe_and_idempotent("- a\n  - *\t\t</div>\n");
+  check_safe_and_idempotent("*\t\tcode\n");
+  check_safe_and_idempotent("1.\t\t  code\n");
+  check_safe_and_idempotent("-      code\n");
+}
