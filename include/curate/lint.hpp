@@ -27,7 +27,7 @@ namespace curate {
 
 class LintContext;  // what a built-in check sees (src/core/lint_context.hpp)
 class RuleReporter;
-struct ItemVisit;    // one item of the catalog and what the item checks share
+struct ItemVisit;  // one item of the catalog and what the item checks share
 
 // A rule check: reads the context, reports through the reporter.
 using RuleCheck = std::function<void(const LintContext&, RuleReporter&)>;

@@ -16,7 +16,6 @@ namespace {
 
 bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
 
-
 std::string utc_today() {
   auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   std::chrono::year_month_day date{days};
@@ -71,7 +70,8 @@ void LintContext::finish() {
 }
 
 SourceSpan LintContext::span_of(cmark_node* node) const {
-  return {{m_lines_of.start(node), cmark_node_get_start_column(node)}, {m_lines_of.end(node), cmark_node_get_end_column(node)}};
+  return {{m_lines_of.start(node), cmark_node_get_start_column(node)},
+          {m_lines_of.end(node), cmark_node_get_end_column(node)}};
 }
 
 LineKind LintContext::line_kind(int number) const {

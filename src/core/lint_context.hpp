@@ -64,7 +64,7 @@ using Links = std::deque<LinkInfo>;
 class LintContext {
  public:
   // Reads nothing yet: each top-level block of the document is handed to
-  // read_block, in order, as the catalog is built (build_catalog_consuming),
+  // read_block, in order, as the catalog is built (parse.hpp BlockReader),
   // while it is in cache and before it is freed; finish() then completes
   // what needs them all. Checks never see the cmark tree; `catalog` is only
   // read by the checks.

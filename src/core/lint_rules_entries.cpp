@@ -184,8 +184,8 @@ ItemCheck check_duplicate_url(const LintContext&, RuleReporter& out) {
   // (parse.cpp), so only entries whose ids meet need normalising; the URLs
   // still decide, as two URLs may share a hash. A marked slot's URL is in
   // by_url.
-  return [&out, by_id = FirstSeen(), by_url = std::unordered_map<std::string, const Item*>()](
-             const ItemVisit& at) mutable {
+  return [&out, by_id = FirstSeen(),
+          by_url = std::unordered_map<std::string, const Item*>()](const ItemVisit& at) mutable {
     const Item& item = at.item;
     if (!item.is_entry() || !item.url || item.url->empty()) return;
     auto [same_id, fresh] = by_id.emplace(item.id, id_value(item.id), &item);
@@ -206,13 +206,13 @@ ItemCheck check_duplicate_url(const LintContext&, RuleReporter& out) {
 ItemCheck check_duplicate_title(const LintContext&, RuleReporter& out) {
   // Keyed by the title itself (the catalog outlives the walk), or for a
   // child by its parents' titles and its own, kept in `keys`.
-  return [&out, seen = FirstSeen(), keys = std::deque<std::string>()](
-             const ItemVisit& at) mutable {
+  return [&out, seen = FirstSeen(), keys = std::deque<std::string>()](const ItemVisit& at) mutable {
     const Item& item = at.item;
     // Stubs are topic placeholders an outline may repeat.
     if (!item.is_entry() || !item.url || item.title.empty()) return;
     // A child's title is read under its parents ("Learning" under C and under D differ).
-    std::string_view key = at.parents.empty() ? std::string_view(item.title) : keys.emplace_back(at.parents + item.title);
+    std::string_view key =
+        at.parents.empty() ? std::string_view(item.title) : keys.emplace_back(at.parents + item.title);
     auto [slot, fresh] = seen.emplace(key, std::hash<std::string_view>()(key), &item);
     if (fresh) return;
     const Item& first = *slot->item;
@@ -257,43 +257,51 @@ ItemCheck check_metadata_separator(const LintContext& context, RuleReporter& out
 }  // namespace
 
 void add_entry_rules(RuleRegistry& registry) {
-  registry.add_item_rule({"entry-format", "Entries follow one of the house styles", Severity::error, false,
-                "An entry reads '[Name](url) - Description' or '*tag*: \"Title\" [authors; kind; date](url)' (or "
-                "anything the entry grammar reads in between). Reported: list items without text, text after a "
-                "leading link that is not separated by ' - ', and a bare URL after a title without 'Title:'."},
-               check_entry_format);
+  registry.add_item_rule(
+      {"entry-format", "Entries follow one of the house styles", Severity::error, false,
+       "An entry reads '[Name](url) - Description' or '*tag*: \"Title\" [authors; kind; date](url)' (or "
+       "anything the entry grammar reads in between). Reported: list items without text, text after a "
+       "leading link that is not separated by ' - ', and a bare URL after a title without 'Title:'."},
+      check_entry_format);
   registry.add_item_rule({"missing-link", "Entries have a link", Severity::warning, false,
-                "An entry without any link is a stub: a topic still to be filled in."},
-               check_missing_link);
-  registry.add_item_rule({"unknown-tag", "Tags are in the vocabulary", Severity::error, true,
-                "Tags come from the list's legend (a block quote of '*tag*: description' items) or \"tags\" in "
-                ".curate.json. A tag close to exactly one known tag is fixed by --fix. Lists without a vocabulary "
-                "are not checked."},
-               check_unknown_tag);
-  registry.add_item_rule({"malformed-date", "Dates are real and not in the future", Severity::error, false,
-                "Dates read YYYY, YYYY-MM or YYYY-MM-DD with a real month and day, and are not later than today "
-                "plus the future-slack-days option."},
-               check_malformed_date, {{"future-slack-days", 0, "days a date may lie in the future"}});
-  registry.add_item_rule({"unknown-kind", "Kinds are known", Severity::warning, false,
-                "The kind field of '[authors; kind; date]' is a known kind or alias (docs/grammar.md; extend it "
-                "with \"kinds\" in .curate.json); a metadata field one typo away from a kind is reported too."},
-               check_unknown_kind);
-  registry.add_item_rule({"duplicate-url", "No two entries link to the same page", Severity::error, false,
-                "URLs are compared normalised: http and https, 'www.', a trailing slash, the fragment and tracking "
-                "parameters are ignored. The finding names both places."},
-               check_duplicate_url);
-  registry.add_item_rule({"duplicate-title", "No two linked entries share a title", Severity::warning, false,
-                "Two entries with the same title (as written, under the same parent entries) and different URLs are "
-                "usually one resource listed twice. Stubs are not compared: an outline may repeat a topic."},
-               check_duplicate_title);
-  registry.add_item_rule({"unbalanced-quotes", "Quoted titles are closed", Severity::error, false,
-                "A title that opens a quote (\" or “) must close it; otherwise the link and metadata are read as "
-                "part of the title."},
-               check_unbalanced_quotes);
-  registry.add_item_rule({"metadata-separator", "Metadata fields are separated by ';'", Severity::warning, true,
-                "'[Google; Blog & Paper, 2021-05]' is read as three fields, but the comma hides the date from "
-                "other tools; --fix writes '[Google; Blog & Paper; 2021-05]'."},
-               check_metadata_separator);
+                          "An entry without any link is a stub: a topic still to be filled in."},
+                         check_missing_link);
+  registry.add_item_rule(
+      {"unknown-tag", "Tags are in the vocabulary", Severity::error, true,
+       "Tags come from the list's legend (a block quote of '*tag*: description' items) or \"tags\" in "
+       ".curate.json. A tag close to exactly one known tag is fixed by --fix. Lists without a vocabulary "
+       "are not checked."},
+      check_unknown_tag);
+  registry.add_item_rule(
+      {"malformed-date", "Dates are real and not in the future", Severity::error, false,
+       "Dates read YYYY, YYYY-MM or YYYY-MM-DD with a real month and day, and are not later than today "
+       "plus the future-slack-days option."},
+      check_malformed_date, {{"future-slack-days", 0, "days a date may lie in the future"}});
+  registry.add_item_rule(
+      {"unknown-kind", "Kinds are known", Severity::warning, false,
+       "The kind field of '[authors; kind; date]' is a known kind or alias (docs/grammar.md; extend it "
+       "with \"kinds\" in .curate.json); a metadata field one typo away from a kind is reported too."},
+      check_unknown_kind);
+  registry.add_item_rule(
+      {"duplicate-url", "No two entries link to the same page", Severity::error, false,
+       "URLs are compared normalised: http and https, 'www.', a trailing slash, the fragment and tracking "
+       "parameters are ignored. The finding names both places."},
+      check_duplicate_url);
+  registry.add_item_rule(
+      {"duplicate-title", "No two linked entries share a title", Severity::warning, false,
+       "Two entries with the same title (as written, under the same parent entries) and different URLs are "
+       "usually one resource listed twice. Stubs are not compared: an outline may repeat a topic."},
+      check_duplicate_title);
+  registry.add_item_rule(
+      {"unbalanced-quotes", "Quoted titles are closed", Severity::error, false,
+       "A title that opens a quote (\" or “) must close it; otherwise the link and metadata are read as "
+       "part of the title."},
+      check_unbalanced_quotes);
+  registry.add_item_rule(
+      {"metadata-separator", "Metadata fields are separated by ';'", Severity::warning, true,
+       "'[Google; Blog & Paper, 2021-05]' is read as three fields, but the comma hides the date from "
+       "other tools; --fix writes '[Google; Blog & Paper; 2021-05]'."},
+      check_metadata_separator);
 }
 
 }  // namespace curate

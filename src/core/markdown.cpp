@@ -71,10 +71,9 @@ class BlockScan {
 
  private:
   char m_fence_char = 0;
-  size_t m_fence_length = 0;  // 0: no fence open
+  size_t m_fence_length = 0;    // 0: no fence open
   std::string_view m_html_end;  // what ends the open HTML block; empty: none
 };
-
 
 }  // namespace
 

@@ -244,7 +244,7 @@ class CatalogBuilder {
   std::string m_path_key;           // m_path joined with "/", for ids
   std::vector<std::string> m_parents;  // titles of the items around the one being built
   SlugRegistry m_slugs;
-  LineShift m_lines_of;         // the lines of the tree being read
+  LineShift m_lines_of;       // the lines of the tree being read
   bool m_first_block = true;  // the next block is the document's first
 };
 

@@ -83,9 +83,9 @@ void run_chunked(const SourceFile& source) {
   std::optional<Catalog> chunked = build_catalog_chunked(source.text, source.path, Config{}, {}, 0);
   if (!chunked) return;  // an unsafe split, found: the whole text is read instead
   Catalog whole = build_catalog(MarkdownDocument(source.text), source.text, source.path, Config{});
-  check(entries_to_jsonl(collect_entries(*chunked), source.path) ==
-            entries_to_jsonl(collect_entries(whole), source.path),
-        "the entries of the chunked parse differ");
+  check(
+      entries_to_jsonl(collect_entries(*chunked), source.path) == entries_to_jsonl(collect_entries(whole), source.path),
+      "the entries of the chunked parse differ");
   auto headings = [](const Catalog& catalog) {
     std::string out;
     for (const SectionRef& ref : collect_sections(catalog))

@@ -25,8 +25,8 @@ std::string list(const std::vector<std::string>& parts) { return "[" + join(part
 
 void describe(const Item& item, int depth, std::ostringstream& out) {
   out << std::string(static_cast<size_t>(depth) * 2, ' ') << "item " << item.id << " " << pos(item.pos) << " "
-      << span(item.span) << " p" << item.paragraph_end_line << " group=" << item.is_group << " style="
-      << static_cast<int>(item.style) << " title='" << item.title << "' url=" << opt(item.url)
+      << span(item.span) << " p" << item.paragraph_end_line << " group=" << item.is_group
+      << " style=" << static_cast<int>(item.style) << " title='" << item.title << "' url=" << opt(item.url)
       << " description=" << opt(item.description) << " note=" << opt(item.note) << " medium=" << opt(item.medium)
       << " date=" << opt(item.date) << " links=" << list(item.links) << " tags=" << list(item.tags)
       << " authors=" << list(item.authors) << " kinds=" << list(item.kinds) << " rest='" << item.rest
@@ -47,7 +47,8 @@ std::string describe(const Catalog& catalog) {
   std::ostringstream out;
   out << "title " << opt(catalog.title) << " at " << catalog.title_line << ", legend at " << catalog.legend_line
       << "\n";
-  for (const TagDef& tag : catalog.tags) out << "tag " << tag.name << " '" << tag.description << "' " << tag.line << "\n";
+  for (const TagDef& tag : catalog.tags)
+    out << "tag " << tag.name << " '" << tag.description << "' " << tag.line << "\n";
   for (const TocLink& link : catalog.toc)
     out << "toc " << link.depth << " '" << link.text << "' #" << link.anchor << " " << pos(link.pos) << "\n";
   for (const VerbatimBlock& block : catalog.blocks) out << "block " << block.type << " " << span(block.span) << "\n";
@@ -119,9 +120,9 @@ TEST_CASE("chunks start at a heading after a blank line, outside fences and HTML
     return lines;
   };
   CHECK(starts("# T\n\n## A\n- a\n\n## B\n- b\n") == std::vector<int>{1, 3, 6});
-  CHECK(starts("# T\n## A\n") == std::vector<int>{1});              // no blank line before
+  CHECK(starts("# T\n## A\n") == std::vector<int>{1});                        // no blank line before
   CHECK(starts("x\n\n #### A\n\n####### B\n\n#C\n") == std::vector<int>{1});  // indented, 7 hashes, no space
-  CHECK(starts("```\n\n## A\n```\n\n## B\n") == std::vector<int>{1, 6});       // inside a fence
+  CHECK(starts("```\n\n## A\n```\n\n## B\n") == std::vector<int>{1, 6});      // inside a fence
   CHECK(starts("~~~~\n~~~\n\n## A\n~~~~\n") == std::vector<int>{1});          // a shorter fence does not close
   CHECK(starts("``` a`b\n\n## A\n") == std::vector<int>{1, 3});               // not a fence: backtick in the info
   CHECK(starts("<!--\n\n## A\n-->\n\n## B\n") == std::vector<int>{1, 6});     // inside an HTML comment
