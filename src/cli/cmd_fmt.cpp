@@ -34,8 +34,9 @@ void break_for_test(std::string& formatted) {
 
 // The formatted text of `source`, proven safe when `prove` (it will be
 // printed or written); throws curate::Error otherwise.
-std::string format_checked(const SourceFile& source, const Config& config, bool prove) {
-  std::string formatted = format_markdown(source.text, config.kinds);
+std::string format_checked(const SourceFile& source, const MarkdownDocument& document, const Config& config,
+                           bool prove) {
+  std::string formatted = format_document(document, source.text, config.kinds);
   break_for_test(formatted);
   if (!prove || formatted == source.text) return formatted;  // nothing leaves the process, or nothing to prove
   SafetyResult safety = check_format_safety(source.text, formatted, k_check_all, config);
@@ -46,12 +47,16 @@ std::string format_checked(const SourceFile& source, const Config& config, bool 
 }
 
 // Formats one file; returns true when it is not canonical.
-bool run_one(const std::string& path, const FmtOptions& options, const Config& config, std::string& out) {
+// `state` keeps the parse of the last file to the exit (RunState::kept).
+bool run_one(const std::string& path, const FmtOptions& options, const Config& config, std::string& out,
+             RunState& state) {
   SourceFile source = read_source(path);
+  MarkdownDocument document(source.text);
   // --check alone only compares: nothing is printed or written, so the
   // safety net (three more parses) is not needed to keep a promise.
   bool prove = !options.check || options.diff;
-  std::string formatted = format_checked(source, config, prove);
+  std::string formatted = format_checked(source, document, config, prove);
+  if (&path == &options.files.back()) state.keep(std::move(document));
   bool changed = formatted != source.text;
   if (options.check && changed) out += "would reformat " + path + "\n";
   if (options.diff && changed) out += unified_diff(source.text, formatted, path, path);
@@ -60,14 +65,14 @@ bool run_one(const std::string& path, const FmtOptions& options, const Config& c
   return changed;
 }
 
-int run_fmt(FmtOptions options, const RunState& state) {
+int run_fmt(FmtOptions options, RunState& state) {
   Config config = resolve_config(state.global.config_path);
   if (options.files.empty()) options.files.push_back(resolve_list_path(std::nullopt, config));
   for (const std::string& file : options.files)
     if (options.write && file == "-") throw Error("fmt --write needs a file; it cannot rewrite standard input");
   std::string out;
   bool any_changed = false;
-  for (const std::string& file : options.files) any_changed = run_one(file, options, config, out) || any_changed;
+  for (const std::string& file : options.files) any_changed = run_one(file, options, config, out, state) || any_changed;
   write_stdout(out);
   return any_changed && (options.check || options.diff) ? k_exit_findings : k_exit_ok;
 }
