@@ -1,6 +1,7 @@
 // Entry rules: what the grammar read from each list item (DESIGN.md "Entry
 // grammar"): its shape, tags, dates, kinds and duplicates.
 #include <algorithm>
+#include <bit>
 #include <deque>
 #include <unordered_map>
 
@@ -141,6 +142,10 @@ class FirstSeen {
     bool marked = false;         // for the table's user
   };
 
+  // Room for `expected` keys without growing (growing zeroes and rehashes
+  // the whole table again).
+  explicit FirstSeen(std::size_t expected) : m_slots(std::bit_ceil(std::max<std::size_t>(16, expected * 2))) {}
+
   // The slot of `key` and true when `item` is the first seen with it; else
   // the slot of the first, and false. The slot is valid until the next call.
   std::pair<Slot*, bool> emplace(std::string_view key, std::size_t hash, const Item* item) {
@@ -168,7 +173,7 @@ class FirstSeen {
     }
   }
 
-  std::vector<Slot> m_slots = std::vector<Slot>(16);  // a power of two, at most 3/4 full
+  std::vector<Slot> m_slots;  // a power of two, at most 3/4 full
   std::size_t m_used = 0;
 };
 
@@ -179,12 +184,12 @@ std::size_t id_value(std::string_view id) {
   return value;
 }
 
-ItemCheck check_duplicate_url(const LintContext&, RuleReporter& out) {
+ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
   // An entry with a URL has the hash of its normalised form as its id
   // (parse.cpp), so only entries whose ids meet need normalising; the URLs
   // still decide, as two URLs may share a hash. A marked slot's URL is in
   // by_url.
-  return [&out, by_id = FirstSeen(),
+  return [&out, by_id = FirstSeen(context.links().size()),
           by_url = std::unordered_map<std::string, const Item*>()](const ItemVisit& at) mutable {
     const Item& item = at.item;
     if (!item.is_entry() || !item.url || item.url->empty()) return;
@@ -203,10 +208,11 @@ ItemCheck check_duplicate_url(const LintContext&, RuleReporter& out) {
   };
 }
 
-ItemCheck check_duplicate_title(const LintContext&, RuleReporter& out) {
+ItemCheck check_duplicate_title(const LintContext& context, RuleReporter& out) {
   // Keyed by the title itself (the catalog outlives the walk), or for a
   // child by its parents' titles and its own, kept in `keys`.
-  return [&out, seen = FirstSeen(), keys = std::deque<std::string>()](const ItemVisit& at) mutable {
+  return [&out, seen = FirstSeen(context.links().size()),
+          keys = std::deque<std::string>()](const ItemVisit& at) mutable {
     const Item& item = at.item;
     // Stubs are topic placeholders an outline may repeat.
     if (!item.is_entry() || !item.url || item.title.empty()) return;
