@@ -162,7 +162,10 @@ struct ItemVisit {
   const Item& item;
   const Section& section;
   const std::string& parents;  // the titles of the items around it, each followed by '\x1f'
-  const LinkInfo* meta;        // its metadata link (lint_entry_helpers.hpp metadata_link)
+  // The link right after an entry's title ("Title" [meta](url) or Title
+  // [meta](url)); nullptr for leading-link and bare-URL entries, groups and
+  // stubs.
+  const LinkInfo* meta;
   SourcePos line_end;          // the end of its first line: findings about a whole entry cover it
 };
 

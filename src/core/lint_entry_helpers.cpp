@@ -56,12 +56,6 @@ const LinkInfo* metadata_link_from(LinkIt it, LinkIt end, const Item& item) {
 
 }  // namespace
 
-const LinkInfo* metadata_link(const LintContext& context, const Item& item) {
-  if (!may_have_metadata(item)) return nullptr;
-  const auto& links = context.links();
-  return metadata_link_from(first_link_at(links, item.pos), links.end(), item);
-}
-
 void visit_items(const LintContext& context, const std::vector<ItemCheck>& checks) {
   if (checks.empty()) return;
   const Links& links = context.links();

@@ -13,11 +13,6 @@
 
 namespace curate {
 
-// The link right after an entry's title ("Title" [meta](url) or Title
-// [meta](url)) when the entry has one; nullptr for leading-link and bare-URL
-// entries and stubs.
-const LinkInfo* metadata_link(const LintContext& context, const Item& item);
-
 // The ';'-separated fields of a metadata link's text; empty when the text
 // names a format ("pdf", "[code]") rather than metadata.
 std::vector<std::string_view> metadata_fields(const LinkInfo& link);

@@ -21,12 +21,6 @@ bool is_column_one_heading(std::string_view line) {
   return hashes >= 1 && hashes <= 6 && (hashes == line.size() || line[hashes] == ' ' || line[hashes] == '\t');
 }
 
-bool contains_ignoring_case(std::string_view text, std::string_view needle) {
-  for (size_t at = 0; at + needle.size() <= text.size(); ++at)
-    if (istarts_with(text.substr(at), needle)) return true;
-  return false;
-}
-
 // What a line start may open that a heading after a blank line would not
 // close: a fenced code block, or an HTML block of the kinds that run until
 // a closing marker rather than a blank line (CommonMark 4.6, kinds 1 to 5).
@@ -46,7 +40,7 @@ class BlockScan {
       return m_fence_length == 0;
     }
     if (!m_html_end.empty()) {
-      if (contains_ignoring_case(line, m_html_end)) m_html_end = {};
+      if (icontains(line, m_html_end)) m_html_end = {};
       return m_html_end.empty();
     }
     if (starts_with(body, "```") || starts_with(body, "~~~")) {
@@ -63,7 +57,7 @@ class BlockScan {
         {"<!--", "-->"},          {"<?", "?>"},       {"<![CDATA[", "]]>"},   {"<!", ">"}};
     for (auto [open, close] : k_html) {
       if (!istarts_with(body, open)) continue;
-      if (!contains_ignoring_case(body.substr(open.size()), close)) m_html_end = close;
+      if (!icontains(body.substr(open.size()), close)) m_html_end = close;
       break;
     }
     return m_html_end.empty();
@@ -88,31 +82,29 @@ MarkdownDocument::MarkdownDocument(std::string_view text) {
 }
 
 std::vector<Chunk> split_chunks(std::string_view text, size_t min_bytes) {
-  std::vector<Chunk> chunks;
-  Chunk current{text, 0, 0};
-  if (text.find("]:") == std::string_view::npos) {
-    BlockScan scan;
-    bool outside = true, after_blank = false;
-    size_t start = 0;  // of the current chunk
-    int line = 0;
-    for (size_t at = 0; at < text.size(); ++line) {
-      size_t end = text.find('\n', at);
-      if (end == std::string_view::npos) end = text.size();
-      std::string_view content = text.substr(at, end - at);
-      if (outside && after_blank && at - start >= min_bytes && at > start && is_column_one_heading(content)) {
-        chunks.push_back({text.substr(start, at - start), current.line_offset, line - current.line_offset});
-        current.line_offset = line;
-        start = at;
-      }
-      outside = scan.read(content);
-      after_blank = outside && is_blank(content);
-      at = end + 1;
-    }
-    current.text = text.substr(start);
-    current.line_count = line - current.line_offset;
+  if (text.find("]:") != std::string_view::npos) {
+    int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    return {{text, 0, lines + (text.empty() || text.back() == '\n' ? 0 : 1)}};
   }
-  if (current.line_count == 0) current.line_count = LineIndex(current.text).line_count();
-  chunks.push_back(current);
+  std::vector<Chunk> chunks;
+  BlockScan scan;
+  bool outside = true, after_blank = false;
+  size_t start = 0;    // of the current chunk
+  int first_line = 0;  // its line offset
+  int line = 0;
+  for (size_t at = 0; at < text.size(); ++line) {
+    size_t end = std::min(text.find('\n', at), text.size());
+    std::string_view content = text.substr(at, end - at);
+    if (outside && after_blank && at - start >= min_bytes && at > start && is_column_one_heading(content)) {
+      chunks.push_back({text.substr(start, at - start), first_line, line - first_line});
+      first_line = line;
+      start = at;
+    }
+    outside = scan.read(content);
+    after_blank = outside && is_blank(content);
+    at = end + 1;
+  }
+  chunks.push_back({text.substr(start), first_line, line - first_line});
   return chunks;
 }
 

@@ -129,6 +129,7 @@ TEST_CASE("chunks start at a heading after a blank line, outside fences and HTML
   CHECK(starts("<PRE>\n\n## A\n</pre>\n\n## B\n") == std::vector<int>{1, 6});
   CHECK(starts("<!-- one line -->\n\n## A\n") == std::vector<int>{1, 3});
   CHECK(starts("[a]: https://example.com\n\n## A\n") == std::vector<int>{1});  // link references reach everywhere
+  CHECK(split_chunks("[a]: https://example.com\n\n## A\nlast", 0).at(0).line_count == 4);
   CHECK(starts("- a\n\n## A\n").size() == 2);
   // At least min_bytes each: the last chunk takes what is left.
   std::vector<Chunk> chunks = split_chunks("## A\n\n## B\n\n## C\n", 7);
