@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "curate/error.hpp"
-#include "curate/parse.hpp"
+#include "curate/text/error.hpp"
+#include "curate/catalog/parse.hpp"
 
 namespace curate::cli {
 

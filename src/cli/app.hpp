@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "curate/catalog.hpp"
-#include "curate/config.hpp"
-#include "curate/source.hpp"
+#include "curate/catalog/catalog.hpp"
+#include "curate/catalog/config.hpp"
+#include "curate/io/source.hpp"
 
 namespace curate::cli {
 

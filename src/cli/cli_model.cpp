@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "curate/text.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate::cli {
 namespace {

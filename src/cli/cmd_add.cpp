@@ -1,8 +1,8 @@
 // curate add: one new entry, in the house style, at the end of a section or group.
 #include "app.hpp"
-#include "curate/error.hpp"
-#include "curate/text.hpp"
-#include "curate/url.hpp"
+#include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
+#include "curate/text/url.hpp"
 #include "edit_common.hpp"
 
 namespace curate::cli {

@@ -4,7 +4,7 @@
 
 #include "app.hpp"
 #include "cli_model.hpp"
-#include "curate/error.hpp"
+#include "curate/text/error.hpp"
 #include "generators.hpp"
 
 namespace curate::cli {

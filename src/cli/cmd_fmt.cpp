@@ -3,9 +3,9 @@
 #include <cstdlib>
 
 #include "app.hpp"
-#include "curate/error.hpp"
-#include "curate/format.hpp"
-#include "curate/unified_diff.hpp"
+#include "curate/text/error.hpp"
+#include "curate/format/format.hpp"
+#include "curate/text/unified_diff.hpp"
 
 namespace curate::cli {
 namespace {

@@ -3,10 +3,10 @@
 
 #include "app.hpp"
 #include "filter_options.hpp"
-#include "curate/entry_formats.hpp"
-#include "curate/error.hpp"
-#include "curate/query.hpp"
-#include "curate/text.hpp"
+#include "curate/query/entry_formats.hpp"
+#include "curate/text/error.hpp"
+#include "curate/query/query.hpp"
+#include "curate/text/text.hpp"
 #include "entry_text.hpp"
 
 namespace curate::cli {

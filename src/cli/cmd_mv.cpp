@@ -1,6 +1,6 @@
 // curate mv: move entries (with their children) to the end of another section or group.
 #include "app.hpp"
-#include "curate/error.hpp"
+#include "curate/text/error.hpp"
 #include "edit_common.hpp"
 
 namespace curate::cli {

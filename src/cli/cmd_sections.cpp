@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
-#include "curate/error.hpp"
+#include "curate/text/error.hpp"
 
 namespace curate::cli {
 namespace {

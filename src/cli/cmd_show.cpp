@@ -1,8 +1,8 @@
 // curate show: one entry in full.
 #include "app.hpp"
-#include "curate/entry_json.hpp"
-#include "curate/error.hpp"
-#include "curate/query.hpp"
+#include "curate/query/entry_json.hpp"
+#include "curate/text/error.hpp"
+#include "curate/query/query.hpp"
 #include "entry_text.hpp"
 
 namespace curate::cli {

@@ -1,6 +1,6 @@
 // curate sort: order the entries of each list by title, date or year.
 #include "app.hpp"
-#include "curate/query.hpp"
+#include "curate/query/query.hpp"
 #include "edit_common.hpp"
 
 namespace curate::cli {

@@ -1,6 +1,6 @@
 // curate tag: add (+tag) and remove (-tag) tags of entries.
 #include "app.hpp"
-#include "curate/error.hpp"
+#include "curate/text/error.hpp"
 #include "edit_common.hpp"
 
 namespace curate::cli {

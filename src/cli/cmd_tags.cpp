@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
-#include "curate/error.hpp"
+#include "curate/text/error.hpp"
 
 namespace curate::cli {
 namespace {

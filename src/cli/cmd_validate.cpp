@@ -11,10 +11,10 @@
 #include <fmt/format.h>
 
 #include "app.hpp"
-#include "curate/error.hpp"
-#include "curate/lint.hpp"
-#include "curate/lint_fix.hpp"
-#include "curate/lint_output.hpp"
+#include "curate/text/error.hpp"
+#include "curate/lint/lint.hpp"
+#include "curate/lint/fix.hpp"
+#include "curate/lint/output.hpp"
 #include "link_options.hpp"
 
 namespace curate::cli {

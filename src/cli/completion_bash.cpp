@@ -3,7 +3,7 @@
 // shell code, so the script stays readable and adapts to new commands.
 #include <fmt/format.h>
 
-#include "curate/text.hpp"
+#include "curate/text/text.hpp"
 #include "generators.hpp"
 
 namespace curate::cli {

@@ -1,6 +1,6 @@
 // fish completions: one `complete` line per subcommand and option, guarded by
 // a condition on the subcommands already typed.
-#include "curate/text.hpp"
+#include "curate/text/text.hpp"
 #include "generators.hpp"
 
 namespace curate::cli {

@@ -2,7 +2,7 @@
 // subcommands offered through _describe, tag names read from the list.
 #include <fmt/format.h>
 
-#include "curate/text.hpp"
+#include "curate/text/text.hpp"
 #include "generators.hpp"
 
 namespace curate::cli {

@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <set>
 
-#include "curate/error.hpp"
-#include "curate/text.hpp"
-#include "curate/unified_diff.hpp"
+#include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
+#include "curate/text/unified_diff.hpp"
 
 namespace curate::cli {
 namespace {

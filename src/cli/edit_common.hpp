@@ -5,7 +5,7 @@
 #include <functional>
 
 #include "app.hpp"
-#include "curate/edit.hpp"
+#include "curate/edit/edit.hpp"
 
 namespace curate::cli {
 

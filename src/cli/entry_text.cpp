@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "app.hpp"
-#include "curate/text.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate::cli {
 namespace {

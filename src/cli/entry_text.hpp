@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "curate/catalog.hpp"
+#include "curate/catalog/catalog.hpp"
 
 namespace curate::cli {
 

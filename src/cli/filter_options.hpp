@@ -3,7 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "curate/query.hpp"
+#include "curate/query/query.hpp"
 
 namespace curate::cli {
 

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "curate/link_cache.hpp"
+#include "curate/links/cache.hpp"
 
 namespace curate::cli {
 
@@ -36,15 +36,15 @@ void add_link_options(CLI::App& command, LinkCliOptions& options) {
 bool links_requested(const LinkCliOptions& cli, const Config& config) {
   if (cli.offline) return false;
   if (cli.links) return true;
-  auto links = config.document.find("links");
-  if (links == config.document.end() || !links->is_object()) return false;
+  auto links = config.document().find("links");
+  if (links == config.document().end() || !links->is_object()) return false;
   auto enabled = links->find("enabled");
   return enabled != links->end() && enabled->is_boolean() && enabled->get<bool>();
 }
 
 LinkOptions resolve_link_options(const LinkCliOptions& cli, const Config& config, const std::string& list_path) {
   LinkOptions options;
-  if (auto links = config.document.find("links"); links != config.document.end())
+  if (auto links = config.document().find("links"); links != config.document().end())
     apply_link_config(*links, config.path, options);
   // A cache named in the config is relative to the config's folder.
   if (options.cache_path && !config.path.empty() && std::filesystem::path(*options.cache_path).is_relative())

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "app.hpp"
-#include "curate/link_check.hpp"
-#include "curate/lint.hpp"
+#include "curate/links/check.hpp"
+#include "curate/lint/lint.hpp"
 
 namespace curate::cli {
 

@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "curate/error.hpp"
-#include "curate/link_fix.hpp"
+#include "curate/text/error.hpp"
+#include "curate/links/fix.hpp"
 #include "link_options.hpp"
 
 namespace curate::cli {

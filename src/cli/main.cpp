@@ -7,8 +7,8 @@
 #endif
 
 #include "app.hpp"
-#include "curate/error.hpp"
-#include "curate/text.hpp"
+#include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
 
 namespace {
 

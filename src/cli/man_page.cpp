@@ -3,7 +3,7 @@
 // hand-written docs/curate.1.in.
 #include <fmt/format.h>
 
-#include "curate/text.hpp"
+#include "curate/text/text.hpp"
 #include "generators.hpp"
 
 namespace curate::cli {

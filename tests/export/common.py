@@ -8,7 +8,7 @@ CURATE = sys.argv[1]
 ROOT = Path(sys.argv[2]).resolve()
 SEED = "data/resources.md"
 SPECIAL = "tests/data/special.md"
-CORPUS = [str(ROOT / "../shared/corpus/awesome.md"), str(ROOT / "../shared/corpus/awesome-python.md")]
+CORPUS = [str(ROOT / "tests/data/corpus/awesome.md"), str(ROOT / "tests/data/corpus/awesome-python.md")]
 failures = []
 
 

@@ -1,21 +1,23 @@
+#include <nlohmann/json.hpp>
+
 #include "harness.hpp"
 
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
-#include "curate/catalog.hpp"
-#include "curate/entry_formats.hpp"
-#include "curate/entry_json.hpp"
-#include "curate/error.hpp"
-#include "curate/format.hpp"
-#include "curate/lint.hpp"
-#include "curate/lint_fix.hpp"
-#include "curate/lint_output.hpp"
-#include "curate/markdown.hpp"
-#include "curate/parse.hpp"
-#include "curate/query.hpp"
-#include "curate/source.hpp"
+#include "curate/catalog/catalog.hpp"
+#include "curate/query/entry_formats.hpp"
+#include "curate/query/entry_json.hpp"
+#include "curate/text/error.hpp"
+#include "curate/format/format.hpp"
+#include "curate/lint/lint.hpp"
+#include "curate/lint/fix.hpp"
+#include "curate/lint/output.hpp"
+#include "curate/markdown/markdown.hpp"
+#include "curate/catalog/parse.hpp"
+#include "curate/query/query.hpp"
+#include "curate/io/source.hpp"
 
 namespace curate::fuzz {
 namespace {

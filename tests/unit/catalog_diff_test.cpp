@@ -3,7 +3,9 @@
 
 #include <regex>
 
-#include "curate/catalog_diff.hpp"
+#include <nlohmann/json.hpp>
+
+#include "curate/query/catalog_diff.hpp"
 #include "test_helpers.hpp"
 
 using namespace curate;

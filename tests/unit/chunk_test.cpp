@@ -8,10 +8,10 @@
 #include <filesystem>
 #include <sstream>
 
-#include "curate/error.hpp"
-#include "curate/lint.hpp"
-#include "curate/markdown.hpp"
-#include "curate/text.hpp"
+#include "curate/text/error.hpp"
+#include "curate/lint/lint.hpp"
+#include "curate/markdown/markdown.hpp"
+#include "curate/text/text.hpp"
 #include "test_helpers.hpp"
 
 using namespace curate;
@@ -76,8 +76,8 @@ std::vector<Diagnostic> lint(const SourceFile& source, size_t chunk_bytes) {
 // benchmark list.
 std::vector<std::string> inputs() {
   namespace fs = std::filesystem;
-  std::vector<std::string> paths{test::repo_path("data/resources.md"), test::shared_path("seed/resources.md")};
-  for (const auto& entry : fs::directory_iterator(test::shared_path("corpus")))
+  std::vector<std::string> paths{test::repo_path("data/resources.md"), test::repo_path("tests/golden/inputs/resources.md")};
+  for (const auto& entry : fs::directory_iterator(test::repo_path("tests/data/corpus")))
     if (entry.path().extension() == ".md") paths.push_back(entry.path().string());
   for (const auto& entry : fs::recursive_directory_iterator(test::repo_path("tests"))) {
     std::string path = entry.path().string();

@@ -1,7 +1,7 @@
 // Citation keys, author names and LaTeX escaping for the BibTeX and CSL exports.
 #include <catch2/catch.hpp>
 
-#include "curate/citation.hpp"
+#include "curate/export/citation.hpp"
 #include "test_helpers.hpp"
 
 using namespace curate;

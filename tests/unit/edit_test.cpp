@@ -1,9 +1,9 @@
 // The edit commands as line edits: round trips, minimal changes, refusals.
 #include <catch2/catch.hpp>
 
-#include "curate/edit.hpp"
-#include "curate/error.hpp"
-#include "curate/unified_diff.hpp"
+#include "curate/edit/edit.hpp"
+#include "curate/text/error.hpp"
+#include "curate/text/unified_diff.hpp"
 #include "test_helpers.hpp"
 
 using namespace curate;

@@ -3,8 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "curate/export.hpp"
-#include "curate/query.hpp"
+#include "curate/export/export.hpp"
+#include "curate/query/query.hpp"
 #include "test_helpers.hpp"
 
 using namespace curate;

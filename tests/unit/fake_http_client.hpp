@@ -8,9 +8,9 @@
 #include <map>
 #include <vector>
 
-#include "curate/http_client.hpp"
-#include "curate/link_options.hpp"
-#include "curate/link_scheduler.hpp"
+#include "curate/links/http_client.hpp"
+#include "curate/links/options.hpp"
+#include "curate/links/scheduler.hpp"
 
 namespace curate::test {
 

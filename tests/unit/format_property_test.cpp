@@ -1,12 +1,12 @@
-// Properties fmt must keep on real lists: the seed and the shared corpus
+// Properties fmt must keep on real lists: the seed and the corpus in tests/data
 // (issue 3, "What must hold when it lands").
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cctype>
 
-#include "curate/format.hpp"
-#include "curate/markdown.hpp"
+#include "curate/format/format.hpp"
+#include "curate/markdown/markdown.hpp"
 #include "test_helpers.hpp"
 
 using namespace curate;
@@ -15,8 +15,8 @@ namespace {
 
 std::vector<std::string> property_files() {
   // The seed as shipped (data/resources.md is now formatted) and as written.
-  return {test::repo_path("data/resources.md"), test::shared_path("seed/resources.md"),
-          test::shared_path("corpus/awesome.md"), test::shared_path("corpus/awesome-python.md")};
+  return {test::repo_path("data/resources.md"), test::repo_path("tests/golden/inputs/resources.md"),
+          test::repo_path("tests/data/corpus/awesome.md"), test::repo_path("tests/data/corpus/awesome-python.md")};
 }
 
 // Every URL a reader can follow: link and image destinations from the AST,
@@ -95,7 +95,7 @@ TEST_CASE("a canonical file comes back byte-identical") {
 }
 
 TEST_CASE("the seed's one-space-indented item and trailing spaces are normalised") {
-  std::string text = read_source(test::shared_path("seed/resources.md")).text;
+  std::string text = read_source(test::repo_path("tests/golden/inputs/resources.md")).text;
   REQUIRE(text.find("\n - Cloud Use Cases\n") != std::string::npos);
   REQUIRE(text.find(" \n") != std::string::npos);
   std::string after = format_markdown(text);
@@ -116,7 +116,7 @@ TEST_CASE("the shipped list is canonical") {
 }
 
 TEST_CASE("the corpus's tab-indented nested items get two-space nesting") {
-  std::string text = read_source(test::shared_path("corpus/awesome.md")).text;
+  std::string text = read_source(test::repo_path("tests/data/corpus/awesome.md")).text;
   REQUIRE(text.find("\n\t- [") != std::string::npos);
   std::string after = format_markdown(text);
   CHECK(after.find("\n\t- [") == std::string::npos);

@@ -1,8 +1,8 @@
 // The canonical emitter and the safety net, one rule per test.
 #include <catch2/catch.hpp>
 
-#include "curate/format.hpp"
-#include "curate/source.hpp"
+#include "curate/format/format.hpp"
+#include "curate/io/source.hpp"
 #include "test_helpers.hpp"
 
 using namespace curate;

@@ -1,9 +1,9 @@
 // Reading an older version through git, and running programs without a shell.
 #include <catch2/catch.hpp>
 
-#include "curate/error.hpp"
-#include "curate/git.hpp"
-#include "curate/process.hpp"
+#include "curate/text/error.hpp"
+#include "curate/io/git.hpp"
+#include "curate/io/process.hpp"
 
 using namespace curate;
 

@@ -10,10 +10,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "curate/error.hpp"
-#include "curate/parse.hpp"
-#include "curate/query.hpp"
-#include "curate/source.hpp"
+#include "curate/text/error.hpp"
+#include "curate/catalog/parse.hpp"
+#include "curate/query/query.hpp"
+#include "curate/io/source.hpp"
 #include "test_helpers.hpp"
 
 namespace fs = std::filesystem;

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "curate/link_cache.hpp"
+#include "curate/links/cache.hpp"
 
 using namespace curate;
 

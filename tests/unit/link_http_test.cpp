@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <map>
 
-#include "curate/link_check.hpp"
+#include "curate/links/check.hpp"
 #include "loopback_server.hpp"
 #include "test_helpers.hpp"
 

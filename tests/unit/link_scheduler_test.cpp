@@ -2,7 +2,7 @@
 // HTTP client and a fake clock (no network, no waiting).
 #include <catch2/catch.hpp>
 
-#include "curate/link_scheduler.hpp"
+#include "curate/links/scheduler.hpp"
 #include "fake_http_client.hpp"
 
 using namespace curate;

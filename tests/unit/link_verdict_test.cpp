@@ -1,9 +1,11 @@
 // Verdicts, options and catalog-level link checking on the fake client.
 #include <catch2/catch.hpp>
 
-#include "curate/error.hpp"
-#include "curate/link_check.hpp"
-#include "curate/link_verdict.hpp"
+#include <nlohmann/json.hpp>
+
+#include "curate/text/error.hpp"
+#include "curate/links/check.hpp"
+#include "curate/links/verdict.hpp"
 #include "fake_http_client.hpp"
 #include "test_helpers.hpp"
 

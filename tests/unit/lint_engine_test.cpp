@@ -4,10 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "curate/error.hpp"
-#include "curate/lint.hpp"
-#include "curate/lint_fix.hpp"
-#include "curate/lint_output.hpp"
+#include "curate/text/error.hpp"
+#include "curate/lint/lint.hpp"
+#include "curate/lint/fix.hpp"
+#include "curate/lint/output.hpp"
 #include "test_helpers.hpp"
 
 namespace {
@@ -17,7 +17,7 @@ using namespace curate;
 Config config_with_rules(const std::string& rules_json) {
   Config config;
   config.path = ".curate.json";
-  config.document = nlohmann::json::parse("{\"rules\": " + rules_json + "}");
+  config.set_document(nlohmann::json::parse("{\"rules\": " + rules_json + "}"));
   return config;
 }
 

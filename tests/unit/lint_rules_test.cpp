@@ -4,9 +4,9 @@
 
 #include <filesystem>
 
-#include "curate/format.hpp"
-#include "curate/lint.hpp"
-#include "curate/lint_fix.hpp"
+#include "curate/format/format.hpp"
+#include "curate/lint/lint.hpp"
+#include "curate/lint/fix.hpp"
 #include "test_helpers.hpp"
 
 namespace {
@@ -145,8 +145,8 @@ TEST_CASE("the seed list after validate --fix keeps only its stubs and empty sec
 
 TEST_CASE("the corpus lists raise no entry-format, bad-url, local-anchor or toc-mismatch finding") {
   Linter linter = make_linter();
-  for (const char* name : {"corpus/awesome.md", "corpus/awesome-python.md"}) {
-    auto found = lint_file(linter, test::shared_path(name));
+  for (const char* name : {"tests/data/corpus/awesome.md", "tests/data/corpus/awesome-python.md"}) {
+    auto found = lint_file(linter, test::repo_path(name));
     INFO(name << "\n" << describe(found));
     for (const char* rule : {"entry-format", "bad-url", "local-anchor", "toc-mismatch", "heading-increment",
                              "empty-link-text", "unbalanced-quotes"})

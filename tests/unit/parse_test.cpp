@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "curate/query.hpp"
-#include "curate/slug.hpp"
+#include "curate/query/query.hpp"
+#include "curate/markdown/slug.hpp"
 #include "test_helpers.hpp"
 
 using namespace curate;
@@ -14,7 +14,7 @@ using Strings = std::vector<std::string>;
 namespace {
 // The seed as written: data/resources.md is kept formatted by `curate fmt`,
 // and DESIGN.md's line numbers refer to the original.
-Catalog seed() { return parse_catalog(read_source(test::shared_path("seed/resources.md")), Config{}); }
+Catalog seed() { return parse_catalog(read_source(test::repo_path("tests/golden/inputs/resources.md")), Config{}); }
 
 std::vector<std::string> titles(const std::vector<EntryRef>& entries) {
   std::vector<std::string> out;

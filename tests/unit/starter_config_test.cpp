@@ -4,9 +4,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include <unistd.h>
 
-#include "curate/starter_config.hpp"
+#include "curate/edit/starter_config.hpp"
 #include "test_helpers.hpp"
 
 namespace {
@@ -31,11 +33,11 @@ TEST_CASE("the starter config declares the legend's vocabulary and names the lis
   curate::Config config = load_written(curate::starter_config("lists/main list.md", catalog));
   REQUIRE(config.has_tags);
   REQUIRE(config.tags.size() == 2);
-  CHECK(config.document["tags"]["cult"] == "famous research");
-  CHECK(config.document["tags"]["intro"] == "\"light\" reading");
-  CHECK(config.document["file"] == "lists/main list.md");
-  CHECK_FALSE(config.document.contains("rules"));
-  CHECK_FALSE(config.document.contains("links"));
+  CHECK(config.document()["tags"]["cult"] == "famous research");
+  CHECK(config.document()["tags"]["intro"] == "\"light\" reading");
+  CHECK(config.document()["file"] == "lists/main list.md");
+  CHECK_FALSE(config.document().contains("rules"));
+  CHECK_FALSE(config.document().contains("links"));
 }
 
 TEST_CASE("without a legend the starter config leaves the vocabulary as a commented example") {
@@ -44,7 +46,7 @@ TEST_CASE("without a legend the starter config leaves the vocabulary as a commen
   CHECK(text.find("declares no legend") != std::string::npos);
   curate::Config config = load_written(text);
   CHECK_FALSE(config.has_tags);
-  CHECK(config.document["file"] == "README.md");
+  CHECK(config.document()["file"] == "README.md");
 }
 
 TEST_CASE("the starter config shows commented rules and links examples") {

@@ -1,7 +1,7 @@
 // stats: counting per group, the year histogram and the bar charts.
 #include <catch2/catch.hpp>
 
-#include "curate/stats.hpp"
+#include "curate/query/stats.hpp"
 #include "test_helpers.hpp"
 
 using namespace curate;

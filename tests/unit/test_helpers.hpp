@@ -3,10 +3,10 @@
 
 #include <string>
 
-#include "curate/catalog.hpp"
-#include "curate/config.hpp"
-#include "curate/parse.hpp"
-#include "curate/source.hpp"
+#include "curate/catalog/catalog.hpp"
+#include "curate/catalog/config.hpp"
+#include "curate/catalog/parse.hpp"
+#include "curate/io/source.hpp"
 
 namespace curate::test {
 
@@ -21,6 +21,5 @@ inline Item parse_item(const std::string& line) {
 }
 
 inline std::string repo_path(const std::string& relative) { return std::string(CURATE_SOURCE_DIR) + "/" + relative; }
-inline std::string shared_path(const std::string& relative) { return std::string(CURATE_SHARED_DIR) + "/" + relative; }
 
 }  // namespace curate::test

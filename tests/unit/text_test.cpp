@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "curate/lint.hpp"
-#include "curate/text.hpp"
+#include "curate/lint/lint.hpp"
+#include "curate/text/text.hpp"
 
 namespace {
 

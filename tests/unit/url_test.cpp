@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "curate/url.hpp"
+#include "curate/text/url.hpp"
 
 using namespace curate;
 

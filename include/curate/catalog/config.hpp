@@ -1,0 +1,47 @@
+#pragma once
+// .curate.json: found by searching upward from the working directory, or
+// named with --config. JSON with // and /* */ comments allowed.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "curate/catalog/catalog.hpp"
+#include "curate/catalog/kinds.hpp"
+
+namespace curate {
+
+struct Config {
+  std::string path;                 // the file it was read from; empty when none
+  std::optional<std::string> file;  // "file", resolved against the config's folder
+  std::vector<TagDef> tags;         // "tags": {"name": "description"} or ["name", …]
+  bool has_tags = false;
+  KindTable kinds;                  // built-ins plus "kinds": {"kind": ["alias", …]}
+
+  // The whole JSON object; other modules read their own keys ("rules",
+  // "links"). An empty object when there is no config file.
+  const nlohmann::json& document() const;
+  void set_document(nlohmann::json document);
+
+ private:
+  std::shared_ptr<const nlohmann::json> m_document;  // shared: a Config is copied freely
+};
+
+// Reads and checks one config file. Throws curate::Error naming the file.
+Config load_config(const std::string& path);
+
+// The nearest .curate.json in `start` or a folder above it.
+std::optional<std::string> find_config(const std::filesystem::path& start);
+
+// `explicit_path` if given, else the nearest .curate.json, else defaults.
+Config resolve_config(const std::optional<std::string>& explicit_path);
+
+// The list to read: the positional argument, else the config's "file", else
+// README.md in the working directory. Throws curate::Error when none exists.
+std::string resolve_list_path(const std::optional<std::string>& positional, const Config& config);
+
+}  // namespace curate

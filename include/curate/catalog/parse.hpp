@@ -1,0 +1,51 @@
+#pragma once
+// Markdown -> catalog: builds the typed tree from cmark-gfm's AST.
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+#include "curate/catalog/catalog.hpp"
+#include "curate/catalog/config.hpp"
+#include "curate/markdown/markdown.hpp"
+#include "curate/io/source.hpp"
+
+namespace curate {
+
+// Builds the catalog of an already parsed document whose source is `text`
+// (throws like parse_catalog).
+Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
+                      const Config& config);
+
+// Sees one top-level block of a document (a heading, a list, a paragraph…)
+// whose line numbers are the file's less `line_offset`.
+using BlockReader = std::function<void(cmark_node* block, int line_offset)>;
+
+// The same, freeing each top-level block of `document` once read, so the
+// catalog reuses the tree's memory (peak memory on big lists). The document
+// is left empty. `read_block`, when given, sees each block first, in order,
+// while it is still in cache (the lint context reads what the checks need).
+Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view text, const std::string& path,
+                                const Config& config, const BlockReader& read_block = {});
+
+// Big lists are parsed a chunk of about this many bytes at a time.
+inline constexpr size_t k_chunk_bytes = 256 * 1024;
+
+// Builds the catalog of `text`, the source of `path`, parsing it a chunk at
+// a time (markdown.hpp split_chunks) and freeing each chunk's tree once
+// read; `read_block` sees every block first. nullopt when a chunk's parse
+// shows the split was unsafe (chunk_runs_on): build from the whole document
+// then, with a fresh reader.
+std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::string& path, const Config& config,
+                                             const BlockReader& read_block = {}, size_t chunk_bytes = k_chunk_bytes);
+
+// List items nested deeper than this are refused (curate::Error with the
+// line and column): it bounds the recursion of every walk over the tree.
+inline constexpr size_t k_max_item_depth = 256;
+
+// Parses `file` with cmark-gfm and builds its catalog. Every input is a
+// valid document; the only error is nesting deeper than k_max_item_depth.
+Catalog parse_catalog(const SourceFile& file, const Config& config);
+
+}  // namespace curate

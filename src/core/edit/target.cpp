@@ -1,0 +1,118 @@
+// Finding the section or group an edit puts entries into.
+#include "curate/edit/edit.hpp"
+#include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
+
+namespace curate {
+namespace {
+
+bool same_text(std::string_view a, std::string_view b) {
+  return iequals(collapse_whitespace(a), collapse_whitespace(b));
+}
+
+// The path ends with `parts` (the last headings given are enough).
+bool path_ends_with(const std::vector<std::string>& path, const std::vector<std::string>& parts) {
+  if (parts.empty() || parts.size() > path.size()) return false;
+  size_t offset = path.size() - parts.size();
+  for (size_t i = 0; i < parts.size(); ++i)
+    if (!same_text(path[offset + i], parts[i])) return false;
+  return true;
+}
+
+struct GroupRef {
+  const Item* group;
+  std::vector<std::string> parents;  // titles from the outermost group to this one
+};
+
+void collect_groups(const std::vector<Item>& items, std::vector<std::string>& titles, std::vector<GroupRef>& out) {
+  for (const Item& item : items) {
+    titles.push_back(item.title);
+    if (item.is_group) out.push_back({&item, titles});
+    collect_groups(item.children, titles, out);
+    titles.pop_back();
+  }
+}
+
+std::vector<GroupRef> groups_of(const Section& section) {
+  std::vector<GroupRef> out;
+  std::vector<std::string> titles;
+  collect_groups(section.items, titles, out);
+  return out;
+}
+
+std::string did_you_mean(const std::string& wanted, const std::vector<std::string>& candidates) {
+  std::string best = closest_match(wanted, candidates);
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+std::vector<std::string> section_names(const Catalog& catalog) {
+  std::vector<std::string> out;
+  for (const auto& ref : collect_sections(catalog)) {
+    out.push_back(join(ref.path, "/"));
+    out.push_back(ref.path.back());
+  }
+  return out;
+}
+
+SectionRef find_section(const Catalog& catalog, const std::string& wanted) {
+  std::vector<std::string> parts = split_trimmed(wanted, "/");
+  std::vector<SectionRef> found;
+  for (const auto& ref : collect_sections(catalog))
+    if (path_ends_with(ref.path, parts)) found.push_back(ref);
+  if (found.empty()) throw Error("unknown section '" + wanted + "'" + did_you_mean(wanted, section_names(catalog)));
+  if (found.size() > 1) {
+    std::vector<std::string> names;
+    for (const auto& ref : found) names.push_back(join(ref.path, "/"));
+    throw Error("section '" + wanted + "' is ambiguous: " + join(names, ", ") + "; give more of its path");
+  }
+  return found.front();
+}
+
+}  // namespace
+
+std::string EditTarget::describe() const {
+  std::vector<std::string> parts = section_path;
+  parts.insert(parts.end(), parents.begin(), parents.end());
+  return join(parts, " > ");
+}
+
+EditTarget resolve_target(const Catalog& catalog, const std::string& section, const std::optional<std::string>& group) {
+  SectionRef ref = find_section(catalog, section);
+  EditTarget target{ref.section, nullptr, ref.path, {}};
+  if (!group) return target;
+  std::vector<GroupRef> groups = groups_of(*ref.section);
+  std::vector<GroupRef> found;
+  std::vector<std::string> titles;
+  for (const auto& candidate : groups) {
+    titles.push_back(candidate.group->title);
+    if (same_text(candidate.group->title, *group)) found.push_back(candidate);
+  }
+  if (found.empty())
+    throw Error("no group '" + *group + "' in section '" + join(ref.path, "/") + "'" + did_you_mean(*group, titles));
+  if (found.size() > 1)
+    throw Error("group '" + *group + "' occurs " + std::to_string(found.size()) + " times in section '" +
+                join(ref.path, "/") + "'");
+  target.group = found.front().group;
+  target.parents = found.front().parents;
+  return target;
+}
+
+EditTarget resolve_move_target(const Catalog& catalog, const std::string& path) {
+  try {
+    return resolve_target(catalog, path, std::nullopt);
+  } catch (const Error&) {
+    // Group titles may contain "/" themselves ("Architecture / Concepts").
+    for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+      try {
+        return resolve_target(catalog, path.substr(0, slash), std::string(trim(path.substr(slash + 1))));
+      } catch (const Error&) {
+      }
+    }
+  }
+  std::vector<std::string> names = section_names(catalog);
+  for (const auto& ref : collect_sections(catalog))
+    for (const auto& group : groups_of(*ref.section)) names.push_back(ref.path.back() + "/" + group.group->title);
+  throw Error("unknown section or group '" + path + "'" + did_you_mean(path, names));
+}
+
+}  // namespace curate

@@ -1,0 +1,81 @@
+// The nothing-lost check every edit runs before it writes.
+#include <algorithm>
+
+#include "curate/query/catalog_diff.hpp"
+#include "curate/edit/edit.hpp"
+#include "curate/text/error.hpp"
+#include "curate/catalog/parse.hpp"
+#include "curate/text/text.hpp"
+
+namespace curate {
+namespace {
+
+bool has(const std::vector<int>& lines, int line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); }
+
+const Item* entry_at(const Catalog& catalog, int line) {
+  for (const auto& entry : collect_entries(catalog))
+    if (entry.item->pos.line == line) return entry.item;
+  return nullptr;
+}
+
+// Why an added entry is not the one asked for, or "".
+std::string added_mismatch(const Item& item, const EntryChange& change, const ExpectedChanges& expected) {
+  const NewEntry& want = *expected.added;
+  if (change.after->section != expected.added_section || change.after->parents != expected.added_parents)
+    return "it would land in another place";
+  if (item.title != want.title || item.url.value_or("") != want.url || item.tags != want.tags ||
+      item.authors != want.authors || item.date != want.date || item.description != want.description ||
+      item.note != want.note)
+    return "its fields would read back differently";
+  return "";
+}
+
+// What is wrong with one reported change, or "" when it was intended.
+std::string unexpected(const EntryChange& change, const Catalog& after, const ExpectedChanges& expected) {
+  switch (change.type) {
+    case ChangeType::added: {
+      if (!expected.added) return "add an entry";
+      const Item* item = entry_at(after, change.after->line);
+      std::string why = item ? added_mismatch(*item, change, expected) : "it would not be found";
+      return why.empty() ? "" : "add the entry wrongly (" + why + ")";
+    }
+    case ChangeType::removed:
+      return has(expected.removed, change.before->line) ? "" : "remove an entry";
+    case ChangeType::moved:
+      if (!has(expected.moved, change.before->line)) return "move an entry";
+      return change.fields.empty() ? "" : "change the fields of a moved entry";
+    case ChangeType::changed:
+      break;
+  }
+  for (const auto& [line, tags] : expected.retagged)
+    if (line == change.before->line && change.fields.size() == 1 && change.fields[0].field == "tags" &&
+        change.fields[0].after == tags)
+      return "";
+  return "change the " + change.fields.front().field + " of an entry";
+}
+
+// How many changes of each kind the edit must make.
+size_t expected_count(const ExpectedChanges& expected) {
+  return expected.removed.size() + expected.moved.size() + (expected.added ? 1 : 0) + expected.retagged.size();
+}
+
+}  // namespace
+
+void verify_edit(const Catalog& before, std::string_view new_text, const Config& config,
+                 const ExpectedChanges& expected) {
+  std::string prefix = "refusing to write " + before.path + ": the edit would ";
+  Catalog after = build_catalog(MarkdownDocument(new_text), new_text, before.path, config);
+  CatalogDiff diff = diff_catalogs(before, after);
+  if (!diff.sections_added.empty() || !diff.sections_removed.empty())
+    throw Error(prefix + "change the sections; file left unchanged");
+  for (const auto& change : diff.entries) {
+    std::string what = unexpected(change, after, expected);
+    const EntryPlace& place = change.after ? *change.after : *change.before;
+    if (!what.empty()) throw Error(prefix + what + " (\"" + place.title + "\"); file left unchanged");
+  }
+  if (diff.entries.size() != expected_count(expected))
+    throw Error(prefix + "not make the intended change (" + std::to_string(diff.entries.size()) + " of " +
+                std::to_string(expected_count(expected)) + " changes found); file left unchanged");
+}
+
+}  // namespace curate

@@ -1,0 +1,395 @@
+// The canonical emitter: walks cmark-gfm's block tree and re-emits the source
+// of each block with canonical layout (docs/fmt.md). Containers (the
+// document and list items) are re-laid out; every other block is copied from
+// the source with only its container indentation and trailing blanks changed.
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "curate/format/format.hpp"
+#include "curate/markdown/markdown.hpp"
+#include "curate/text/text.hpp"
+#include "internal.hpp"
+
+namespace curate {
+namespace {
+
+using format_detail::is_blank;
+using format_detail::rstrip;
+using format_detail::visual_width;
+
+bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
+
+// Where the content of a container sits in the source, and its output prefix.
+struct Frame {
+  int marker_line = 0;        // the list item's marker line; 0 for the document
+  size_t marker_content = 0;  // byte offset of the content on the marker line
+  size_t marker_end = 0;      // byte offset just past the marker
+  bool code_after_marker = false;  // over 4 columns of blanks follow the marker: indented code
+  int content_columns = 0;    // indentation its other lines carry in the source
+  std::string prefix;         // indentation of its lines in the output
+  bool top_level = true;
+};
+
+class Emitter {
+ public:
+  Emitter(std::string_view text, cmark_node* root, const KindTable& kinds) : m_source(text, root), m_kinds(kinds) {}
+
+  std::string run(cmark_node* root) {
+    normalize_entries(root);
+    emit_children(root, Frame{}, 1, m_source.line_count());
+    return std::move(m_out);
+  }
+
+ private:
+  // --- output --------------------------------------------------------------
+
+  void write_line(std::string_view line) {
+    if (m_pending_blank && !m_out.empty()) m_out += '\n';
+    m_pending_blank = false;
+    m_out.append(rstrip(line));
+    m_out += '\n';
+  }
+
+  // One line of a block: its container prefix (or a pending list marker) first.
+  void emit_line(const std::string& text, const Frame& frame) {
+    std::string lead = m_pending_lead ? std::move(*m_pending_lead) : frame.prefix;
+    m_pending_lead.reset();
+    write_line(text.empty() ? lead : lead + text);
+  }
+
+  // --- source --------------------------------------------------------------
+
+  // Line `line` of a block inside `frame`, without the container's indentation.
+  std::string relative_line(int line, const Frame& frame) const {
+    std::string_view text = m_source.source_line(line);
+    std::string relative;
+    if (frame.marker_line == 0) {
+      relative = text;
+    } else if (line == frame.marker_line) {
+      if (!frame.code_after_marker) return std::string(text.substr(std::min(frame.marker_content, text.size())));
+      // A tab after the marker may be partly the blank the marker needs and
+      // partly the code's indentation: count columns, not bytes.
+      std::string blanked(static_cast<size_t>(visual_width(text.substr(0, frame.marker_end))), ' ');
+      return format_detail::strip_indent(blanked.append(text.substr(frame.marker_end)), frame.content_columns);
+    } else {
+      relative = format_detail::strip_indent(text, frame.content_columns);
+    }
+    return m_dedent ? format_detail::strip_indent(relative, m_dedent) : relative;
+  }
+
+  // Columns of indentation (under 4) of the first line of a block that
+  // follows a list: once the list is re-indented, that indentation could
+  // pull the block into the list's last item, so the block loses it.
+  int dedent_after_list(int first, const Frame& frame) const {
+    std::string text = relative_line(first, frame);
+    size_t blanks = std::min(text.find_first_not_of(" \t"), text.size());
+    int width = visual_width(std::string_view(text).substr(0, blanks));
+    return width < 4 ? width : 0;
+  }
+
+  // Whether `node` ends in a fenced code block without its closing fence: a
+  // blank line added after it would become part of the code.
+  bool ends_open_fence(cmark_node* node) const {
+    while (cmark_node_last_child(node) && (is_type(node, CMARK_NODE_LIST) || is_type(node, CMARK_NODE_ITEM)))
+      node = cmark_node_last_child(node);
+    int length = 0, offset = 0;
+    char fence = 0;
+    if (!is_type(node, CMARK_NODE_CODE_BLOCK) || !cmark_node_get_fenced(node, &length, &offset, &fence)) return false;
+    int first = m_source.start_line(node), last = m_source.last_line(node);
+    std::string_view closing = trim(m_source.source_line(last));
+    size_t run = std::min(closing.find_first_not_of(fence), closing.size());
+    return last == first || run < static_cast<size_t>(length) || run != closing.size();
+  }
+
+  // Trailing blanks go; two or more spaces that make a hard break become "\".
+  std::string finish(int line, std::string text) const {
+    std::string_view kept = rstrip(text);
+    size_t spaces = text.size() - kept.size();
+    bool hard_break = m_source.is_hard_break(line) && spaces >= 2 && text.compare(kept.size(), 2, "  ") == 0;
+    return std::string(kept) + (hard_break && !kept.empty() ? "\\" : "");
+  }
+
+  // --- containers ----------------------------------------------------------
+
+  // Emits the children of `parent` with the source lines between them that no
+  // node covers (link reference definitions), one blank line where the source
+  // had any, and one around headings at the top level.
+  void emit_children(cmark_node* parent, const Frame& frame, int first, int last) {
+    int cursor = first;  // first source line not yet emitted or skipped
+    int previous_end = frame.marker_line;
+    bool previous_heading = false;
+    char previous_bullet = 0;
+    cmark_node* previous = nullptr;
+    for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
+      emit_gap(cursor, m_source.start_line(child) - 1, frame, previous_end, previous_heading);
+      bool heading = is_type(child, CMARK_NODE_HEADING);
+      bool around_heading =
+          frame.top_level && (heading || previous_heading) && !(previous && ends_open_fence(previous));
+      separate(m_source.start_line(child), previous_end, around_heading);
+      if (is_type(previous, CMARK_NODE_LIST) && !is_type(child, CMARK_NODE_LIST))
+        m_dedent = dedent_after_list(m_source.start_line(child), frame);
+      previous_bullet = emit_block(child, frame, previous_bullet);
+      m_dedent = 0;
+      previous_heading = heading;
+      previous_end = m_source.last_line(child);
+      previous = child;
+      cursor = std::max(cursor, std::max(m_source.end_line(child), m_source.start_line(child)) + 1);
+    }
+    emit_gap(cursor, last, frame, previous_end, previous_heading);
+  }
+
+  void separate(int start, int previous_end, bool around_heading) {
+    if (previous_end == 0 || previous_end == start) return;  // first block, or on the marker line
+    if (start > previous_end + 1 || around_heading) m_pending_blank = true;
+  }
+
+  // Non-blank lines in [from, to] that belong to no node, copied as blocks.
+  void emit_gap(int from, int to, const Frame& frame, int& previous_end, bool& previous_heading) {
+    for (int line = from; line <= to; ++line) {
+      std::string text = paragraph_line(line, frame);
+      if (is_blank(text)) continue;
+      text = format_detail::strip_indent(text, std::min(visual_width(text.substr(0, text.find_first_not_of(' '))), 3));
+      separate(line, previous_end, frame.top_level && previous_heading);
+      emit_line(finish(line, std::move(text)), frame);
+      previous_end = line;
+      previous_heading = false;
+    }
+  }
+
+  // Emits one block; returns the bullet used when it is a bullet list.
+  char emit_block(cmark_node* node, const Frame& frame, char previous_bullet) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_LIST:
+        return emit_list(node, frame, previous_bullet);
+      case CMARK_NODE_HEADING:
+        emit_heading(node, frame);
+        return 0;
+      case CMARK_NODE_PARAGRAPH:
+        emit_paragraph(node, frame);
+        return 0;
+      case CMARK_NODE_BLOCK_QUOTE:
+        emit_quote(node, frame);
+        return 0;
+      default:
+        emit_verbatim(m_source.start_line(node), m_source.last_line(node), frame);
+        return 0;
+    }
+  }
+
+  void emit_verbatim(int first, int last, const Frame& frame) {
+    for (int line = first; line <= last; ++line) emit_line(finish(line, relative_line(line, frame)), frame);
+  }
+
+  // A block quote in a list item may have lazy lines (no ">"): those that
+  // could start a block keep four extra columns, as in paragraphs.
+  void emit_quote(cmark_node* quote, const Frame& frame) {
+    int first = m_source.start_line(quote), last = m_source.last_line(quote);
+    for (int line = first; line <= last; ++line) {
+      std::string text = finish(line, relative_line(line, frame));
+      bool lazy_block = line > first && frame.marker_line && !starts_with(trim(text), ">") && could_start_block(text) &&
+                        is_lazy(line, frame);
+      emit_line(lazy_block ? "    " + std::string(trim(text)) : text, frame);
+    }
+  }
+
+  // An item's one-line first paragraph: an entry, in house-style spacing.
+  bool is_entry_paragraph(cmark_node* node) const {
+    return is_type(node, CMARK_NODE_PARAGRAPH) && is_type(cmark_node_parent(node), CMARK_NODE_ITEM) &&
+           !cmark_node_previous(node) && m_source.start_line(node) == m_source.last_line(node);
+  }
+
+  // Decides the spacing of every entry up front, so the field checks share
+  // one parse (format_detail::normalize_entry_lines).
+  void normalize_entries(cmark_node* root) {
+    std::vector<cmark_node*> nodes;
+    std::vector<std::string> lines;
+    for (cmark_node* node : format_detail::blocks_of(root)) {
+      // (A paragraph a table split has no column to start from: left as is.)
+      if (!is_entry_paragraph(node) || m_source.is_repositioned(node)) continue;
+      std::string_view text = m_source.source_line(m_source.start_line(node));
+      size_t column = static_cast<size_t>(std::max(cmark_node_get_start_column(node) - 1, 0));
+      nodes.push_back(node);
+      lines.push_back(finish(m_source.start_line(node), std::string(text.substr(std::min(column, text.size())))));
+    }
+    std::vector<std::string> normalized = format_detail::normalize_entry_lines(lines, m_kinds);
+    for (size_t i = 0; i < nodes.size(); ++i)
+      if (normalized[i] != lines[i]) m_entries.emplace(nodes[i], std::move(normalized[i]));
+  }
+
+  // An item's one-line first paragraph is an entry: house-style spacing.
+  void emit_paragraph(cmark_node* node, const Frame& frame) {
+    int first = m_source.start_line(node), last = m_source.last_line(node);
+    if (!is_entry_paragraph(node)) {
+      for (int line = first; line <= last; ++line) {
+        if (line > first) m_dedent = 0;  // continuation lines stay paragraph text where they are
+        std::string text = finish(line, paragraph_line(line, frame));
+        // A lazy line that could start a block would start it once indented
+        // to the item's content; four more columns keep it paragraph text.
+        if (line > first && frame.marker_line && could_start_block(text) && is_lazy(line, frame)) text = "    " + text;
+        emit_line(text, frame);
+      }
+      return;
+    }
+    auto normalized = m_entries.find(node);
+    emit_line(normalized != m_entries.end() ? normalized->second : finish(first, relative_line(first, frame)), frame);
+  }
+
+  // A heading, fence, quote, list item, HTML block, setext underline or
+  // table delimiter row: anything that may interrupt a paragraph (ASCII
+  // checks; err on the side of "yes", which only costs indentation).
+  static bool could_start_block(std::string_view text) {
+    text = trim(text);
+    if (text.empty()) return false;
+    char c = text.front();
+    if (c == '#' || c == '>' || c == '<' || c == '|' || c == '=' || starts_with(text, "```") ||
+        starts_with(text, "~~~"))
+      return true;
+    if ((c == '-' || c == '+' || c == '*') && (text.size() == 1 || text[1] == ' ' || text[1] == '\t' || text[1] == c))
+      return true;
+    size_t digits = std::min(text.find_first_not_of("0123456789"), text.size());
+    if (digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')')) return true;
+    return text.find_first_not_of("|:- \t") == std::string_view::npos;
+  }
+
+  // A paragraph continuation line indented less than its container's content.
+  bool is_lazy(int line, const Frame& frame) const {
+    std::string_view text = m_source.source_line(line);
+    size_t blanks = std::min(text.find_first_not_of(" \t"), text.size());
+    return visual_width(text.substr(0, blanks)) < frame.content_columns;
+  }
+
+  // A paragraph line in a list item loses indentation that cannot matter
+  // (under 4 columns past its container); a deeper one keeps it, as it
+  // could otherwise start a block.
+  std::string paragraph_line(int line, const Frame& frame) const {
+    std::string text = relative_line(line, frame);
+    if (frame.marker_line == 0) return text;
+    size_t blanks = std::min(text.find_first_not_of(" \t"), text.size());
+    return visual_width(std::string_view(text).substr(0, blanks)) < 4 ? text.substr(blanks) : text;
+  }
+
+  char emit_list(cmark_node* list, const Frame& frame, char previous_bullet);
+  void emit_item(cmark_node* item, const std::string& marker, const Frame& frame);
+  void emit_heading(cmark_node* heading, const Frame& frame);
+  std::optional<std::string> setext_content(cmark_node* heading, const Frame& frame);
+
+  format_detail::SourceMap m_source;
+  const KindTable& m_kinds;
+  std::map<cmark_node*, std::string>
+      m_entries;  // entries whose spacing changes                         // source lines ending in a hard line break
+  std::string m_out;
+  bool m_pending_blank = false;
+  int m_dedent = 0;                           // columns the current block loses (see dedent_after_list)
+  std::optional<std::string> m_pending_lead;  // "- " waiting for the first line of an item
+};
+
+// --- lists -----------------------------------------------------------------
+
+struct Marker {
+  std::string text;  // as written: "-", "*", "12."
+  Frame frame;       // where the item's content sits in the source
+};
+
+// Reads the marker of `item` and where its content starts (CommonMark's
+// rule: 1-4 blanks after the marker, else one and the rest is indented code).
+Marker read_marker(std::string_view line, cmark_node* item) {
+  size_t at = static_cast<size_t>(std::max(cmark_node_get_start_column(item) - 1, 0));
+  while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
+  size_t end = at;
+  while (end < line.size() && line[end] >= '0' && line[end] <= '9') ++end;
+  end = std::min(end + 1, line.size());  // the bullet or the "." / ")" delimiter
+  Marker marker{std::string(line.substr(at, end - at)), {}};
+  int marker_end = visual_width(line.substr(0, end));
+  size_t content = end;
+  while (content < line.size() && (line[content] == ' ' || line[content] == '\t')) ++content;
+  int blanks = visual_width(line.substr(end, content - end), marker_end);
+  marker.frame.marker_line = cmark_node_get_start_line(item);
+  marker.frame.marker_end = end;
+  marker.frame.code_after_marker = content < line.size() && blanks > 4;
+  if (content == line.size() || blanks > 4 || blanks == 0) {
+    marker.frame.content_columns = marker_end + 1;
+    marker.frame.marker_content = content == line.size() ? content : std::min(end + 1, line.size());
+  } else {
+    marker.frame.content_columns = marker_end + blanks;
+    marker.frame.marker_content = content;
+  }
+  return marker;
+}
+
+char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bullet) {
+  bool ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+  // Two bullet lists in a row stay two lists only with different bullets.
+  char bullet = previous_bullet == '-' ? '*' : '-';
+  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+    std::string marker =
+        ordered ? read_marker(m_source.source_line(m_source.start_line(item)), item).text : std::string(1, bullet);
+    if (item != cmark_node_first_child(list))
+      separate(m_source.start_line(item), m_source.last_line(cmark_node_previous(item)), false);
+    emit_item(item, marker, frame);
+  }
+  return ordered ? 0 : bullet;
+}
+
+void Emitter::emit_item(cmark_node* item, const std::string& marker, const Frame& frame) {
+  Frame inner = read_marker(m_source.source_line(m_source.start_line(item)), item).frame;
+  inner.prefix = frame.prefix + std::string(marker.size() + 1, ' ');
+  inner.top_level = false;
+  std::string lead = m_pending_lead ? std::move(*m_pending_lead) : frame.prefix;
+  m_pending_lead.reset();
+  // The marker line's content may belong to no node (a reference definition).
+  if (!is_blank(relative_line(inner.marker_line, inner))) {
+    m_pending_lead = lead + marker + " ";
+  } else {
+    write_line(lead + marker);
+  }
+  int end = std::min(std::max(m_source.end_line(item), inner.marker_line), m_source.line_count());
+  emit_children(item, inner, inner.marker_line, end);
+}
+
+// --- headings --------------------------------------------------------------
+
+// A setext heading's text on one line; nullopt when a line break inside it
+// cannot be written in an ATX heading.
+std::optional<std::string> Emitter::setext_content(cmark_node* heading, const Frame& frame) {
+  int first = m_source.start_line(heading), underline = m_source.last_line(heading);
+  // Reference definitions opening the text are not part of the heading.
+  std::string_view opening = trim(m_source.source_line(first));
+  if (starts_with(opening, "[") && opening.find("]:") != std::string_view::npos) return std::nullopt;
+  std::vector<std::string> parts;
+  for (int line = first; line < underline; ++line) {
+    std::string text = finish(line, relative_line(line, frame));
+    if (line + 1 < underline && ends_with(text, "\\")) return std::nullopt;
+    parts.emplace_back(trim(text));
+  }
+  return format_detail::protect_closing_hashes(join(parts, " "));
+}
+
+void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
+  int first = m_source.start_line(heading), last = m_source.last_line(heading);
+  std::optional<std::string> content;
+  if (m_source.is_atx(heading)) {
+    content = format_detail::atx_content(relative_line(first, frame));
+  } else {
+    content = setext_content(heading, frame);
+    if (!content) return emit_verbatim(first, last, frame);
+  }
+  std::string hashes(static_cast<size_t>(cmark_node_get_heading_level(heading)), '#');
+  emit_line(content->empty() ? hashes : hashes + " " + *content, frame);
+}
+
+}  // namespace
+
+std::string format_document(const MarkdownDocument& document, std::string_view text, const KindTable& kinds) {
+  return Emitter(text, document.root(), kinds).run(document.root());
+}
+
+std::string format_markdown(std::string_view text, const KindTable& kinds) {
+  return format_document(MarkdownDocument(text), text, kinds);
+}
+
+}  // namespace curate

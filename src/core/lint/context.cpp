@@ -1,0 +1,229 @@
+#include "context.hpp"
+
+#include <cctype>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "curate/markdown/slug.hpp"
+#include "curate/text/text.hpp"
+#include "curate/text/url.hpp"
+
+namespace curate {
+namespace {
+
+bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
+
+std::string utc_today() {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  std::chrono::year_month_day date{days};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                     static_cast<unsigned>(date.day()));
+}
+
+bool contains_image(cmark_node* node) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+    if (is_type(child, CMARK_NODE_IMAGE) || contains_image(child)) return true;
+  return false;
+}
+
+// True when `url` is `prefix` followed by `text`; no string is built.
+bool is_prefixed(std::string_view url, std::string_view prefix, std::string_view text) {
+  return url.size() == prefix.size() + text.size() && starts_with(url, prefix) && ends_with(url, text);
+}
+
+void trim_in_place(std::string& text) {
+  std::string_view kept = trim(text);
+  size_t front = static_cast<size_t>(kept.data() - text.data());
+  text.erase(front + kept.size());
+  text.erase(0, front);
+}
+
+}  // namespace
+
+LintContext::LintContext(const SourceFile& source, const Catalog& catalog, const Config& config,
+                         const LintOptions& options)
+    : m_source(source),
+      m_catalog(catalog),
+      m_config(config),
+      m_options(options),
+      m_today(options.today.empty() ? utc_today() : options.today),
+      m_lines(source.text),
+      m_line_kinds(static_cast<size_t>(m_lines.line_count()) + 2, LineKind::text) {
+  if (source.path != "-") {
+    std::filesystem::path dir = std::filesystem::path(source.path).parent_path();
+    m_base_dir = dir.empty() ? "." : dir.string();
+  }
+}
+
+void LintContext::read_block(cmark_node* block, int line_offset) {
+  m_lines_of.offset = line_offset;
+  visit(block, 0);
+  add_list(block, SourcePos{}, m_after_dash_list);
+}
+
+void LintContext::finish() {
+  SlugRegistry slugs;
+  for (HeadingInfo& heading : m_headings) heading.slug = slugs.unique(heading.text);
+}
+
+SourceSpan LintContext::span_of(cmark_node* node) const {
+  return {{m_lines_of.start(node), cmark_node_get_start_column(node)},
+          {m_lines_of.end(node), cmark_node_get_end_column(node)}};
+}
+
+LineKind LintContext::line_kind(int number) const {
+  if (number < 1 || static_cast<size_t>(number) >= m_line_kinds.size()) return LineKind::text;
+  return m_line_kinds[static_cast<size_t>(number)];
+}
+
+void LintContext::walk(cmark_node* node, int container_depth) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+    visit(child, container_depth);
+}
+
+void LintContext::visit(cmark_node* node, int container_depth) {
+  cmark_node_type type = cmark_node_get_type(node);
+  switch (type) {
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK: {
+      LineKind kind = type == CMARK_NODE_CODE_BLOCK ? LineKind::code : LineKind::html;
+      for (int line = m_lines_of.start(node), last = m_lines_of.end(node); line <= last; ++line)
+        if (line >= 1 && static_cast<size_t>(line) < m_line_kinds.size())
+          m_line_kinds[static_cast<size_t>(line)] = kind;
+      if (kind == LineKind::html) scan_html(cmark_node_get_literal(node));
+      return;
+    }
+    case CMARK_NODE_HTML_INLINE:
+      scan_html(cmark_node_get_literal(node));
+      return;
+    case CMARK_NODE_HEADING:
+      add_heading(node, container_depth);
+      break;
+    case CMARK_NODE_LINK:
+    case CMARK_NODE_IMAGE:
+      add_link(node);
+      break;
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE:
+      return;  // leaves: nothing below to visit
+    default:
+      break;
+  }
+  bool container = type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM;
+  walk(node, container_depth + (container ? 1 : 0));
+}
+
+void LintContext::collect_lists(cmark_node* parent, SourcePos parent_item) {
+  bool after_dash_list = false;
+  for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child))
+    add_list(child, parent_item, after_dash_list);
+}
+
+// `node` is one block among its siblings; `after_dash_list` says whether the
+// sibling before it is a bullet list fmt writes with '-'.
+void LintContext::add_list(cmark_node* node, SourcePos parent_item, bool& after_dash_list) {
+  if (!is_type(node, CMARK_NODE_LIST)) {
+    after_dash_list = false;
+    return;
+  }
+  size_t index = m_lists.size();
+  ListInfo& list = m_lists.emplace_back();
+  list.is_bullet = cmark_node_get_list_type(node) == CMARK_BULLET_LIST;
+  list.canonical_bullet = after_dash_list ? '*' : '-';
+  list.parent_item = parent_item;
+  after_dash_list = list.is_bullet && list.canonical_bullet == '-';
+  for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
+    list.items.push_back({{m_lines_of.start(item), cmark_node_get_start_column(item)},
+                          is_type(cmark_node_first_child(item), CMARK_NODE_CODE_BLOCK)});
+  // The nested lists come after the whole list (m_lists may move: index it).
+  size_t i = 0;
+  for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item), ++i)
+    collect_lists(item, m_lists[index].items[i].start);
+}
+
+void LintContext::add_heading(cmark_node* node, int container_depth) {
+  HeadingInfo heading;
+  heading.level = cmark_node_get_heading_level(node);
+  heading.text = collapse_whitespace(plain_text(node));
+  heading.span = span_of(node);
+  heading.in_container = container_depth > 0;
+  m_headings.push_back(std::move(heading));
+}
+
+void LintContext::add_link(cmark_node* node) {
+  LinkInfo& link = m_links.emplace_back();
+  const char* url = cmark_node_get_url(node);
+  link.url = url ? url : "";
+  link.text = plain_text(node);
+  trim_in_place(link.text);
+  link.span = span_of(node);
+  link.is_image = is_type(node, CMARK_NODE_IMAGE);
+  link.is_autolink = !link.is_image && (link.text == link.url || is_prefixed(link.url, "http://", link.text) ||
+                                        is_prefixed(link.url, "mailto:", link.text));
+  link.has_image_child = contains_image(node);
+  UrlParts parts;
+  link.is_absolute = parse_url(link.url, parts);
+  if (link.is_absolute) {
+    link.scheme = std::move(parts.scheme);
+    link.host = std::move(parts.host);
+  }
+}
+
+// Collects id="…" and name="…" attribute values: HTML anchors a fragment may
+// point to. A light scan, not an HTML parser: attributes are what matter.
+void LintContext::scan_html(const char* html) {
+  if (!html) return;
+  std::string_view text = html;
+  for (std::string_view attribute : {"id=", "name="}) {
+    for (size_t at = text.find(attribute); at != std::string_view::npos; at = text.find(attribute, at + 1)) {
+      bool word_start = at == 0 || text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\n';
+      size_t value = at + attribute.size();
+      if (!word_start || value >= text.size() || (text[value] != '"' && text[value] != '\'')) continue;
+      size_t close = text.find(text[value], value + 1);
+      if (close == std::string_view::npos) continue;
+      m_html_anchors.insert(std::string(text.substr(value + 1, close - value - 1)));
+    }
+  }
+}
+
+std::string percent_decode(std::string_view text) {
+  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) && hex(text[i + 2])) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+void RuleReporter::report(SourcePos begin, SourcePos end, std::string message, bool fixable) {
+  Diagnostic diagnostic;
+  diagnostic.file = m_file;
+  diagnostic.begin = begin;
+  diagnostic.end = end.line ? end : begin;
+  diagnostic.rule = m_rule;
+  diagnostic.message = std::move(message);
+  diagnostic.fixable = fixable;
+  m_out.push_back(std::move(diagnostic));
+}
+
+}  // namespace curate
+
+namespace curate {
+
+void RuleReporter::report_with_edit(SourcePos begin, SourcePos end, std::string message, size_t offset, size_t length,
+                                    std::string replacement) {
+  report(begin, end, std::move(message), m_edits != nullptr);
+  if (m_edits) m_edits->push_back({m_rule, begin, offset, length, std::move(replacement)});
+}
+
+}  // namespace curate

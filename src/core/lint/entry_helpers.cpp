@@ -1,0 +1,182 @@
+#include "entry_helpers.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "curate/catalog/grammar.hpp"
+#include "curate/text/text.hpp"
+
+namespace curate {
+namespace {
+
+bool before(const SourcePos& a, const SourcePos& b) { return a.line != b.line ? a.line < b.line : a.column < b.column; }
+
+bool digits(std::string_view text, size_t from, size_t count) {
+  if (from + count > text.size()) return false;
+  for (size_t i = from; i < from + count; ++i)
+    if (text[i] < '0' || text[i] > '9') return false;
+  return true;
+}
+
+// The value of the `count` digits at `from`; the caller checked they are
+// digits (is_date_shape), so no substring or std::stoi is needed.
+int number_at(const std::string& text, size_t from, size_t count) {
+  int value = 0;
+  for (size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+  return value;
+}
+
+std::chrono::sys_days to_days(int year, unsigned month, unsigned day) {
+  return std::chrono::sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
+}
+
+}  // namespace
+
+namespace {
+
+bool may_have_metadata(const Item& item) {
+  return item.url && !item.is_group && (item.style == EntryStyle::quoted || item.style == EntryStyle::plain);
+}
+
+using LinkIt = Links::const_iterator;
+
+LinkIt first_link_at(const Links& links, SourcePos pos) {
+  return std::lower_bound(links.begin(), links.end(), pos,
+                          [](const LinkInfo& link, const SourcePos& p) { return before(link.span.begin, p); });
+}
+
+// The metadata link among the links from `it` (the first at or after the
+// item's marker) to the end of the item's paragraph.
+const LinkInfo* metadata_link_from(LinkIt it, LinkIt end, const Item& item) {
+  int last_line = std::max(item.paragraph_end_line, item.pos.line);
+  for (; it != end && it->span.begin.line <= last_line; ++it)
+    if (!it->is_image && it->url == *item.url) return &*it;
+  return nullptr;
+}
+
+}  // namespace
+
+void visit_items(const LintContext& context, const std::vector<ItemCheck>& checks) {
+  if (checks.empty()) return;
+  const Links& links = context.links();
+  // Items come in document order, so the first link at an item's marker is
+  // found by a cursor that only moves forward (a search if ever they do not).
+  LinkIt cursor = links.begin();
+  SourcePos last{};
+  std::string parents;
+  auto visit = [&](const Item& item, const Section& section) {
+    const LinkInfo* meta = nullptr;
+    if (may_have_metadata(item)) {
+      if (before(item.pos, last)) cursor = first_link_at(links, item.pos);
+      last = item.pos;
+      while (cursor != links.end() && before(cursor->span.begin, item.pos)) ++cursor;
+      meta = metadata_link_from(cursor, links.end(), item);
+    }
+    ItemVisit seen{item, section, parents, meta, {item.pos.line, static_cast<int>(context.line(item.pos.line).size())}};
+    for (const ItemCheck& check : checks) check(seen);
+  };
+  auto walk_items = [&](const std::vector<Item>& items, const Section& section, auto&& self) -> void {
+    for (const Item& item : items) {
+      visit(item, section);
+      if (item.children.empty()) continue;
+      size_t size = parents.size();
+      parents += item.title;
+      parents += '\x1f';
+      self(item.children, section, self);
+      parents.resize(size);
+    }
+  };
+  auto walk_sections = [&](const Section& section, auto&& self) -> void {
+    walk_items(section.items, section, walk_items);
+    for (const Section& child : section.sections) self(child, self);
+  };
+  walk_sections(context.catalog().root, walk_sections);
+}
+
+std::vector<std::string_view> metadata_fields(const LinkInfo& link) {
+  if (is_format_label(link.text)) return {};
+  return split_trimmed_views(link.text, ";");
+}
+
+std::string semicolon_metadata(const LinkInfo& link, const KindTable& kinds) {
+  std::vector<std::string> out;
+  for (std::string_view field : metadata_fields(link)) {
+    std::vector<std::string_view> parts = split_trimmed_views(field, ",");
+    bool all_meta = parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](std::string_view part) {
+                      return is_date_shape(part) || kinds.classify(part);
+                    });
+    if (all_meta)
+      out.insert(out.end(), parts.begin(), parts.end());
+    else
+      out.emplace_back(field);
+  }
+  return join(out, "; ");
+}
+
+std::optional<std::string> date_problem(const std::string& date, const std::string& today, int slack_days) {
+  if (!is_date_shape(date)) return std::nullopt;
+  int year = number_at(date, 0, 4);
+  unsigned month = date.size() >= 7 ? static_cast<unsigned>(number_at(date, 5, 2)) : 1;
+  unsigned day = date.size() == 10 ? static_cast<unsigned>(number_at(date, 8, 2)) : 1;
+  if (month < 1 || month > 12) return "has month " + date.substr(5, 2);
+  std::chrono::year_month_day ymd{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
+  if (!ymd.ok()) return "has day " + date.substr(8, 2) + ", which " + date.substr(0, 7) + " does not have";
+  if (year < 1000) return "has year " + date.substr(0, 4);
+  if (!is_date_shape(today) || today.size() != 10) return std::nullopt;
+  auto now = to_days(number_at(today, 0, 4), static_cast<unsigned>(number_at(today, 5, 2)),
+                     static_cast<unsigned>(number_at(today, 8, 2)));
+  if (std::chrono::sys_days{ymd} > now + std::chrono::days{slack_days})
+    return "is in the future (today is " + today + ")";
+  return std::nullopt;
+}
+
+bool looks_like_date(std::string_view text) {
+  auto separator = [&](size_t at) {
+    return at < text.size() && (text[at] == '-' || text[at] == '/' || text[at] == '.');
+  };
+  // YYYY-M, YYYY-MM-D, YYYY/MM/DD …
+  if (digits(text, 0, 4) && separator(4)) {
+    size_t at = 5, parts = 0;
+    while (at < text.size()) {
+      size_t len = 0;
+      while (digits(text, at + len, 1)) ++len;
+      if (len < 1 || len > 2) return false;
+      ++parts;
+      at += len;
+      if (at == text.size()) break;
+      if (!separator(at)) return false;
+      ++at;
+    }
+    return parts >= 1 && parts <= 2 && at == text.size();
+  }
+  // DD.MM.YYYY, MM/DD/YYYY
+  size_t first = 0;
+  while (digits(text, first, 1)) ++first;
+  if (first < 1 || first > 2 || !separator(first)) return false;
+  size_t second = first + 1, len = 0;
+  while (digits(text, second + len, 1)) ++len;
+  return len >= 1 && len <= 2 && separator(second + len) && digits(text, second + len + 1, 4) &&
+         second + len + 5 == text.size();
+}
+
+bool may_hold_date(std::string_view text) {
+  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  for (size_t i = 1; i < text.size(); ++i) {
+    char c = text[i];
+    bool separator = c == '/' || c == '.' || c == '-';
+    // "2021/05", "03.05.2021" and "2021-5" need a separator between digits that
+    // is not the "-DD" of a well-formed date.
+    if (separator && digit(i - 1) && digit(i + 1) && (c != '-' || !digit(i + 2))) return true;
+  }
+  return false;
+}
+
+SourcePos locate_in_line(const LintContext& context, SourcePos from, const std::string& needle) {
+  std::string_view line = context.line(from.line);
+  size_t start = from.column > 0 ? static_cast<size_t>(from.column - 1) : 0;
+  size_t at = start < line.size() ? line.find(needle, start) : std::string_view::npos;
+  if (at == std::string_view::npos) return from;
+  return {from.line, static_cast<int>(at) + 1};
+}
+
+}  // namespace curate

@@ -1,0 +1,153 @@
+#include "curate/lint/fix.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "curate/text/error.hpp"
+#include "curate/format/format.hpp"
+#include "curate/catalog/parse.hpp"
+#include "curate/text/text.hpp"
+
+namespace curate {
+namespace {
+
+// The rules whose findings the fmt emitter fixes.
+bool is_layout_rule(const std::string& rule) {
+  static const std::set<std::string> k_layout = {"bullet-style", "list-indent",   "trailing-whitespace",
+                                                 "blank-lines",  "final-newline", "hard-tab"};
+  return k_layout.count(rule) > 0;
+}
+
+void collect_urls(cmark_node* node, std::vector<std::string>& out) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    cmark_node_type type = cmark_node_get_type(child);
+    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) out.emplace_back(cmark_node_get_url(child));
+    collect_urls(child, out);
+  }
+}
+
+// What the text edits are meant to change, to predict the fixed catalog.
+struct Intended {
+  std::map<std::string, std::string> urls;                 // old URL -> URL without tracking parameters
+  std::map<int, std::map<std::string, std::string>> tags;  // item line -> typo -> tag
+};
+
+void apply_intended(std::vector<Item>& items, const Intended& intended) {
+  auto map_url = [&](std::string& url) {
+    if (auto it = intended.urls.find(url); it != intended.urls.end()) url = it->second;
+  };
+  for (Item& item : items) {
+    if (item.url) map_url(*item.url);
+    for (std::string& link : item.links) map_url(link);
+    if (auto it = intended.tags.find(item.pos.line); it != intended.tags.end())
+      for (std::string& tag : item.tags)
+        if (auto fix = it->second.find(tag); fix != it->second.end()) tag = fix->second;
+    apply_intended(item.children, intended);
+  }
+}
+
+void apply_intended(Section& section, const Intended& intended) {
+  apply_intended(section.items, intended);
+  for (Section& child : section.sections) apply_intended(child, intended);
+}
+
+// Proves the text fixes: the entries are the old ones with the intended
+// changes, and every link of the document survives (mapped the same way).
+void check_text_fixes(const FileFindings& before, const std::string& after, const Intended& intended,
+                      const Config& config) {
+  Catalog expected = before.catalog;
+  apply_intended(expected.root, intended);
+  MarkdownDocument old_document(before.source.text), new_document(after);
+  Catalog actual = build_catalog(new_document, after, before.source.path, config);
+  std::optional<std::string> difference = first_entry_difference(expected, actual);
+  if (!difference) {
+    std::vector<std::string> old_urls, new_urls;
+    collect_urls(old_document.root(), old_urls);
+    collect_urls(new_document.root(), new_urls);
+    for (std::string& url : old_urls)
+      if (auto it = intended.urls.find(url); it != intended.urls.end()) url = it->second;
+    if (old_urls != new_urls) difference = "the links of the document changed beyond the tracking parameters";
+  }
+  if (difference)
+    throw Error(before.source.path + ": refusing to fix, the result would change the list: " + *difference +
+                " (file left untouched)");
+}
+
+}  // namespace
+
+std::string FixResult::summary(const std::string& file) const {
+  if (!changed()) return {};
+  std::string line = file + ": fixed";
+  if (applied) line += " " + std::to_string(applied) + (applied == 1 ? " finding" : " findings") + " by text edits";
+  if (applied && formatted) line += " and";
+  if (formatted) line += " the layout with fmt (" + std::to_string(layout_findings) + " layout findings)";
+  return line + "\n";
+}
+
+namespace {
+
+// The text edits of the findings in force, and what they are meant to change.
+struct Plan {
+  std::vector<const TextEdit*> edits;
+  Intended intended;
+  int layout_findings = 0;
+};
+
+Plan plan_fixes(const FileFindings& findings, const std::vector<Diagnostic>& kept) {
+  Plan plan;
+  for (const Diagnostic& d : kept) {
+    if (!d.fixable) continue;
+    if (is_layout_rule(d.rule)) {
+      ++plan.layout_findings;
+      continue;
+    }
+    for (const TextEdit& edit : findings.edits) {
+      if (edit.rule != d.rule || edit.at.line != d.begin.line || edit.at.column != d.begin.column) continue;
+      plan.edits.push_back(&edit);
+      std::string original = findings.source.text.substr(edit.offset, edit.length);
+      if (edit.rule == "tracking-params") plan.intended.urls[original] = edit.replacement;
+      if (edit.rule == "unknown-tag") plan.intended.tags[edit.at.line][original] = edit.replacement;
+      break;
+    }
+  }
+  return plan;
+}
+
+// Applies back to front so offsets stay valid; overlapping edits are skipped.
+int apply_edits(std::vector<const TextEdit*> edits, std::string& text) {
+  std::sort(edits.begin(), edits.end(), [](const TextEdit* a, const TextEdit* b) { return a->offset > b->offset; });
+  size_t limit = text.size() + 1;
+  int applied = 0;
+  for (const TextEdit* edit : edits) {
+    if (edit->offset + edit->length > limit) continue;
+    text.replace(edit->offset, edit->length, edit->replacement);
+    limit = edit->offset;
+    ++applied;
+  }
+  return applied;
+}
+
+}  // namespace
+
+FixResult fix_file(const Linter& linter, const SourceFile& source, const Config& config) {
+  FileFindings findings = linter.lint(source, config);
+  Plan plan = plan_fixes(findings, linter.finish(findings));
+  FixResult result;
+  result.text = source.text;
+  result.layout_findings = plan.layout_findings;
+  result.applied = apply_edits(plan.edits, result.text);
+  if (result.applied) check_text_fixes(findings, result.text, plan.intended, config);
+  if (!result.layout_findings) return result;
+  std::string formatted = format_markdown(result.text, config.kinds);
+  if (formatted == result.text) return result;
+  SafetyResult safety = check_format_safety(result.text, formatted, k_check_all, config);
+  if (!safety.ok())
+    throw Error(source.path + ": refusing to fix the layout, the result would change the list: " + *safety.difference +
+                " (file left untouched)");
+  result.text = std::move(formatted);
+  result.formatted = true;
+  return result;
+}
+
+}  // namespace curate

@@ -1,0 +1,178 @@
+#include "curate/markdown/markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "curate/text/text.hpp"
+
+namespace curate {
+namespace {
+
+constexpr const char* k_extensions[] = {"table", "autolink", "strikethrough"};
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
+
+// An ATX heading starting in column 1: "#" to "######", then a blank or the end.
+bool is_column_one_heading(std::string_view line) {
+  size_t hashes = line.find_first_not_of('#');
+  if (hashes == std::string_view::npos) hashes = line.size();
+  return hashes >= 1 && hashes <= 6 && (hashes == line.size() || line[hashes] == ' ' || line[hashes] == '\t');
+}
+
+// What a line start may open that a heading after a blank line would not
+// close: a fenced code block, or an HTML block of the kinds that run until
+// a closing marker rather than a blank line (CommonMark 4.6, kinds 1 to 5).
+// Lines indented more than three spaces are never openers at the top level;
+// anything else that looks like one counts, inside containers too, which
+// only ever forgoes a split.
+class BlockScan {
+ public:
+  // Reads one line; true when the text after it is outside any such block.
+  bool read(std::string_view line) {
+    size_t indent = line.find_first_not_of(' ');
+    std::string_view body = indent == std::string_view::npos || indent > 3 ? std::string_view() : line.substr(indent);
+    if (m_fence_length) {
+      size_t run = body.find_first_not_of(m_fence_char);
+      if (run == std::string_view::npos) run = body.size();
+      if (run >= m_fence_length && is_blank(body.substr(run))) m_fence_length = 0;
+      return m_fence_length == 0;
+    }
+    if (!m_html_end.empty()) {
+      if (icontains(line, m_html_end)) m_html_end = {};
+      return m_html_end.empty();
+    }
+    if (starts_with(body, "```") || starts_with(body, "~~~")) {
+      m_fence_char = body[0];
+      m_fence_length = body.find_first_not_of(m_fence_char);
+      if (m_fence_length == std::string_view::npos) m_fence_length = body.size();
+      // A backtick fence's info string has no backtick: then it is not a fence.
+      if (m_fence_char == '`' && body.find('`', m_fence_length) != std::string_view::npos) m_fence_length = 0;
+      return m_fence_length == 0;
+    }
+    if (!starts_with(body, "<")) return true;
+    static constexpr std::pair<std::string_view, std::string_view> k_html[] = {
+        {"<script", "</script>"}, {"<pre", "</pre>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"},
+        {"<!--", "-->"},          {"<?", "?>"},       {"<![CDATA[", "]]>"},   {"<!", ">"}};
+    for (auto [open, close] : k_html) {
+      if (!istarts_with(body, open)) continue;
+      if (!icontains(body.substr(open.size()), close)) m_html_end = close;
+      break;
+    }
+    return m_html_end.empty();
+  }
+
+ private:
+  char m_fence_char = 0;
+  size_t m_fence_length = 0;    // 0: no fence open
+  std::string_view m_html_end;  // what ends the open HTML block; empty: none
+};
+
+}  // namespace
+
+MarkdownDocument::MarkdownDocument(std::string_view text) {
+  cmark_gfm_core_extensions_ensure_registered();
+  m_parser.reset(cmark_parser_new(CMARK_OPT_DEFAULT));
+  for (const char* name : k_extensions)
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(m_parser.get(), ext);
+  cmark_parser_feed(m_parser.get(), text.data(), text.size());
+  m_root.reset(cmark_parser_finish(m_parser.get()));
+}
+
+std::vector<Chunk> split_chunks(std::string_view text, size_t min_bytes) {
+  if (text.find("]:") != std::string_view::npos) {
+    int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    return {{text, 0, lines + (text.empty() || text.back() == '\n' ? 0 : 1)}};
+  }
+  std::vector<Chunk> chunks;
+  BlockScan scan;
+  bool outside = true, after_blank = false;
+  size_t start = 0;    // of the current chunk
+  int first_line = 0;  // its line offset
+  int line = 0;
+  for (size_t at = 0; at < text.size(); ++line) {
+    size_t end = std::min(text.find('\n', at), text.size());
+    std::string_view content = text.substr(at, end - at);
+    if (outside && after_blank && at - start >= min_bytes && at > start && is_column_one_heading(content)) {
+      chunks.push_back({text.substr(start, at - start), first_line, line - first_line});
+      first_line = line;
+      start = at;
+    }
+    outside = scan.read(content);
+    after_blank = outside && is_blank(content);
+    at = end + 1;
+  }
+  chunks.push_back({text.substr(start), first_line, line - first_line});
+  return chunks;
+}
+
+bool chunk_runs_on(const MarkdownDocument& chunk, const Chunk& where) {
+  cmark_node* last = cmark_node_last_child(chunk.root());
+  if (!last) return false;
+  cmark_node_type type = cmark_node_get_type(last);
+  return (type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK) &&
+         cmark_node_get_end_line(last) >= where.line_count;
+}
+
+std::string MarkdownDocument::render_html() const {
+  return take_cmark_string(cmark_render_html(m_root.get(), CMARK_OPT_UNSAFE,
+                                             cmark_parser_get_syntax_extensions(m_parser.get())));
+}
+
+bool is_extension_node(cmark_node* node, const char* type_name) {
+  const char* name = cmark_node_get_type_string(node);
+  return name && std::strcmp(name, type_name) == 0;
+}
+
+static void append_plain_text(cmark_node* node, std::string& out) {
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+      if (const char* literal = cmark_node_get_literal(node)) out += literal;
+      return;
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      out += ' ';
+      return;
+    default:
+      break;
+  }
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+    append_plain_text(child, out);
+}
+
+std::string plain_text(cmark_node* node) {
+  std::string out;
+  append_plain_text(node, out);
+  return out;
+}
+
+LineIndex::LineIndex(std::string_view text) : m_size(text.size()) {
+  m_starts.push_back(0);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* at = begin; (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<size_t>(end - at))));) {
+    if (++at == end) break;
+    m_starts.push_back(static_cast<size_t>(at - begin));
+  }
+}
+
+size_t LineIndex::offset(int line) const {
+  if (line < 1) return 0;
+  if (static_cast<size_t>(line) > m_starts.size()) return m_size;
+  return m_starts[static_cast<size_t>(line - 1)];
+}
+
+std::string_view LineIndex::line_text(std::string_view text, int line) const {
+  size_t begin = std::min(offset(line), text.size());
+  // A line ends where the next one starts, less its '\n'; no search.
+  size_t end = line >= 1 && static_cast<size_t>(line) < m_starts.size() ? m_starts[static_cast<size_t>(line)] - 1
+                                                                         : text.find('\n', begin);
+  if (end == std::string_view::npos || end > text.size() || end < begin) end = text.size();
+  return text.substr(begin, end - begin);
+}
+
+}  // namespace curate

@@ -1,0 +1,120 @@
+#include "curate/query/entry_formats.hpp"
+
+#include "curate/query/entry_json.hpp"
+#include "curate/text/json_writer.hpp"
+#include "curate/text/text.hpp"
+
+namespace curate {
+namespace {
+
+const std::vector<std::string> k_columns = {"id",      "title",   "url",         "tags", "authors", "kinds", "date",
+                                            "section", "parents", "description", "note", "line"};
+
+std::vector<std::string> row_of(const EntryRef& entry) {
+  const Item& item = *entry.item;
+  return {item.id,
+          item.title,
+          item.url.value_or(""),
+          join(item.tags, "; "),
+          join(item.authors, "; "),
+          join(item.kinds, "; "),
+          item.date.value_or(""),
+          join(entry.section, " / "),
+          join(entry.parents, " / "),
+          item.description.value_or(""),
+          item.note.value_or(""),
+          std::to_string(item.pos.line)};
+}
+
+std::string csv_field(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string tsv_field(std::string value) {
+  for (char& c : value)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return value;
+}
+
+template <typename Escape>
+std::string delimited(const std::vector<EntryRef>& entries, char separator, const char* newline, Escape escape) {
+  std::string out;
+  auto write_row = [&](const std::vector<std::string>& row) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) out += separator;
+      out += escape(row[i]);
+    }
+    out += newline;
+  };
+  write_row(k_columns);
+  for (const auto& entry : entries) write_row(row_of(entry));
+  return out;
+}
+
+constexpr size_t k_flush_size = 1 << 20;
+
+void maybe_flush(JsonWriter& writer, std::string& out, const FlushText& flush) {
+  if (!flush) return;
+  writer.flush();
+  if (out.size() >= k_flush_size) flush(out);
+}
+
+}  // namespace
+
+// Streamed rather than built as one nlohmann tree: that tree costs several
+// times the output's size in memory and most of the time on big lists.
+std::string entries_to_json(const std::vector<EntryRef>& entries, const std::string& file, const FlushText& flush) {
+  std::string out;
+  out.reserve(flush ? k_flush_size + 4096 : entries.size() * 600);
+  JsonWriter writer(out, 2);
+  writer.begin_array();
+  for (const auto& entry : entries) {
+    write_entry_json(writer, entry, file);
+    maybe_flush(writer, out, flush);
+  }
+  writer.end_array();
+  writer.flush();
+  out += '\n';
+  return out;
+}
+
+std::string entries_to_jsonl(const std::vector<EntryRef>& entries, const std::string& file, const FlushText& flush) {
+  std::string out;
+  out.reserve(flush ? k_flush_size + 4096 : entries.size() * 400);
+  JsonWriter writer(out);  // each entry is a top-level value: no commas between them
+  for (const auto& entry : entries) {
+    write_entry_json(writer, entry, file);
+    writer.flush();
+    out += '\n';
+    maybe_flush(writer, out, flush);
+  }
+  return out;
+}
+
+std::string entries_to_csv(const std::vector<EntryRef>& entries) { return delimited(entries, ',', "\r\n", csv_field); }
+
+std::string entries_to_tsv(const std::vector<EntryRef>& entries) { return delimited(entries, '\t', "\n", tsv_field); }
+
+std::string entries_to_markdown(const std::vector<EntryRef>& entries) {
+  std::string out;
+  std::string current;
+  for (const auto& entry : entries) {
+    std::string heading = entry.section.empty() ? "(top level)" : join(entry.section, " / ");
+    if (heading != current || out.empty()) {
+      out += (out.empty() ? "## " : "\n## ") + heading + "\n\n";
+      current = heading;
+    }
+    std::string raw = entry.item->raw;
+    for (size_t at = 0; (at = raw.find('\n', at)) != std::string::npos; at += 3) raw.replace(at, 1, "\n  ");
+    out += "- " + raw + "\n";
+  }
+  return out;
+}
+
+}  // namespace curate

@@ -1,0 +1,136 @@
+#include "curate/text/text.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace curate {
+namespace {
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string to_lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), lower);
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+bool icontains(std::string_view haystack, std::string_view needle) {
+  auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                        [](char x, char y) { return lower(x) == lower(y); });
+  return it != haystack.end() || needle.empty();
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+bool istarts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+std::vector<std::string_view> split_trimmed_views(std::string_view text, std::string_view separators) {
+  std::vector<std::string_view> parts;
+  // One separator: memchr. Several: a plain loop, as find_first_of calls
+  // memchr on `separators` for every byte.
+  auto next = [&](size_t from) {
+    if (separators.size() == 1) return std::min(text.find(separators[0], from), text.size());
+    for (size_t i = from; i < text.size(); ++i)
+      for (char separator : separators)
+        if (text[i] == separator) return i;
+    return text.size();
+  };
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = next(start);
+    std::string_view part = trim(text.substr(start, end - start));
+    if (!part.empty()) parts.push_back(part);
+    start = end + 1;
+  }
+  return parts;
+}
+
+std::vector<std::string> split_trimmed(std::string_view text, std::string_view separators) {
+  std::vector<std::string_view> views = split_trimmed_views(text, separators);
+  return {views.begin(), views.end()};
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row;
+  return edit_distance_below(a, b, std::max(a.size(), b.size()) + 1, row);
+}
+
+size_t edit_distance_below(std::string_view a, std::string_view b, size_t bound, std::vector<size_t>& row) {
+  // The distance is at least the difference in length.
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) >= bound) return bound;
+  row.resize(b.size() + 1);
+  std::iota(row.begin(), row.end(), size_t{0});
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    size_t row_min = row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
+      diagonal = above;
+      row_min = std::min(row_min, row[j]);
+    }
+    // No cell of a later row is below this row's minimum.
+    if (row_min >= bound) return bound;
+  }
+  return std::min(row[b.size()], bound);
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  std::vector<size_t> row;
+  for (const auto& candidate : candidates) {
+    // Only a distance below best_distance can change the answer, so the
+    // bounded distance picks the same candidate as the full one.
+    size_t d = edit_distance_below(word, candidate, best_distance, row);
+    if (d < best_distance || (best.empty() && word.size() >= 3 && icontains(candidate, word))) {
+      best_distance = std::min(d, best_distance);
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+}  // namespace curate

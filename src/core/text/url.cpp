@@ -1,0 +1,139 @@
+#include "curate/text/url.hpp"
+
+#include <array>
+#include <cstdint>
+
+#include "curate/text/text.hpp"
+#include "swar.hpp"
+
+namespace curate {
+namespace {
+
+// Whether `text` holds a space, a control byte or DEL, eight bytes at a time
+// (URLs are long and almost never do).
+bool has_space_or_control(std::string_view text) {
+  auto may_have = [](std::uint64_t word) { return swar::has_byte_below(word, 0x21) | swar::has_byte(word, 0x7F); };
+  auto is_bad = [](unsigned char c) { return c <= 0x20 || c == 0x7F; };
+  return swar::find_byte_if(text, 0, may_have, is_bad) < text.size();
+}
+
+void assign_lower(std::string& out, std::string_view text) {
+  out.assign(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
+}  // namespace
+
+bool parse_url(std::string_view url, UrlParts& parts) {
+  parts = UrlParts{};
+  size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = url[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return false;
+  }
+  if (has_space_or_control(url)) return false;
+  assign_lower(parts.scheme, url.substr(0, colon));
+  std::string_view rest = url.substr(colon + 1);
+  if (size_t hash = rest.find('#'); hash != std::string_view::npos) {
+    parts.fragment = rest.substr(hash + 1);
+    rest = rest.substr(0, hash);
+  }
+  if (size_t question = rest.find('?'); question != std::string_view::npos) {
+    parts.query = rest.substr(question + 1);
+    rest = rest.substr(0, question);
+  }
+  if (!starts_with(rest, "//")) {
+    parts.path = rest;
+    return !rest.empty();
+  }
+  rest.remove_prefix(2);
+  size_t slash = rest.find('/');
+  std::string_view authority = rest.substr(0, slash);
+  parts.path = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+  if (size_t at = authority.rfind('@'); at != std::string_view::npos) authority = authority.substr(at + 1);
+  size_t port = authority.rfind(':');
+  if (port != std::string_view::npos && authority.find(']', port) == std::string_view::npos) {
+    parts.port = authority.substr(port + 1);
+    authority = authority.substr(0, port);
+    for (char c : parts.port)
+      if (c < '0' || c > '9') return false;
+  }
+  assign_lower(parts.host, authority);
+  return !parts.host.empty();
+}
+
+bool is_tracking_param(std::string_view name) {
+  static constexpr std::array<std::string_view, 12> k_names = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid",
+                                                               "yclid", "igshid", "_hsenc", "_hsmi", "ref_src", "gbraid"};
+  std::string lower = to_lower(name);
+  if (starts_with(lower, "utm_")) return true;
+  for (auto known : k_names)
+    if (lower == known) return true;
+  return false;
+}
+
+std::string strip_tracking_params(std::string_view url) {
+  size_t question = url.find('?');
+  if (question == std::string_view::npos) return std::string(url);
+  size_t hash = url.find('#', question);
+  std::string_view query = url.substr(question + 1, hash == std::string_view::npos ? std::string_view::npos : hash - question - 1);
+  std::string kept;
+  for (size_t start = 0; start <= query.size();) {
+    size_t end = query.find('&', start);
+    if (end == std::string_view::npos) end = query.size();
+    std::string_view pair = query.substr(start, end - start);
+    std::string_view name = pair.substr(0, pair.find('='));
+    if (!pair.empty() && !is_tracking_param(name)) {
+      if (!kept.empty()) kept += '&';
+      kept += pair;
+    }
+    start = end + 1;
+  }
+  std::string out(url.substr(0, question));
+  if (!kept.empty()) out += "?" + kept;
+  if (hash != std::string_view::npos) out += url.substr(hash);
+  return out;
+}
+
+std::string normalize_url(std::string_view url) {
+  UrlParts parts;
+  std::string_view cleaned = trim(url);
+  std::string stripped;  // only a URL with a query can lose tracking parameters
+  if (cleaned.find('?') != std::string_view::npos) cleaned = stripped = strip_tracking_params(cleaned);
+  if (!parse_url(cleaned, parts) || parts.host.empty()) return without_fragment(cleaned);
+  std::string_view scheme = parts.scheme;
+  if (scheme == "http") scheme = "https";
+  std::string_view host = parts.host;
+  if (starts_with(host, "www.")) host.remove_prefix(4);
+  bool default_port = parts.port.empty() || parts.port == "80" || parts.port == "443";
+  std::string_view path = parts.path;
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  std::string out;
+  out.reserve(cleaned.size() + 1);
+  out.append(scheme).append("://").append(host);
+  if (!default_port) out.append(":").append(parts.port);
+  out.append(path);
+  if (!parts.query.empty()) out.append("?").append(parts.query);
+  return out;
+}
+
+std::string without_fragment(std::string_view url) {
+  return std::string(url.substr(0, url.find('#')));
+}
+
+std::string stable_id(std::string_view key) {
+  uint32_t hash = 2166136261u;
+  for (char c : key) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 16777619u;
+  }
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string id(8, '0');
+  for (int i = 7; i >= 0; --i, hash >>= 4) id[static_cast<size_t>(i)] = k_hex[hash & 0xF];
+  return id;
+}
+
+}  // namespace curate
