@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "curate/text/error.hpp"
 #include "curate/catalog/parse.hpp"
+#include "curate/text/error.hpp"
 
 namespace curate::cli {
 

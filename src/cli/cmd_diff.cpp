@@ -1,9 +1,9 @@
 // curate diff: what changed between two versions of a list, as a catalog.
 #include "app.hpp"
+#include "curate/catalog/parse.hpp"
+#include "curate/io/git.hpp"
 #include "curate/query/catalog_diff.hpp"
 #include "curate/text/error.hpp"
-#include "curate/io/git.hpp"
-#include "curate/catalog/parse.hpp"
 
 namespace curate::cli {
 namespace {

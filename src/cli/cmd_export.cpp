@@ -2,11 +2,11 @@
 #include <filesystem>
 
 #include "app.hpp"
-#include "curate/query/entry_formats.hpp"
-#include "curate/text/error.hpp"
 #include "curate/export/export.hpp"
-#include "curate/query/query.hpp"
 #include "curate/io/source.hpp"
+#include "curate/query/entry_formats.hpp"
+#include "curate/query/query.hpp"
+#include "curate/text/error.hpp"
 #include "filter_options.hpp"
 
 namespace curate::cli {

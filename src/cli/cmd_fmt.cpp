@@ -3,8 +3,8 @@
 #include <cstdlib>
 
 #include "app.hpp"
-#include "curate/text/error.hpp"
 #include "curate/format/format.hpp"
+#include "curate/text/error.hpp"
 #include "curate/text/unified_diff.hpp"
 
 namespace curate::cli {

@@ -6,9 +6,9 @@
 #include <filesystem>
 
 #include "app.hpp"
-#include "curate/text/error.hpp"
 #include "curate/catalog/parse.hpp"
 #include "curate/edit/starter_config.hpp"
+#include "curate/text/error.hpp"
 
 namespace curate::cli {
 namespace {

@@ -2,12 +2,12 @@
 #include <algorithm>
 
 #include "app.hpp"
-#include "filter_options.hpp"
 #include "curate/query/entry_formats.hpp"
-#include "curate/text/error.hpp"
 #include "curate/query/query.hpp"
+#include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "entry_text.hpp"
+#include "filter_options.hpp"
 
 namespace curate::cli {
 namespace {

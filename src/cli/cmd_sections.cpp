@@ -21,7 +21,8 @@ int own_entries(const Section& section) {
 
 void append_text(const Section& section, int depth, std::string& out) {
   for (const Section& child : section.sections) {
-    out += std::string(static_cast<size_t>(depth) * 2, ' ') + child.heading + " (" + std::to_string(count_entries(child)) + ")\n";
+    out += std::string(static_cast<size_t>(depth) * 2, ' ') + child.heading + " (" +
+           std::to_string(count_entries(child)) + ")\n";
     append_text(child, depth + 1, out);
   }
 }

@@ -1,8 +1,8 @@
 // curate show: one entry in full.
 #include "app.hpp"
 #include "curate/query/entry_json.hpp"
-#include "curate/text/error.hpp"
 #include "curate/query/query.hpp"
+#include "curate/text/error.hpp"
 #include "entry_text.hpp"
 
 namespace curate::cli {
@@ -22,8 +22,8 @@ int run_show(const ShowOptions& options, const RunState& state) {
     std::string names;
     for (size_t i = 0; i < found.size() && i < 5; ++i)
       names += "\n  " + found[i].item->id + "  " + found[i].item->title;
-    throw Error("'" + options.selector + "' matches " + std::to_string(found.size()) +
-                " entries; use an id:" + names + (found.size() > 5 ? "\n  …" : ""));
+    throw Error("'" + options.selector + "' matches " + std::to_string(found.size()) + " entries; use an id:" + names +
+                (found.size() > 5 ? "\n  …" : ""));
   }
   if (options.format == "json")
     write_stdout(entry_to_json(found.front(), list.source.path).dump(2) + "\n");

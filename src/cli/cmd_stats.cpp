@@ -3,9 +3,9 @@
 #include <unistd.h>
 
 #include "app.hpp"
-#include "curate/text/error.hpp"
 #include "curate/query/query.hpp"
 #include "curate/query/stats.hpp"
+#include "curate/text/error.hpp"
 #include "filter_options.hpp"
 
 namespace curate::cli {

@@ -43,7 +43,8 @@ int run_tags(const TagsOptions& options, const RunState& state) {
   if (options.format == "json") {
     nlohmann::ordered_json json = nlohmann::ordered_json::array();
     for (const auto& row : rows)
-      json.push_back({{"name", row.name}, {"description", row.description}, {"declared", row.declared}, {"count", row.count}});
+      json.push_back(
+          {{"name", row.name}, {"description", row.description}, {"declared", row.declared}, {"count", row.count}});
     out = json.dump(2) + "\n";
   } else {
     size_t width = 0;
@@ -51,7 +52,8 @@ int run_tags(const TagsOptions& options, const RunState& state) {
     bool color = use_color(stdout);
     for (const auto& row : rows) {
       std::string description = row.declared ? row.description : "(not declared in the vocabulary)";
-      out += fmt::format("{}  {:>5}  {}\n", colorize(fmt::format("{:<{}}", row.name, width), "1", color), row.count, description);
+      out += fmt::format("{}  {:>5}  {}\n", colorize(fmt::format("{:<{}}", row.name, width), "1", color), row.count,
+                         description);
     }
   }
   write_stdout(out);

@@ -11,10 +11,10 @@
 #include <fmt/format.h>
 
 #include "app.hpp"
-#include "curate/text/error.hpp"
-#include "curate/lint/lint.hpp"
 #include "curate/lint/fix.hpp"
+#include "curate/lint/lint.hpp"
 #include "curate/lint/output.hpp"
+#include "curate/text/error.hpp"
 #include "link_options.hpp"
 
 namespace curate::cli {
@@ -112,7 +112,7 @@ int run_validate(ValidateOptions options, RunState& state) {
     all.insert(all.end(), diagnostics.begin(), diagnostics.end());
     output.sources[file] = std::move(findings.source.text);
     if (&file == &options.files.back()) state.keep(std::move(findings));  // the last file's: freed by the exit
-    if (interrupted) break;  // Ctrl-C: report what was found so far
+    if (interrupted) break;                                               // Ctrl-C: report what was found so far
   }
   if (options.strict) promote_warnings(all);
   LintFormat format = parse_lint_format(options.format);

@@ -99,8 +99,7 @@ void check_tags_known(const Catalog& catalog, const std::vector<std::string>& ta
   for (const auto& tag : tags) {
     bool known = std::any_of(names.begin(), names.end(), [&](const std::string& n) { return iequals(n, tag); });
     if (known) continue;
-    std::string best = closest_match(tag, names);
-    throw Error("unknown tag '" + tag + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)") +
+    throw Error("unknown tag '" + tag + "'" + did_you_mean(tag, names) +
                 (names.empty() ? "; the list declares no tags" : "; known tags: " + join(names, ", ")) +
                 "; use --new-tag to add it anyway");
   }

@@ -49,8 +49,8 @@ std::string group_header(const EntryRef& entry) {
 }
 
 size_t entry_depth(const EntryRef& entry) {
-  return static_cast<size_t>(std::count_if(entry.ancestors.begin(), entry.ancestors.end(),
-                                           [](const Item* a) { return a->is_entry(); }));
+  return static_cast<size_t>(
+      std::count_if(entry.ancestors.begin(), entry.ancestors.end(), [](const Item* a) { return a->is_entry(); }));
 }
 
 struct Row {
@@ -87,7 +87,8 @@ void flush_group(std::string& out, const std::string& header, const std::vector<
   }
   for (const auto& row : rows) {
     std::string line = "  " + pad(row.title, title_w);
-    for (auto [text, width] : {std::pair{&row.authors, authors_w}, {&row.kinds, kinds_w}, {&row.date, date_w}, {&row.tags, tags_w}})
+    for (auto [text, width] :
+         {std::pair{&row.authors, authors_w}, {&row.kinds, kinds_w}, {&row.date, date_w}, {&row.tags, tags_w}})
       if (width) line += "  " + pad(*text, width + (text == &row.tags ? row.tags.size() - display_width(row.tags) : 0));
     line += "  " + row.url;
     out += std::string(trim(line).empty() ? "" : line.substr(0, line.find_last_not_of(' ') + 1)) + "\n";
@@ -117,7 +118,8 @@ std::string entry_details(const EntryRef& entry, const std::string& file, bool c
   const Item& item = *entry.item;
   std::string out;
   auto field = [&](const char* name, const std::string& value) {
-    if (!value.empty()) out += colorize(fmt::format("{:<12}", std::string(name) + ":"), "1", color) + " " + value + "\n";
+    if (!value.empty())
+      out += colorize(fmt::format("{:<12}", std::string(name) + ":"), "1", color) + " " + value + "\n";
   };
   field("title", item.title);
   field("id", item.id);

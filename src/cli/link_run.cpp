@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "curate/text/error.hpp"
 #include "curate/links/fix.hpp"
+#include "curate/text/error.hpp"
 #include "link_options.hpp"
 
 namespace curate::cli {

@@ -19,8 +19,7 @@ std::string suggestion_for(int argc, char** argv) {
   if (argc < 2 || argv[1][0] == '-') return {};
   std::vector<std::string> names;
   for (const auto& spec : curate::cli::command_table()) names.emplace_back(spec.name);
-  std::string best = curate::closest_match(argv[1], names);
-  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+  return curate::did_you_mean(argv[1], names);
 }
 
 }  // namespace

@@ -7,17 +7,17 @@
 #include <string>
 
 #include "curate/catalog/catalog.hpp"
-#include "curate/query/entry_formats.hpp"
-#include "curate/query/entry_json.hpp"
-#include "curate/text/error.hpp"
+#include "curate/catalog/parse.hpp"
 #include "curate/format/format.hpp"
-#include "curate/lint/lint.hpp"
+#include "curate/io/source.hpp"
 #include "curate/lint/fix.hpp"
+#include "curate/lint/lint.hpp"
 #include "curate/lint/output.hpp"
 #include "curate/markdown/markdown.hpp"
-#include "curate/catalog/parse.hpp"
+#include "curate/query/entry_formats.hpp"
+#include "curate/query/entry_json.hpp"
 #include "curate/query/query.hpp"
-#include "curate/io/source.hpp"
+#include "curate/text/error.hpp"
 
 namespace curate::fuzz {
 namespace {
@@ -124,8 +124,9 @@ void run_lint(const SourceFile& source, int line_count) {
         "the findings of the chunked parse differ");
   try {
     FixResult fixed = fix_file(linter, source, Config{});
-    if (fixed.changed()) check(linter.lint(source_from_bytes("fixed.md", fixed.text), Config{}).catalog.path == "fixed.md",
-                               "re-linting the fixed text failed");
+    if (fixed.changed())
+      check(linter.lint(source_from_bytes("fixed.md", fixed.text), Config{}).catalog.path == "fixed.md",
+            "re-linting the fixed text failed");
   } catch (const Error&) {
   }
 }

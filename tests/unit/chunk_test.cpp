@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <sstream>
 
-#include "curate/text/error.hpp"
 #include "curate/lint/lint.hpp"
 #include "curate/markdown/markdown.hpp"
+#include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "test_helpers.hpp"
 
@@ -76,7 +76,8 @@ std::vector<Diagnostic> lint(const SourceFile& source, size_t chunk_bytes) {
 // benchmark list.
 std::vector<std::string> inputs() {
   namespace fs = std::filesystem;
-  std::vector<std::string> paths{test::repo_path("data/resources.md"), test::repo_path("tests/golden/inputs/resources.md")};
+  std::vector<std::string> paths{test::repo_path("data/resources.md"),
+                                 test::repo_path("tests/golden/inputs/resources.md")};
   for (const auto& entry : fs::directory_iterator(test::repo_path("tests/data/corpus")))
     if (entry.path().extension() == ".md") paths.push_back(entry.path().string());
   for (const auto& entry : fs::recursive_directory_iterator(test::repo_path("tests"))) {

@@ -151,8 +151,7 @@ TEST_CASE("first_entry_difference compares two catalogs directly") {
   Catalog retagged = test::parse_text("# T\n\n## S\n\n- *intro*: \"A\" [X; book; 2016](https://a.org)\n");
   Catalog moved = test::parse_text("# T\n\n## R\n\n- *cult*: \"A\" [X; book; 2016](https://a.org)\n");
   CHECK(first_entry_difference(before, before) == std::nullopt);
-  CHECK(first_entry_difference(before, retagged).value_or("").find("tags [cult] became [intro]") !=
-        std::string::npos);
+  CHECK(first_entry_difference(before, retagged).value_or("").find("tags [cult] became [intro]") != std::string::npos);
   CHECK(first_entry_difference(before, moved).value_or("").find("section \"S\"") != std::string::npos);
 }
 

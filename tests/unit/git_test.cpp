@@ -1,9 +1,9 @@
 // Reading an older version through git, and running programs without a shell.
 #include <catch2/catch.hpp>
 
-#include "curate/text/error.hpp"
 #include "curate/io/git.hpp"
 #include "curate/io/process.hpp"
+#include "curate/text/error.hpp"
 
 using namespace curate;
 

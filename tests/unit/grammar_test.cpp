@@ -23,7 +23,9 @@ TEST_CASE("a tagged quoted title with metadata gives title, tag, author, kind an
 }
 
 TEST_CASE("authors joined by & are split and Blog is normalised to blog") {
-  Item item = parse_item("*cult*: \"What AI Can Tell Us About Intelligence\" [Yann LeCun & Jacob Browning; Blog; 2022-06](https://www.noemamag.com/x/)");
+  Item item = parse_item(
+      "*cult*: \"What AI Can Tell Us About Intelligence\" [Yann LeCun & Jacob Browning; Blog; "
+      "2022-06](https://www.noemamag.com/x/)");
   CHECK(item.title == "What AI Can Tell Us About Intelligence");
   CHECK(item.authors == Strings{"Yann LeCun", "Jacob Browning"});
   CHECK(item.kinds == Strings{"blog"});
@@ -32,7 +34,9 @@ TEST_CASE("authors joined by & are split and Blog is normalised to blog") {
 }
 
 TEST_CASE("plain text before a metadata link is the title and YouTube is a video") {
-  Item item = parse_item("Video explanation of blog post [Yannic Kilcher; YouTube; 2021-03-11](https://www.youtube.com/watch?v=Ag1bw8MfHGQ)");
+  Item item = parse_item(
+      "Video explanation of blog post [Yannic Kilcher; YouTube; "
+      "2021-03-11](https://www.youtube.com/watch?v=Ag1bw8MfHGQ)");
   CHECK(item.title == "Video explanation of blog post");
   CHECK(item.tags.empty());
   CHECK(item.authors == Strings{"Yannic Kilcher"});
@@ -42,7 +46,8 @@ TEST_CASE("plain text before a metadata link is the title and YouTube is a video
 }
 
 TEST_CASE("a metadata link holding only a date gives no authors or kinds") {
-  Item item = parse_item("*cult*: \"SEER: The start of a more powerful era\" [2021-03-04](https://ai.facebook.com/blog/seer/)");
+  Item item =
+      parse_item("*cult*: \"SEER: The start of a more powerful era\" [2021-03-04](https://ai.facebook.com/blog/seer/)");
   CHECK(item.title == "SEER: The start of a more powerful era");
   CHECK(item.tags == Strings{"cult"});
   CHECK(item.authors.empty());
@@ -51,7 +56,9 @@ TEST_CASE("a metadata link holding only a date gives no authors or kinds") {
 }
 
 TEST_CASE("a label before a quote is the title and the quote the description") {
-  Item item = parse_item("DALL-E 2: \"generates more realistic and accurate images\" [OpenAI; Blog & Paper; 2022-04](https://openai.com/dall-e-2/)");
+  Item item = parse_item(
+      "DALL-E 2: \"generates more realistic and accurate images\" [OpenAI; Blog & Paper; "
+      "2022-04](https://openai.com/dall-e-2/)");
   CHECK(item.title == "DALL-E 2");
   CHECK(item.description == "generates more realistic and accurate images");
   CHECK(item.authors == Strings{"OpenAI"});
@@ -61,7 +68,9 @@ TEST_CASE("a label before a quote is the title and the quote the description") {
 }
 
 TEST_CASE("a label before a bare URL gives title and url") {
-  Item item = parse_item("Papers, resources, guides, blogs, interviews etc. on Application of ML and its systems: https://applyingml.com/");
+  Item item = parse_item(
+      "Papers, resources, guides, blogs, interviews etc. on Application of ML and its systems: "
+      "https://applyingml.com/");
   CHECK(item.title == "Papers, resources, guides, blogs, interviews etc. on Application of ML and its systems");
   CHECK(item.url == "https://applyingml.com/");
   CHECK(item.style == curate::EntryStyle::bare_url);
@@ -78,7 +87,8 @@ TEST_CASE("a tagged quote without a link is a stub") {
 
 TEST_CASE("a label with a trailing italic note and children is a group with a note") {
   curate::Catalog catalog = curate::test::parse_text(
-      "- Contrastive Learning: *need lot of data and predominantly negative pairs*\n  - SimCLR [Google; paper + github; 2020-06-17](https://github.com/google-research/simclr)\n");
+      "- Contrastive Learning: *need lot of data and predominantly negative pairs*\n  - SimCLR [Google; paper + "
+      "github; 2020-06-17](https://github.com/google-research/simclr)\n");
   const Item& group = catalog.root.items.at(0);
   CHECK(group.is_group);
   CHECK(group.title == "Contrastive Learning");
@@ -104,7 +114,8 @@ TEST_CASE("a leading link with a dash gives title, url and description") {
 }
 
 TEST_CASE("a metadata field of kinds and a date joined by a comma is split and flagged") {
-  Item item = parse_item("LaMDA: \"LLM trained on dialogue\" [Google; Blog & Paper, 2021-05](https://blog.google/technology/ai/lamda/)");
+  Item item = parse_item(
+      "LaMDA: \"LLM trained on dialogue\" [Google; Blog & Paper, 2021-05](https://blog.google/technology/ai/lamda/)");
   CHECK(item.title == "LaMDA");
   CHECK(item.kinds == Strings{"blog", "paper"});
   CHECK(item.date == "2021-05");
@@ -125,7 +136,9 @@ TEST_CASE("format-label links are links but never metadata") {
 }
 
 TEST_CASE("further links in a description are kept in links") {
-  Item item = parse_item("[pyenv-win](https://github.com/pyenv-win/pyenv-win) - A version manager ([pyenv](https://github.com/pyenv/pyenv) fork).");
+  Item item = parse_item(
+      "[pyenv-win](https://github.com/pyenv-win/pyenv-win) - A version manager "
+      "([pyenv](https://github.com/pyenv/pyenv) fork).");
   CHECK(item.title == "pyenv-win");
   CHECK(item.description == "A version manager (pyenv fork).");
   CHECK(item.links == Strings{"https://github.com/pyenv-win/pyenv-win", "https://github.com/pyenv/pyenv"});
@@ -152,7 +165,11 @@ TEST_CASE("an unclosed quote is flagged and the title kept") {
 }
 
 TEST_CASE("curly quotes delimit a title like straight ones") {
-  Item item = parse_item("\xE2\x80\x9C" "Curly" "\xE2\x80\x9D" " [A B; paper; 2019](https://a.org/p)");
+  Item item = parse_item(
+      "\xE2\x80\x9C"
+      "Curly"
+      "\xE2\x80\x9D"
+      " [A B; paper; 2019](https://a.org/p)");
   CHECK(item.title == "Curly");
   CHECK(item.kinds == Strings{"paper"});
 }

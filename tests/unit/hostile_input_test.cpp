@@ -10,10 +10,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "curate/text/error.hpp"
 #include "curate/catalog/parse.hpp"
-#include "curate/query/query.hpp"
 #include "curate/io/source.hpp"
+#include "curate/query/query.hpp"
+#include "curate/text/error.hpp"
 #include "test_helpers.hpp"
 
 namespace fs = std::filesystem;
@@ -39,16 +39,15 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 // A fresh folder under the system temp dir, removed at the end of the test.
 struct TempDir {
   fs::path path;
-  explicit TempDir(const std::string& name) : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
+  explicit TempDir(const std::string& name)
+      : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
   ~TempDir() { fs::remove_all(path); }
 };
 
-void write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+void write_file(const fs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -108,7 +107,8 @@ TEST_CASE("10,000 nested block quotes parse in bounded time with no entries") {
 }
 
 TEST_CASE("a 1 MB single line parses in linear time, whatever it repeats") {
-  const std::vector<std::string> units = {"x", "a: \"", "\" ", "*a* ", "[a](https://a.org) ", "a and ", ": ", "\xE2\x80\x9C"};
+  const std::vector<std::string> units = {"x",      "a: \"", "\" ",         "*a* ", "[a](https://a.org) ",
+                                          "a and ", ": ",    "\xE2\x80\x9C"};
   for (const auto& unit : units) {
     std::string line = "- ";
     while (line.size() < (1u << 20)) line += unit;

@@ -1,9 +1,9 @@
 // --fix for redirected links: only the redirected URLs change.
 #include <catch2/catch.hpp>
 
-#include "curate/text/error.hpp"
-#include "curate/links/fix.hpp"
 #include "curate/catalog/parse.hpp"
+#include "curate/links/fix.hpp"
+#include "curate/text/error.hpp"
 
 using namespace curate;
 

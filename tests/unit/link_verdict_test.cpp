@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "curate/text/error.hpp"
 #include "curate/links/check.hpp"
 #include "curate/links/verdict.hpp"
+#include "curate/text/error.hpp"
 #include "fake_http_client.hpp"
 #include "test_helpers.hpp"
 

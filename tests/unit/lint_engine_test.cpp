@@ -4,10 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "curate/text/error.hpp"
-#include "curate/lint/lint.hpp"
 #include "curate/lint/fix.hpp"
+#include "curate/lint/lint.hpp"
 #include "curate/lint/output.hpp"
+#include "curate/text/error.hpp"
 #include "test_helpers.hpp"
 
 namespace {

@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "curate/format/format.hpp"
-#include "curate/lint/lint.hpp"
 #include "curate/lint/fix.hpp"
+#include "curate/lint/lint.hpp"
 #include "test_helpers.hpp"
 
 namespace {

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "curate/query/query.hpp"
 #include "curate/markdown/slug.hpp"
+#include "curate/query/query.hpp"
 #include "test_helpers.hpp"
 
 using namespace curate;
@@ -67,7 +67,8 @@ TEST_CASE("an entry with children stays an entry and its children name it as par
 }
 
 TEST_CASE("a list of anchor links is a table of contents and yields no entries") {
-  Catalog catalog = parse_text("- [Books](#books)\n  - [Old](#old)\n- [Talks](./#talks)\n\n## Books\n\n- [A](https://a.org)\n");
+  Catalog catalog =
+      parse_text("- [Books](#books)\n  - [Old](#old)\n- [Talks](./#talks)\n\n## Books\n\n- [A](https://a.org)\n");
   CHECK(collect_entries(catalog).size() == 1);
   REQUIRE(catalog.toc.size() == 3);
   CHECK(catalog.toc[1].anchor == "old");
@@ -149,7 +150,8 @@ TEST_CASE("entries carry the line and column of their list marker") {
   CHECK(entries[0].item->pos.column == 3);
   CHECK(entries[0].section == Strings{"About", "Deep Learning"});
   CHECK(entries[0].parents == Strings{"Overview"});
-  CHECK(entries[0].item->raw == "*cult*: \"Deep Learning\" [Ian Goodfellow; book; 2016](https://www.deeplearningbook.org/)");
+  CHECK(entries[0].item->raw ==
+        "*cult*: \"Deep Learning\" [Ian Goodfellow; book; 2016](https://www.deeplearningbook.org/)");
 }
 
 TEST_CASE("ids are stable, 8 hex digits, and equal for the same normalised URL") {

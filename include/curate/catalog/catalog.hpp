@@ -43,13 +43,13 @@ struct Item {
   std::optional<std::string> medium;  // raw text of the kind field
   std::optional<std::string> date;    // YYYY, YYYY-MM or YYYY-MM-DD as written
   EntryStyle style = EntryStyle::plain;
-  std::string rest;  // text the grammar did not place in any field
+  std::string rest;                   // text the grammar did not place in any field
   bool metadata_comma_split = false;  // [A; kind, date]: fixable to [A; kind; date]
-  bool unclosed_quote = false;       // an opening quote without its closing one
-  std::string raw;   // source of the first paragraph, as written
-  std::string id;    // stable 8-hex-digit id (see DESIGN.md JSON schema)
-  SourcePos pos;     // the list marker
-  SourceSpan span;   // the whole item, children included
+  bool unclosed_quote = false;        // an opening quote without its closing one
+  std::string raw;                    // source of the first paragraph, as written
+  std::string id;                     // stable 8-hex-digit id (see DESIGN.md JSON schema)
+  SourcePos pos;                      // the list marker
+  SourceSpan span;                    // the whole item, children included
   int paragraph_end_line = 0;
   std::vector<Item> children;
 
@@ -91,10 +91,10 @@ struct Catalog {
   std::string path;
   std::optional<std::string> title;  // the opening H1
   int title_line = 0;
-  std::vector<TagDef> tags;          // the vocabulary
+  std::vector<TagDef> tags;  // the vocabulary
   bool tags_from_config = false;
-  int legend_line = 0;               // the block quote declaring the vocabulary
-  Section root;                      // level 0: items before any heading, and the sections
+  int legend_line = 0;  // the block quote declaring the vocabulary
+  Section root;         // level 0: items before any heading, and the sections
   std::vector<TocLink> toc;
   std::vector<VerbatimBlock> blocks;
 };
@@ -102,8 +102,8 @@ struct Catalog {
 // An entry together with where it sits; what queries and outputs work on.
 struct EntryRef {
   const Item* item = nullptr;
-  std::vector<std::string> section;  // heading path, title excluded
-  std::vector<std::string> parents;  // ancestor items' titles, outermost first
+  std::vector<std::string> section;    // heading path, title excluded
+  std::vector<std::string> parents;    // ancestor items' titles, outermost first
   std::vector<const Item*> ancestors;  // the same items
   const Section* owner = nullptr;
 };

@@ -20,7 +20,7 @@ struct Config {
   std::optional<std::string> file;  // "file", resolved against the config's folder
   std::vector<TagDef> tags;         // "tags": {"name": "description"} or ["name", …]
   bool has_tags = false;
-  KindTable kinds;                  // built-ins plus "kinds": {"kind": ["alias", …]}
+  KindTable kinds;  // built-ins plus "kinds": {"kind": ["alias", …]}
 
   // The whole JSON object; other modules read their own keys ("rules",
   // "links"). An empty object when there is no config file.

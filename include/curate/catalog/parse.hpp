@@ -8,8 +8,8 @@
 
 #include "curate/catalog/catalog.hpp"
 #include "curate/catalog/config.hpp"
-#include "curate/markdown/markdown.hpp"
 #include "curate/io/source.hpp"
+#include "curate/markdown/markdown.hpp"
 
 namespace curate {
 

@@ -48,7 +48,8 @@ std::string restore_layout(std::string_view text, const SourceFile& like);
 // Throws curate::Error (the file untouched) on any failure. With `expected`
 // (SourceFile::stamp of the version the bytes were made from), it also
 // refuses when the target no longer exists or no longer has that stamp.
-void write_atomic(const std::string& path, std::string_view bytes, const std::optional<FileStamp>& expected = std::nullopt);
+void write_atomic(const std::string& path, std::string_view bytes,
+                  const std::optional<FileStamp>& expected = std::nullopt);
 
 // The stamp of the file at `path` (symlinks followed); nullopt if missing.
 std::optional<FileStamp> stamp_of(const std::string& path);

@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "curate/catalog/catalog.hpp"
-#include "curate/lint/diagnostic.hpp"
-#include "curate/links/http_client.hpp"
 #include "curate/links/cache.hpp"
+#include "curate/links/http_client.hpp"
 #include "curate/links/options.hpp"
 #include "curate/links/scheduler.hpp"
+#include "curate/lint/diagnostic.hpp"
 
 namespace curate {
 

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "curate/catalog/config.hpp"
-#include "curate/lint/lint.hpp"
 #include "curate/io/source.hpp"
+#include "curate/lint/lint.hpp"
 
 namespace curate {
 

@@ -20,9 +20,9 @@
 
 #include "curate/catalog/catalog.hpp"
 #include "curate/catalog/config.hpp"
-#include "curate/lint/diagnostic.hpp"
 #include "curate/catalog/parse.hpp"
 #include "curate/io/source.hpp"
+#include "curate/lint/diagnostic.hpp"
 
 namespace curate {
 

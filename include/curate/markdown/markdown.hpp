@@ -64,6 +64,9 @@ bool chunk_runs_on(const MarkdownDocument& chunk, const Chunk& where);
 // breaks as spaces and emphasis markers dropped.
 std::string plain_text(cmark_node* node);
 
+// True if `node` is non-null and of `type`.
+inline bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
+
 // True if `node`'s type is the named GFM extension node ("table", ...).
 bool is_extension_node(cmark_node* node, const char* type_name);
 

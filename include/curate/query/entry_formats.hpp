@@ -15,8 +15,7 @@ using FlushText = std::function<void(std::string&)>;
 
 // A JSON array of DESIGN.md's entry schema, pretty-printed, newline-terminated.
 // With `flush`, what it returns is only the text after the last flush.
-std::string entries_to_json(const std::vector<EntryRef>& entries, const std::string& file,
-                            const FlushText& flush = {});
+std::string entries_to_json(const std::vector<EntryRef>& entries, const std::string& file, const FlushText& flush = {});
 
 // One compact JSON object per line.
 std::string entries_to_jsonl(const std::vector<EntryRef>& entries, const std::string& file,

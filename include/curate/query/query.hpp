@@ -16,12 +16,12 @@ struct EntryFilter {
   std::optional<std::string> section;  // "a/b": consecutive path parts, case-insensitive substrings
   std::vector<std::string> tags;       // all must be present
   bool untagged = false;
-  std::vector<std::string> kinds;      // any of them
-  std::optional<std::string> author;   // case-insensitive substring of any author
-  std::optional<int> since;            // year range; entries without a year are excluded
+  std::vector<std::string> kinds;     // any of them
+  std::optional<std::string> author;  // case-insensitive substring of any author
+  std::optional<int> since;           // year range; entries without a year are excluded
   std::optional<int> until;
-  std::optional<std::string> grep;     // case-insensitive, in title, description, note, authors, URL
-  bool stubs = false;                  // only entries without a link
+  std::optional<std::string> grep;  // case-insensitive, in title, description, note, authors, URL
+  bool stubs = false;               // only entries without a link
 };
 
 // True if the section pattern matches consecutive parts of `path` (section

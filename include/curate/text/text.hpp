@@ -31,5 +31,11 @@ size_t edit_distance(std::string_view a, std::string_view b);
 size_t edit_distance_below(std::string_view a, std::string_view b, size_t bound, std::vector<size_t>& row);
 // The candidate closest to `word` within a small distance, or "".
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+// The one "did you mean" of every message: " (did you mean 'best'?)" with
+// the closest candidate between `open` and `close`, or "" when none is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates, std::string_view open = "'",
+                         std::string_view close = "'");
+// True for a line (or text) of only spaces and tabs, the empty one included.
+bool is_blank(std::string_view line);
 
 }  // namespace curate

@@ -16,7 +16,8 @@ void read_tags(const nlohmann::json& tags, Config& config, const std::string& pa
   config.has_tags = true;
   if (tags.is_object()) {
     for (const auto& [name, description] : tags.items()) {
-      if (!description.is_string()) throw Error(path, 0, 0, "\"tags\": the description of \"" + name + "\" must be a string");
+      if (!description.is_string())
+        throw Error(path, 0, 0, "\"tags\": the description of \"" + name + "\" must be a string");
       config.tags.push_back({name, description.get<std::string>(), 0});
     }
   } else if (tags.is_array()) {

@@ -98,8 +98,8 @@ void flatten(cmark_node* parent, Flat& flat) {
         break;
       case CMARK_NODE_LINK: {
         Atom atom{true, false, plain_text(node), cmark_node_get_url(node)};
-        atom.is_autolink = atom.text == atom.url || "http://" + atom.text == atom.url ||
-                           "mailto:" + atom.text == atom.url;
+        atom.is_autolink =
+            atom.text == atom.url || "http://" + atom.text == atom.url || "mailto:" + atom.text == atom.url;
         add_atom(flat, std::move(atom));
         break;
       }
@@ -142,7 +142,8 @@ std::optional<std::string> after_separator(std::string_view text) {
 
 class EntryParser {
  public:
-  EntryParser(const Flat& flat, const KindTable& kinds, Item& item) : m_flat(flat), m_s(flat.text), m_kinds(kinds), m_item(item) {}
+  EntryParser(const Flat& flat, const KindTable& kinds, Item& item)
+      : m_flat(flat), m_s(flat.text), m_kinds(kinds), m_item(item) {}
 
   void run() {
     size_t pos = read_tags(skip_spaces(m_s, 0));
@@ -293,8 +294,8 @@ class EntryParser {
 bool is_format_label(std::string_view link_text) {
   std::string_view text = trim(link_text);
   if (text.size() >= 2 && text.front() == '[' && text.back() == ']') return true;
-  static constexpr std::array<std::string_view, 11> k_labels = {"pdf", "html", "code", "slides", "video", "source",
-                                                                "demo", "epub", "audio", "transcript", "mp3"};
+  static constexpr std::array<std::string_view, 11> k_labels = {
+      "pdf", "html", "code", "slides", "video", "source", "demo", "epub", "audio", "transcript", "mp3"};
   return std::any_of(k_labels.begin(), k_labels.end(), [&](std::string_view label) { return iequals(text, label); });
 }
 

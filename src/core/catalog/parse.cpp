@@ -4,9 +4,9 @@
 #include <malloc.h>
 #endif
 
-#include "curate/text/error.hpp"
 #include "curate/catalog/grammar.hpp"
 #include "curate/markdown/slug.hpp"
+#include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
 
@@ -16,8 +16,6 @@ namespace {
 SourcePos start_of(const LineShift& lines, cmark_node* node) {
   return {lines.start(node), cmark_node_get_start_column(node)};
 }
-
-bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
 
 cmark_node* first_paragraph(cmark_node* item) {
   cmark_node* first = cmark_node_first_child(item);
@@ -178,7 +176,8 @@ class CatalogBuilder {
 
   void extend_section(int line) {
     Section& current = m_stack.back();
-    if (line > current.span.end.line) current.span.end = {line, static_cast<int>(m_lines.line_text(m_text, line).size())};
+    if (line > current.span.end.line)
+      current.span.end = {line, static_cast<int>(m_lines.line_text(m_text, line).size())};
   }
 
   // cmark counts blank lines after a list into it; spans end at the last
@@ -196,7 +195,8 @@ class CatalogBuilder {
     int first = m_lines_of.start(paragraph), last = m_lines_of.end(paragraph);
     // cmark-gfm leaves the paragraph a table was split from without a position.
     if (first <= 0 || cmark_node_get_start_column(paragraph) <= 0) return collapse_whitespace(plain_text(paragraph));
-    std::string raw(m_lines.line_text(m_text, first).substr(static_cast<size_t>(cmark_node_get_start_column(paragraph) - 1)));
+    std::string raw(
+        m_lines.line_text(m_text, first).substr(static_cast<size_t>(cmark_node_get_start_column(paragraph) - 1)));
     for (int line = first + 1; line <= last; ++line) raw += "\n" + std::string(trim(m_lines.line_text(m_text, line)));
     return std::string(trim(raw));
   }
@@ -239,9 +239,9 @@ class CatalogBuilder {
   LineIndex m_lines;
   const Config& m_config;
   Catalog m_catalog;
-  std::vector<Section> m_stack;     // open sections, the root first
-  std::vector<std::string> m_path;  // their headings, the root excluded
-  std::string m_path_key;           // m_path joined with "/", for ids
+  std::vector<Section> m_stack;        // open sections, the root first
+  std::vector<std::string> m_path;     // their headings, the root excluded
+  std::string m_path_key;              // m_path joined with "/", for ids
   std::vector<std::string> m_parents;  // titles of the items around the one being built
   SlugRegistry m_slugs;
   LineShift m_lines_of;       // the lines of the tree being read

@@ -1,11 +1,11 @@
 // Rendering a new entry in the house style, and checking its fields first.
 #include <array>
 
-#include "curate/edit/edit.hpp"
-#include "curate/text/error.hpp"
 #include "curate/catalog/kinds.hpp"
 #include "curate/catalog/parse.hpp"
+#include "curate/edit/edit.hpp"
 #include "curate/io/source.hpp"
+#include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
 

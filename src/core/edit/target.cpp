@@ -40,11 +40,6 @@ std::vector<GroupRef> groups_of(const Section& section) {
   return out;
 }
 
-std::string did_you_mean(const std::string& wanted, const std::vector<std::string>& candidates) {
-  std::string best = closest_match(wanted, candidates);
-  return best.empty() ? "" : " (did you mean '" + best + "'?)";
-}
-
 std::vector<std::string> section_names(const Catalog& catalog) {
   std::vector<std::string> out;
   for (const auto& ref : collect_sections(catalog)) {

@@ -1,10 +1,10 @@
 // The nothing-lost check every edit runs before it writes.
 #include <algorithm>
 
-#include "curate/query/catalog_diff.hpp"
-#include "curate/edit/edit.hpp"
-#include "curate/text/error.hpp"
 #include "curate/catalog/parse.hpp"
+#include "curate/edit/edit.hpp"
+#include "curate/query/catalog_diff.hpp"
+#include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 
 namespace curate {

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "curate/query/entry_json.hpp"
 #include "curate/export/export.hpp"
+#include "curate/query/entry_json.hpp"
 #include "curate/text/text.hpp"
 
 namespace curate {

@@ -18,20 +18,17 @@
 namespace curate {
 namespace {
 
-using format_detail::is_blank;
 using format_detail::rstrip;
 using format_detail::visual_width;
 
-bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
-
 // Where the content of a container sits in the source, and its output prefix.
 struct Frame {
-  int marker_line = 0;        // the list item's marker line; 0 for the document
-  size_t marker_content = 0;  // byte offset of the content on the marker line
-  size_t marker_end = 0;      // byte offset just past the marker
+  int marker_line = 0;             // the list item's marker line; 0 for the document
+  size_t marker_content = 0;       // byte offset of the content on the marker line
+  size_t marker_end = 0;           // byte offset just past the marker
   bool code_after_marker = false;  // over 4 columns of blanks follow the marker: indented code
-  int content_columns = 0;    // indentation its other lines carry in the source
-  std::string prefix;         // indentation of its lines in the output
+  int content_columns = 0;         // indentation its other lines carry in the source
+  std::string prefix;              // indentation of its lines in the output
   bool top_level = true;
 };
 

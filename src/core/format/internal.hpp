@@ -64,9 +64,6 @@ std::string protect_closing_hashes(std::string content);
 // The text of an ATX heading line, without its opening and closing "#"s.
 std::string atx_content(std::string_view line);
 
-// True for a line of only spaces and tabs.
-bool is_blank(std::string_view line);
-
 // `line` without trailing spaces and tabs.
 std::string_view rstrip(std::string_view line);
 

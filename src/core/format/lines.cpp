@@ -147,8 +147,6 @@ int visual_width(std::string_view text, int column) {
   return column - start;
 }
 
-bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
-
 std::string_view rstrip(std::string_view line) {
   size_t end = line.find_last_not_of(" \t");
   return end == std::string_view::npos ? std::string_view() : line.substr(0, end + 1);

@@ -2,9 +2,9 @@
 // what the original said before anything is written or printed.
 #include <algorithm>
 
+#include "curate/catalog/parse.hpp"
 #include "curate/format/format.hpp"
 #include "curate/markdown/markdown.hpp"
-#include "curate/catalog/parse.hpp"
 #include "curate/text/text.hpp"
 #include "internal.hpp"
 

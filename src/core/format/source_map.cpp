@@ -10,8 +10,6 @@
 namespace curate::format_detail {
 namespace {
 
-bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
-
 bool is_delimiter_row(std::string_view line) {
   std::string_view text = trim(line);
   return text.find('-') != std::string_view::npos && text.find_first_not_of("|:- \t") == std::string_view::npos;

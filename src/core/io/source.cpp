@@ -28,9 +28,9 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   for (size_t k = 1; k < len; ++k)
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
   unsigned char c1 = byte(i + 1);
-  if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+  if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
   if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
-  if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+  if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
   if (c == 0xF4 && c1 >= 0x90) return 0;  // past U+10FFFF
   return len;
 }
@@ -95,8 +95,7 @@ SourceFile source_from_bytes(std::string path, std::string bytes) {
   }
   check_text(file.path, view);
   size_t first_newline = view.find('\n');
-  file.crlf = first_newline != std::string_view::npos && first_newline > 0 &&
-              view[first_newline - 1] == '\r';
+  file.crlf = first_newline != std::string_view::npos && first_newline > 0 && view[first_newline - 1] == '\r';
   // In place: the text takes over the bytes' buffer instead of a second copy.
   if (file.has_bom) bytes.erase(0, 3);
   size_t out = bytes.find('\r');

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "curate/text/error.hpp"
 #include "curate/catalog/parse.hpp"
+#include "curate/text/error.hpp"
 
 namespace curate {
 namespace {

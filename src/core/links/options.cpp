@@ -70,8 +70,7 @@ std::string suggestion(const std::string& key) {
   static const std::vector<std::string> k_keys = {
       "enabled", "concurrency", "per-host",  "min-delay",  "connect-timeout", "timeout",   "retries", "include",
       "exclude", "accept",      "redirects", "user-agent", "headers",         "bot-hosts", "cache",   "max-age"};
-  std::string best = closest_match(key, k_keys);
-  return best.empty() ? "" : " (did you mean \"" + best + "\"?)";
+  return did_you_mean(key, k_keys, "\"", "\"");
 }
 
 }  // namespace

@@ -14,8 +14,6 @@
 namespace curate {
 namespace {
 
-bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
-
 std::string utc_today() {
   auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   std::chrono::year_month_day date{days};

@@ -12,9 +12,9 @@
 
 #include "curate/catalog/catalog.hpp"
 #include "curate/catalog/config.hpp"
+#include "curate/io/source.hpp"
 #include "curate/lint/lint.hpp"
 #include "curate/markdown/markdown.hpp"
-#include "curate/io/source.hpp"
 
 namespace curate {
 
@@ -166,7 +166,7 @@ struct ItemVisit {
   // [meta](url)); nullptr for leading-link and bare-URL entries, groups and
   // stubs.
   const LinkInfo* meta;
-  SourcePos line_end;          // the end of its first line: findings about a whole entry cover it
+  SourcePos line_end;  // the end of its first line: findings about a whole entry cover it
 };
 
 // Calls every check for every item of the catalog (entries and groups,

@@ -4,11 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "curate/text/error.hpp"
-#include "curate/lint/lint.hpp"
-#include "curate/catalog/parse.hpp"
-#include "curate/text/text.hpp"
 #include "context.hpp"
+#include "curate/catalog/parse.hpp"
+#include "curate/lint/lint.hpp"
+#include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate {
 namespace {
@@ -17,11 +17,6 @@ const RuleInfo k_invalid_suppression{
     "invalid-suppression", "A curate-disable/enable comment names a rule that does not exist", Severity::error, false,
     "Suppression comments read <!-- curate-disable RULE… -->; a misspelt rule id "
     "would silently suppress nothing, so it is reported."};
-
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best = closest_match(word, candidates);
-  return best.empty() ? "" : " (did you mean '" + best + "'?)";
-}
 
 Severity parse_severity(const nlohmann::json& value, const std::string& rule, const std::string& path) {
   std::string name = value.is_string() ? value.get<std::string>() : "";
@@ -85,7 +80,8 @@ LintSettings::LintSettings(const RuleRegistry& registry) {
     Setting setting;
     setting.severity = rule.info.default_severity;
     setting.options = std::make_shared<nlohmann::json>(nlohmann::json::object());
-    for (const RuleOption& option : rule.options) (*setting.options)[option.name] = nlohmann::json::parse(option.default_json);
+    for (const RuleOption& option : rule.options)
+      (*setting.options)[option.name] = nlohmann::json::parse(option.default_json);
     m_rules[rule.info.id] = std::move(setting);
   }
 }
@@ -97,7 +93,7 @@ LintSettings::LintSettings(const RuleRegistry& registry, const Config& config) :
   if (!rules->is_object()) throw Error(path, 0, 0, "\"rules\" must be an object {\"rule-id\": \"off|warning|error\"}");
   for (const auto& [id, value] : rules->items()) {
     const Rule* rule = registry.find(id);
-    if (!rule) throw Error(path, 0, 0, "\"rules\": unknown rule '" + id + "'" + suggestion(id, registry.ids()));
+    if (!rule) throw Error(path, 0, 0, "\"rules\": unknown rule '" + id + "'" + did_you_mean(id, registry.ids()));
     Setting& setting = m_rules[id];
     if (!value.is_object()) {
       setting.severity = parse_severity(value, id, path);
@@ -115,7 +111,7 @@ LintSettings::LintSettings(const RuleRegistry& registry, const Config& config) :
       if (option == rule->options.end()) {
         std::vector<std::string> names{"severity"};
         for (const RuleOption& o : rule->options) names.push_back(o.name);
-        throw Error(path, 0, 0, "\"rules\": rule '" + id + "' has no option '" + key + "'" + suggestion(key, names));
+        throw Error(path, 0, 0, "\"rules\": rule '" + id + "' has no option '" + key + "'" + did_you_mean(key, names));
       }
       check_option_type(*option, option_value, id, path);
       (*setting.options)[key] = option_value;

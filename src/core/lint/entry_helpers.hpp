@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "context.hpp"
 #include "curate/catalog/catalog.hpp"
 #include "curate/catalog/kinds.hpp"
-#include "context.hpp"
 
 namespace curate {
 

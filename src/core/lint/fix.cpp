@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
-#include "curate/text/error.hpp"
-#include "curate/format/format.hpp"
 #include "curate/catalog/parse.hpp"
+#include "curate/format/format.hpp"
+#include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 
 namespace curate {

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "curate/text/error.hpp"
 #include "curate/lint/output.hpp"
+#include "curate/text/error.hpp"
 
 namespace curate {
 namespace {

@@ -7,11 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "context.hpp"
 #include "curate/catalog/grammar.hpp"
 #include "curate/catalog/kinds.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
-#include "context.hpp"
 #include "entry_helpers.hpp"
 
 namespace curate {
@@ -105,9 +105,9 @@ ItemCheck check_malformed_date(const LintContext& context, RuleReporter& out) {
     if (!meta || !may_hold_date(meta->text)) return;
     for (std::string_view field : metadata_fields(*meta))
       if (!is_date_shape(field) && looks_like_date(field))
-        out.report(
-            where.begin, where.end,
-            "date " + squote(std::string(field)) + " of " + squote(item.title) + " is not written YYYY, YYYY-MM or YYYY-MM-DD");
+        out.report(where.begin, where.end,
+                   "date " + squote(std::string(field)) + " of " + squote(item.title) +
+                       " is not written YYYY, YYYY-MM or YYYY-MM-DD");
   };
 }
 
@@ -213,22 +213,22 @@ ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
 ItemCheck check_duplicate_title(const LintContext& context, RuleReporter& out) {
   // Keyed by the title itself (the catalog outlives the walk), or for a
   // child by its parents' titles and its own, kept in `keys`.
-  return [&out, seen = FirstSeen(context.links().size()),
-          keys = std::deque<std::string>()](const ItemVisit& at) mutable {
-    const Item& item = at.item;
-    // Stubs are topic placeholders an outline may repeat.
-    if (!item.is_entry() || !item.url || item.title.empty()) return;
-    // A child's title is read under its parents ("Learning" under C and under D differ).
-    std::string_view key =
-        at.parents.empty() ? std::string_view(item.title) : keys.emplace_back(at.parents + item.title);
-    auto [slot, fresh] = seen.emplace(key, std::hash<std::string_view>()(key), &item);
-    if (fresh) return;
-    const Item& first = *slot->item;
-    if (first.url && normalize_url(*first.url) == normalize_url(*item.url)) return;  // duplicate-url's
-    out.report(item.pos, at.line_end,
-               "title " + squote(item.title) + " is also the title of the entry at line " +
-                   std::to_string(first.pos.line) + " (a different URL)");
-  };
+  return
+      [&out, seen = FirstSeen(context.links().size()), keys = std::deque<std::string>()](const ItemVisit& at) mutable {
+        const Item& item = at.item;
+        // Stubs are topic placeholders an outline may repeat.
+        if (!item.is_entry() || !item.url || item.title.empty()) return;
+        // A child's title is read under its parents ("Learning" under C and under D differ).
+        std::string_view key =
+            at.parents.empty() ? std::string_view(item.title) : keys.emplace_back(at.parents + item.title);
+        auto [slot, fresh] = seen.emplace(key, std::hash<std::string_view>()(key), &item);
+        if (fresh) return;
+        const Item& first = *slot->item;
+        if (first.url && normalize_url(*first.url) == normalize_url(*item.url)) return;  // duplicate-url's
+        out.report(item.pos, at.line_end,
+                   "title " + squote(item.title) + " is also the title of the entry at line " +
+                       std::to_string(first.pos.line) + " (a different URL)");
+      };
 }
 
 ItemCheck check_unbalanced_quotes(const LintContext&, RuleReporter& out) {

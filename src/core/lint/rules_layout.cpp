@@ -3,13 +3,11 @@
 // after a marker, one blank line around headings and at most one in a row,
 // no trailing whitespace or tabs, exactly one final newline. Lists inside
 // block quotes and verbatim blocks (code, HTML) are left alone, as fmt does.
-#include "curate/text/text.hpp"
 #include "context.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate {
 namespace {
-
-bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
 void check_trailing_whitespace(const LintContext& context, RuleReporter& out) {
   for (int number = 1; number <= context.line_count(); ++number) {

@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "context.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
-#include "context.hpp"
 
 namespace curate {
 namespace {
@@ -111,9 +111,8 @@ void check_local_anchor(const LintContext& context, RuleReporter& out) {
     if (found) continue;
     if (suggestions.empty())
       for (const HeadingInfo& heading : context.headings()) suggestions.push_back(heading.slug);
-    std::string best = closest_match(fragment, suggestions);
     out.report(link.span.begin, link.span.end,
-               "no heading has the anchor #" + fragment + (best.empty() ? "" : " (did you mean #" + best + "?)"));
+               "no heading has the anchor #" + fragment + did_you_mean(fragment, suggestions, "#", ""));
   }
 }
 

@@ -3,8 +3,8 @@
 #include <map>
 #include <set>
 
-#include "curate/text/text.hpp"
 #include "context.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate {
 namespace {

@@ -8,8 +8,8 @@
 #include <map>
 #include <set>
 
-#include "curate/text/text.hpp"
 #include "context.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate {
 namespace {
@@ -59,10 +59,7 @@ std::vector<std::string> read_rules(std::string_view list, const std::vector<std
   std::vector<std::string> rules = rule_list(list);
   for (const std::string& rule : rules) {
     if (!reporter || std::find(known.begin(), known.end(), rule) != known.end()) continue;
-    std::string best = closest_match(rule, known);
-    reporter->report(begin, end,
-                     "unknown rule '" + rule + "' in a suppression comment" +
-                         (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+    reporter->report(begin, end, "unknown rule '" + rule + "' in a suppression comment" + did_you_mean(rule, known));
   }
   return rules;
 }

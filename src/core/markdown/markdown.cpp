@@ -12,8 +12,6 @@ namespace {
 
 constexpr const char* k_extensions[] = {"table", "autolink", "strikethrough"};
 
-bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
-
 // An ATX heading starting in column 1: "#" to "######", then a blank or the end.
 bool is_column_one_heading(std::string_view line) {
   size_t hashes = line.find_first_not_of('#');
@@ -117,8 +115,8 @@ bool chunk_runs_on(const MarkdownDocument& chunk, const Chunk& where) {
 }
 
 std::string MarkdownDocument::render_html() const {
-  return take_cmark_string(cmark_render_html(m_root.get(), CMARK_OPT_UNSAFE,
-                                             cmark_parser_get_syntax_extensions(m_parser.get())));
+  return take_cmark_string(
+      cmark_render_html(m_root.get(), CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(m_parser.get())));
 }
 
 bool is_extension_node(cmark_node* node, const char* type_name) {
@@ -170,7 +168,7 @@ std::string_view LineIndex::line_text(std::string_view text, int line) const {
   size_t begin = std::min(offset(line), text.size());
   // A line ends where the next one starts, less its '\n'; no search.
   size_t end = line >= 1 && static_cast<size_t>(line) < m_starts.size() ? m_starts[static_cast<size_t>(line)] - 1
-                                                                         : text.find('\n', begin);
+                                                                        : text.find('\n', begin);
   if (end == std::string_view::npos || end > text.size() || end < begin) end = text.size();
   return text.substr(begin, end - begin);
 }

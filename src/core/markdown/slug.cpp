@@ -32,9 +32,12 @@ std::string github_slug(std::string_view text) {
     char32_t cp = decode(text, i);
     if (cp < 0x80) {
       char c = static_cast<char>(cp);
-      if (c >= 'A' && c <= 'Z') slug += static_cast<char>(c - 'A' + 'a');
-      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') slug += c;
-      else if (c == ' ') slug += '-';
+      if (c >= 'A' && c <= 'Z')
+        slug += static_cast<char>(c - 'A' + 'a');
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+        slug += c;
+      else if (c == ' ')
+        slug += '-';
     } else if (!is_dropped_symbol(cp)) {
       slug.append(text.substr(start, i - start));
     }

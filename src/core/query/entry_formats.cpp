@@ -7,8 +7,8 @@
 namespace curate {
 namespace {
 
-const std::vector<std::string> k_columns = {"id",      "title",   "url",         "tags", "authors", "kinds", "date",
-                                            "section", "parents", "description", "note", "line"};
+const std::vector<std::string> k_columns = {"id",   "title",   "url",     "tags",        "authors", "kinds",
+                                            "date", "section", "parents", "description", "note",    "line"};
 
 std::vector<std::string> row_of(const EntryRef& entry) {
   const Item& item = *entry.item;

@@ -17,7 +17,8 @@ bool grep_matches(const Item& item, const std::string& needle) {
   if (icontains(item.title, needle) || icontains(item.description.value_or(""), needle) ||
       icontains(item.note.value_or(""), needle) || icontains(item.url.value_or(""), needle))
     return true;
-  return std::any_of(item.authors.begin(), item.authors.end(), [&](const std::string& a) { return icontains(a, needle); });
+  return std::any_of(item.authors.begin(), item.authors.end(),
+                     [&](const std::string& a) { return icontains(a, needle); });
 }
 
 }  // namespace
@@ -40,7 +41,8 @@ bool matches(const EntryRef& entry, const EntryFilter& filter) {
   for (const auto& tag : filter.tags)
     if (!has_tag(item, tag)) return false;
   if (!filter.kinds.empty() && std::none_of(filter.kinds.begin(), filter.kinds.end(), [&](const std::string& kind) {
-        return std::any_of(item.kinds.begin(), item.kinds.end(), [&](const std::string& k) { return iequals(k, kind); });
+        return std::any_of(item.kinds.begin(), item.kinds.end(),
+                           [&](const std::string& k) { return iequals(k, kind); });
       }))
     return false;
   if (filter.author && std::none_of(item.authors.begin(), item.authors.end(),
@@ -61,9 +63,9 @@ bool matches(const EntryRef& entry, const EntryFilter& filter) {
 
 std::vector<EntryRef> select_entries(const Catalog& catalog, const EntryFilter& filter) {
   std::vector<EntryRef> entries = collect_entries(catalog);
-  entries.erase(std::remove_if(entries.begin(), entries.end(),
-                               [&](const EntryRef& entry) { return !matches(entry, filter); }),
-                entries.end());
+  entries.erase(
+      std::remove_if(entries.begin(), entries.end(), [&](const EntryRef& entry) { return !matches(entry, filter); }),
+      entries.end());
   return entries;
 }
 
@@ -118,9 +120,8 @@ std::vector<EntryRef> pick(const std::vector<EntryRef>& all, Predicate predicate
 std::vector<EntryRef> exact_matches(const std::vector<EntryRef>& all, const std::string& selector) {
   if (auto found = pick(all, [&](const Item& item) { return item.id == selector; }); !found.empty()) return found;
   std::string wanted_url = normalize_url(selector);
-  return pick(all, [&](const Item& item) {
-    return item.url && !item.url->empty() && normalize_url(*item.url) == wanted_url;
-  });
+  return pick(
+      all, [&](const Item& item) { return item.url && !item.url->empty() && normalize_url(*item.url) == wanted_url; });
 }
 
 std::vector<EntryRef> title_matches(const std::vector<EntryRef>& all, const std::string& text) {

@@ -152,7 +152,8 @@ std::vector<Row> section_rows(const std::vector<StatsBucket>& groups) {
 
 std::string summary(const Stats& stats) {
   auto line = [&](const char* label, int value, bool share) {
-    return fmt::format("  {:<15}{:>6}{}\n", label, value, share ? fmt::format("  {:>4}", percent(value, stats.entries)) : "");
+    return fmt::format("  {:<15}{:>6}{}\n", label, value,
+                       share ? fmt::format("  {:>4}", percent(value, stats.entries)) : "");
   };
   return line("entries", stats.entries, false) + line("with links", stats.entries - stats.without_links, true) +
          line("without links", stats.without_links, true) + line("tagged", stats.tagged, true) +

@@ -130,13 +130,27 @@ void JsonWriter::string(std::string_view text) {
     if (i == text.size()) break;
     auto c = static_cast<unsigned char>(text[i]);
     switch (c) {
-      case '"': put("\\\""); break;
-      case '\\': put("\\\\"); break;
-      case '\b': put("\\b"); break;
-      case '\f': put("\\f"); break;
-      case '\n': put("\\n"); break;
-      case '\r': put("\\r"); break;
-      case '\t': put("\\t"); break;
+      case '"':
+        put("\\\"");
+        break;
+      case '\\':
+        put("\\\\");
+        break;
+      case '\b':
+        put("\\b");
+        break;
+      case '\f':
+        put("\\f");
+        break;
+      case '\n':
+        put("\\n");
+        break;
+      case '\r':
+        put("\\r");
+        break;
+      case '\t':
+        put("\\t");
+        break;
       default: {
         const char escape[] = {'\\', 'u', '0', '0', k_hex[c >> 4], k_hex[c & 0xF]};
         put(std::string_view(escape, sizeof escape));

@@ -22,7 +22,8 @@ std::string to_lower(std::string_view text) {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
 bool icontains(std::string_view haystack, std::string_view needle) {
@@ -132,5 +133,14 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   }
   return best;
 }
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates, std::string_view open,
+                         std::string_view close) {
+  std::string best = closest_match(word, candidates);
+  if (best.empty()) return {};
+  return " (did you mean " + std::string(open) + best + std::string(close) + "?)";
+}
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 
 }  // namespace curate

@@ -31,7 +31,8 @@ bool parse_url(std::string_view url, UrlParts& parts) {
   if (colon == std::string_view::npos || colon == 0) return false;
   for (size_t i = 0; i < colon; ++i) {
     char c = url[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return false;
   }
   if (has_space_or_control(url)) return false;
@@ -66,8 +67,9 @@ bool parse_url(std::string_view url, UrlParts& parts) {
 }
 
 bool is_tracking_param(std::string_view name) {
-  static constexpr std::array<std::string_view, 12> k_names = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid",
-                                                               "yclid", "igshid", "_hsenc", "_hsmi", "ref_src", "gbraid"};
+  static constexpr std::array<std::string_view, 12> k_names = {"fbclid", "gclid",  "dclid",   "msclkid",
+                                                               "mc_cid", "mc_eid", "yclid",   "igshid",
+                                                               "_hsenc", "_hsmi",  "ref_src", "gbraid"};
   std::string lower = to_lower(name);
   if (starts_with(lower, "utm_")) return true;
   for (auto known : k_names)
@@ -79,7 +81,8 @@ std::string strip_tracking_params(std::string_view url) {
   size_t question = url.find('?');
   if (question == std::string_view::npos) return std::string(url);
   size_t hash = url.find('#', question);
-  std::string_view query = url.substr(question + 1, hash == std::string_view::npos ? std::string_view::npos : hash - question - 1);
+  std::string_view query =
+      url.substr(question + 1, hash == std::string_view::npos ? std::string_view::npos : hash - question - 1);
   std::string kept;
   for (size_t start = 0; start <= query.size();) {
     size_t end = query.find('&', start);
@@ -120,9 +123,7 @@ std::string normalize_url(std::string_view url) {
   return out;
 }
 
-std::string without_fragment(std::string_view url) {
-  return std::string(url.substr(0, url.find('#')));
-}
+std::string without_fragment(std::string_view url) { return std::string(url.substr(0, url.find('#'))); }
 
 std::string stable_id(std::string_view key) {
   uint32_t hash = 2166136261u;
