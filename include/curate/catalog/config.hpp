@@ -12,6 +12,7 @@
 
 #include "curate/catalog/catalog.hpp"
 #include "curate/catalog/kinds.hpp"
+#include "curate/catalog/style.hpp"
 
 namespace curate {
 
@@ -21,6 +22,7 @@ struct Config {
   std::vector<TagDef> tags;         // "tags": {"name": "description"} or ["name", …]
   bool has_tags = false;
   KindTable kinds;  // built-ins plus "kinds": {"kind": ["alias", …]}
+  StyleSpec style;  // "style": a name or template, or {"list": …, "sections": {"Papers": "papers"}}
 
   // The whole JSON object; other modules read their own keys ("rules",
   // "links"). An empty object when there is no config file.

@@ -4,10 +4,13 @@
 
 #include <cmark-gfm.h>
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "curate/catalog/catalog.hpp"
 #include "curate/catalog/kinds.hpp"
+#include "curate/catalog/style.hpp"
 
 namespace curate {
 
@@ -15,7 +18,20 @@ namespace curate {
 // date, style, rest and the grammar flags of `item` from `paragraph` (a cmark
 // paragraph node; nullptr for an item without one). Never throws: text the
 // grammar does not recognise is left in `item.rest`.
-void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& item);
+// With `styles`, also reads the item with their template styles (only
+// `style` when not -1) for settle_style (style.hpp).
+void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& item, const StyleSet* styles = nullptr,
+                        int style = -1);
+
+// True for a paragraph that opens with a reference mark ("[12]" or
+// "**[12]**") and holds a link: an entry of a paper roadmap.
+bool is_reference_paragraph(cmark_node* paragraph);
+
+// Reads a reference paragraph: **[3]** Hinton, Geoffrey, et al. "**Title**."
+// Venue (2012). [[pdf]](url) → title, authors (the first one turned to
+// "Geoffrey Hinton"), date (the year), url and links, formats from format
+// labels, fields "n" and "venue", and what follows the links as note.
+void parse_reference_fields(cmark_node* paragraph, Item& item);
 
 // Fills authors, kinds, medium and date from a metadata link's text
 // ("Ian Goodfellow; book; 2016"): dates, kinds (via `kinds`) and authors.
@@ -24,5 +40,17 @@ void parse_metadata(std::string_view text, const KindTable& kinds, Item& item);
 // True for link texts that name a format rather than metadata: pdf, html,
 // code, slides, video, and any text in square brackets ("[pdf]").
 bool is_format_label(std::string_view link_text);
+
+// The document format a label names ("PDF", "[pdf]", "EPUB" → "pdf",
+// "epub"), lower-case; nullopt for labels that are no format ("code").
+std::optional<std::string> format_of_label(std::string_view label);
+
+// Adds `format` to item.formats unless it is there already.
+void add_format(Item& item, const std::string& format);
+
+// Whether a link's text is metadata-shaped: ';'-separated fields, a date,
+// a known kind, or comma-separated dates and kinds. Prose ("here", "Part
+// 1") is not: after a plain title such a link is the entry's page.
+bool is_metadata_text(std::string_view text, const KindTable& kinds);
 
 }  // namespace curate

@@ -12,8 +12,19 @@
 
 namespace curate {
 
+// YAML (`---` … `---` or `...`) or TOML (`+++` … `+++`) front matter
+// opening a text: kept verbatim by every command, never parsed as Markdown.
+// Only a block whose first line holds a key (`title:`, `title =`) or a
+// comment counts, so a thematic break over a setext heading stays Markdown.
+struct FrontMatter {
+  int lines = 0;     // lines it covers, closing fence included; 0: none
+  size_t bytes = 0;  // bytes it covers, the closing fence's newline included
+};
+FrontMatter find_front_matter(std::string_view text);
+
 // A parsed Markdown document. Owns the cmark tree; positions in it are
-// 1-based lines and byte columns of the text it was parsed from.
+// 1-based lines and byte columns of the text it was parsed from. Front
+// matter is parsed as blank lines, so no node comes from it.
 class MarkdownDocument {
  public:
   explicit MarkdownDocument(std::string_view text);
@@ -60,9 +71,17 @@ std::vector<Chunk> split_chunks(std::string_view text, size_t min_bytes);
 // heading after it would not have closed, so the chunking was wrong.
 bool chunk_runs_on(const MarkdownDocument& chunk, const Chunk& where);
 
-// The plain text of an inline subtree: text, code and link text, with soft
-// breaks as spaces and emphasis markers dropped.
-std::string plain_text(cmark_node* node);
+// The plain text of an inline subtree as a reader sees it: text, code and
+// link text, with soft breaks as spaces, emphasis markers and inline HTML
+// tags dropped, and image alt text only with `image_alt` (badges are
+// pictures, not words; GitHub's heading anchors skip them too).
+std::string plain_text(cmark_node* node, bool image_alt = false);
+
+// A heading's text as GitHub's anchor sees it (the rendered heading's text
+// content): plain_text() with emoji shortcodes (":rocket:") left out, as
+// GitHub shows them as emoji; not trimmed. Sections display it with
+// whitespace collapsed; github_slug() turns it into the anchor.
+std::string heading_text(cmark_node* heading);
 
 // True if `node` is non-null and of `type`.
 inline bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }

@@ -29,6 +29,8 @@ class JsonWriter {
   // The next value belongs to `name`, which must need no escaping (the
   // keys are literals of the schema).
   void key(std::string_view name);
+  // A key from the data (a table's column name): escaped like a value.
+  void any_key(std::string_view name);
 
   void value(std::string_view text);
   void value(const char* text) { value(std::string_view(text)); }

@@ -29,9 +29,11 @@ bool is_tracking_param(std::string_view name);
 // The URL with tracking parameters removed (everything else as written).
 std::string strip_tracking_params(std::string_view url);
 
-// A form under which two URLs for the same page compare equal: scheme
+// A form under which two URLs for the same resource compare equal: scheme
 // folded to https, host lower-cased without "www." and default port,
-// fragment, tracking parameters and a trailing slash dropped.
+// tracking parameters and a trailing slash dropped. The fragment is kept:
+// `book#ch1` and `book#ch2` are two entries (without_fragment() gives the
+// page they share).
 std::string normalize_url(std::string_view url);
 
 // The URL without its "#fragment".

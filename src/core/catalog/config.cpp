@@ -50,6 +50,32 @@ void read_kinds(const nlohmann::json& kinds, Config& config, const std::string& 
   }
 }
 
+void read_style(const nlohmann::json& style, Config& config, const std::string& path) {
+  auto text = [&](const nlohmann::json& value, const std::string& where) {
+    if (!value.is_string() || value.get<std::string>().empty())
+      throw Error(path, 0, 0,
+                  where +
+                      " must be a style name (seed, awesome, books, papers, code-spans, reference) or a "
+                      "template such as \"[{title}]({url}) - {description}\"");
+    return value.get<std::string>();
+  };
+  if (style.is_string()) {
+    config.style.list = text(style, "\"style\"");
+    return;
+  }
+  if (!style.is_object()) throw Error(path, 0, 0, "\"style\" must be a style name, a template or an object");
+  for (const auto& [key, value] : style.items()) {
+    if (key == "list") {
+      config.style.list = text(value, "\"style\".list");
+    } else if (key == "sections" && value.is_object()) {
+      for (const auto& [section, name] : value.items())
+        config.style.sections.emplace_back(section, text(name, "\"style\".sections." + section));
+    } else {
+      throw Error(path, 0, 0, "\"style\": unknown key \"" + key + "\" (use \"list\" and \"sections\")");
+    }
+  }
+}
+
 }  // namespace
 
 const nlohmann::json& Config::document() const {
@@ -83,6 +109,7 @@ Config load_config(const std::string& path) {
   }
   if (auto it = document.find("tags"); it != document.end()) read_tags(*it, config, path);
   if (auto it = document.find("kinds"); it != document.end()) read_kinds(*it, config, path);
+  if (auto it = document.find("style"); it != document.end()) read_style(*it, config, path);
   return config;
 }
 

@@ -5,110 +5,14 @@
 
 #include "curate/markdown/markdown.hpp"
 #include "curate/text/text.hpp"
+#include "flat.hpp"
+#include "style_internal.hpp"
 
 namespace curate {
 namespace {
 
-// One inline the grammar treats as a unit: an emphasis (tag or note) or a link.
-struct Atom {
-  bool is_link = false;
-  bool is_autolink = false;  // a bare URL turned into a link by GFM
-  std::string text;
-  std::string url;
-};
-
-// The first paragraph as text in which every atom stands as one NUL byte
-// (read_source rejects NUL, so it cannot occur in the text itself).
-struct Flat {
-  std::string text;
-  std::vector<Atom> atoms;
-  std::vector<size_t> atom_at;  // position of each atom's NUL
-
-  const Atom* atom(size_t pos) const {
-    if (pos >= text.size() || text[pos] != '\0') return nullptr;
-    auto it = std::lower_bound(atom_at.begin(), atom_at.end(), pos);
-    return &atoms[static_cast<size_t>(it - atom_at.begin())];
-  }
-
-  // The text of [begin, end) with each atom replaced by its own text.
-  std::string render(size_t begin, size_t end) const {
-    std::string out;
-    end = std::min(end, text.size());
-    for (size_t i = begin; i < end;) {
-      size_t nul = text.find('\0', i);
-      if (nul >= end) {
-        out.append(text, i, end - i);
-        break;
-      }
-      out.append(text, i, nul - i);
-      out += atom(nul)->text;
-      i = nul + 1;
-    }
-    return out;
-  }
-
-  // Whether render(begin, end), trimmed, ends with ':'. Constant time in the
-  // length of the segment, so scanning a long line for labels stays linear.
-  bool rendered_ends_with_colon(size_t begin, size_t end) const {
-    for (size_t i = std::min(end, text.size()); i > begin; --i) {
-      char c = text[i - 1];
-      if (c == '\0') {
-        std::string_view atom_text = trim(atom(i - 1)->text);
-        if (atom_text.empty()) continue;
-        return atom_text.back() == ':';
-      }
-      if (!trim(std::string_view(&text[i - 1], 1)).empty()) return c == ':';
-    }
-    return false;
-  }
-};
-
-bool has_link(cmark_node* node) {
-  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
-    if (cmark_node_get_type(child) == CMARK_NODE_LINK || has_link(child)) return true;
-  return false;
-}
-
-void add_atom(Flat& flat, Atom atom) {
-  flat.atom_at.push_back(flat.text.size());
-  flat.text.push_back('\0');
-  flat.atoms.push_back(std::move(atom));
-}
-
-void flatten(cmark_node* parent, Flat& flat) {
-  for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
-    switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-        flat.text += cmark_node_get_literal(node);
-        break;
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        flat.text += ' ';
-        break;
-      case CMARK_NODE_HTML_INLINE:
-      case CMARK_NODE_IMAGE:  // badges and raw tags are decoration, not fields
-        break;
-      case CMARK_NODE_EMPH:
-        if (has_link(node)) {
-          flatten(node, flat);
-        } else {
-          add_atom(flat, Atom{false, false, plain_text(node), {}});
-        }
-        break;
-      case CMARK_NODE_LINK: {
-        Atom atom{true, false, plain_text(node), cmark_node_get_url(node)};
-        atom.is_autolink =
-            atom.text == atom.url || "http://" + atom.text == atom.url || "mailto:" + atom.text == atom.url;
-        add_atom(flat, std::move(atom));
-        break;
-      }
-      default:
-        flatten(node, flat);
-        break;
-    }
-  }
-}
+using grammar_detail::Atom;
+using grammar_detail::Flat;
 
 // Opening quote at `pos`: returns its byte length and the closers it accepts.
 size_t open_quote_length(const std::string& s, size_t pos) {
@@ -157,13 +61,16 @@ class EntryParser {
       m_item.style = atom->is_autolink ? EntryStyle::bare_url : EntryStyle::leading_link;
       m_item.title = atom->text;
       m_item.url = atom->url;
-      pos += 1;
+      pos = read_year_after_link(skip_spaces(m_s, pos + 1));
     } else {
       pos = read_plain(pos);
     }
     read_tail(skip_spaces(m_s, pos));
-    for (const Atom& atom : m_flat.atoms)
-      if (atom.is_link) m_item.links.push_back(atom.url);
+    for (const Atom& atom : m_flat.atoms) {
+      if (!atom.is_link) continue;
+      m_item.links.push_back(atom.url);
+      if (auto format = format_of_label(atom.text)) add_format(m_item, *format);
+    }
   }
 
  private:
@@ -190,6 +97,18 @@ class EntryParser {
     return close + close_length;
   }
 
+  // "[SuperBPE](url) (2025) - …": a date in parentheses right after the
+  // leading link is the entry's date.
+  size_t read_year_after_link(size_t pos) {
+    if (pos >= m_s.size() || m_s[pos] != '(') return pos;
+    size_t close = m_s.find(')', pos);
+    if (close == std::string::npos) return pos;
+    std::string_view inside = trim(std::string_view(m_s).substr(pos + 1, close - pos - 1));
+    if (!is_date_shape(inside)) return pos;
+    m_item.date = std::string(inside);
+    return close + 1;
+  }
+
   // A link right after a title: the entry's URL, and metadata unless its
   // text only names a format.
   size_t read_link_after_title(size_t pos) {
@@ -198,6 +117,12 @@ class EntryParser {
     if (!m_item.url) m_item.url = atom->url;
     if (!is_format_label(atom->text)) parse_metadata(atom->text, m_kinds, m_item);
     return pos + 1;
+  }
+
+  // Where a trailing *note* starts, or the end of the text.
+  size_t note_start() const {
+    size_t last = m_s.find_last_not_of(" \t");
+    return last != std::string::npos && is_trailing_emphasis(last) ? last : m_s.size();
   }
 
   bool is_trailing_emphasis(size_t pos) const {
@@ -238,6 +163,14 @@ class EntryParser {
         if (!is_format_label(atom->text)) m_item.description = atom->text;
         return end + 1;
       }
+      // "For free books, go [here](url).": a link whose text is prose, not
+      // metadata, is the entry's page; the whole sentence is its title.
+      if (!is_format_label(atom->text) && !is_metadata_text(atom->text, m_kinds)) {
+        m_item.url = atom->url;
+        size_t stop = note_start();
+        m_item.title = std::string(trim(m_flat.render(pos, stop)));
+        return stop;
+      }
       return read_link_after_title(end);
     }
     if (!label && end == m_s.size()) split_plain_description();
@@ -273,6 +206,7 @@ class EntryParser {
       end = last;
     }
     std::string tail(trim(m_flat.render(pos, end)));
+    take_trailing_formats(tail);
     if (tail.empty()) return;
     if (!m_item.description) {
       if (auto description = after_separator(tail)) {
@@ -281,6 +215,20 @@ class EntryParser {
       }
     }
     m_item.rest = tail;
+  }
+
+  // "… - Author (PDF, EPUB)": a closing parenthesis of format labels gives
+  // the formats and leaves the text.
+  void take_trailing_formats(std::string& tail) {
+    if (tail.empty() || tail.back() != ')') return;
+    size_t open = tail.rfind('(');
+    if (open == std::string::npos) return;
+    auto labels = split_trimmed_views(std::string_view(tail).substr(open + 1, tail.size() - open - 2), ",");
+    if (labels.empty() || !std::all_of(labels.begin(), labels.end(),
+                                       [](std::string_view label) { return format_of_label(label).has_value(); }))
+      return;
+    for (std::string_view label : labels) add_format(m_item, *format_of_label(label));
+    tail = std::string(trim(std::string_view(tail).substr(0, open)));
   }
 
   const Flat& m_flat;
@@ -297,6 +245,30 @@ bool is_format_label(std::string_view link_text) {
   static constexpr std::array<std::string_view, 11> k_labels = {
       "pdf", "html", "code", "slides", "video", "source", "demo", "epub", "audio", "transcript", "mp3"};
   return std::any_of(k_labels.begin(), k_labels.end(), [&](std::string_view label) { return iequals(text, label); });
+}
+
+std::optional<std::string> format_of_label(std::string_view label) {
+  std::string_view text = trim(label);
+  if (text.size() >= 2 && text.front() == '[' && text.back() == ']') text = trim(text.substr(1, text.size() - 2));
+  static constexpr std::array<std::string_view, 24> k_formats = {
+      "pdf", "html",  "epub",  "mobi", "azw3",   "djvu", "ps",   "txt", "md",   "markdown", "ipynb", "online",
+      "web", "video", "audio", "mp3",  "slides", "ppt",  "pptx", "doc", "docx", "odt",      "tex",   "latex"};
+  for (std::string_view format : k_formats)
+    if (iequals(text, format)) return std::string(format);
+  return std::nullopt;
+}
+
+void add_format(Item& item, const std::string& format) {
+  if (std::find(item.formats.begin(), item.formats.end(), format) == item.formats.end()) item.formats.push_back(format);
+}
+
+bool is_metadata_text(std::string_view text, const KindTable& kinds) {
+  std::string_view trimmed = trim(text);
+  if (trimmed.find(';') != std::string_view::npos || is_date_shape(trimmed) || kinds.classify(trimmed)) return true;
+  auto parts = split_trimmed_views(trimmed, ",");
+  return parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](std::string_view part) {
+           return is_date_shape(part) || kinds.classify(part);
+         });
 }
 
 void parse_metadata(std::string_view text, const KindTable& kinds, Item& item) {
@@ -338,7 +310,7 @@ void parse_metadata(std::string_view text, const KindTable& kinds, Item& item) {
   }
 }
 
-void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& item) {
+void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& item, const StyleSet* styles, int style) {
   if (!paragraph) {
     item.style = EntryStyle::empty;
     return;
@@ -346,11 +318,10 @@ void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& ite
   // One scratch buffer for every item: its capacity is reused, not
   // allocated afresh per entry.
   thread_local Flat flat;
-  flat.text.clear();
-  flat.atoms.clear();
-  flat.atom_at.clear();
-  flatten(paragraph, flat);
+  grammar_detail::flatten(paragraph, flat);
   EntryParser(flat, kinds, item).run();
+  if (styles && (styles->detecting() || style >= 0))
+    style_detail::read_template_styles(flat, kinds, *styles, style, item);
 }
 
 }  // namespace curate

@@ -4,11 +4,15 @@
 #include <malloc.h>
 #endif
 
+#include <algorithm>
+
+#include "builders.hpp"
 #include "curate/catalog/grammar.hpp"
 #include "curate/markdown/slug.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
+#include "flat.hpp"
 
 namespace curate {
 namespace {
@@ -22,9 +26,15 @@ cmark_node* first_paragraph(cmark_node* item) {
   return is_type(first, CMARK_NODE_PARAGRAPH) ? first : nullptr;
 }
 
-bool is_anchor(const char* url) {
+bool is_anchor(const char* url) { return grammar_detail::is_anchor_url(url ? url : ""); }
+
+// A relative link to another Markdown file ("books.md", "./de.md#index").
+bool is_markdown_file(const char* url) {
   std::string_view u = url ? url : "";
-  return starts_with(u, "#") || starts_with(u, "./#");
+  if (u.empty() || u.find("://") != std::string_view::npos || starts_with(u, "/") || starts_with(u, "mailto:"))
+    return false;
+  std::string path = to_lower(u.substr(0, u.find('#')));
+  return ends_with(path, ".md") || ends_with(path, ".markdown");
 }
 
 size_t count_children(cmark_node* node) {
@@ -40,29 +50,57 @@ void collect_links(cmark_node* node, std::vector<cmark_node*>& out) {
   }
 }
 
-// A list whose items (nested ones too) each link, and only to anchors.
-bool is_toc_list(cmark_node* list) {
-  if (!cmark_node_first_child(list)) return false;
+// How the items of a list (nested ones too) link, for the ToC rule.
+struct TocCount {
+  int anchors = 0;   // items whose links all go to anchors of this document
+  int siblings = 0;  // items linking other Markdown files beside it
+  int others = 0;    // items linking elsewhere, or leaves without a link
+};
+
+void count_toc(cmark_node* list, TocCount& count) {
   for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
-    cmark_node* paragraph = first_paragraph(item);
-    if (!paragraph) return false;
     std::vector<cmark_node*> links;
-    collect_links(paragraph, links);
-    if (links.empty()) return false;
-    for (cmark_node* link : links)
-      if (!is_anchor(cmark_node_get_url(link))) return false;
-    for (cmark_node* child = cmark_node_next(paragraph); child; child = cmark_node_next(child))
-      if (is_type(child, CMARK_NODE_LIST) && !is_toc_list(child)) return false;
+    if (cmark_node* paragraph = first_paragraph(item)) collect_links(paragraph, links);
+    bool has_sublist = false;
+    for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child))
+      if (is_type(child, CMARK_NODE_LIST)) {
+        has_sublist = true;
+        count_toc(child, count);
+      }
+    auto all = [&](auto pred) {
+      return std::all_of(links.begin(), links.end(), [&](cmark_node* link) { return pred(cmark_node_get_url(link)); });
+    };
+    if (links.empty()) {
+      if (!has_sublist) ++count.others;  // a heading item of a nested ToC is neutral
+    } else if (all(is_anchor)) {
+      ++count.anchors;
+    } else if (all([](const char* url) { return is_anchor(url) || is_markdown_file(url); })) {
+      ++count.siblings;
+    } else {
+      ++count.others;
+    }
   }
-  return true;
+}
+
+// DESIGN.md "Table of contents": at least 90% of the items (nested ones
+// too) link only to anchors of the document, and the rest to Markdown
+// files beside it (an index may name a sibling file once among hundreds).
+bool is_toc_list(cmark_node* list) {
+  TocCount count;
+  count_toc(list, count);
+  return count.anchors > 0 && count.others == 0 && count.anchors * 10 >= (count.anchors + count.siblings) * 9;
 }
 
 void collect_toc(cmark_node* list, int depth, const LineShift& lines, std::vector<TocLink>& toc) {
   for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
     std::vector<cmark_node*> links;
-    collect_links(first_paragraph(item), links);
-    std::string url = cmark_node_get_url(links.front());
-    toc.push_back({plain_text(links.front()), url.substr(url.find('#') + 1), depth, start_of(lines, item)});
+    if (cmark_node* paragraph = first_paragraph(item)) collect_links(paragraph, links);
+    auto anchor =
+        std::find_if(links.begin(), links.end(), [](cmark_node* link) { return is_anchor(cmark_node_get_url(link)); });
+    if (anchor != links.end()) {
+      std::string url = cmark_node_get_url(*anchor);
+      toc.push_back({plain_text(*anchor), url.substr(url.find('#') + 1), depth, start_of(lines, item)});
+    }
     for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child))
       if (is_type(child, CMARK_NODE_LIST)) collect_toc(child, depth + 1, lines, toc);
   }
@@ -90,9 +128,10 @@ bool read_legend(cmark_node* list, const LineShift& lines, std::vector<TagDef>& 
 class CatalogBuilder {
  public:
   CatalogBuilder(std::string_view text, const std::string& path, const Config& config)
-      : m_text(text), m_lines(text), m_config(config) {
+      : m_text(text), m_lines(text), m_config(config), m_styles(config.style) {
     m_catalog.path = path;
     m_stack.emplace_back();
+    update_section_style();
   }
 
   // Reads the top-level blocks of `root`, the tree of the document or of its
@@ -104,13 +143,16 @@ class CatalogBuilder {
     for (cmark_node *block = cmark_node_first_child(root), *next = nullptr; block; block = next) {
       next = cmark_node_next(block);
       if (read_block) read_block(block, line_offset);
-      if (m_first_block && is_type(block, CMARK_NODE_HEADING) && cmark_node_get_heading_level(block) == 1) {
+      // The first heading is the title when it is an H1, after badges, a
+      // logo or front matter too (DESIGN.md "The typed tree").
+      if (!m_seen_heading && is_type(block, CMARK_NODE_HEADING) && cmark_node_get_heading_level(block) == 1) {
         m_catalog.title = collapse_whitespace(plain_text(block));
         m_catalog.title_line = m_lines_of.start(block);
+        m_slugs.unique(heading_text(block));  // GitHub gives the title an anchor too
+        m_seen_heading = true;
       } else {
         add_block(block);
       }
-      m_first_block = false;
       if (release_blocks) cmark_node_free(block);
     }
   }
@@ -118,10 +160,14 @@ class CatalogBuilder {
   Catalog finish() {
     while (m_stack.size() > 1) pop_section();
     m_catalog.root = std::move(m_stack.back());
+    m_catalog.front_matter_lines = find_front_matter(m_text).lines;
     if (m_config.has_tags) {
       m_catalog.tags = m_config.tags;
       m_catalog.tags_from_config = true;
     }
+    settle_style(m_styles, m_config.kinds, m_catalog);
+    catalog_detail::canonicalize_tags(m_catalog);
+    catalog_detail::assign_ids({&m_catalog});
     return std::move(m_catalog);
   }
 
@@ -129,6 +175,8 @@ class CatalogBuilder {
   void add_block(cmark_node* block) {
     if (is_type(block, CMARK_NODE_HEADING)) return open_section(block);
     extend_section(end_of(block).line);
+    if (is_extension_node(block, "table")) add_table(block);
+    if (is_type(block, CMARK_NODE_PARAGRAPH) && is_reference_paragraph(block)) add_reference(block);
     if (is_type(block, CMARK_NODE_LIST)) {
       if (is_toc_list(block)) {
         collect_toc(block, 0, m_lines_of, m_catalog.toc);
@@ -151,27 +199,54 @@ class CatalogBuilder {
     m_catalog.blocks.push_back({cmark_node_get_type_string(block), span_of(block)});
   }
 
+  void add_table(cmark_node* table) {
+    std::vector<Item>& items = m_stack.back().items;
+    TableInfo info;
+    size_t first = items.size();
+    if (!catalog_detail::read_table(table, m_lines_of, info, items)) return;
+    for (size_t i = first; i < items.size(); ++i) items[i].raw = m_lines.line_text(m_text, items[i].pos.line);
+    m_stack.back().tables.push_back(std::move(info));
+  }
+
+  void add_reference(cmark_node* paragraph) {
+    Item item;
+    item.source = EntrySource::paragraph;
+    item.pos = start_of(m_lines_of, paragraph);
+    item.span = span_of(paragraph);
+    parse_reference_fields(paragraph, item);
+    item.raw = paragraph_source(paragraph);
+    item.paragraph_end_line = m_lines_of.end(paragraph);
+    m_stack.back().items.push_back(std::move(item));
+  }
+
   void open_section(cmark_node* heading) {
+    m_seen_heading = true;
     int level = cmark_node_get_heading_level(heading);
     while (m_stack.size() > 1 && m_stack.back().level >= level) pop_section();
     Section section;
     section.heading = collapse_whitespace(plain_text(heading));
     section.level = level;
-    section.slug = m_slugs.unique(section.heading);
+    section.slug = m_slugs.unique(heading_text(heading));
     section.span = span_of(heading);
     m_stack.push_back(std::move(section));
-    m_path.push_back(m_stack.back().heading);
-    m_path_key = join(m_path, "/");
+    update_section_style();
   }
 
   void pop_section() {
     Section done = std::move(m_stack.back());
     m_stack.pop_back();
-    m_path.pop_back();
-    m_path_key = join(m_path, "/");
     Section& parent = m_stack.back();
     if (done.span.end.line > parent.span.end.line) parent.span.end = done.span.end;
     parent.sections.push_back(std::move(done));
+    update_section_style();
+  }
+
+  // A configured style may differ per section (.curate.json "style").
+  void update_section_style() {
+    if (m_styles.detecting()) return;
+    std::vector<std::string> path;
+    for (size_t i = 1; i < m_stack.size(); ++i) path.push_back(m_stack[i].heading);
+    m_section_style = m_styles.style_for(path);
   }
 
   void extend_section(int line) {
@@ -211,7 +286,7 @@ class CatalogBuilder {
     item.pos = start_of(m_lines_of, node);
     item.span = span_of(node);
     cmark_node* paragraph = first_paragraph(node);
-    parse_entry_fields(paragraph, m_config.kinds, item);
+    parse_entry_fields(paragraph, m_config.kinds, item, &m_styles, m_section_style);
     if (paragraph) {
       item.raw = paragraph_source(paragraph);
       item.paragraph_end_line = m_lines_of.end(paragraph);
@@ -229,9 +304,6 @@ class CatalogBuilder {
     }
     m_parents.pop_back();
     item.is_group = !item.url && !item.children.empty();
-    item.id = item.url && !item.url->empty()
-                  ? stable_id(normalize_url(*item.url))
-                  : stable_id(m_path_key + "\x1f" + join(m_parents, "/") + "\x1f" + item.title);
     return item;
   }
 
@@ -240,12 +312,12 @@ class CatalogBuilder {
   const Config& m_config;
   Catalog m_catalog;
   std::vector<Section> m_stack;        // open sections, the root first
-  std::vector<std::string> m_path;     // their headings, the root excluded
-  std::string m_path_key;              // m_path joined with "/", for ids
   std::vector<std::string> m_parents;  // titles of the items around the one being built
   SlugRegistry m_slugs;
-  LineShift m_lines_of;       // the lines of the tree being read
-  bool m_first_block = true;  // the next block is the document's first
+  StyleSet m_styles;
+  int m_section_style = -1;     // the configured style of the open section
+  LineShift m_lines_of;         // the lines of the tree being read
+  bool m_seen_heading = false;  // a heading was read: a later H1 is a section
 };
 
 }  // namespace

@@ -64,7 +64,7 @@ void LintContext::read_block(cmark_node* block, int line_offset) {
 
 void LintContext::finish() {
   SlugRegistry slugs;
-  for (HeadingInfo& heading : m_headings) heading.slug = slugs.unique(heading.text);
+  for (HeadingInfo& heading : m_headings) heading.slug = slugs.unique(heading.anchor_text);
 }
 
 SourceSpan LintContext::span_of(cmark_node* node) const {
@@ -148,6 +148,7 @@ void LintContext::add_heading(cmark_node* node, int container_depth) {
   HeadingInfo heading;
   heading.level = cmark_node_get_heading_level(node);
   heading.text = collapse_whitespace(plain_text(node));
+  heading.anchor_text = heading_text(node);
   heading.span = span_of(node);
   heading.in_container = container_depth > 0;
   m_headings.push_back(std::move(heading));
@@ -157,7 +158,7 @@ void LintContext::add_link(cmark_node* node) {
   LinkInfo& link = m_links.emplace_back();
   const char* url = cmark_node_get_url(node);
   link.url = url ? url : "";
-  link.text = plain_text(node);
+  link.text = plain_text(node, /*image_alt=*/true);
   trim_in_place(link.text);
   link.span = span_of(node);
   link.is_image = is_type(node, CMARK_NODE_IMAGE);

@@ -24,8 +24,9 @@ enum class LineKind : unsigned char { text, code, html };
 
 struct HeadingInfo {
   int level = 0;
-  std::string text;  // plain text, whitespace collapsed
-  std::string slug;  // GitHub anchor, de-duplicated like GitHub does
+  std::string text;         // plain text as GitHub shows it, whitespace collapsed
+  std::string anchor_text;  // markdown.hpp heading_text(): what the slug is made from
+  std::string slug;         // GitHub anchor, de-duplicated like GitHub does
   SourceSpan span;
   bool in_container = false;  // inside a block quote or list: no section of its own
 };

@@ -179,28 +179,10 @@ class FirstSeen {
   std::size_t m_used = 0;
 };
 
-// An id is eight hex digits of a hash (url.hpp stable_id): its value is one.
-std::size_t id_value(std::string_view id) {
-  std::size_t value = 0;
-  for (char c : id) value = value * 16 + static_cast<std::size_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-  return value;
-}
-
-ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
-  // An entry with a URL has the hash of its normalised form as its id
-  // (parse.cpp), so only entries whose ids meet need normalising; the URLs
-  // still decide, as two URLs may share a hash. A marked slot's URL is in
-  // by_url.
-  return [&out, by_id = FirstSeen(context.links().size()),
-          by_url = std::unordered_map<std::string, const Item*>()](const ItemVisit& at) mutable {
+ItemCheck check_duplicate_url(const LintContext&, RuleReporter& out) {
+  return [&out, by_url = std::unordered_map<std::string, const Item*>()](const ItemVisit& at) mutable {
     const Item& item = at.item;
     if (!item.is_entry() || !item.url || item.url->empty()) return;
-    auto [same_id, fresh] = by_id.emplace(item.id, id_value(item.id), &item);
-    if (fresh) return;
-    if (!same_id->marked) {
-      by_url.try_emplace(normalize_url(*same_id->item->url), same_id->item);
-      same_id->marked = true;
-    }
     auto [it, inserted] = by_url.try_emplace(normalize_url(*item.url), &item);
     if (inserted) return;
     const Item& first = *it->second;

@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include "curate/text/text.hpp"
@@ -67,7 +68,40 @@ class BlockScan {
   std::string_view m_html_end;  // what ends the open HTML block; empty: none
 };
 
+// "key:" or "key :" opening a YAML mapping line; "key =" a TOML one.
+bool is_front_matter_key(std::string_view line, char assign) {
+  size_t key = 0;
+  while (key < line.size() && (std::isalnum(static_cast<unsigned char>(line[key])) || line[key] == '_' ||
+                               line[key] == '-' || line[key] == '"' || line[key] == '.'))
+    ++key;
+  return key > 0 && trim(line.substr(key)).substr(0, 1) == std::string_view(&assign, 1);
+}
+
 }  // namespace
+
+FrontMatter find_front_matter(std::string_view text) {
+  std::string_view fence = starts_with(text, "---") ? "---" : starts_with(text, "+++") ? "+++" : "";
+  if (fence.empty()) return {};
+  size_t first_end = text.find('\n');
+  if (first_end == std::string_view::npos || !is_blank(text.substr(3, first_end - 3))) return {};
+  char assign = fence == "+++" ? '=' : ':';
+  bool keyed = false;
+  int line = 1;
+  for (size_t at = first_end + 1; at < text.size(); ++line) {
+    size_t end = std::min(text.find('\n', at), text.size());
+    std::string_view content = text.substr(at, end - at);
+    std::string_view closing = trim(content);
+    if (closing == fence || (fence == "---" && closing == "...")) {
+      // A thematic break over a setext heading reads the same: only a block
+      // whose first line holds a key is front matter.
+      if (!keyed) return {};
+      return {line + 1, std::min(end + 1, text.size())};
+    }
+    if (line == 1) keyed = is_front_matter_key(content, assign) || starts_with(trim(content), "#");
+    at = end + 1;
+  }
+  return {};
+}
 
 MarkdownDocument::MarkdownDocument(std::string_view text) {
   cmark_gfm_core_extensions_ensure_registered();
@@ -75,6 +109,14 @@ MarkdownDocument::MarkdownDocument(std::string_view text) {
   for (const char* name : k_extensions)
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(m_parser.get(), ext);
+  // Front matter is not Markdown: cmark sees blank lines in its place, so
+  // every position stays the file's.
+  FrontMatter front = find_front_matter(text);
+  if (front.lines) {
+    std::string blanks(static_cast<size_t>(front.lines), '\n');
+    cmark_parser_feed(m_parser.get(), blanks.data(), blanks.size());
+    text.remove_prefix(front.bytes);
+  }
   cmark_parser_feed(m_parser.get(), text.data(), text.size());
   m_root.reset(cmark_parser_finish(m_parser.get()));
 }
@@ -89,8 +131,9 @@ std::vector<Chunk> split_chunks(std::string_view text, size_t min_bytes) {
   bool outside = true, after_blank = false;
   size_t start = 0;    // of the current chunk
   int first_line = 0;  // its line offset
-  int line = 0;
-  for (size_t at = 0; at < text.size(); ++line) {
+  FrontMatter front = find_front_matter(text);
+  int line = front.lines;  // front matter stays in the first chunk, whatever it holds
+  for (size_t at = front.bytes; at < text.size(); ++line) {
     size_t end = std::min(text.find('\n', at), text.size());
     std::string_view content = text.substr(at, end - at);
     if (outside && after_blank && at - start >= min_bytes && at > start && is_column_one_heading(content)) {
@@ -124,27 +167,53 @@ bool is_extension_node(cmark_node* node, const char* type_name) {
   return name && std::strcmp(name, type_name) == 0;
 }
 
-static void append_plain_text(cmark_node* node, std::string& out) {
+static void append_plain_text(cmark_node* node, bool image_alt, std::string& out) {
   switch (cmark_node_get_type(node)) {
     case CMARK_NODE_TEXT:
     case CMARK_NODE_CODE:
-    case CMARK_NODE_HTML_INLINE:
       if (const char* literal = cmark_node_get_literal(node)) out += literal;
       return;
     case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK:
       out += ' ';
       return;
+    case CMARK_NODE_HTML_INLINE:
+      return;
+    case CMARK_NODE_IMAGE:
+      if (!image_alt) return;
+      break;
     default:
       break;
   }
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
-    append_plain_text(child, out);
+    append_plain_text(child, image_alt, out);
 }
 
-std::string plain_text(cmark_node* node) {
+std::string plain_text(cmark_node* node, bool image_alt) {
   std::string out;
-  append_plain_text(node, out);
+  if (node) append_plain_text(node, image_alt, out);
+  return out;
+}
+
+std::string heading_text(cmark_node* heading) {
+  std::string text = plain_text(heading);
+  // ":rocket:" is an emoji on GitHub, and the slug drops emoji.
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ':') {
+      size_t end = i + 1;
+      while (end < text.size() && (std::islower(static_cast<unsigned char>(text[end])) ||
+                                   std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
+                                   text[end] == '+' || text[end] == '-'))
+        ++end;
+      if (end > i + 1 && end < text.size() && text[end] == ':') {
+        i = end;
+        continue;
+      }
+    }
+    out += text[i];
+  }
   return out;
 }
 

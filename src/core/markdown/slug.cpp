@@ -1,46 +1,54 @@
 #include "curate/markdown/slug.hpp"
 
+#include <utf8proc.h>
+
 namespace curate {
 namespace {
 
-// Decodes one UTF-8 code point (input is validated by read_source).
-char32_t decode(std::string_view s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
-
-// Non-ASCII code points GitHub drops: Latin-1 punctuation and symbols,
-// general punctuation, arrows and technical/dingbat symbols, CJK
-// punctuation, variation selectors and emoji.
-bool is_dropped_symbol(char32_t cp) {
-  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
-         (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x2100 && cp <= 0x214F) || (cp >= 0x2190 && cp <= 0x2BFF) ||
-         (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
-         (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0x200D;
+// What github-slugger keeps: letters, marks, numbers and connector
+// punctuation ("_") of any script, "-" and the space (which becomes "-").
+bool is_kept(utf8proc_int32_t cp) {
+  if (cp == ' ' || cp == '-') return true;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_PC:
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace
 
-std::string github_slug(std::string_view text) {
+std::string github_slug(std::string_view heading_text) {
   std::string slug;
-  for (size_t i = 0; i < text.size();) {
-    size_t start = i;
-    char32_t cp = decode(text, i);
-    if (cp < 0x80) {
-      char c = static_cast<char>(cp);
-      if (c >= 'A' && c <= 'Z')
-        slug += static_cast<char>(c - 'A' + 'a');
-      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
-        slug += c;
-      else if (c == ' ')
-        slug += '-';
-    } else if (!is_dropped_symbol(cp)) {
-      slug.append(text.substr(start, i - start));
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(heading_text.data());
+  for (size_t i = 0; i < heading_text.size();) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t length = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(heading_text.size() - i), &cp);
+    if (length <= 0) {  // invalid UTF-8 (read_source rejects it): skip the byte
+      ++i;
+      continue;
     }
+    i += static_cast<size_t>(length);
+    if (!is_kept(cp)) continue;
+    if (cp == ' ') {
+      slug += '-';
+      continue;
+    }
+    utf8proc_uint8_t encoded[4];
+    utf8proc_ssize_t written = utf8proc_encode_char(utf8proc_tolower(cp), encoded);
+    slug.append(reinterpret_cast<const char*>(encoded), static_cast<size_t>(written));
   }
   return slug;
 }

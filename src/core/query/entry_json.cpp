@@ -15,6 +15,18 @@ void field(JsonWriter& out, std::string_view name, const Value& value) {
   out.value(value);
 }
 
+const char* source_name(EntrySource source) {
+  switch (source) {
+    case EntrySource::table:
+      return "table";
+    case EntrySource::paragraph:
+      return "paragraph";
+    case EntrySource::list:
+      break;
+  }
+  return "list";
+}
+
 }  // namespace
 
 nlohmann::ordered_json entry_to_json(const EntryRef& entry, const std::string& file) {
@@ -38,6 +50,11 @@ nlohmann::ordered_json entry_to_json(const EntryRef& entry, const std::string& f
   json["file"] = file;
   json["line"] = item.pos.line;
   json["column"] = item.pos.column;
+  json["source"] = source_name(item.source);
+  json["formats"] = item.formats;
+  nlohmann::ordered_json fields = nlohmann::ordered_json::object();
+  for (const auto& [name, value] : item.fields) fields[name] = value;
+  json["fields"] = std::move(fields);
   return json;
 }
 
@@ -66,6 +83,15 @@ void write_entry_json(JsonWriter& out, const EntryRef& entry, const std::string&
   field(out, "file", file);
   field(out, "line", std::int64_t{item.pos.line});
   field(out, "column", std::int64_t{item.pos.column});
+  field(out, "source", source_name(item.source));
+  field(out, "formats", item.formats);
+  out.key("fields");
+  out.begin_object();
+  for (const auto& [name, value] : item.fields) {
+    out.any_key(name);
+    out.value(value);
+  }
+  out.end_object();
   out.end_object();
 }
 

@@ -72,6 +72,13 @@ void JsonWriter::key(std::string_view name) {
   m_after_key = true;
 }
 
+void JsonWriter::any_key(std::string_view name) {
+  before_value();
+  string(name);
+  put(m_indent >= 0 ? std::string_view(": ") : std::string_view(":"));
+  m_after_key = true;
+}
+
 void JsonWriter::value(std::string_view text) {
   before_value();
   string(text);

@@ -106,7 +106,11 @@ std::string normalize_url(std::string_view url) {
   std::string_view cleaned = trim(url);
   std::string stripped;  // only a URL with a query can lose tracking parameters
   if (cleaned.find('?') != std::string_view::npos) cleaned = stripped = strip_tracking_params(cleaned);
-  if (!parse_url(cleaned, parts) || parts.host.empty()) return without_fragment(cleaned);
+  if (!parse_url(cleaned, parts) || parts.host.empty()) {
+    std::string out(cleaned);
+    if (!out.empty() && out.back() == '#') out.pop_back();
+    return out;
+  }
   std::string_view scheme = parts.scheme;
   if (scheme == "http") scheme = "https";
   std::string_view host = parts.host;
@@ -120,6 +124,7 @@ std::string normalize_url(std::string_view url) {
   if (!default_port) out.append(":").append(parts.port);
   out.append(path);
   if (!parts.query.empty()) out.append("?").append(parts.query);
+  if (!parts.fragment.empty()) out.append("#").append(parts.fragment);
   return out;
 }
 

@@ -1,0 +1,79 @@
+// curate style: the entry style in force, how many entries follow it, and
+// the lines of those that do not (docs/styles.md).
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app.hpp"
+#include "curate/catalog/style.hpp"
+
+namespace curate::cli {
+namespace {
+
+struct StyleOptions {
+  std::optional<std::string> file;
+  std::string format = "text";
+};
+
+std::string template_of(const std::string& name, const Config& config) {
+  for (const BuiltinStyle& style : builtin_styles())
+    if (style.name == name) return std::string(style.template_text);
+  return config.style.list.value_or("");
+}
+
+int run_style(const StyleOptions& options, RunState& state) {
+  LoadedList list = load_list(state.global, options.file);
+  const Catalog& catalog = list.catalog;
+  std::vector<EntryRef> entries = collect_entries(catalog);
+  std::vector<std::pair<const Item*, std::string>> departures;
+  int considered = 0;
+  for (const EntryRef& entry : entries) {
+    if (entry.item->source != EntrySource::list || !entry.item->url) continue;
+    ++considered;
+    if (auto why = style_departure(*entry.item, catalog.style)) departures.emplace_back(entry.item, *why);
+  }
+  int following = considered - static_cast<int>(departures.size());
+  std::string templ = template_of(catalog.style, list.config);
+  if (options.format == "json") {
+    nlohmann::ordered_json json;
+    json["file"] = list.source.path;
+    json["style"] = catalog.style;
+    json["template"] = templ;
+    json["detected"] = catalog.style_detected;
+    nlohmann::ordered_json votes = nlohmann::ordered_json::object();
+    for (const auto& [name, count] : catalog.style_votes) votes[name] = count;
+    json["votes"] = votes;
+    json["entries"] = considered;
+    json["following"] = following;
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const auto& [item, why] : departures)
+      rows.push_back({{"line", item->pos.line}, {"id", item->id}, {"title", item->title}, {"reason", why}});
+    json["departures"] = rows;
+    write_stdout(json.dump(2) + "\n");
+    return k_exit_ok;
+  }
+  std::string out = fmt::format("{}: {} style{}\n", list.source.path, catalog.style,
+                                catalog.style_detected ? " (detected)" : " (from .curate.json)");
+  if (!templ.empty()) out += "  template: " + templ + "\n";
+  if (catalog.style_detected) {
+    std::string votes;
+    for (const auto& [name, count] : catalog.style_votes)
+      if (count) votes += fmt::format("{}{} {}", votes.empty() ? "" : ", ", name, count);
+    if (!votes.empty()) out += "  votes: " + votes + "\n";
+  }
+  out += fmt::format("  {} of {} linked list entries follow it\n", following, considered);
+  for (const auto& [item, why] : departures)
+    out += fmt::format("{}:{}: '{}' {}\n", list.source.path, item->pos.line, item->title, why);
+  write_stdout(out);
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void add_style_command(CLI::App& command, RunState& state) {
+  auto options = std::make_shared<StyleOptions>();
+  command.add_option("file", options->file, "The list (default: .curate.json \"file\", else README.md)");
+  command.add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  command.callback([options, &state] { state.exit_code = run_style(*options, state); });
+}
+
+}  // namespace curate::cli

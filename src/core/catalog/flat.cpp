@@ -1,0 +1,157 @@
+#include "flat.hpp"
+
+#include "curate/markdown/markdown.hpp"
+#include "curate/text/text.hpp"
+
+namespace curate::grammar_detail {
+namespace {
+
+bool has_link(cmark_node* node) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+    if (cmark_node_get_type(child) == CMARK_NODE_LINK || has_link(child)) return true;
+  return false;
+}
+
+void add_atom(Flat& flat, Atom atom) {
+  flat.atom_at.push_back(flat.text.size());
+  flat.text.push_back('\0');
+  flat.atoms.push_back(std::move(atom));
+}
+
+struct Navigation {
+  std::vector<std::pair<size_t, size_t>> ranges;  // the anchor links' text in Flat::text
+};
+
+void read_inlines(cmark_node* parent, Flat& flat, Navigation& navigation) {
+  for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+        flat.text += cmark_node_get_literal(node);
+        break;
+      case CMARK_NODE_CODE: {
+        size_t begin = flat.text.size();
+        flat.text += cmark_node_get_literal(node);
+        flat.code.emplace_back(begin, flat.text.size());
+        break;
+      }
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        flat.text += ' ';
+        break;
+      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_IMAGE:  // badges and raw tags are decoration, not fields
+        break;
+      case CMARK_NODE_EMPH:
+        if (has_link(node)) {
+          read_inlines(node, flat, navigation);
+        } else {
+          add_atom(flat, Atom{false, false, plain_text(node), {}});
+        }
+        break;
+      case CMARK_NODE_LINK: {
+        const char* url = cmark_node_get_url(node);
+        if (is_anchor_url(url ? url : "")) {
+          size_t begin = flat.text.size();
+          flat.text += plain_text(node);
+          navigation.ranges.emplace_back(begin, flat.text.size());
+          break;
+        }
+        Atom atom{true, false, plain_text(node), url ? url : ""};
+        atom.is_autolink =
+            atom.text == atom.url || "http://" + atom.text == atom.url || "mailto:" + atom.text == atom.url;
+        add_atom(flat, std::move(atom));
+        break;
+      }
+      default:
+        read_inlines(node, flat, navigation);
+        break;
+    }
+  }
+}
+
+// Characters that only join a navigation link to the rest of the line.
+bool is_joiner(char c) { return c == ' ' || c == '\t' || c == '|' || c == '(' || c == ')' || c == '[' || c == ']'; }
+
+// True when `flat` says something outside the navigation ranges.
+bool has_other_content(const Flat& flat, const Navigation& navigation) {
+  size_t at = 0;
+  for (auto [begin, end] : navigation.ranges) {
+    for (size_t i = at; i < begin; ++i)
+      if (!is_joiner(flat.text[i])) return true;
+    at = end;
+  }
+  for (size_t i = at; i < flat.text.size(); ++i)
+    if (!is_joiner(flat.text[i])) return true;
+  return false;
+}
+
+// Removes [begin, end) from the text, shifting what comes after.
+void erase(Flat& flat, size_t begin, size_t end) {
+  size_t length = end - begin;
+  flat.text.erase(begin, length);
+  for (size_t& at : flat.atom_at)
+    if (at >= end) at -= length;
+  for (auto& [from, to] : flat.code) {
+    if (from >= end) from -= length;
+    if (to >= end) to -= length;
+  }
+}
+
+}  // namespace
+
+void Flat::clear() {
+  text.clear();
+  atoms.clear();
+  atom_at.clear();
+  code.clear();
+  dropped_navigation = false;
+}
+
+std::string Flat::render(size_t begin, size_t end) const {
+  std::string out;
+  end = std::min(end, text.size());
+  for (size_t i = begin; i < end;) {
+    size_t nul = text.find('\0', i);
+    if (nul >= end) {
+      out.append(text, i, end - i);
+      break;
+    }
+    out.append(text, i, nul - i);
+    out += atom(nul)->text;
+    i = nul + 1;
+  }
+  return out;
+}
+
+bool Flat::rendered_ends_with_colon(size_t begin, size_t end) const {
+  for (size_t i = std::min(end, text.size()); i > begin; --i) {
+    char c = text[i - 1];
+    if (c == '\0') {
+      std::string_view atom_text = trim(atom(i - 1)->text);
+      if (atom_text.empty()) continue;
+      return atom_text.back() == ':';
+    }
+    if (!trim(std::string_view(&text[i - 1], 1)).empty()) return c == ':';
+  }
+  return false;
+}
+
+bool is_anchor_url(std::string_view url) { return starts_with(url, "#") || starts_with(url, "./#"); }
+
+void flatten(cmark_node* paragraph, Flat& flat) {
+  flat.clear();
+  Navigation navigation;
+  read_inlines(paragraph, flat, navigation);
+  if (navigation.ranges.empty() || !has_other_content(flat, navigation)) return;
+  // From the last range back, so earlier positions stay valid; each range
+  // takes the joiners before it ("… | [Back to Top](#top)").
+  for (auto it = navigation.ranges.rbegin(); it != navigation.ranges.rend(); ++it) {
+    size_t begin = it->first, end = it->second;
+    while (begin > 0 && is_joiner(flat.text[begin - 1])) --begin;
+    while (end < flat.text.size() && (flat.text[end] == ')' || flat.text[end] == ']')) ++end;
+    erase(flat, begin, end);
+  }
+  flat.dropped_navigation = true;
+}
+
+}  // namespace curate::grammar_detail

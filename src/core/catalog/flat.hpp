@@ -1,0 +1,55 @@
+#pragma once
+// An entry's inline Markdown as the grammars read it (internal to the
+// catalog stage): the first paragraph as text in which links and emphasis
+// stand as single NUL bytes ("atoms"), with where its code spans sit.
+
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace curate::grammar_detail {
+
+// One inline the grammar treats as a unit: an emphasis (tag or note) or a link.
+struct Atom {
+  bool is_link = false;
+  bool is_autolink = false;  // a bare URL turned into a link by GFM
+  std::string text;
+  std::string url;
+};
+
+// read_source rejects NUL, so it cannot occur in the text itself.
+struct Flat {
+  std::string text;
+  std::vector<Atom> atoms;
+  std::vector<size_t> atom_at;                  // position of each atom's NUL
+  std::vector<std::pair<size_t, size_t>> code;  // [begin, end) of each code span's text
+  bool dropped_navigation = false;              // a same-document anchor link was left out
+
+  void clear();
+  const Atom* atom(size_t pos) const {
+    if (pos >= text.size() || text[pos] != '\0') return nullptr;
+    auto it = std::lower_bound(atom_at.begin(), atom_at.end(), pos);
+    return &atoms[static_cast<size_t>(it - atom_at.begin())];
+  }
+  // The text of [begin, end) with each atom replaced by its own text.
+  std::string render(size_t begin, size_t end) const;
+  // Whether render(begin, end), trimmed, ends with ':' (constant time in
+  // the segment's length, so scanning a long line for labels stays linear).
+  bool rendered_ends_with_colon(size_t begin, size_t end) const;
+};
+
+// A link to an anchor of the same document ("#x", "./#x"): navigation.
+bool is_anchor_url(std::string_view url);
+
+// Reads the inlines of `paragraph` (a paragraph or table cell) into `flat`
+// (cleared first). Images and inline HTML are decoration and left out. A
+// same-document anchor link is navigation ("Back to Top"): when the
+// paragraph says anything else it is left out with the separator before it
+// ("| [Back to Top](#contents)"); alone, its text stays as plain text.
+void flatten(cmark_node* paragraph, Flat& flat);
+
+}  // namespace curate::grammar_detail

@@ -1,0 +1,88 @@
+// Entry ids and tag spellings: what names an entry or a tag once the whole
+// catalog is known.
+#include <unordered_map>
+#include <unordered_set>
+
+#include "builders.hpp"
+#include "curate/text/text.hpp"
+#include "curate/text/url.hpp"
+
+namespace curate::catalog_detail {
+namespace {
+
+class IdAssigner {
+ public:
+  void assign(Catalog& catalog) {
+    m_file = catalog.path;
+    std::vector<std::string> path;
+    walk_section(catalog.root, path);
+  }
+
+ private:
+  void walk_section(Section& section, std::vector<std::string>& path) {
+    std::vector<std::string> parents;
+    walk_items(section.items, join(path, "/"), parents);
+    for (Section& child : section.sections) {
+      path.push_back(child.heading);
+      walk_section(child, path);
+      path.pop_back();
+    }
+  }
+
+  void walk_items(std::vector<Item>& items, const std::string& path, std::vector<std::string>& parents) {
+    for (Item& item : items) {
+      item.id = unique_id(item, path, parents);
+      parents.push_back(item.title);
+      walk_items(item.children, path, parents);
+      parents.pop_back();
+    }
+  }
+
+  std::string unique_id(const Item& item, const std::string& path, const std::vector<std::string>& parent_titles) {
+    bool linked = item.url && !item.url->empty();
+    std::string key =
+        linked ? normalize_url(*item.url) : path + "\x1f" + join(parent_titles, "/") + "\x1f" + item.title;
+    std::string id = stable_id(key);
+    if (m_taken.insert(id).second) return id;
+    // Later copies of a URL (or of a stub's title) hash where they are.
+    key += "\x1f" + path + "\x1f" + join(parent_titles, "/");
+    if (m_taken.insert(id = stable_id(key)).second) return id;
+    key += "\x1f" + m_file;
+    if (m_taken.insert(id = stable_id(key)).second) return id;
+    for (int ordinal = 2;; ++ordinal)
+      if (m_taken.insert(id = stable_id(key + "\x1f" + std::to_string(ordinal))).second) return id;
+  }
+
+  std::unordered_set<std::string> m_taken;
+  std::string m_file;
+};
+
+void canonicalize(std::vector<Item>& items, std::unordered_map<std::string, std::string>& spelling) {
+  for (Item& item : items) {
+    for (std::string& tag : item.tags) {
+      auto [it, inserted] = spelling.try_emplace(to_lower(tag), tag);
+      if (!inserted) tag = it->second;
+    }
+    canonicalize(item.children, spelling);
+  }
+}
+
+void canonicalize(Section& section, std::unordered_map<std::string, std::string>& spelling) {
+  canonicalize(section.items, spelling);
+  for (Section& child : section.sections) canonicalize(child, spelling);
+}
+
+}  // namespace
+
+void assign_ids(const std::vector<Catalog*>& catalogs) {
+  IdAssigner assigner;
+  for (Catalog* catalog : catalogs) assigner.assign(*catalog);
+}
+
+void canonicalize_tags(Catalog& catalog) {
+  std::unordered_map<std::string, std::string> spelling;
+  for (const TagDef& tag : catalog.tags) spelling.try_emplace(to_lower(tag.name), tag.name);
+  canonicalize(catalog.root, spelling);
+}
+
+}  // namespace curate::catalog_detail

@@ -1,0 +1,246 @@
+// Entry styles: compiling templates, reading entries with them, detecting
+// the style a list follows (docs/styles.md).
+#include "curate/catalog/style.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+
+#include "curate/catalog/grammar.hpp"
+#include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
+#include "flat.hpp"
+#include "style_internal.hpp"
+
+namespace curate {
+
+// --- templates -------------------------------------------------------------
+
+namespace {
+
+using style_detail::Core;
+using style_detail::Part;
+using style_detail::Spec;
+
+// "{name}" at `pos`: the name, and the position after the brace.
+std::optional<std::pair<std::string, size_t>> read_placeholder(std::string_view text, size_t pos) {
+  if (pos >= text.size() || text[pos] != '{') return std::nullopt;
+  size_t close = text.find('}', pos);
+  if (close == std::string_view::npos) throw Error("style: unclosed '{' in template '" + std::string(text) + "'");
+  std::string name = to_lower(trim(text.substr(pos + 1, close - pos - 1)));
+  if (name.empty()) throw Error("style: empty '{}' in template '" + std::string(text) + "'");
+  return std::make_pair(name, close + 1);
+}
+
+Spec read_spec(std::string_view inner) {
+  std::string_view trimmed = trim(inner);
+  if (trimmed.size() > 2 && trimmed.front() == '{' && trimmed.back() == '}' &&
+      trimmed.find('{', 1) == std::string_view::npos)
+    return {true, to_lower(trim(trimmed.substr(1, trimmed.size() - 2)))};
+  std::string literal;
+  for (char c : inner)
+    if (c != '*') literal += c;
+  return {false, literal};
+}
+
+// The "]" closing the "[" at `open`, counting nested brackets; npos if none.
+size_t closing_bracket(std::string_view text, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < text.size(); ++i) {
+    if (text[i] == '[') ++depth;
+    if (text[i] == ']' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+struct Element {
+  bool is_core = false;
+  std::string literal;
+  Core core;
+};
+
+std::vector<Element> tokenize(std::string_view text) {
+  std::vector<Element> out;
+  auto literal = [&]() -> std::string& {
+    if (out.empty() || out.back().is_core) out.push_back({});
+    return out.back().literal;
+  };
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c == '*') {  // emphasis only lays the text out
+      ++i;
+    } else if (auto placeholder = read_placeholder(text, i)) {
+      out.push_back({true, {}, {Core::placeholder, placeholder->first, {}, {}}});
+      i = placeholder->second;
+    } else if (c == '`') {
+      size_t close = text.find('`', i + 1);
+      if (close == std::string_view::npos) throw Error("style: unclosed '`' in template '" + std::string(text) + "'");
+      out.push_back({true, {}, {Core::code, {}, read_spec(text.substr(i + 1, close - i - 1)), {}}});
+      i = close + 1;
+    } else if (size_t close = c == '[' ? closing_bracket(text, i) : std::string_view::npos;
+               close != std::string_view::npos && close + 1 < text.size() && text[close + 1] == '(') {
+      size_t end = text.find(')', close + 2);
+      if (end == std::string_view::npos) throw Error("style: unclosed '(' in template '" + std::string(text) + "'");
+      out.push_back({true,
+                     {},
+                     {Core::link,
+                      {},
+                      read_spec(text.substr(i + 1, close - i - 1)),
+                      read_spec(text.substr(close + 2, end - close - 2))}});
+      i = end + 1;
+    } else {
+      literal() += c;
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool is_separator_literal(std::string_view text) {
+  std::string_view t = trim(text);
+  return t == "-" || t == "--" || t == ":" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94";
+}
+
+bool names(const Core& core, std::string_view name) {
+  if (core.kind == Core::placeholder) return core.name == name;
+  return (core.text.placeholder && core.text.text == name) || (core.url.placeholder && core.url.text == name);
+}
+
+}  // namespace
+
+EntryTemplate::EntryTemplate(std::string_view text) : m_text(text), m_compiled(std::make_unique<Compiled>()) {
+  std::vector<Element> elements = tokenize(text);
+  std::string pending;  // literal text waiting to be the next core's lead
+  for (Element& element : elements) {
+    if (!element.is_core) {
+      // The first run of non-blanks after a core closes it (")", "."); the
+      // rest leads into the next core. A separator leads as a whole.
+      std::string& literal = element.literal;
+      if (!m_compiled->parts.empty() && !is_separator_literal(literal)) {
+        size_t blank = literal.find_first_of(" \t");
+        if (blank == std::string::npos) blank = literal.size();
+        m_compiled->parts.back().trail = literal.substr(0, blank);
+        literal.erase(0, blank);
+      }
+      pending += literal;
+      continue;
+    }
+    Part part;
+    part.lead = std::move(pending);
+    pending.clear();
+    part.core = std::move(element.core);
+    part.required = names(part.core, "title") || names(part.core, "url");
+    m_compiled->parts.push_back(std::move(part));
+  }
+  auto has = [&](std::string_view name) {
+    return std::any_of(m_compiled->parts.begin(), m_compiled->parts.end(),
+                       [&](const Part& part) { return names(part.core, name); });
+  };
+  bool url_in_link = std::any_of(m_compiled->parts.begin(), m_compiled->parts.end(), [](const Part& part) {
+    return part.core.kind == Core::link && part.core.url.placeholder && part.core.url.text == "url";
+  });
+  if (!has("title") || !url_in_link)
+    throw Error("style: the template '" + m_text + "' needs {title} and a link to {url}, as in '[{title}]({url})'");
+}
+
+EntryTemplate::~EntryTemplate() = default;
+EntryTemplate::EntryTemplate(EntryTemplate&&) noexcept = default;
+EntryTemplate& EntryTemplate::operator=(EntryTemplate&&) noexcept = default;
+
+// --- built-in styles -------------------------------------------------------
+
+const std::vector<BuiltinStyle>& builtin_styles() {
+  static const std::vector<BuiltinStyle> styles = {
+      {"seed", "{tags}\"{title}\" [{authors}; {kinds}; {date}]({url})", "", 2},
+      {"awesome", "[{title}]({url}) - {description}", "", 1},
+      {"books", "[{title}]({url}) - {authors} ({formats})", "formats,authors", 3},
+      {"papers", "**{title}** ({year}), {authors} [[pdf]]({url})", "year", 5},
+      {"code-spans", "[{title}]({url}) `{org}` `{year}`", "org", 4},
+      {"reference", "**[{n}]** {authors}. \"{title}.\" {venue} ({year}) [[pdf]]({url})", "n", 6},
+  };
+  return styles;
+}
+
+// --- the styles of one catalog ---------------------------------------------
+
+namespace {
+
+StyleSet::Style make_style(const std::string& name_or_template) {
+  StyleSet::Style style;
+  for (const BuiltinStyle& builtin : builtin_styles()) {
+    if (builtin.name != name_or_template) continue;
+    style.name = builtin.name;
+    style.text = builtin.template_text;
+    style.distinctive = builtin.distinctive;
+    style.specificity = builtin.specificity;
+    if (!style.distinctive.empty()) style.compiled = std::make_unique<EntryTemplate>(style.text);
+    return style;
+  }
+  if (name_or_template.find('{') == std::string::npos) {
+    std::vector<std::string> known;
+    for (const BuiltinStyle& builtin : builtin_styles()) known.emplace_back(builtin.name);
+    throw Error("style: unknown style '" + name_or_template + "'" + did_you_mean(name_or_template, known) +
+                "; name one of " + join(known, ", ") +
+                ", or write a template such as '[{title}]({url}) - {description}'");
+  }
+  style.name = "custom";
+  style.text = name_or_template;
+  style.compiled = std::make_unique<EntryTemplate>(name_or_template);
+  return style;
+}
+
+std::vector<std::string> path_parts(std::string_view pattern) {
+  std::vector<std::string> parts;
+  for (std::string_view part : split_trimmed_views(pattern, "/")) parts.push_back(to_lower(part));
+  return parts;
+}
+
+}  // namespace
+
+StyleSet::StyleSet(const StyleSpec& spec) {
+  m_detecting = !spec.list && spec.sections.empty();
+  if (m_detecting) {
+    for (const BuiltinStyle& builtin : builtin_styles()) m_styles.push_back(make_style(std::string(builtin.name)));
+    return;
+  }
+  auto add = [&](const std::string& text) {
+    for (size_t i = 0; i < m_styles.size(); ++i)
+      if (m_styles[i].text == text || m_styles[i].name == text) return static_cast<int>(i);
+    m_styles.push_back(make_style(text));
+    return static_cast<int>(m_styles.size() - 1);
+  };
+  if (spec.list) m_list_style = add(*spec.list);
+  for (const auto& [pattern, text] : spec.sections) m_sections.emplace_back(path_parts(pattern), add(text));
+}
+
+StyleSet::~StyleSet() = default;
+StyleSet::StyleSet(StyleSet&&) noexcept = default;
+
+int StyleSet::style_for(const std::vector<std::string>& path) const {
+  if (m_detecting) return -1;
+  // The longest section pattern that names trailing parts of the path's
+  // prefix wins: "Papers" covers "Papers / 2020" too.
+  int best = m_list_style;
+  size_t best_length = 0;
+  for (const auto& [pattern, style] : m_sections) {
+    for (size_t end = pattern.size(); end <= path.size(); ++end) {
+      bool match = std::equal(pattern.begin(), pattern.end(), path.begin() + static_cast<long>(end - pattern.size()),
+                              [](const std::string& a, const std::string& b) { return a == to_lower(b); });
+      if (match && pattern.size() >= best_length) {
+        best = style;
+        best_length = pattern.size();
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+int StyleSet::find(std::string_view name) const {
+  for (size_t i = 0; i < m_styles.size(); ++i)
+    if (m_styles[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace curate

@@ -1,0 +1,66 @@
+#pragma once
+// The compiled form of entry templates and the matcher (internal to the
+// catalog stage; style.hpp is the interface).
+
+#include <string>
+#include <vector>
+
+#include "curate/catalog/catalog.hpp"
+#include "curate/catalog/kinds.hpp"
+#include "curate/catalog/style.hpp"
+#include "flat.hpp"
+
+namespace curate::style_detail {
+
+// What a link's text or destination, or a code span, must be: a placeholder
+// it fills, or literal text ("[pdf]" stands for any format label).
+struct Spec {
+  bool placeholder = false;
+  std::string text;  // the placeholder's name, or the literal
+};
+
+struct Core {
+  enum Kind { placeholder, link, code } kind = placeholder;
+  std::string name;  // a placeholder core's name
+  Spec text;         // a link's text, a code span's content
+  Spec url;          // a link's destination
+};
+
+// One placeholder, link or code span with the literal text that leads into
+// it and the punctuation that closes it: " (" {formats} ")".
+struct Part {
+  std::string lead;
+  Core core;
+  std::string trail;
+  bool required = false;  // holds {title} or {url}
+};
+
+}  // namespace curate::style_detail
+
+namespace curate {
+struct EntryTemplate::Compiled {
+  std::vector<style_detail::Part> parts;
+};
+}  // namespace curate
+
+namespace curate::style_detail {
+
+// Item::style_misses holds a nibble per style: the styles a set may hold.
+inline constexpr size_t k_max_styles = 8;
+
+// Reads `flat` (an entry's first paragraph) with every template style of
+// `styles` (only style `only` when it is not -1): a reading that finds more
+// than the title and URL goes to item.style_readings; a style whose required
+// part is missing is noted in item.style_misses (the part's index + 1, a
+// nibble per style), one that leaves unseparated text after the template
+// in item.style_unseparated.
+void read_template_styles(const grammar_detail::Flat& flat, const KindTable& kinds, const StyleSet& styles, int only,
+                          Item& item);
+
+// "G. Hinton, A. Krizhevsky and I. Sutskever et al." → the names, "et al." left out.
+std::vector<std::string> split_authors(std::string_view text);
+
+// The template text of part `index` of `compiled`, for messages ("[{title}]({url})").
+std::string describe_part(const EntryTemplate& compiled, size_t index);
+
+}  // namespace curate::style_detail

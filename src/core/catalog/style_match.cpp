@@ -1,0 +1,402 @@
+// Reading an entry with a template, and settling a list's style
+// (docs/styles.md "How an entry is read" and "Detection").
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "curate/catalog/grammar.hpp"
+#include "curate/text/text.hpp"
+#include "style_internal.hpp"
+
+namespace curate {
+namespace style_detail {
+namespace {
+
+// An entry as templates see it: emphasis is layout, so its text stands in
+// the text; links and code spans are single NUL tokens.
+struct Token {
+  bool is_link = false;
+  std::string text;
+  std::string url;
+};
+
+struct Input {
+  std::string text;
+  std::vector<Token> tokens;
+  std::vector<size_t> token_at;
+
+  const Token* token(size_t pos) const {
+    if (pos >= text.size() || text[pos] != '\0') return nullptr;
+    auto it = std::lower_bound(token_at.begin(), token_at.end(), pos);
+    return &tokens[static_cast<size_t>(it - token_at.begin())];
+  }
+  std::string render(size_t begin, size_t end) const {
+    std::string out;
+    for (size_t i = begin; i < end && i < text.size(); ++i) out += text[i] ? std::string(1, text[i]) : token(i)->text;
+    return out;
+  }
+};
+
+void build_input(const grammar_detail::Flat& flat, Input& in) {
+  in.text.clear();
+  in.tokens.clear();
+  in.token_at.clear();
+  size_t code = 0;
+  auto add_token = [&](Token token) {
+    in.token_at.push_back(in.text.size());
+    in.text.push_back('\0');
+    in.tokens.push_back(std::move(token));
+  };
+  for (size_t i = 0; i < flat.text.size();) {
+    while (code < flat.code.size() && flat.code[code].second <= i) ++code;
+    if (code < flat.code.size() && flat.code[code].first == i) {
+      auto [begin, end] = flat.code[code];
+      add_token({false, flat.text.substr(begin, end - begin), {}});
+      i = end;
+      continue;
+    }
+    if (const grammar_detail::Atom* atom = flat.atom(i)) {
+      if (atom->is_link) {
+        add_token({true, atom->text, atom->url});
+      } else {
+        in.text += atom->text;  // emphasis: its text
+      }
+    } else {
+      in.text += flat.text[i];
+    }
+    ++i;
+  }
+}
+
+bool is_blank_byte(char c) { return c == ' ' || c == '\t'; }
+
+size_t skip_blanks(const std::string& s, size_t pos) {
+  while (pos < s.size() && is_blank_byte(s[pos])) ++pos;
+  return pos;
+}
+
+bool is_separator_literal(std::string_view text) {
+  std::string_view t = trim(text);
+  return t == "-" || t == "--" || t == ":" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94";
+}
+
+// Matches literal template text at `pos`; the position after it, or npos.
+// Blanks match any run of blanks (none included); a separator matches any
+// separator; a straight quote matches curly ones.
+size_t match_literal(std::string_view literal, const std::string& s, size_t pos) {
+  if (is_separator_literal(literal)) {
+    size_t p = skip_blanks(s, pos);
+    bool spaced = p > pos;
+    size_t length = 0;
+    if (s.compare(p, 2, "--") == 0) {
+      length = 2;
+    } else if (p < s.size() && s[p] == ':') {
+      length = 1;
+    } else if (p < s.size() && s[p] == '-' && spaced) {
+      length = 1;
+    } else if (s.compare(p, 3, "\xE2\x80\x93") == 0 || s.compare(p, 3, "\xE2\x80\x94") == 0) {
+      length = 3;
+    }
+    if (!length) return std::string::npos;
+    p += length;
+    if (p < s.size() && !is_blank_byte(s[p])) return std::string::npos;
+    return skip_blanks(s, p);
+  }
+  size_t p = pos;
+  for (size_t i = 0; i < literal.size(); ++i) {
+    char c = literal[i];
+    if (is_blank_byte(c)) {
+      p = skip_blanks(s, p);
+      continue;
+    }
+    if (c == '"' && (s.compare(p, 3, "\xE2\x80\x9C") == 0 || s.compare(p, 3, "\xE2\x80\x9D") == 0)) {
+      p += 3;
+      continue;
+    }
+    if (p >= s.size() || s[p] != c) return std::string::npos;
+    ++p;
+  }
+  return p;
+}
+
+bool is_particle(std::string_view word) {
+  static constexpr std::array<std::string_view, 22> k_particles = {
+      "von", "van", "de",  "der", "den", "da", "di", "del", "della", "du",  "la",
+      "le",  "bin", "ibn", "al",  "y",   "e",  "zu", "et",  "al.",   "dos", "das"};
+  return std::find(k_particles.begin(), k_particles.end(), word) != k_particles.end();
+}
+
+// A word of a person's or an organisation's name: capitalised (or of a
+// script without case), an initial ("C.", "J.-P."), or a particle.
+bool is_name_word(std::string_view word) {
+  if (word.empty()) return false;
+  if (is_particle(word)) return true;
+  unsigned char first = static_cast<unsigned char>(word.front());
+  if (first < 0x80 && !std::isupper(first)) return false;
+  for (char c : word)
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '/' || c == ':') return false;
+  return word.back() != '.' || word.size() <= 4;  // "K.", "Jr.", "J.-P."
+}
+
+}  // namespace
+
+std::vector<std::string> split_authors(std::string_view text) {
+  std::string normalized(text);
+  for (std::string_view joiner : {", and ", " and ", " und ", " & ", " et ", " y "})
+    for (size_t at = normalized.find(joiner); at != std::string::npos; at = normalized.find(joiner, at + 1))
+      normalized.replace(at, joiner.size(), ", ");
+  std::vector<std::string> out;
+  for (std::string_view name : split_trimmed_views(normalized, ",;")) {
+    // "G. Hinton et al.": the others are not named.
+    for (std::string_view etal : {" et al.", " et al"})
+      if (ends_with(name, etal)) name = trim(name.substr(0, name.size() - etal.size()));
+    if (!name.empty() && name != "et al." && name != "et al" && name != "al.") out.emplace_back(name);
+  }
+  return out;
+}
+
+namespace {
+
+bool plausible_authors(std::string_view text) {
+  std::vector<std::string> names = split_authors(text);
+  if (names.empty() || names.size() > 30) return false;
+  return std::all_of(names.begin(), names.end(), [](const std::string& name) {
+    auto words = split_trimmed_views(name, " ");
+    return !words.empty() && words.size() <= 6 && std::all_of(words.begin(), words.end(), is_name_word);
+  });
+}
+
+bool is_year(std::string_view text) {
+  return is_date_shape(text) && text.substr(0, 2) >= "18" && text.substr(0, 2) <= "20";
+}
+
+bool valid_capture(const std::string& name, std::string_view value, const KindTable& kinds) {
+  if (value.empty()) return false;
+  if (name == "year" || name == "date") return is_year(value);
+  if (name == "authors" || name == "author") return plausible_authors(value);
+  if (name == "formats" || name == "format") {
+    auto labels = split_trimmed_views(value, ",");
+    return !labels.empty() &&
+           std::all_of(labels.begin(), labels.end(), [](std::string_view l) { return format_of_label(l).has_value(); });
+  }
+  if (name == "kinds" || name == "kind") return kinds.classify(value).has_value();
+  if (name == "n")
+    return std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return true;
+}
+
+// One attempt to read an entry with one template: a backtracking walk over
+// its parts with a step budget, so no input costs more than a few thousand
+// steps.
+class Matcher {
+ public:
+  Matcher(const std::vector<Part>& parts, const Input& in, const KindTable& kinds)
+      : m_parts(parts), m_in(in), m_kinds(kinds), m_captured(parts.size()) {}
+
+  bool run() { return match(0, skip_blanks(m_in.text, 0)); }
+
+  size_t end() const { return m_end; }
+  // The captures of the successful match, in template order.
+  std::vector<std::pair<std::string, std::string>> captures() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (size_t k = 0; k < m_parts.size(); ++k)
+      for (const auto& capture : m_captured[k]) out.push_back(capture);
+    return out;
+  }
+  // The first required part the best attempt could not read.
+  const Part* missing() const { return m_missing; }
+
+ private:
+  using Captures = std::vector<std::pair<std::string, std::string>>;
+
+  bool match(size_t k, size_t pos) {
+    if (++m_steps > k_budget) return false;
+    if (k == m_parts.size()) {
+      m_end = pos;
+      return true;
+    }
+    const Part& part = m_parts[k];
+    if (present(k, pos)) return true;
+    m_captured[k].clear();
+    if (part.required) {
+      if (!m_missing || k > m_missing_index) m_missing = &part, m_missing_index = k;
+      return false;
+    }
+    return match(k + 1, pos);
+  }
+
+  // Reads part k at `pos` and the rest of the template after it.
+  bool present(size_t k, size_t pos) {
+    const Part& part = m_parts[k];
+    size_t p = match_literal(part.lead, m_in.text, pos);
+    if (p == std::string::npos) return false;
+    if (part.core.kind != Core::placeholder) {
+      size_t after = read_token_core(part, p, m_captured[k]);
+      if (after == std::string::npos) return false;
+      size_t q = match_literal(part.trail, m_in.text, after);
+      return q != std::string::npos && match(k + 1, q);
+    }
+    for (size_t e = p + 1; e <= m_in.text.size(); ++e) {
+      if (!can_end_placeholder(k, e)) continue;
+      if (++m_steps > k_budget) return false;
+      std::string value(trim(m_in.render(p, e)));
+      if (!valid_capture(part.core.name, value, m_kinds)) continue;
+      size_t q = match_literal(part.trail, m_in.text, e);
+      if (q == std::string::npos) continue;
+      m_captured[k] = {{part.core.name, value}};
+      if (match(k + 1, q)) return true;
+    }
+    m_captured[k].clear();
+    return false;
+  }
+
+  // A placeholder may end only where the template can go on: where its own
+  // closing text is, where a later part can begin, or at the end.
+  bool can_end_placeholder(size_t k, size_t e) const {
+    if (e == m_in.text.size()) return true;
+    if (e < m_in.text.size() && m_in.text[e] != '\0' && e > 0 && m_in.text[e - 1] != '\0' &&
+        ((m_in.text[e] & 0xC0) == 0x80))
+      return false;  // inside a UTF-8 sequence
+    const Part& part = m_parts[k];
+    if (!part.trail.empty()) return match_literal(part.trail, m_in.text, e) != std::string::npos;
+    for (size_t j = k + 1; j < m_parts.size(); ++j) {
+      if (can_begin(j, e)) return true;
+      if (m_parts[j].required) break;
+    }
+    return false;
+  }
+
+  bool can_begin(size_t j, size_t e) const {
+    const Part& part = m_parts[j];
+    if (part.lead.empty() && part.core.kind == Core::placeholder) return true;
+    // A lead that opens with a blank never begins inside a word.
+    if (!part.lead.empty() && is_blank_byte(part.lead.front()) && e < m_in.text.size() && !is_blank_byte(m_in.text[e]))
+      return false;
+    size_t p = match_literal(part.lead, m_in.text, e);
+    if (p == std::string::npos) return false;
+    if (part.core.kind == Core::placeholder) return p < m_in.text.size();
+    const Token* token = m_in.token(skip_extras(part, p));
+    return token && token->is_link == (part.core.kind == Core::link);
+  }
+
+  // Before a code span, other links and brackets may stand ("([Code](…))
+  // `Org`"): they are passed over and stay in the entry's links.
+  size_t skip_extras(const Part& part, size_t p) const {
+    if (part.core.kind != Core::code) return p;
+    while (p < m_in.text.size()) {
+      const Token* token = m_in.token(p);
+      char c = m_in.text[p];
+      if ((token && token->is_link) || is_blank_byte(c) || c == '(' || c == ')' || c == '[' || c == ']') {
+        ++p;
+        continue;
+      }
+      break;
+    }
+    return p;
+  }
+
+  size_t read_token_core(const Part& part, size_t p, Captures& captured) {
+    p = skip_extras(part, p);
+    const Token* token = m_in.token(p);
+    if (!token || token->is_link != (part.core.kind == Core::link)) return std::string::npos;
+    captured.clear();
+    if (!read_spec(part.core.text, token->text, captured)) return std::string::npos;
+    if (part.core.kind == Core::link && !read_spec(part.core.url, token->url, captured)) return std::string::npos;
+    return p + 1;
+  }
+
+  bool read_spec(const Spec& spec, const std::string& value, Captures& captured) const {
+    std::string_view text = trim(value);
+    if (spec.placeholder) {
+      if (spec.text != "url" && !valid_capture(spec.text, text, m_kinds)) return false;
+      captured.emplace_back(spec.text, std::string(text));
+      return true;
+    }
+    // "[pdf]" stands for any format label; other literal text must be there.
+    std::string_view literal = trim(spec.text);
+    if (literal.size() >= 2 && literal.front() == '[' && literal.back() == ']') {
+      auto format = format_of_label(text);
+      if (!format) return false;
+      captured.emplace_back("formats", *format);
+      return true;
+    }
+    return iequals(text, literal);
+  }
+
+  static constexpr int k_budget = 4000;
+  const std::vector<Part>& m_parts;
+  const Input& m_in;
+  const KindTable& m_kinds;
+  std::vector<Captures> m_captured;
+  size_t m_end = 0;
+  int m_steps = 0;
+  const Part* m_missing = nullptr;
+  size_t m_missing_index = 0;
+};
+
+// The template text of a part, for messages: " ({formats})".
+std::string describe(const Part& part) {
+  auto spec = [](const Spec& s) { return s.placeholder ? "{" + s.text + "}" : s.text; };
+  std::string core;
+  switch (part.core.kind) {
+    case Core::placeholder:
+      core = "{" + part.core.name + "}";
+      break;
+    case Core::link:
+      core = "[" + spec(part.core.text) + "](" + spec(part.core.url) + ")";
+      break;
+    case Core::code:
+      core = "`" + spec(part.core.text) + "`";
+      break;
+  }
+  return std::string(trim(part.lead + core + part.trail));
+}
+
+}  // namespace
+
+constexpr size_t k_max_entry_bytes = 4096;
+
+void read_template_styles(const grammar_detail::Flat& flat, const KindTable& kinds, const StyleSet& styles, int only,
+                          Item& item) {
+  // Entries are a line or two: a longer paragraph is prose no template
+  // reads, and the matcher's work grows with the length.
+  if (flat.text.size() > k_max_entry_bytes) return;
+  thread_local Input in;
+  build_input(flat, in);
+  for (size_t i = 0; i < styles.size() && i < k_max_styles; ++i) {
+    const StyleSet::Style& style = styles.style(static_cast<int>(i));
+    if (!style.compiled || (only >= 0 && static_cast<size_t>(only) != i)) continue;
+    const std::vector<Part>& parts = style.compiled->compiled().parts;
+    Matcher matcher(parts, in, kinds);
+    if (!matcher.run()) {
+      size_t missing = matcher.missing() ? static_cast<size_t>(matcher.missing() - parts.data()) : 0;
+      item.style_misses |= static_cast<uint32_t>(std::min<size_t>(missing + 1, 15)) << (4 * i);
+      continue;
+    }
+    std::string rest(trim(in.render(matcher.end(), in.text.size())));
+    if (!rest.empty() && std::isalnum(static_cast<unsigned char>(rest.front())))
+      item.style_unseparated |= static_cast<uint16_t>(1u << i);
+    StyleReading reading;
+    reading.style = static_cast<int>(i);
+    reading.captures = matcher.captures();
+    auto distinctive = split_trimmed_views(style.distinctive, ",");
+    reading.distinctive = std::any_of(reading.captures.begin(), reading.captures.end(), [&](const auto& capture) {
+      return std::find(distinctive.begin(), distinctive.end(), capture.first) != distinctive.end();
+    });
+    // A reading that finds only the title and URL adds nothing to the
+    // grammar's: not kept (a big list reads every entry with every style).
+    bool adds = std::any_of(reading.captures.begin(), reading.captures.end(),
+                            [](const auto& capture) { return capture.first != "title" && capture.first != "url"; });
+    if (!adds) continue;
+    reading.rest = std::move(rest);
+    item.style_readings.push_back(std::move(reading));
+  }
+}
+
+std::string describe_part(const EntryTemplate& compiled, size_t index) {
+  const std::vector<Part>& parts = compiled.compiled().parts;
+  return index < parts.size() ? describe(parts[index]) : compiled.text();
+}
+
+}  // namespace style_detail
+}  // namespace curate

@@ -1,0 +1,171 @@
+// Settling a catalog's style: detection by votes, then every entry read in
+// the style in force (docs/styles.md "Detection").
+#include <algorithm>
+#include <cctype>
+
+#include "curate/catalog/grammar.hpp"
+#include "curate/catalog/style.hpp"
+#include "curate/text/text.hpp"
+#include "style_internal.hpp"
+
+namespace curate {
+namespace {
+
+// The seed's marks: a quoted title, tags, or a metadata link after a title.
+bool follows_seed(const Item& item) {
+  if (item.style == EntryStyle::quoted || !item.tags.empty()) return true;
+  return item.style == EntryStyle::plain && item.url && (item.date || !item.kinds.empty() || !item.authors.empty());
+}
+
+bool follows_awesome(const Item& item) { return item.style == EntryStyle::leading_link && item.description; }
+
+template <typename Visit>
+void for_each_list_item(std::vector<Item>& items, const Visit& visit) {
+  for (Item& item : items) {
+    if (item.source == EntrySource::list) visit(item);
+    for_each_list_item(item.children, visit);
+  }
+}
+
+template <typename Visit>
+void for_each_section(Section& section, std::vector<std::string>& path, const Visit& visit) {
+  visit(section, path);
+  for (Section& child : section.sections) {
+    path.push_back(child.heading);
+    for_each_section(child, path, visit);
+    path.pop_back();
+  }
+}
+
+// The style index an entry votes for: the most specific it clearly follows.
+int vote_of(const StyleSet& styles, const Item& item) {
+  int best = -1;
+  if (item.is_group) return best;
+  auto consider = [&](int index) {
+    if (index >= 0 && (best < 0 || styles.style(index).specificity > styles.style(best).specificity)) best = index;
+  };
+  if (follows_seed(item)) consider(styles.find("seed"));
+  if (follows_awesome(item)) consider(styles.find("awesome"));
+  for (const StyleReading& reading : item.style_readings)
+    if (reading.distinctive) consider(reading.style);
+  return best;
+}
+
+int detect(const StyleSet& styles, Catalog& catalog) {
+  catalog.style_detected = true;
+  std::vector<size_t> votes(styles.size(), 0);
+  bool leading_links = false;
+  std::vector<std::string> path;
+  int reference = styles.find("reference");
+  for_each_section(catalog.root, path, [&](Section& section, const std::vector<std::string>&) {
+    for (const Item& item : section.items)
+      if (item.source == EntrySource::paragraph && reference >= 0) ++votes[static_cast<size_t>(reference)];
+    for_each_list_item(section.items, [&](Item& item) {
+      leading_links = leading_links || item.style == EntryStyle::leading_link;
+      if (int vote = vote_of(styles, item); vote >= 0) ++votes[static_cast<size_t>(vote)];
+    });
+  });
+  int chosen = -1;
+  for (size_t i = 0; i < votes.size(); ++i) {
+    if (!votes[i]) continue;
+    int index = static_cast<int>(i);
+    if (chosen < 0 || votes[i] > votes[static_cast<size_t>(chosen)] ||
+        (votes[i] == votes[static_cast<size_t>(chosen)] &&
+         styles.style(index).specificity > styles.style(chosen).specificity))
+      chosen = index;
+  }
+  if (chosen < 0) chosen = styles.find(leading_links ? "awesome" : "seed");
+  for (size_t i = 0; i < votes.size(); ++i)
+    catalog.style_votes.emplace_back(styles.name(static_cast<int>(i)), static_cast<int>(votes[i]));
+  return chosen;
+}
+
+void overlay(const StyleReading& reading, const KindTable& kinds, Item& item) {
+  // The template read the text after the title: what the grammar called
+  // description or rest is now the template's.
+  item.description.reset();
+  item.rest = reading.rest;
+  for (const auto& [name, value] : reading.captures) {
+    if (name == "title") {
+      item.title = value;
+    } else if (name == "url") {
+      item.url = value;
+    } else if (name == "description") {
+      item.description = value;
+    } else if (name == "authors" || name == "author") {
+      item.authors = style_detail::split_authors(value);
+    } else if (name == "date" || name == "year") {
+      item.date = value;
+    } else if (name == "kinds" || name == "kind") {
+      if (auto found = kinds.classify(value)) item.kinds = *found;
+      item.medium = value;
+    } else if (name == "formats" || name == "format") {
+      for (std::string_view label : split_trimmed_views(value, ","))
+        if (auto format = format_of_label(label)) add_format(item, *format);
+    } else if (name == "note") {
+      item.note = value;
+    } else if (name != "tags") {
+      item.fields.emplace_back(name, value);
+    }
+  }
+}
+
+void apply(const StyleSet& styles, int index, const KindTable& kinds, Item& item) {
+  const StyleSet::Style& style = styles.style(index);
+  if (style.compiled && !item.is_group) {
+    auto reading = std::find_if(item.style_readings.begin(), item.style_readings.end(),
+                                [&](const StyleReading& r) { return r.style == index; });
+    if (reading != item.style_readings.end()) overlay(*reading, kinds, item);
+    unsigned missing = (item.style_misses >> (4 * index)) & 0xFu;
+    if (missing)
+      item.style_miss = "misses '" + style_detail::describe_part(*style.compiled, missing - 1) + "' of the " +
+                        style.name + " style (" + style.text + ")";
+    else if (item.style_unseparated & (1u << index))
+      item.style_miss = "has text after its last part that is not separated as the " + style.name + " style (" +
+                        style.text + ") separates it";
+  }
+  item.style_readings.clear();
+  item.style_readings.shrink_to_fit();
+  item.style_misses = 0;
+  item.style_unseparated = 0;
+}
+
+}  // namespace
+
+std::optional<std::string> style_departure(const Item& item, std::string_view style) {
+  if (item.is_group || item.source != EntrySource::list || item.style == EntryStyle::empty || !item.url)
+    return std::nullopt;
+  if (!item.style_miss.empty()) return item.style_miss;
+  if (style != "seed" && style != "awesome") return std::nullopt;  // a template style: style_miss says it all
+  bool leading = item.style == EntryStyle::leading_link || item.style == EntryStyle::bare_url;
+  // "[Name](url) Catalogue de …": words right after the link want a
+  // separator; a parenthesis ("(1.11)", "(archived)") reads as a remark.
+  if (leading && !item.rest.empty() && std::isalnum(static_cast<unsigned char>(item.rest.front())))
+    return "text after the link is not separated by ' - ': '" + item.rest + "'";
+  if (style == "awesome" && !leading)
+    return "does not open with its link, as the awesome style ([{title}]({url}) - {description}) does";
+  return std::nullopt;
+}
+
+void settle_style(const StyleSet& styles, const KindTable& kinds, Catalog& catalog) {
+  int list_style = styles.detecting() ? detect(styles, catalog) : -1;
+  // (Configured: the list's style names the catalog; sections may differ.)
+  if (list_style < 0) list_style = styles.style_for({});
+  catalog.style = list_style >= 0 ? styles.name(list_style) : "per-section";
+  if (!styles.detecting()) list_style = -1;  // each section's own
+  std::vector<std::string> path;
+  for_each_section(catalog.root, path, [&](Section& section, const std::vector<std::string>& at) {
+    int index = list_style >= 0 ? list_style : styles.style_for(at);
+    for_each_list_item(section.items, [&](Item& item) {
+      if (index >= 0) {
+        apply(styles, index, kinds, item);
+      } else {
+        item.style_readings = {};
+        item.style_misses = 0;
+        item.style_unseparated = 0;
+      }
+    });
+  });
+}
+
+}  // namespace curate

@@ -1,0 +1,140 @@
+// Table rows as entries (DESIGN.md "Where entries live").
+#include <algorithm>
+#include <array>
+
+#include "builders.hpp"
+#include "curate/catalog/grammar.hpp"
+#include "curate/text/text.hpp"
+#include "flat.hpp"
+
+namespace curate::catalog_detail {
+namespace {
+
+enum class Role { title, description, date, authors, link, other };
+
+// The role of a column from its header (case-insensitive). docs/grammar.md
+// lists the names.
+Role role_of(std::string_view header) {
+  std::string name = to_lower(trim(header));
+  auto is_any = [&](std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  if (is_any({"name", "title", "api", "paper", "project", "tool", "library", "package", "repository", "repo", "book",
+              "course", "resource"}))
+    return Role::title;
+  if (is_any({"description", "summary", "about", "details"})) return Role::description;
+  if (is_any({"date", "year", "published", "released"})) return Role::date;
+  if (is_any({"author", "authors", "by", "organisation", "organization", "org"})) return Role::authors;
+  if (is_any({"code", "pdf", "links", "link", "url", "website", "homepage", "slides", "video"})) return Role::link;
+  return Role::other;
+}
+
+struct CellLink {
+  std::string text;
+  std::string url;
+};
+
+struct Cell {
+  std::string text;             // plain text, whitespace collapsed
+  std::vector<CellLink> links;  // links to other documents, in order
+};
+
+void collect_cell_links(cmark_node* node, std::vector<CellLink>& out) {
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    if (is_type(child, CMARK_NODE_LINK)) {
+      const char* url = cmark_node_get_url(child);
+      if (url && *url && !grammar_detail::is_anchor_url(url))
+        out.push_back({collapse_whitespace(plain_text(child)), url});
+      continue;
+    }
+    collect_cell_links(child, out);
+  }
+}
+
+std::vector<Cell> read_cells(cmark_node* row) {
+  std::vector<Cell> cells;
+  for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+    Cell& out = cells.emplace_back();
+    out.text = collapse_whitespace(plain_text(cell));
+    collect_cell_links(cell, out.links);
+  }
+  return cells;
+}
+
+void add_authors(std::string_view text, Item& item) {
+  std::string normalized(text);
+  for (size_t at = normalized.find(" and "); at != std::string::npos; at = normalized.find(" and ", at))
+    normalized.replace(at, 5, ", ");
+  for (std::string_view author : split_trimmed_views(normalized, ",&;")) item.authors.emplace_back(author);
+}
+
+// Fills `item` from one row; false when the row links nowhere.
+bool read_row(const std::vector<std::string>& headers, const std::vector<Role>& roles, const std::vector<Cell>& cells,
+              Item& item) {
+  size_t title_column = std::find(roles.begin(), roles.end(), Role::title) - roles.begin();
+  const CellLink* first_link = nullptr;
+  size_t first_link_column = cells.size();
+  for (size_t i = 0; i < cells.size() && !first_link; ++i)
+    if (!cells[i].links.empty()) first_link = &cells[i].links.front(), first_link_column = i;
+  if (!first_link) return false;
+  bool titled = title_column < cells.size() && !cells[title_column].text.empty();
+  size_t source_column = titled ? title_column : first_link_column;
+  item.title = cells[source_column].text;
+  const std::vector<CellLink>& title_links = cells[source_column].links;
+  item.url = title_links.empty() ? first_link->url : title_links.front().url;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const Cell& cell = cells[i];
+    for (const CellLink& link : cell.links) {
+      item.links.push_back(link.url);
+      if (auto format = format_of_label(link.text)) add_format(item, *format);
+    }
+    if (i == source_column || cell.text.empty()) continue;
+    Role role = i < roles.size() ? roles[i] : Role::other;
+    std::string header = i < headers.size() ? headers[i] : "column " + std::to_string(i + 1);
+    if (role == Role::description && !item.description) {
+      item.description = cell.text;
+    } else if (role == Role::date && !item.date && is_date_shape(cell.text)) {
+      item.date = cell.text;
+    } else if (role == Role::authors && item.authors.empty()) {
+      add_authors(cell.text, item);
+    } else if (role == Role::link && !cell.links.empty()) {
+      continue;  // its links are in item.links
+    } else {
+      item.fields.emplace_back(header, cell.text);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool read_table(cmark_node* table, const LineShift& lines, TableInfo& info, std::vector<Item>& rows) {
+  cmark_node* header = cmark_node_first_child(table);
+  if (!header) return false;
+  std::vector<std::string> headers;
+  for (const Cell& cell : read_cells(header)) headers.push_back(cell.text);
+  std::vector<Role> roles;
+  for (const std::string& name : headers) roles.push_back(role_of(name));
+  size_t added = 0;
+  int last_line = 0;
+  for (cmark_node* row = cmark_node_next(header); row; row = cmark_node_next(row)) {
+    Item item;
+    if (!read_row(headers, roles, read_cells(row), item)) continue;
+    int line = lines.start(row);
+    item.source = EntrySource::table;
+    item.style = EntryStyle::table_row;
+    item.pos = {line, 1};
+    item.span = {{line, 1}, {line, cmark_node_get_end_column(row)}};
+    item.paragraph_end_line = line;
+    rows.push_back(std::move(item));
+    ++added;
+    last_line = std::max(last_line, line);
+  }
+  if (!added) return false;
+  int first_row = lines.start(cmark_node_next(header));
+  info.columns = std::move(headers);
+  info.span = {{first_row - 2, 1}, {lines.end(table), cmark_node_get_end_column(table)}};
+  return true;
+}
+
+}  // namespace curate::catalog_detail
