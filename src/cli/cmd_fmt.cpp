@@ -60,7 +60,7 @@ bool run_one(const std::string& path, const FmtOptions& options, const Config& c
   bool changed = formatted != source.text;
   if (options.check && changed) out += "would reformat " + path + "\n";
   if (options.diff && changed) out += unified_diff(source.text, formatted, path, path);
-  if (options.write && changed) write_atomic(path, restore_layout(formatted, source), source.stamp);
+  if (options.write && changed) write_atomic(path, restore_layout(formatted, source), stamp_to_replace(source));
   if (!options.check && !options.diff && !options.write) out += restore_layout(formatted, source);
   return changed;
 }
