@@ -66,7 +66,7 @@ bool run_one(const std::string& path, const FmtOptions& options, const Config& c
 }
 
 int run_fmt(FmtOptions options, RunState& state) {
-  Config config = resolve_config(state.global.config_path);
+  Config config = load_cli_config(state.global);
   if (options.files.empty()) options.files.push_back(resolve_list_path(std::nullopt, config));
   for (const std::string& file : options.files)
     if (options.write && file == "-") throw Error("fmt --write needs a file; it cannot rewrite standard input");

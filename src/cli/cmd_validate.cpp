@@ -78,7 +78,7 @@ int exit_code(const std::vector<Diagnostic>& diagnostics, const ValidateOptions&
 }
 
 int run_validate(ValidateOptions options, RunState& state) {
-  Config config = resolve_config(state.global.config_path);
+  Config config = load_cli_config(state.global);
   RuleRegistry registry = builtin_rules();
   for (RuleInfo& info : link_rule_infos()) registry.add(std::move(info));
   LintSettings settings(registry, config);
