@@ -23,7 +23,7 @@ struct FileStamp {
 // UTF-8 BOM removed and CRLF line endings (and lone CRs, which CommonMark
 // also reads as line endings) turned into LF, so the parser and
 // every renderer see one shape; `has_bom` and `crlf` remember how to restore it.
-struct SourceFile {
+struct [[nodiscard]] SourceFile {
   std::string path;  // as the user named it; "-" for standard input
   std::string text;
   bool has_bom = false;
