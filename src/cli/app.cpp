@@ -8,14 +8,26 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <nlohmann/json.hpp>
+
 #include "curate/catalog/parse.hpp"
+#include "curate/links/options.hpp"
 #include "curate/text/error.hpp"
 
 namespace curate::cli {
 
+Config load_cli_config(const GlobalOptions& global) {
+  Config config = resolve_config(global.config_path);
+  if (auto links = config.document().find("links"); links != config.document().end())
+    for (std::string& warning : link_config_warnings(*links)) config.warnings.push_back(std::move(warning));
+  for (const std::string& warning : config.warnings)
+    std::fprintf(stderr, "curate: warning: %s: %s\n", config.path.c_str(), warning.c_str());
+  return config;
+}
+
 LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file) {
   LoadedList list;
-  list.config = resolve_config(global.config_path);
+  list.config = load_cli_config(global);
   list.source = read_source(resolve_list_path(file, list.config));
   list.catalog = parse_catalog(list.source, list.config);
   return list;

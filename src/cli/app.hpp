@@ -53,6 +53,11 @@ struct LoadedList {
   Catalog catalog;
 };
 
+// Resolves the config (--config, else the nearest .curate.json) and prints
+// its warnings, the links section's included, on stderr as `curate: warning:
+// FILE: …`. Every command calls it once. Throws curate::Error.
+Config load_cli_config(const GlobalOptions& global);
+
 // Resolves the config and list file (DESIGN.md "Command line"), reads and
 // parses it. Throws curate::Error.
 LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file);

@@ -15,7 +15,7 @@ struct DiffOptions {
 };
 
 int run_diff(const DiffOptions& options, const RunState& state) {
-  Config config = resolve_config(state.global.config_path);
+  Config config = load_cli_config(state.global);
   SourceFile old_source, new_source;
   if (options.rev) {
     if (options.files.size() > 1) throw Error("diff --rev takes at most one list file");

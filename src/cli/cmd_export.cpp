@@ -49,7 +49,7 @@ int run_export(const ExportOptions& options, const RunState& state) {
       ExportScope::make(list.catalog, select_entries(list.catalog, options.filter), filtered, list.source.path);
   std::string bytes = render(scope, options.format);
   if (options.output && *options.output != "-")
-    write_atomic(*options.output, bytes);
+    write_output(*options.output, bytes);
   else
     write_stdout(bytes);
   return k_exit_ok;

@@ -60,13 +60,13 @@ bool run_one(const std::string& path, const FmtOptions& options, const Config& c
   bool changed = formatted != source.text;
   if (options.check && changed) out += "would reformat " + path + "\n";
   if (options.diff && changed) out += unified_diff(source.text, formatted, path, path);
-  if (options.write && changed) write_atomic(path, restore_layout(formatted, source), source.stamp);
+  if (options.write && changed) write_atomic(path, restore_layout(formatted, source), stamp_to_replace(source));
   if (!options.check && !options.diff && !options.write) out += restore_layout(formatted, source);
   return changed;
 }
 
 int run_fmt(FmtOptions options, RunState& state) {
-  Config config = resolve_config(state.global.config_path);
+  Config config = load_cli_config(state.global);
   if (options.files.empty()) options.files.push_back(resolve_list_path(std::nullopt, config));
   for (const std::string& file : options.files)
     if (options.write && file == "-") throw Error("fmt --write needs a file; it cannot rewrite standard input");

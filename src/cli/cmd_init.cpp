@@ -1,8 +1,5 @@
 // curate init: writes a commented .curate.json for the list in the working
 // directory and says how to run curate before every commit.
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 
 #include "app.hpp"
@@ -47,19 +44,6 @@ std::string list_to_describe(const InitOptions& options) {
   }
   if (std::filesystem::exists("README.md")) return "README.md";
   throw Error("no README.md here; name the list: curate init FILE");
-}
-
-// Creates the file only if it does not exist yet ("x"), so a config written
-// in the meantime is never overwritten either.
-void write_new_file(const std::string& path, const std::string& text) {
-  std::FILE* file = std::fopen(path.c_str(), "wx");
-  if (!file) {
-    if (errno == EEXIST) throw Error(path + " already exists; edit it, or remove it to start again");
-    throw Error(path + ": cannot create: " + std::strerror(errno));
-  }
-  bool ok = std::fwrite(text.data(), 1, text.size(), file) == text.size();
-  ok = (std::fclose(file) == 0) && ok;
-  if (!ok) throw Error(path + ": cannot write");
 }
 
 int run_init(const InitOptions& options) {

@@ -78,7 +78,7 @@ int exit_code(const std::vector<Diagnostic>& diagnostics, const ValidateOptions&
 }
 
 int run_validate(ValidateOptions options, RunState& state) {
-  Config config = resolve_config(state.global.config_path);
+  Config config = load_cli_config(state.global);
   RuleRegistry registry = builtin_rules();
   for (RuleInfo& info : link_rule_infos()) registry.add(std::move(info));
   LintSettings settings(registry, config);
@@ -101,7 +101,9 @@ int run_validate(ValidateOptions options, RunState& state) {
     SourceFile source = read_source(file);
     if (options.fix) {
       FixResult fixed = fix_file(linter, source, config);
-      if (fixed.changed()) write_atomic(file, restore_layout(fixed.text, source), source.stamp);
+      // The new stamp: a --links --fix write later in this run replaces this version.
+      if (fixed.changed())
+        source.stamp = write_atomic(file, restore_layout(fixed.text, source), stamp_to_replace(source));
       notes += fixed.summary(file);
       source.text = std::move(fixed.text);
     }

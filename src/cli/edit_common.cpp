@@ -53,7 +53,7 @@ int finish_edit(const LoadedList& list, const EditResult& result, bool dry_run) 
     write_stdout(unified_diff(list.source.text, result.text, list.source.path, list.source.path));
     return k_exit_ok;
   }
-  write_atomic(list.source.path, restore_layout(result.text, list.source));
+  write_atomic(list.source.path, restore_layout(result.text, list.source), stamp_to_replace(list.source));
   std::string where = list.source.path + (result.line ? ":" + std::to_string(result.line) : "");
   write_stdout(where + ": " + result.summary + "\n");
   return k_exit_ok;

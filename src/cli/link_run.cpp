@@ -144,10 +144,12 @@ bool add_link_findings(const Linter& linter, const Config& config, const LinkCli
     RewriteResult result = rewrite_urls(findings.source, findings.catalog, config, rewrites);
     if (result.applied > 0) {
       const std::string& path = findings.source.path;
-      write_atomic(path, restore_layout(result.text, findings.source));
+      FileStamp written =
+          write_atomic(path, restore_layout(result.text, findings.source), stamp_to_replace(findings.source));
       notes += fmt::format("{}: fixed {} redirected link{}\n", path, result.applied, result.applied == 1 ? "" : "s");
       SourceFile updated = findings.source;
       updated.text = std::move(result.text);
+      updated.stamp = written;
       findings = linter.lint(std::move(updated), config);
       links.erase(std::remove_if(links.begin(), links.end(),
                                  [&](const LinkFinding& link) { return was_rewritten(link, rewrites, result); }),

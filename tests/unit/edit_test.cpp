@@ -237,6 +237,7 @@ TEST_CASE("dates must be real calendar dates and URLs absolute http or https") {
   CHECK_THROWS_WITH(validate_date("2023-02-29"), Catch::Contains("day must be 01 to 28"));
   CHECK_THROWS_WITH(validate_date("2023-13"), Catch::Contains("month must be 01 to 12"));
   CHECK_THROWS_WITH(validate_date("21-01"), Catch::Contains("expected YYYY, YYYY-MM or YYYY-MM-DD"));
+  CHECK_THROWS_WITH(validate_date("0202-01"), Catch::Contains("year must be 1000 or later"));
   CHECK_NOTHROW(validate_url("http://example.org/a"));
   CHECK_THROWS(validate_url("ftp://example.org/"));
   CHECK_THROWS(validate_url("/relative/path"));

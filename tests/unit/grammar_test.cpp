@@ -188,3 +188,20 @@ TEST_CASE("a link after a dash names the entry's page and its text describes it"
   CHECK(item.description == "awesome-mysql");
   CHECK(item.authors.empty());
 }
+
+TEST_CASE("check_date tells a real date from one the calendar lacks, and says why") {
+  using curate::DateFault;
+  CHECK(curate::check_date("2024-02-29") == DateFault::none);
+  CHECK(curate::check_date("2000-02-29") == DateFault::none);  // divisible by 400: a leap year
+  CHECK(curate::check_date("2021") == DateFault::none);
+  CHECK(curate::check_date("2021-12") == DateFault::none);
+  CHECK(curate::check_date("1900-02-29") == DateFault::day);  // divisible by 100: not a leap year
+  CHECK(curate::check_date("2023-04-31") == DateFault::day);
+  CHECK(curate::check_date("2023-01-00") == DateFault::day);
+  CHECK(curate::check_date("2023-13") == DateFault::month);
+  CHECK(curate::check_date("2023-00-10") == DateFault::month);
+  CHECK(curate::check_date("0202") == DateFault::year);
+  CHECK(curate::check_date("0202-13") == DateFault::month);  // the first fault in the documented order
+  CHECK(curate::check_date("2021-5") == DateFault::shape);
+  CHECK(curate::check_date("") == DateFault::shape);
+}

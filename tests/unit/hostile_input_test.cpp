@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -129,16 +130,63 @@ TEST_CASE("write_atomic refuses to replace a file that changed since it was read
   curate::SourceFile source = curate::read_source(file.string());
   REQUIRE(source.stamp);
   write_file(file, "- [a](https://a.org)\n- [someone else's edit](https://b.org)\n");
-  CHECK_THROWS_WITH(curate::write_atomic(file.string(), "new", source.stamp),
+  CHECK_THROWS_WITH(curate::write_atomic(file.string(), "new", *source.stamp),
                     Catch::Contains("changed or vanished since it was read; left unchanged"));
   CHECK(read_file(file) == "- [a](https://a.org)\n- [someone else's edit](https://b.org)\n");
   CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);  // no temp file left
 }
 
-TEST_CASE("write_atomic creates a file that did not exist when no stamp is given") {
+TEST_CASE("write_output creates a file that did not exist, and replaces one that does") {
   TempDir dir("curate-new");
-  curate::write_atomic((dir.path / "new.md").string(), "- a\n");
+  curate::write_output((dir.path / "new.md").string(), "- a\n");
   CHECK(read_file(dir.path / "new.md") == "- a\n");
+  curate::write_output((dir.path / "new.md").string(), "- b\n");
+  CHECK(read_file(dir.path / "new.md") == "- b\n");
+}
+
+TEST_CASE("write_new_file creates a file but never overwrites one") {
+  TempDir dir("curate-exclusive");
+  fs::path file = dir.path / ".curate.json";
+  curate::write_new_file(file.string(), "{}\n");
+  CHECK(read_file(file) == "{}\n");
+  CHECK_THROWS_WITH(curate::write_new_file(file.string(), "{\"file\": \"x\"}\n"), Catch::Contains("already exists"));
+  CHECK(read_file(file) == "{}\n");
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);  // no temp file left
+}
+
+TEST_CASE("write_atomic returns the stamp of the file it wrote, so a second write in one run passes") {
+  TempDir dir("curate-restamp");
+  fs::path file = dir.path / "list.md";
+  write_file(file, "- a\n");
+  curate::SourceFile source = curate::read_source(file.string());
+  curate::FileStamp written = curate::write_atomic(file.string(), "- b\n", *source.stamp);
+  CHECK(curate::stamp_of(file.string()) == written);
+  curate::write_atomic(file.string(), "- c\n", written);
+  CHECK(read_file(file) == "- c\n");
+}
+
+TEST_CASE("a list not read from a regular file has no stamp to replace") {
+  curate::SourceFile source = curate::source_from_bytes("-", "- a\n");
+  CHECK_THROWS_WITH(curate::stamp_to_replace(source), Catch::Contains("not a regular file"));
+}
+
+TEST_CASE("CURATE_TEST_BEFORE_REPLACE runs between the write and the stamp comparison") {
+  TempDir dir("curate-seam");
+  fs::path file = dir.path / "list.md";
+  write_file(file, "- a\n");
+  curate::SourceFile source = curate::read_source(file.string());
+  struct Hook {
+    explicit Hook(const std::string& command) { ::setenv("CURATE_TEST_BEFORE_REPLACE", command.c_str(), 1); }
+    ~Hook() { ::unsetenv("CURATE_TEST_BEFORE_REPLACE"); }
+  };
+  {
+    Hook hook("true");
+    source.stamp = curate::write_atomic(file.string(), "- b\n", *source.stamp);
+  }
+  CHECK(read_file(file) == "- b\n");
+  Hook hook("echo '- other' >> '" + file.string() + "'");
+  CHECK_THROWS_WITH(curate::write_atomic(file.string(), "- c\n", *source.stamp), Catch::Contains("changed"));
+  CHECK(read_file(file) == "- b\n- other\n");
 }
 
 TEST_CASE("write_atomic refuses to recreate a file that vanished since it was read") {
@@ -147,7 +195,7 @@ TEST_CASE("write_atomic refuses to recreate a file that vanished since it was re
   write_file(file, "- a\n");
   curate::SourceFile source = curate::read_source(file.string());
   fs::remove(file);
-  CHECK_THROWS_WITH(curate::write_atomic(file.string(), "new", source.stamp), Catch::Contains("vanished"));
+  CHECK_THROWS_WITH(curate::write_atomic(file.string(), "new", *source.stamp), Catch::Contains("vanished"));
   CHECK(!fs::exists(file));
 }
 
@@ -156,7 +204,7 @@ TEST_CASE("write_atomic with an unchanged stamp replaces the file") {
   fs::path file = dir.path / "list.md";
   write_file(file, "- a\n");
   curate::SourceFile source = curate::read_source(file.string());
-  curate::write_atomic(file.string(), "- b\n", source.stamp);
+  curate::write_atomic(file.string(), "- b\n", *source.stamp);
   CHECK(read_file(file) == "- b\n");
 }
 
@@ -165,7 +213,7 @@ TEST_CASE("writing a symlinked list replaces its target and keeps the link") {
   write_file(dir.path / "real.md", "- a\n");
   fs::create_symlink("real.md", dir.path / "link.md");
   curate::SourceFile source = curate::read_source((dir.path / "link.md").string());
-  curate::write_atomic((dir.path / "link.md").string(), "- b\n", source.stamp);
+  curate::write_atomic((dir.path / "link.md").string(), "- b\n", *source.stamp);
   CHECK(fs::is_symlink(dir.path / "link.md"));
   CHECK(fs::read_symlink(dir.path / "link.md") == "real.md");
   CHECK(read_file(dir.path / "real.md") == "- b\n");
@@ -179,7 +227,7 @@ TEST_CASE("a path with spaces and non-ASCII letters reads and writes") {
   write_file(file, "- [a](https://a.org)\n");
   curate::SourceFile source = curate::read_source(file.string());
   CHECK(curate::collect_entries(curate::parse_catalog(source, curate::Config{})).size() == 1);
-  curate::write_atomic(file.string(), "- [b](https://b.org)\n", source.stamp);
+  curate::write_atomic(file.string(), "- [b](https://b.org)\n", *source.stamp);
   CHECK(read_file(file) == "- [b](https://b.org)\n");
 }
 

@@ -130,7 +130,7 @@ TEST_CASE("Requests carry the User-Agent and the configured headers of their hos
   options.user_agent = "curate/test";
   options.host_headers["127.0.0.1"] = {"X-Curate-Test: yes"};
   options.github_token = "secret";
-  check({server.url("/ok")}, options);
+  CHECK(check({server.url("/ok")}, options).summary.ok == 1);
   nlohmann::json headers = server.stats()["headers"]["/ok"];
   CHECK(headers.value("user-agent", "") == "curate/test");
   CHECK(headers.value("x-curate-test", "") == "yes");
@@ -145,7 +145,7 @@ TEST_CASE("A second run within the max age requests only what failed") {
   std::vector<std::string> urls = {server.url("/ok"), server.url("/moved"), server.url("/404")};
   {
     LinkCache cache = LinkCache::load(path);
-    check(urls, loopback_options(), &cache);
+    CHECK(check(urls, loopback_options(), &cache).summary.cached == 0);
     cache.save(unix_now(), std::chrono::hours(72));
   }
   int ok_before = server.requests("/ok"), moved_before = server.requests("/moved"),

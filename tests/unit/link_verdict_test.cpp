@@ -124,7 +124,17 @@ TEST_CASE("Link settings are read from the config's links object") {
   CHECK(options.exclude.size() == 1);
   CHECK(accepts(options.accept, 403));
   CHECK(make_link_request(options, "https://www.example.com/", HttpMethod::head).headers.at(0) == "Cookie: a=b");
-  CHECK_THROWS_AS(apply_link_config({{"concurency", 8}}, ".curate.json", options), Error);
+}
+
+TEST_CASE("An unknown key of the links object is a warning with a suggestion, not an error") {
+  LinkOptions options;
+  nlohmann::json links = {{"concurency", 8}, {"timeout", "5s"}};
+  CHECK_NOTHROW(apply_link_config(links, ".curate.json", options));
+  CHECK(options.concurrency == LinkOptions{}.concurrency);
+  CHECK(options.timeout == milliseconds(5000));
+  CHECK(link_config_warnings(links) ==
+        std::vector<std::string>{"\"links\": unknown key \"concurency\" (did you mean \"concurrency\"?); ignored"});
+  CHECK(link_config_warnings({{"concurrency", 8}}).empty());
 }
 
 TEST_CASE("Every entry carrying a URL gets its finding, and excluded URLs are skipped") {

@@ -2,6 +2,8 @@
 // rules registered from outside, output formats and --fix.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "curate/lint/fix.hpp"
@@ -209,4 +211,20 @@ TEST_CASE("validate --fix runs the fmt emitter for layout findings") {
       fix_file(linter, source_from_bytes("list.md", "# T\n\n* [A](https://a.example/) - d \n\n\n"), Config{});
   CHECK(fixed.formatted);
   CHECK(fixed.text == "# T\n\n- [A](https://a.example/) - d\n");
+}
+
+TEST_CASE("how --fix treats a rule is a flag on the rule, never its id") {
+  RuleRegistry registry = builtin_rules();
+  std::map<std::string, FixEffect> fixable;
+  for (const Rule& rule : registry.rules())
+    if (rule.info.fixable) fixable[rule.info.id] = rule.info.fix_effect;
+  CHECK(fixable == std::map<std::string, FixEffect>{{"blank-lines", FixEffect::layout},
+                                                    {"bullet-style", FixEffect::layout},
+                                                    {"final-newline", FixEffect::layout},
+                                                    {"hard-tab", FixEffect::layout},
+                                                    {"list-indent", FixEffect::layout},
+                                                    {"metadata-separator", FixEffect::text},
+                                                    {"tracking-params", FixEffect::url},
+                                                    {"trailing-whitespace", FixEffect::layout},
+                                                    {"unknown-tag", FixEffect::tag}});
 }

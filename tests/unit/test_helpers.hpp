@@ -20,6 +20,13 @@ inline Item parse_item(const std::string& line) {
   return catalog.root.items.at(0);
 }
 
-inline std::string repo_path(const std::string& relative) { return std::string(CURATE_SOURCE_DIR) + "/" + relative; }
+// Built with append, not `std::string(…) + "/" + …`: GCC 12 warns a false
+// -Warray-bounds on the latter for some source-folder lengths (a checkout in
+// /work/wt/hygiene failed to build with -Werror).
+inline std::string repo_path(const std::string& relative) {
+  std::string path = CURATE_SOURCE_DIR;
+  path.append("/").append(relative);
+  return path;
+}
 
 }  // namespace curate::test

@@ -23,6 +23,10 @@ struct Config {
   bool has_tags = false;
   KindTable kinds;  // built-ins plus "kinds": {"kind": ["alias", …]}
   StyleSpec style;  // "style": a name or template, or {"list": …, "sections": {"Papers": "papers"}}
+  // What the user should hear about the file that is no error: unknown
+  // keys, each with a "did you mean" (`unknown key "rulez" (did you mean
+  // "rules"?); ignored`). The core never prints; the CLI prints each once.
+  std::vector<std::string> warnings;
 
   // The whole JSON object; other modules read their own keys ("rules",
   // "links"). An empty object when there is no config file.
@@ -33,7 +37,10 @@ struct Config {
   std::shared_ptr<const nlohmann::json> m_document;  // shared: a Config is copied freely
 };
 
-// Reads and checks one config file. Throws curate::Error naming the file.
+// Reads and checks one config file. Throws curate::Error naming the file
+// for a wrong value, and with file:line:col for text that is not JSON.
+// Unknown keys are no error (a newer curate's key, a typo): they are read as
+// warnings into Config::warnings.
 Config load_config(const std::string& path);
 
 // The nearest .curate.json in `start` or a folder above it.

@@ -11,8 +11,25 @@
 
 namespace curate {
 
-// True for YYYY, YYYY-MM and YYYY-MM-DD (shape only; validate checks ranges).
+// True for YYYY, YYYY-MM and YYYY-MM-DD (shape only; check_date checks ranges).
 bool is_date_shape(std::string_view text);
+
+// Why a date is not a real calendar date; the one calendar check that
+// `add` and validate's malformed-date share.
+enum class DateFault {
+  none,   // a real date
+  shape,  // not YYYY, YYYY-MM or YYYY-MM-DD
+  month,  // a month outside 01..12
+  day,    // a day that month does not have (leap years counted)
+  year,   // a year before 1000: in a reading list, a typo (0202 for 2020)
+};
+
+// Judges a date, in the order above: a date with several faults reports the
+// first. Reads only ASCII digits, so any text is safe to pass.
+DateFault check_date(std::string_view date);
+
+// The days of `month` (1..12) in `year` of the Gregorian calendar.
+int days_in_month(int year, int month);
 
 // Maps the many ways lists write a kind ("blog post", "YouTube") to a
 // canonical kind ("blog", "video").

@@ -48,7 +48,7 @@ struct ExpectedChanges {
 
 // The new text of an edit (LF-only, like SourceFile::text), one line saying
 // what it did, and what verify_edit must find.
-struct EditResult {
+struct [[nodiscard]] EditResult {
   std::string text;
   std::string summary;
   ExpectedChanges expected;

@@ -39,7 +39,7 @@ enum SafetyCheck : unsigned {
 
 // The outcome of the safety net: ok, or the first difference found, in words
 // fit for "curate: error: …" (it names the entry or line concerned).
-struct SafetyResult {
+struct [[nodiscard]] SafetyResult {
   std::optional<std::string> difference;
   bool ok() const { return !difference; }
 };

@@ -8,7 +8,7 @@
 
 namespace curate {
 
-struct ProcessResult {
+struct [[nodiscard]] ProcessResult {
   int exit_code = 0;  // 128 + signal number when killed by a signal
   std::string out;    // everything it wrote to standard output
   std::string err;    // and to standard error

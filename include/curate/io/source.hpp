@@ -23,7 +23,7 @@ struct FileStamp {
 // UTF-8 BOM removed and CRLF line endings (and lone CRs, which CommonMark
 // also reads as line endings) turned into LF, so the parser and
 // every renderer see one shape; `has_bom` and `crlf` remember how to restore it.
-struct SourceFile {
+struct [[nodiscard]] SourceFile {
   std::string path;  // as the user named it; "-" for standard input
   std::string text;
   bool has_bom = false;
@@ -42,14 +42,35 @@ SourceFile source_from_bytes(std::string path, std::string bytes);
 // The bytes to write for `text` so the file keeps its BOM and line endings.
 std::string restore_layout(std::string_view text, const SourceFile& like);
 
-// Replaces `path` with `bytes` atomically: a temporary file in the same
-// folder, flushed, given the old file's mode, then renamed over the target.
-// A symlink is followed, so the link stays and its target is replaced.
-// Throws curate::Error (the file untouched) on any failure. With `expected`
-// (SourceFile::stamp of the version the bytes were made from), it also
-// refuses when the target no longer exists or no longer has that stamp.
-void write_atomic(const std::string& path, std::string_view bytes,
-                  const std::optional<FileStamp>& expected = std::nullopt);
+// Replaces the list file `path` with `bytes` atomically: a temporary file in
+// the same folder, flushed, given the old file's mode, then renamed over the
+// target. A symlink is followed, so the link stays and its target is
+// replaced. `expected` is the stamp of the version the bytes were made from
+// (stamp_to_replace of the SourceFile read): just before the rename the file
+// must still have it, so an edit made meanwhile (another editor, a git
+// checkout, a long link check) is never clobbered. Throws curate::Error (the
+// file untouched) when it changed or vanished, and on any failure. Returns
+// the stamp of the file written, for a later write in the same run.
+//
+// Test seam: when the environment names a shell command in
+// CURATE_TEST_BEFORE_REPLACE, it runs right before the stamp comparison
+// (docs/edit.md "Writing"), so tests can change the file at that moment.
+FileStamp write_atomic(const std::string& path, std::string_view bytes, const FileStamp& expected);
+
+// The stamp write_atomic compares against for `source`. Throws curate::Error
+// when `source` is not a regular file read from disk (standard input, a
+// pipe): there is no file to replace.
+const FileStamp& stamp_to_replace(const SourceFile& source);
+
+// Writes a file curate produces (export -o, the link cache): created, or
+// replaced, atomically as write_atomic does, with no stamp to compare: it
+// is output, not a list someone edits.
+void write_output(const std::string& path, std::string_view bytes);
+
+// Creates `path` with `bytes` atomically, and only if nothing is there yet
+// (init's .curate.json): a file created meanwhile is never overwritten.
+// Throws curate::Error when `path` exists or on any failure.
+void write_new_file(const std::string& path, std::string_view bytes);
 
 // The stamp of the file at `path` (symlinks followed); nullopt if missing.
 std::optional<FileStamp> stamp_of(const std::string& path);

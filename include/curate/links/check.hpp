@@ -46,7 +46,7 @@ struct LinkFinding {
   std::string replacement;  // redirected-link: what to write instead (fragment kept)
 };
 
-struct LinkReport {
+struct [[nodiscard]] LinkReport {
   std::vector<LinkFinding> findings;  // document order
   LinkSummary summary;
 };

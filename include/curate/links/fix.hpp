@@ -20,7 +20,7 @@ struct UrlRewrite {
   std::string to;
 };
 
-struct RewriteResult {
+struct [[nodiscard]] RewriteResult {
   std::string text;  // the new source text (LF, no BOM: pass through restore_layout)
   size_t applied = 0;
   std::vector<UrlRewrite> skipped;  // written in a form we do not rewrite (escapes, entities)

@@ -47,7 +47,7 @@ struct RedirectHop {
   std::string location;  // absolute
 };
 
-struct HttpResponse {
+struct [[nodiscard]] HttpResponse {
   std::uint64_t id = 0;
   HttpMethod method = HttpMethod::head;
   long status = 0;  // the final response's status; 0 when none arrived

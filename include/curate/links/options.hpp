@@ -53,8 +53,14 @@ struct LinkOptions {
 };
 
 // Applies .curate.json "links" (an object) over `options`. Throws
-// curate::Error naming `config_path` for a wrong key or value.
+// curate::Error naming `config_path` for a wrong value; unknown keys are
+// skipped (link_config_warnings names them).
 void apply_link_config(const nlohmann::json& links, const std::string& config_path, LinkOptions& options);
+
+// One warning per key of "links" that curate does not know, with a "did
+// you mean" (`"links": unknown key "concurency" (did you mean
+// "concurrency"?); ignored`).
+std::vector<std::string> link_config_warnings(const nlohmann::json& links);
 
 // "200..=299,403" → ranges. Throws curate::Error on bad syntax.
 AcceptCodes parse_accept_codes(std::string_view text);

@@ -28,7 +28,7 @@ class Clock {
 const Clock& steady_clock_source();
 
 // How one URL's checking ended: the response that decided it.
-struct LinkOutcome {
+struct [[nodiscard]] LinkOutcome {
   HttpResponse response;
   int attempts = 0;       // requests made, the GET fallback included
   bool used_get = false;  // HEAD was refused or failed, GET decided

@@ -11,7 +11,7 @@ namespace curate {
 
 enum class LinkVerdict { ok, redirected, unverified, dead, timeout };
 
-struct LinkResult {
+struct [[nodiscard]] LinkResult {
   LinkVerdict verdict = LinkVerdict::ok;
   long status = 0;        // final HTTP status; 0 when none
   std::string detail;     // why: "HTTP 404", "connection refused", …

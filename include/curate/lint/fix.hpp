@@ -10,7 +10,7 @@
 
 namespace curate {
 
-struct FixResult {
+struct [[nodiscard]] FixResult {
   std::string text;         // the fixed text (LF-only, no BOM: SourceFile::text's shape)
   int applied = 0;          // findings fixed by text edits
   bool formatted = false;   // the fmt emitter rewrote the layout

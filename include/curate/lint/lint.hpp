@@ -131,7 +131,7 @@ struct TextEdit {
 };
 
 // One file's findings before severities and suppressions are settled.
-struct FileFindings {
+struct [[nodiscard]] FileFindings {
   SourceFile source;
   Catalog catalog;
   Suppressions suppressions;
@@ -161,7 +161,7 @@ class Linter {
 };
 
 // Counts by severity, for summaries and exit codes.
-struct DiagnosticCounts {
+struct [[nodiscard]] DiagnosticCounts {
   int errors = 0;
   int warnings = 0;
   int fixable = 0;

@@ -42,7 +42,7 @@ struct EntryChange {
   std::vector<FieldChange> fields;
 };
 
-struct CatalogDiff {
+struct [[nodiscard]] CatalogDiff {
   std::vector<EntryChange> entries;  // new document order, then removed entries in old order
   std::vector<std::vector<std::string>> sections_added;
   std::vector<std::vector<std::string>> sections_removed;

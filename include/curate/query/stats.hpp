@@ -26,7 +26,7 @@ struct YearCount {
   int count = 0;
 };
 
-struct Stats {
+struct [[nodiscard]] Stats {
   StatsGroupBy by = StatsGroupBy::section;
   int entries = 0;
   int without_links = 0;  // stubs, as `list --stubs` counts them

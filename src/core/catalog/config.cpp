@@ -1,10 +1,12 @@
 #include "curate/catalog/config.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate {
 namespace fs = std::filesystem;
@@ -76,6 +78,68 @@ void read_style(const nlohmann::json& style, Config& config, const std::string& 
   }
 }
 
+void read_file(const nlohmann::json& file, Config& config, const std::string& path) {
+  if (!file.is_string()) throw Error(path, 0, 0, "\"file\" must be a string");
+  fs::path named = file.get<std::string>();
+  fs::path dir = fs::path(path).parent_path();
+  config.file = (named.is_absolute() || dir.empty()) ? named.string() : (dir / named).lexically_normal().string();
+}
+
+// For keys a later stage reads from Config::document() itself.
+void read_later(const nlohmann::json&, Config&, const std::string&) {}
+
+// Every top-level key of .curate.json and its reader: the one place a key is
+// declared. Reading and the unknown-key warning's "did you mean" both use it,
+// so a new key (with its reader) is added here and nowhere else.
+struct ConfigKey {
+  std::string_view name;
+  void (*read)(const nlohmann::json& value, Config& config, const std::string& path);
+};
+constexpr ConfigKey k_config_keys[] = {
+    {"file", read_file},   {"tags", read_tags},
+    {"kinds", read_kinds}, {"rules", read_later},  // LintSettings (lint/engine.cpp)
+    {"links", read_later},                         // apply_link_config (links/options.cpp), link_config_warnings
+    {"style", read_style},
+};
+
+std::string unknown_key_warning(const std::string& key) {
+  std::vector<std::string> names;
+  for (const ConfigKey& known : k_config_keys) names.emplace_back(known.name);
+  std::string hint = did_you_mean(key, names, "\"", "\"");
+  if (hint.empty()) hint = " (known keys: " + join(names, ", ") + ")";
+  return "unknown key \"" + key + "\"" + hint + "; ignored";
+}
+
+// Line and column (1-based) of the byte at `offset` in `text`.
+std::pair<int, int> line_column(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  std::string_view before = text.substr(0, offset);
+  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  size_t line_start = before.rfind('\n');
+  size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+  return {line, static_cast<int>(column)};
+}
+
+// nlohmann's message without its exception id and position, which the
+// error shows as file:line:col instead: "syntax error while parsing
+// object - unexpected '}'; expected string literal".
+std::string parse_error_text(const nlohmann::json::parse_error& e) {
+  std::string_view what = e.what();
+  size_t at = what.find("parse error");
+  size_t colon = at == std::string_view::npos ? std::string_view::npos : what.find(": ", at);
+  return std::string(colon == std::string_view::npos ? what : what.substr(colon + 2));
+}
+
+nlohmann::json parse_config_text(const std::string& text, const std::string& path) {
+  try {
+    return nlohmann::json::parse(text, nullptr, true, /*ignore_comments=*/true);
+  } catch (const nlohmann::json::parse_error& e) {
+    // `byte` counts from 1 and points at the last character read: the culprit.
+    auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
+    throw Error(path, line, column, "invalid JSON: " + parse_error_text(e));
+  }
+}
+
 }  // namespace
 
 const nlohmann::json& Config::document() const {
@@ -94,22 +158,16 @@ Config load_config(const std::string& path) {
   buffer << in.rdbuf();
   Config config;
   config.path = path;
-  try {
-    config.set_document(nlohmann::json::parse(buffer.str(), nullptr, true, /*ignore_comments=*/true));
-  } catch (const nlohmann::json::parse_error& e) {
-    throw Error(path, 0, 0, std::string("invalid JSON: ") + e.what());
-  }
+  config.set_document(parse_config_text(buffer.str(), path));
   const nlohmann::json& document = config.document();
   if (!document.is_object()) throw Error(path, 0, 0, "the config must be a JSON object");
-  if (auto it = document.find("file"); it != document.end()) {
-    if (!it->is_string()) throw Error(path, 0, 0, "\"file\" must be a string");
-    fs::path file = it->get<std::string>();
-    fs::path dir = fs::path(path).parent_path();
-    config.file = (file.is_absolute() || dir.empty()) ? file.string() : (dir / file).lexically_normal().string();
+  for (const ConfigKey& key : k_config_keys)
+    if (auto it = document.find(key.name); it != document.end()) key.read(*it, config, path);
+  for (const auto& [key, value] : document.items()) {
+    auto is_key = [&key = key](const ConfigKey& known) { return known.name == key; };
+    if (std::none_of(std::begin(k_config_keys), std::end(k_config_keys), is_key))
+      config.warnings.push_back(unknown_key_warning(key));
   }
-  if (auto it = document.find("tags"); it != document.end()) read_tags(*it, config, path);
-  if (auto it = document.find("kinds"); it != document.end()) read_kinds(*it, config, path);
-  if (auto it = document.find("style"); it != document.end()) read_style(*it, config, path);
   return config;
 }
 

@@ -51,6 +51,28 @@ bool is_date_shape(std::string_view text) {
   return true;
 }
 
+int days_in_month(int year, int month) {
+  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : k_days[month - 1];
+}
+
+DateFault check_date(std::string_view date) {
+  if (!is_date_shape(date)) return DateFault::shape;
+  auto number = [&](size_t from, size_t count) {
+    int value = 0;
+    for (size_t i = from; i < from + count; ++i) value = value * 10 + (date[i] - '0');
+    return value;
+  };
+  int year = number(0, 4);
+  int month = date.size() >= 7 ? number(5, 2) : 1;
+  int day = date.size() == 10 ? number(8, 2) : 1;
+  if (month < 1 || month > 12) return DateFault::month;
+  if (day < 1 || day > days_in_month(year, month)) return DateFault::day;
+  if (year < 1000) return DateFault::year;
+  return DateFault::none;
+}
+
 KindTable::KindTable() {
   for (const auto& entry : builtin_kinds()) {
     m_alias_to_kind[entry.kind] = entry.kind;

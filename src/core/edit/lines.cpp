@@ -79,13 +79,19 @@ bool same_list(const Item& a, const Item& b, const Lines& lines) {
   return !ma.empty() && !mb.empty() && ma.back() == mb.back();
 }
 
-std::string indent_of(const Item& item, const Lines& lines) {
+std::optional<std::string> plain_indent(const Item& item, const Lines& lines) {
   std::string indent = lines.at(item.pos.line).substr(0, static_cast<size_t>(item.pos.column - 1));
-  if (indent.find_first_not_of(" \t") != std::string::npos)
+  if (indent.find_first_not_of(" \t") != std::string::npos) return std::nullopt;
+  return indent;
+}
+
+std::string indent_of(const Item& item, const Lines& lines) {
+  std::optional<std::string> indent = plain_indent(item, lines);
+  if (!indent)
     throw Error("", item.pos.line, item.pos.column,
                 "cannot edit this item: its line starts with something other than indentation (a quote or "
                 "another item)");
-  return indent;
+  return *indent;
 }
 
 std::vector<std::string> reindent(const Lines& lines, LineRange range, const std::string& from_indent,

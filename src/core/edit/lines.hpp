@@ -3,6 +3,7 @@
 // sibling runs and a batch of line edits applied in one pass.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -51,9 +52,13 @@ std::string marker_of(const Item& item, const Lines& lines);
 // lines between them and the same marker character.
 bool same_list(const Item& a, const Item& b, const Lines& lines);
 
-// The whitespace (spaces, tabs) before the item's marker; throws
-// curate::Error when something else is there (a block-quote prefix, or a
-// parent item sharing the line).
+// The whitespace (spaces, tabs) before the item's marker; nullopt when
+// something else is there (a block-quote prefix, or a parent item sharing
+// the line).
+std::optional<std::string> plain_indent(const Item& item, const Lines& lines);
+
+// plain_indent for an item that is being edited: throws curate::Error (with
+// the item's line) when it has none, as such an item cannot be edited.
 std::string indent_of(const Item& item, const Lines& lines);
 
 // The lines of `range` with the leading `from_indent` replaced by `to_indent`.

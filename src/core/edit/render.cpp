@@ -1,6 +1,4 @@
 // Rendering a new entry in the house style, and checking its fields first.
-#include <array>
-
 #include "curate/catalog/kinds.hpp"
 #include "curate/catalog/parse.hpp"
 #include "curate/edit/edit.hpp"
@@ -11,12 +9,6 @@
 
 namespace curate {
 namespace {
-
-int days_in_month(int year, int month) {
-  static constexpr std::array<int, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : k_days[static_cast<size_t>(month - 1)];
-}
 
 // Backslash-escapes what Markdown would read as syntax inside inline text.
 std::string escape(std::string_view text) {
@@ -71,18 +63,21 @@ void check_reads_back(const std::string& line, const NewEntry& entry, const Kind
 }  // namespace
 
 void validate_date(std::string_view date) {
-  if (!is_date_shape(date))
-    throw Error("invalid date '" + std::string(date) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
-  int year = std::stoi(std::string(date.substr(0, 4)));
-  if (year < 1) throw Error("invalid date '" + std::string(date) + "' (no year 0)");
-  if (date.size() == 4) return;
-  int month = std::stoi(std::string(date.substr(5, 2)));
-  if (month < 1 || month > 12) throw Error("invalid date '" + std::string(date) + "' (month must be 01 to 12)");
-  if (date.size() == 7) return;
-  int day = std::stoi(std::string(date.substr(8, 2)));
-  if (day < 1 || day > days_in_month(year, month))
-    throw Error("invalid date '" + std::string(date) + "' (day must be 01 to " +
-                std::to_string(days_in_month(year, month)) + " in that month)");
+  std::string invalid = "invalid date '" + std::string(date) + "' (";
+  switch (check_date(date)) {
+    case DateFault::none:
+      return;
+    case DateFault::shape:
+      throw Error(invalid + "expected YYYY, YYYY-MM or YYYY-MM-DD)");
+    case DateFault::month:
+      throw Error(invalid + "month must be 01 to 12)");
+    case DateFault::day: {
+      int year = std::stoi(std::string(date.substr(0, 4))), month = std::stoi(std::string(date.substr(5, 2)));
+      throw Error(invalid + "day must be 01 to " + std::to_string(days_in_month(year, month)) + " in that month)");
+    }
+    case DateFault::year:
+      throw Error(invalid + "year must be 1000 or later)");
+  }
 }
 
 void validate_url(std::string_view url) {

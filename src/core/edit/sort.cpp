@@ -1,6 +1,5 @@
 // sort: reordering the entries of each list, moving whole item line ranges.
 #include "curate/edit/edit.hpp"
-#include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "lines.hpp"
 
@@ -51,15 +50,8 @@ class ListSorter {
 
   // Lists with numbers, or items sharing a line with their parent, stay as they are.
   bool sortable(const std::vector<Item>& items, size_t begin, size_t end) const {
-    for (size_t k = begin; k < end; ++k) {
-      std::string marker = marker_of(items[k], m_lines);
-      if (marker.size() != 1) return false;
-      try {
-        indent_of(items[k], m_lines);
-      } catch (const Error&) {
-        return false;
-      }
-    }
+    for (size_t k = begin; k < end; ++k)
+      if (marker_of(items[k], m_lines).size() != 1 || !plain_indent(items[k], m_lines)) return false;
     return true;
   }
 

@@ -49,11 +49,46 @@ std::vector<std::string> section_names(const Catalog& catalog) {
   return out;
 }
 
-SectionRef find_section(const Catalog& catalog, const std::string& wanted) {
+// The sections whose heading path ends with `wanted` ("A/B").
+std::vector<SectionRef> sections_matching(const Catalog& catalog, const std::string& wanted) {
   std::vector<std::string> parts = split_trimmed(wanted, "/");
   std::vector<SectionRef> found;
   for (const auto& ref : collect_sections(catalog))
     if (path_ends_with(ref.path, parts)) found.push_back(ref);
+  return found;
+}
+
+// The groups of `section` titled `title`.
+std::vector<GroupRef> groups_matching(const Section& section, const std::string& title) {
+  std::vector<GroupRef> found;
+  for (const auto& candidate : groups_of(section))
+    if (same_text(candidate.group->title, title)) found.push_back(candidate);
+  return found;
+}
+
+EditTarget make_target(const SectionRef& ref, const GroupRef* group) {
+  EditTarget target{ref.section, nullptr, ref.path, {}};
+  if (group) {
+    target.group = group->group;
+    target.parents = group->parents;
+  }
+  return target;
+}
+
+// The target when `section` (and `group`, if given) each name exactly one
+// place; nullopt otherwise, which for `mv --to` is a normal miss.
+std::optional<EditTarget> unique_target(const Catalog& catalog, const std::string& section,
+                                        const std::optional<std::string>& group) {
+  std::vector<SectionRef> sections = sections_matching(catalog, section);
+  if (sections.size() != 1) return std::nullopt;
+  if (!group) return make_target(sections.front(), nullptr);
+  std::vector<GroupRef> groups = groups_matching(*sections.front().section, *group);
+  if (groups.size() != 1) return std::nullopt;
+  return make_target(sections.front(), &groups.front());
+}
+
+SectionRef find_section(const Catalog& catalog, const std::string& wanted) {
+  std::vector<SectionRef> found = sections_matching(catalog, wanted);
   if (found.empty()) throw Error("unknown section '" + wanted + "'" + did_you_mean(wanted, section_names(catalog)));
   if (found.size() > 1) {
     std::vector<std::string> names;
@@ -73,37 +108,25 @@ std::string EditTarget::describe() const {
 
 EditTarget resolve_target(const Catalog& catalog, const std::string& section, const std::optional<std::string>& group) {
   SectionRef ref = find_section(catalog, section);
-  EditTarget target{ref.section, nullptr, ref.path, {}};
-  if (!group) return target;
-  std::vector<GroupRef> groups = groups_of(*ref.section);
-  std::vector<GroupRef> found;
-  std::vector<std::string> titles;
-  for (const auto& candidate : groups) {
-    titles.push_back(candidate.group->title);
-    if (same_text(candidate.group->title, *group)) found.push_back(candidate);
-  }
-  if (found.empty())
+  if (!group) return make_target(ref, nullptr);
+  std::vector<GroupRef> found = groups_matching(*ref.section, *group);
+  if (found.empty()) {
+    std::vector<std::string> titles;
+    for (const auto& candidate : groups_of(*ref.section)) titles.push_back(candidate.group->title);
     throw Error("no group '" + *group + "' in section '" + join(ref.path, "/") + "'" + did_you_mean(*group, titles));
+  }
   if (found.size() > 1)
     throw Error("group '" + *group + "' occurs " + std::to_string(found.size()) + " times in section '" +
                 join(ref.path, "/") + "'");
-  target.group = found.front().group;
-  target.parents = found.front().parents;
-  return target;
+  return make_target(ref, &found.front());
 }
 
 EditTarget resolve_move_target(const Catalog& catalog, const std::string& path) {
-  try {
-    return resolve_target(catalog, path, std::nullopt);
-  } catch (const Error&) {
-    // Group titles may contain "/" themselves ("Architecture / Concepts").
-    for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
-      try {
-        return resolve_target(catalog, path.substr(0, slash), std::string(trim(path.substr(slash + 1))));
-      } catch (const Error&) {
-      }
-    }
-  }
+  if (auto target = unique_target(catalog, path, std::nullopt)) return *target;
+  // Group titles may contain "/" themselves ("Architecture / Concepts").
+  for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+    if (auto target = unique_target(catalog, path.substr(0, slash), std::string(trim(path.substr(slash + 1)))))
+      return *target;
   std::vector<std::string> names = section_names(catalog);
   for (const auto& ref : collect_sections(catalog))
     for (const auto& group : groups_of(*ref.section)) names.push_back(ref.path.back() + "/" + group.group->title);

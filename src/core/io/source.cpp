@@ -7,12 +7,15 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
 
+#include "curate/io/process.hpp"
 #include "curate/text/error.hpp"
+#include "fd.hpp"
 
 namespace curate {
 namespace {
@@ -133,20 +136,16 @@ SourceFile read_source(const std::string& path) {
   auto status = std::filesystem::status(path, ec);
   if (!std::filesystem::exists(status)) throw Error(path, 0, 0, "no such file");
   if (std::filesystem::is_directory(status)) throw Error(path, 0, 0, "is a directory, not a list file");
-  std::FILE* in = std::fopen(path.c_str(), "rb");
+  io_detail::FilePtr in(std::fopen(path.c_str(), "rb"));
   if (!in) throw Error(path, 0, 0, std::string("cannot open: ") + std::strerror(errno));
   std::string bytes;
   struct stat st {};
-  try {
-    // Stamped from the open descriptor: the version actually read.
-    if (::fstat(::fileno(in), &st) != 0) throw Error(path, 0, 0, std::string("cannot stat: ") + std::strerror(errno));
-    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
-    bytes = read_all(in, path, std::move(bytes));
-  } catch (...) {
-    std::fclose(in);
-    throw;
-  }
-  std::fclose(in);
+  // Stamped from the open descriptor: the version actually read.
+  if (::fstat(::fileno(in.get()), &st) != 0)
+    throw Error(path, 0, 0, std::string("cannot stat: ") + std::strerror(errno));
+  if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
+  bytes = read_all(in.get(), path, std::move(bytes));
+  in.reset();
   SourceFile file = source_from_bytes(path, std::move(bytes));
   if (S_ISREG(st.st_mode)) file.stamp = stamp_from(st);
   return file;
@@ -164,58 +163,134 @@ std::string restore_layout(std::string_view text, const SourceFile& like) {
   return out;
 }
 
-void write_atomic(const std::string& path, std::string_view bytes, const std::optional<FileStamp>& expected) {
-  namespace fs = std::filesystem;
+namespace {
+
+namespace fs = std::filesystem;
+
+// The file a write to `path` replaces: a symlink's target, so the link stays.
+fs::path write_target(const std::string& path) {
   std::error_code ec;
   fs::path target = fs::path(path);
   if (fs::is_symlink(fs::symlink_status(target, ec))) {
     target = fs::canonical(target, ec);  // a missing path is no error: it is created
     if (ec) throw Error(path, 0, 0, "cannot resolve symlink: " + ec.message());
   }
+  return target;
+}
 
-  struct stat old_stat {};
-  bool existed = ::stat(target.c_str(), &old_stat) == 0;
-  // Root passes access(W_OK) on any file, so a file without write bits is
-  // also treated as read-only: the user marked it so on purpose.
-  if (existed && (::access(target.c_str(), W_OK) != 0 || (old_stat.st_mode & 0222) == 0))
+// The mode of the existing file at `target`, checked writable; nullopt when
+// there is none. Root passes access(W_OK) on any file, so a file without
+// write bits is also treated as read-only: the user marked it so on purpose.
+std::optional<mode_t> writable_mode(const fs::path& target, const std::string& path) {
+  struct stat st {};
+  if (::stat(target.c_str(), &st) != 0) return std::nullopt;
+  if (::access(target.c_str(), W_OK) != 0 || (st.st_mode & 0222) == 0)
     throw Error(path, 0, 0, "file is not writable; left unchanged");
+  return st.st_mode & 07777;
+}
 
-  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string tmpl = (dir / ("." + target.filename().string() + ".curate-XXXXXX")).string();
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) throw Error(path, 0, 0, std::string("cannot create temporary file: ") + std::strerror(errno));
+// A temporary file beside the target, removed again unless it was put in
+// place: every way out of a write (an exception included) cleans up.
+class TempFile {
+ public:
+  TempFile(const fs::path& target, std::string shown) : m_shown(std::move(shown)) {
+    fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    m_path = (dir / ("." + target.filename().string() + ".curate-XXXXXX")).string();
+    m_fd = io_detail::Fd(::mkstemp(m_path.data()));
+    if (m_fd.get() < 0) fail("cannot create temporary file");
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  ~TempFile() {
+    m_fd.reset();
+    if (!m_placed) ::unlink(m_path.c_str());
+  }
 
-  auto fail = [&](const char* what) {
-    int saved = errno;
-    ::close(fd);
-    ::unlink(tmpl.c_str());
-    throw Error(path, 0, 0, std::string(what) + ": " + std::strerror(saved) + "; left unchanged");
-  };
-  size_t written = 0;
-  while (written < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("cannot write");
+  // Writes `bytes`, sets `mode`, flushes to disk and closes. Returns the
+  // stamp the file will have once renamed (rename keeps inode and mtime).
+  FileStamp fill(std::string_view bytes, mode_t mode) {
+    for (size_t written = 0; written < bytes.size();) {
+      ssize_t n = ::write(m_fd.get(), bytes.data() + written, bytes.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) fail("cannot write");
+      written += static_cast<size_t>(n);
     }
-    written += static_cast<size_t>(n);
+    if (::fchmod(m_fd.get(), mode) != 0) fail("cannot set mode");
+    if (::fsync(m_fd.get()) != 0) fail("cannot flush");
+    struct stat st {};
+    if (::fstat(m_fd.get(), &st) != 0) fail("cannot stat");
+    if (m_fd.close() != 0) fail("cannot close");
+    return stamp_from(st);
   }
-  if (::fchmod(fd, existed ? (old_stat.st_mode & 07777) : 0644) != 0) fail("cannot set mode");
-  if (::fsync(fd) != 0) fail("cannot flush");
-  if (::close(fd) != 0) {
-    ::unlink(tmpl.c_str());
-    throw Error(path, 0, 0, std::string("cannot close: ") + std::strerror(errno));
+
+  // Renames the file over `target`.
+  void rename_to(const fs::path& target) {
+    if (::rename(m_path.c_str(), target.c_str()) != 0) fail("cannot replace file");
+    m_placed = true;
   }
+
+  // Gives the file the name `target` unless that exists (link(2) refuses to
+  // overwrite); the temporary name is removed by the destructor.
+  void link_to(const fs::path& target) {
+    if (::link(m_path.c_str(), target.c_str()) == 0) return;
+    if (errno == EEXIST) throw Error(m_shown, 0, 0, "already exists; not overwritten");
+    fail("cannot create file");
+  }
+
+ private:
+  [[noreturn]] void fail(const char* what) const {
+    throw Error(m_shown, 0, 0, std::string(what) + ": " + std::strerror(errno) + "; left unchanged");
+  }
+
+  std::string m_shown;  // the path as the user named it, for messages
+  std::string m_path;
+  io_detail::Fd m_fd;
+  bool m_placed = false;
+};
+
+// The test seam documented in source.hpp: runs CURATE_TEST_BEFORE_REPLACE.
+void run_test_hook() {
+  const char* hook = std::getenv("CURATE_TEST_BEFORE_REPLACE");
+  if (!hook || !*hook) return;
+  ProcessResult result = run_process({"sh", "-c", hook});
+  if (result.exit_code != 0)
+    throw Error("CURATE_TEST_BEFORE_REPLACE failed (exit " + std::to_string(result.exit_code) + "): " + result.err);
+}
+
+}  // namespace
+
+FileStamp write_atomic(const std::string& path, std::string_view bytes, const FileStamp& expected) {
+  fs::path target = write_target(path);
+  std::optional<mode_t> mode = writable_mode(target, path);
+  const char* changed = "the file changed or vanished since it was read; left unchanged";
+  if (!mode) throw Error(path, 0, 0, changed);
+  TempFile temp(target, path);
+  FileStamp written = temp.fill(bytes, *mode);
+  run_test_hook();
   // Checked last, right before the rename, to keep the window small.
-  if (expected && stamp_of(target.string()) != expected) {
-    ::unlink(tmpl.c_str());
-    throw Error(path, 0, 0, "the file changed or vanished since it was read; left unchanged");
-  }
-  if (::rename(tmpl.c_str(), target.c_str()) != 0) {
-    int saved = errno;
-    ::unlink(tmpl.c_str());
-    throw Error(path, 0, 0, std::string("cannot replace file: ") + std::strerror(saved));
-  }
+  if (stamp_of(target.string()) != expected) throw Error(path, 0, 0, changed);
+  temp.rename_to(target);
+  return written;
+}
+
+const FileStamp& stamp_to_replace(const SourceFile& source) {
+  if (!source.stamp) throw Error(source.path, 0, 0, "not a regular file; cannot replace it");
+  return *source.stamp;
+}
+
+void write_output(const std::string& path, std::string_view bytes) {
+  fs::path target = write_target(path);
+  std::optional<mode_t> mode = writable_mode(target, path);
+  TempFile temp(target, path);
+  temp.fill(bytes, mode.value_or(0644));
+  temp.rename_to(target);
+}
+
+void write_new_file(const std::string& path, std::string_view bytes) {
+  fs::path target = fs::path(path);
+  TempFile temp(target, path);
+  temp.fill(bytes, 0644);
+  temp.link_to(target);
 }
 
 }  // namespace curate

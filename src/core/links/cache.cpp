@@ -89,7 +89,7 @@ void LinkCache::save(std::int64_t now, std::chrono::seconds max_age) const {
     links[url] = std::move(item);
   }
   nlohmann::json document = {{"version", k_cache_version}, {"links", std::move(links)}};
-  write_atomic(m_path, document.dump(1) + "\n");
+  write_output(m_path, document.dump(1) + "\n");
 }
 
 }  // namespace curate

@@ -66,11 +66,48 @@ RedirectPolicy parse_redirect_policy(const std::string& text, const std::string&
   throw Error(path, 0, 0, "\"links\": \"redirects\" must be \"permanent\", \"all\" or \"none\"");
 }
 
-std::string suggestion(const std::string& key) {
-  static const std::vector<std::string> k_keys = {
-      "enabled", "concurrency", "per-host",  "min-delay",  "connect-timeout", "timeout",   "retries", "include",
-      "exclude", "accept",      "redirects", "user-agent", "headers",         "bot-hosts", "cache",   "max-age"};
-  return did_you_mean(key, k_keys, "\"", "\"");
+using Json = nlohmann::json;
+using Key = const std::string&;
+
+// Every key of .curate.json "links" and its reader: the one place a key is
+// declared; reading and the unknown-key warning both use this table.
+struct LinkKey {
+  std::string_view name;
+  void (*read)(const Json& value, Key key, const std::string& path, LinkOptions& options);
+};
+const LinkKey k_link_keys[] = {
+    {"enabled", [](const Json&, Key, const std::string&, LinkOptions&) {}},  // read by the validate command
+    {"concurrency",
+     [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.concurrency = read_int(v, k, p); }},
+    {"per-host", [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.per_host = read_int(v, k, p); }},
+    {"min-delay",
+     [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.min_host_delay = read_duration(v, k, p); }},
+    {"connect-timeout",
+     [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.connect_timeout = read_duration(v, k, p); }},
+    {"timeout", [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.timeout = read_duration(v, k, p); }},
+    {"retries", [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.retries = read_int(v, k, p); }},
+    {"include", [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.include = read_strings(v, k, p); }},
+    {"exclude", [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.exclude = read_strings(v, k, p); }},
+    {"accept", [](const Json& v, Key k, const std::string& p,
+                  LinkOptions& o) { o.accept = parse_accept_codes(read_string(v, k, p)); }},
+    {"redirects", [](const Json& v, Key k, const std::string& p,
+                     LinkOptions& o) { o.redirects = parse_redirect_policy(read_string(v, k, p), p); }},
+    {"user-agent",
+     [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.user_agent = read_string(v, k, p); }},
+    {"headers", [](const Json& v, Key, const std::string& p, LinkOptions& o) { read_headers(v, p, o); }},
+    {"bot-hosts",
+     [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.bot_hosts = read_strings(v, k, p); }},
+    {"cache", [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.cache_path = read_string(v, k, p); }},
+    {"max-age",
+     [](const Json& v, Key k, const std::string& p, LinkOptions& o) {
+       o.max_age = std::chrono::duration_cast<std::chrono::seconds>(read_duration(v, k, p));
+     }},
+};
+
+const LinkKey* find_link_key(std::string_view name) {
+  for (const LinkKey& key : k_link_keys)
+    if (key.name == name) return &key;
+  return nullptr;
 }
 
 }  // namespace
@@ -82,41 +119,19 @@ std::vector<std::string> default_bot_hosts() {
 
 void apply_link_config(const nlohmann::json& links, const std::string& path, LinkOptions& options) {
   if (!links.is_object()) throw Error(path, 0, 0, "\"links\" must be an object");
-  for (const auto& [key, value] : links.items()) {
-    if (key == "enabled") continue;  // read by the validate command
-    if (key == "concurrency")
-      options.concurrency = read_int(value, key, path);
-    else if (key == "per-host")
-      options.per_host = read_int(value, key, path);
-    else if (key == "min-delay")
-      options.min_host_delay = read_duration(value, key, path);
-    else if (key == "connect-timeout")
-      options.connect_timeout = read_duration(value, key, path);
-    else if (key == "timeout")
-      options.timeout = read_duration(value, key, path);
-    else if (key == "retries")
-      options.retries = read_int(value, key, path);
-    else if (key == "include")
-      options.include = read_strings(value, key, path);
-    else if (key == "exclude")
-      options.exclude = read_strings(value, key, path);
-    else if (key == "accept")
-      options.accept = parse_accept_codes(read_string(value, key, path));
-    else if (key == "redirects")
-      options.redirects = parse_redirect_policy(read_string(value, key, path), path);
-    else if (key == "user-agent")
-      options.user_agent = read_string(value, key, path);
-    else if (key == "headers")
-      read_headers(value, path, options);
-    else if (key == "bot-hosts")
-      options.bot_hosts = read_strings(value, key, path);
-    else if (key == "cache")
-      options.cache_path = read_string(value, key, path);
-    else if (key == "max-age")
-      options.max_age = std::chrono::duration_cast<std::chrono::seconds>(read_duration(value, key, path));
-    else
-      throw Error(path, 0, 0, "\"links\": unknown key \"" + key + "\"" + suggestion(key));
-  }
+  for (const auto& [key, value] : links.items())
+    if (const LinkKey* known = find_link_key(key)) known->read(value, key, path, options);
+}
+
+std::vector<std::string> link_config_warnings(const nlohmann::json& links) {
+  std::vector<std::string> warnings;
+  if (!links.is_object()) return warnings;
+  std::vector<std::string> names;
+  for (const LinkKey& key : k_link_keys) names.emplace_back(key.name);
+  for (const auto& [key, value] : links.items())
+    if (!find_link_key(key))
+      warnings.push_back("\"links\": unknown key \"" + key + "\"" + did_you_mean(key, names, "\"", "\"") + "; ignored");
+  return warnings;
 }
 
 AcceptCodes parse_accept_codes(std::string_view text) {

@@ -114,19 +114,24 @@ std::string semicolon_metadata(const LinkInfo& link, const KindTable& kinds) {
 }
 
 std::optional<std::string> date_problem(const std::string& date, const std::string& today, int slack_days) {
-  if (!is_date_shape(date)) return std::nullopt;
-  int year = number_at(date, 0, 4);
-  unsigned month = date.size() >= 7 ? static_cast<unsigned>(number_at(date, 5, 2)) : 1;
-  unsigned day = date.size() == 10 ? static_cast<unsigned>(number_at(date, 8, 2)) : 1;
-  if (month < 1 || month > 12) return "has month " + date.substr(5, 2);
-  std::chrono::year_month_day ymd{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
-  if (!ymd.ok()) return "has day " + date.substr(8, 2) + ", which " + date.substr(0, 7) + " does not have";
-  if (year < 1000) return "has year " + date.substr(0, 4);
-  if (!is_date_shape(today) || today.size() != 10) return std::nullopt;
-  auto now = to_days(number_at(today, 0, 4), static_cast<unsigned>(number_at(today, 5, 2)),
-                     static_cast<unsigned>(number_at(today, 8, 2)));
-  if (std::chrono::sys_days{ymd} > now + std::chrono::days{slack_days})
-    return "is in the future (today is " + today + ")";
+  switch (check_date(date)) {
+    case DateFault::shape:
+      return std::nullopt;  // not meant as a date here; looks_like_date judges fields
+    case DateFault::month:
+      return "has month " + date.substr(5, 2);
+    case DateFault::day:
+      return "has day " + date.substr(8, 2) + ", which " + date.substr(0, 7) + " does not have";
+    case DateFault::year:
+      return "has year " + date.substr(0, 4);
+    case DateFault::none:
+      break;
+  }
+  if (check_date(today) != DateFault::none || today.size() != 10) return std::nullopt;
+  auto day_of = [](const std::string& text) {
+    return to_days(number_at(text, 0, 4), text.size() >= 7 ? static_cast<unsigned>(number_at(text, 5, 2)) : 1,
+                   text.size() == 10 ? static_cast<unsigned>(number_at(text, 8, 2)) : 1);
+  };
+  if (day_of(date) > day_of(today) + std::chrono::days{slack_days}) return "is in the future (today is " + today + ")";
   return std::nullopt;
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "curate/catalog/parse.hpp"
 #include "curate/format/format.hpp"
@@ -11,13 +10,6 @@
 
 namespace curate {
 namespace {
-
-// The rules whose findings the fmt emitter fixes.
-bool is_layout_rule(const std::string& rule) {
-  static const std::set<std::string> k_layout = {"bullet-style", "list-indent",   "trailing-whitespace",
-                                                 "blank-lines",  "final-newline", "hard-tab"};
-  return k_layout.count(rule) > 0;
-}
 
 void collect_urls(cmark_node* node, std::vector<std::string>& out) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
@@ -94,11 +86,17 @@ struct Plan {
   int layout_findings = 0;
 };
 
-Plan plan_fixes(const FileFindings& findings, const std::vector<Diagnostic>& kept) {
+FixEffect fix_effect(const RuleRegistry& registry, const std::string& rule) {
+  const Rule* found = registry.find(rule);
+  return found ? found->info.fix_effect : FixEffect::text;
+}
+
+Plan plan_fixes(const RuleRegistry& registry, const FileFindings& findings, const std::vector<Diagnostic>& kept) {
   Plan plan;
   for (const Diagnostic& d : kept) {
     if (!d.fixable) continue;
-    if (is_layout_rule(d.rule)) {
+    FixEffect effect = fix_effect(registry, d.rule);
+    if (effect == FixEffect::layout) {
       ++plan.layout_findings;
       continue;
     }
@@ -106,8 +104,8 @@ Plan plan_fixes(const FileFindings& findings, const std::vector<Diagnostic>& kep
       if (edit.rule != d.rule || edit.at.line != d.begin.line || edit.at.column != d.begin.column) continue;
       plan.edits.push_back(&edit);
       std::string original = findings.source.text.substr(edit.offset, edit.length);
-      if (edit.rule == "tracking-params") plan.intended.urls[original] = edit.replacement;
-      if (edit.rule == "unknown-tag") plan.intended.tags[edit.at.line][original] = edit.replacement;
+      if (effect == FixEffect::url) plan.intended.urls[original] = edit.replacement;
+      if (effect == FixEffect::tag) plan.intended.tags[edit.at.line][original] = edit.replacement;
       break;
     }
   }
@@ -132,7 +130,7 @@ int apply_edits(std::vector<const TextEdit*> edits, std::string& text) {
 
 FixResult fix_file(const Linter& linter, const SourceFile& source, const Config& config) {
   FileFindings findings = linter.lint(source, config);
-  Plan plan = plan_fixes(findings, linter.finish(findings));
+  Plan plan = plan_fixes(linter.registry(), findings, linter.finish(findings));
   FixResult result;
   result.text = source.text;
   result.layout_findings = plan.layout_findings;

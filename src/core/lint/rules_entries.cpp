@@ -260,7 +260,8 @@ void add_entry_rules(RuleRegistry& registry) {
       {"unknown-tag", "Tags are in the vocabulary", Severity::error, true,
        "Tags come from the list's legend (a block quote of '*tag*: description' items) or \"tags\" in "
        ".curate.json. A tag close to exactly one known tag is fixed by --fix. Lists without a vocabulary "
-       "are not checked."},
+       "are not checked.",
+       FixEffect::tag},
       check_unknown_tag);
   registry.add_item_rule(
       {"malformed-date", "Dates are real and not in the future", Severity::error, false,

@@ -162,27 +162,32 @@ void add_layout_rules(RuleRegistry& registry) {
   registry.add({"bullet-style", "Bullets are '-'", Severity::warning, true,
                 "Unordered lists use '-' bullets (fmt's canonical style); '*' and '+' lists are rewritten by "
                 "--fix. A list that directly follows a '-' list uses '*', since the same bullet would join the two. "
-                "Lists inside block quotes are left as written."},
+                "Lists inside block quotes are left as written.",
+                FixEffect::layout},
                check_bullet_style);
   registry.add({"list-indent", "List items are indented canonically", Severity::warning, true,
                 "Top-level items start in column 1; a nested item starts where its parent's text starts (2 "
                 "columns under '- ', the marker width plus one under '1. '); one space follows the marker. Tabs "
-                "count to the next multiple of 4 columns, as in CommonMark."},
+                "count to the next multiple of 4 columns, as in CommonMark.",
+                FixEffect::layout},
                check_list_indent);
   registry.add({"trailing-whitespace", "No whitespace at the end of lines", Severity::warning, true,
                 "Lines end without spaces or tabs. Two trailing spaces are a hard line break in Markdown; fmt "
-                "writes it as a backslash, which is visible."},
+                "writes it as a backslash, which is visible.",
+                FixEffect::layout},
                check_trailing_whitespace);
   registry.add({"blank-lines", "One blank line around headings, never two in a row", Severity::warning, true,
                 "Headings have a blank line before and after them, and blank lines never come two in a row outside "
-                "code blocks. Blank lines at the end of the file are final-newline's."},
+                "code blocks. Blank lines at the end of the file are final-newline's.",
+                FixEffect::layout},
                check_blank_lines);
   registry.add({"final-newline", "The file ends with exactly one newline", Severity::warning, true,
-                "The last line ends with a newline and is not followed by blank lines."},
+                "The last line ends with a newline and is not followed by blank lines.", FixEffect::layout},
                check_final_newline);
   registry.add({"hard-tab", "No tab characters outside code and HTML", Severity::warning, true,
                 "Tabs render differently everywhere and change list nesting in subtle ways; indent with spaces. "
-                "Code blocks and HTML blocks keep their tabs. Only tabs in indentation are fixable."},
+                "Code blocks and HTML blocks keep their tabs. Only tabs in indentation are fixable.",
+                FixEffect::layout},
                check_hard_tab);
 }
 

@@ -154,9 +154,10 @@ void add_link_rules(RuleRegistry& registry) {
                 "An http:// link can be read and changed on the way. Loopback hosts and the hosts in the "
                 "allow-hosts option are not reported."},
                check_insecure_link, {{"allow-hosts", "[]", "hosts that only serve http"}});
-  registry.add({"tracking-params", "Links carry no tracking parameters", Severity::warning, true,
-                "Query parameters that only track the reader (utm_*, fbclid, gclid, …) are removed by --fix."},
-               check_tracking_params);
+  registry.add(
+      {"tracking-params", "Links carry no tracking parameters", Severity::warning, true,
+       "Query parameters that only track the reader (utm_*, fbclid, gclid, …) are removed by --fix.", FixEffect::url},
+      check_tracking_params);
   registry.add({"empty-link-text", "Links have text", Severity::error, false,
                 "A link without text ([](url)) is invisible to the reader. An image inside the link counts as its "
                 "text."},
