@@ -68,12 +68,52 @@ RedirectPolicy parse_redirect_policy(const std::string& text, const std::string&
 
 std::string suggestion(const std::string& key) {
   static const std::vector<std::string> k_keys = {
-      "enabled", "concurrency", "per-host",  "min-delay",  "connect-timeout", "timeout",   "retries", "include",
-      "exclude", "accept",      "redirects", "user-agent", "headers",         "bot-hosts", "cache",   "max-age"};
+      "enabled", "concurrency", "per-host",        "min-delay",     "connect-timeout", "timeout",        "retries",
+      "include", "exclude",     "accept",          "redirects",     "user-agent",      "headers",        "bot-hosts",
+      "cache",   "max-age",     "check-fragments", "github_server", "github_api",      "github_graphql", "stale_after"};
   return did_you_mean(key, k_keys, "\"", "\"");
 }
 
+bool read_bool(const nlohmann::json& value, const std::string& key, const std::string& path) {
+  if (!value.is_boolean()) throw Error(path, 0, 0, "\"links\": \"" + key + "\" must be true or false");
+  return value.get<bool>();
+}
+
+std::string read_endpoint(const nlohmann::json& value, const std::string& key, const std::string& path) {
+  try {
+    return endpoint_url(read_string(value, key, path), "\"" + key + "\"");
+  } catch (const Error& e) {
+    throw Error(path, 0, 0, std::string("\"links\": ") + e.what());
+  }
+}
+
+// The keys of fragment and repository checks; false for any other key.
+bool apply_github_key(const std::string& key, const nlohmann::json& value, const std::string& path,
+                      LinkOptions& options) {
+  if (key == "check-fragments")
+    options.check_fragments = read_bool(value, key, path);
+  else if (key == "github_server")
+    options.github_server = read_endpoint(value, key, path);
+  else if (key == "github_api")
+    options.github_api = read_endpoint(value, key, path);
+  else if (key == "github_graphql")
+    options.github_graphql = read_endpoint(value, key, path);
+  else if (key == "stale_after")
+    options.stale_after = std::chrono::duration_cast<std::chrono::seconds>(read_duration(value, key, path));
+  else
+    return false;
+  return true;
+}
+
 }  // namespace
+
+std::string endpoint_url(std::string url, const std::string& what) {
+  UrlParts parts;
+  if (!parse_url(url, parts) || (parts.scheme != "http" && parts.scheme != "https"))
+    throw Error(what + " must be an http(s) URL, not '" + url + "'");
+  while (url.back() == '/') url.pop_back();
+  return url;
+}
 
 std::vector<std::string> default_bot_hosts() {
   return {"linkedin.com", "twitter.com", "x.com",      "facebook.com", "instagram.com",
@@ -114,7 +154,7 @@ void apply_link_config(const nlohmann::json& links, const std::string& path, Lin
       options.cache_path = read_string(value, key, path);
     else if (key == "max-age")
       options.max_age = std::chrono::duration_cast<std::chrono::seconds>(read_duration(value, key, path));
-    else
+    else if (!apply_github_key(key, value, path, options))
       throw Error(path, 0, 0, "\"links\": unknown key \"" + key + "\"" + suggestion(key));
   }
 }
@@ -164,8 +204,12 @@ std::chrono::milliseconds parse_duration(std::string_view text) {
     factor = 3'600'000;
   else if (unit == "d")
     factor = 86'400'000;
+  else if (unit == "w")
+    factor = 7 * 86'400'000.0;
+  else if (unit == "y")
+    factor = 365 * 86'400'000.0;
   else
-    throw Error("'" + std::string(text) + "': unknown unit '" + std::string(unit) + "' (ms, s, m, h, d)");
+    throw Error("'" + std::string(text) + "': unknown unit '" + std::string(unit) + "' (ms, s, m, h, d, w, y)");
   return std::chrono::milliseconds(static_cast<long long>(value * factor));
 }
 
