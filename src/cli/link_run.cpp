@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -99,7 +100,10 @@ class Progress {
 };
 
 void print_outcome(const LinkReport& report, const LinkOptions& options) {
-  for (const std::string& note : report.notes) std::fprintf(stderr, "curate: note: %s\n", note.c_str());
+  // Once per run, however many files it checks ("GITHUB_TOKEN is not set").
+  static std::set<std::string> said;
+  for (const std::string& note : report.notes)
+    if (said.insert(note).second) std::fprintf(stderr, "curate: note: %s\n", note.c_str());
   const LinkSummary& summary = report.summary;
   if (options.check_http) std::fprintf(stderr, "%s\n", format_link_summary(summary).c_str());
   if (summary.repos_checked) std::fprintf(stderr, "%s\n", format_repo_summary(summary).c_str());
