@@ -16,7 +16,13 @@ Endpoints (any path prefix; a query string makes a separate counter):
   /big           405 to HEAD; GET streams a 50 MB body (bytes sent are counted)
   /to-file       302 -> file:///etc/passwd     /to-ftp   301 -> ftp://127.0.0.1/x
   /linkedin      999                  /challenge  403 with cf-mitigated: challenge
-  /__stats       JSON {"requests": {path or "METHOD path": count}, "big_bytes": n,
+  /page.html     an HTML page with id="present", id="user-content-installation"
+                 and <a name="named">
+  /huge.html     405 to HEAD; GET streams 50 MB of HTML, id="early" in its first
+                 kilobyte (bytes sent are counted as huge_bytes)
+  /doc.pdf       a PDF (application/pdf)
+  /slow          answers 200 after 3 s
+  /__stats       JSON {"requests": {path or "METHOD path": count}, "big_bytes": n, "huge_bytes": n,
                  "headers": {path: the last request's headers}}
 """
 import json
@@ -32,6 +38,12 @@ CHUNK = 64 * 1024
 lock = threading.Lock()
 requests = {}
 big_bytes = [0]
+huge_bytes = [0]
+PAGE = b"""<!DOCTYPE html><html><head><title>Page</title></head><body>
+<h2 id="present">Present</h2>
+<h2><a id="user-content-installation" class="anchor" href="#installation"></a>Installation</h2>
+<p><a name="named">named</a></p></body></html>
+"""
 headers_seen = {}
 
 
@@ -67,7 +79,8 @@ class Handler(BaseHTTPRequestHandler):
         name = path.split("?")[0]
         if name == "/__stats":
             with lock:
-                body = json.dumps({"requests": requests, "big_bytes": big_bytes[0], "headers": headers_seen}).encode()
+                body = json.dumps({"requests": requests, "big_bytes": big_bytes[0], "huge_bytes": huge_bytes[0],
+                                   "headers": headers_seen}).encode()
             return self.send(200, [("Content-Type", "application/json")], body)
         seen = count(path)
         with lock:
@@ -96,6 +109,15 @@ class Handler(BaseHTTPRequestHandler):
             return None
         if name == "/big":
             return self.big()
+        if name == "/huge.html":
+            return self.huge()
+        if name == "/page.html":
+            return self.send(200, [("Content-Type", "text/html; charset=utf-8")], PAGE)
+        if name == "/doc.pdf":
+            return self.send(200, [("Content-Type", "application/pdf")], b"%PDF-1.4\n" + b"x" * 4096)
+        if name == "/slow":
+            time.sleep(3)
+            return self.send(200, body=b"ok\n")
         if name == "/to-file":
             return self.send(302, [("Location", "file:///etc/passwd")])
         if name == "/to-ftp":
@@ -118,6 +140,26 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(chunk)
                 with lock:
                     big_bytes[0] += CHUNK
+        except OSError:
+            pass
+        self.close_connection = True
+
+
+    def huge(self):
+        if self.command == "HEAD":
+            return self.send(405)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(BIG_SIZE))
+        self.end_headers()
+        head = b'<!DOCTYPE html><html><body><div id="early">early</div>'
+        filler = b"<p>" + b"x" * (CHUNK - 8) + b"</p>\n"
+        try:
+            self.wfile.write(head + filler[len(head):])
+            for _ in range(BIG_SIZE // CHUNK - 1):
+                self.wfile.write(filler)
+                with lock:
+                    huge_bytes[0] += CHUNK
         except OSError:
             pass
         self.close_connection = True

@@ -59,6 +59,25 @@ grep -q "fixed 1 redirected link" err.txt || fail "--fix said nothing: $(cat err
 diff before.md list.md | grep -q "^> - \[Moved\]($base/ok#part) - moved.$" || fail "--fix: $(diff before.md list.md)"
 [ "$(diff before.md list.md | grep -c '^[<>]')" = 2 ] || fail "--fix changed more than one line"
 
+# Links in prose are checked too, at their own lines; --check-fragments
+# looks for the #fragment in the page.
+cat >prose.md <<EOF
+# Prose
+
+A paragraph with [a dead link]($base/404?prose).
+
+| Column | Note |
+| --- | --- |
+| text | [anchor]($base/page.html#missing) |
+EOF
+"$curate" validate --links --check-fragments "${quick[@]}" prose.md >out.txt 2>err.txt
+grep -q "prose.md:3:32: error: $base/404?prose: HTTP 404 Not Found \[dead-link\]" out.txt ||
+  fail "prose link not checked: $(cat out.txt)"
+grep -q "prose.md:7:19: warning: $base/page.html#missing: the page has no element with id or name \"missing\" \[remote-anchor\]" out.txt ||
+  fail "--check-fragments: $(cat out.txt)"
+"$curate" validate --links "${quick[@]}" prose.md >out.txt 2>err.txt
+grep -q "remote-anchor" out.txt && fail "fragments checked without --check-fragments"
+
 # Ctrl-C: partial report, cache written, exit 130.
 rm -f .curate-cache.json
 printf -- '- [Slow](%s/hang) - never answers.\n' "$base" >>list.md
@@ -71,6 +90,7 @@ code=$?
 [ "$code" = 130 ] || fail "Ctrl-C: exit $code, expected 130"
 grep -q "dead-link" out.txt || fail "Ctrl-C: no partial report"
 grep -q "interrupted: 1 of" err.txt || fail "Ctrl-C: summary: $(cat err.txt)"
+grep -q "^not checked: $base/hang$" err.txt || fail "Ctrl-C: the unchecked URL is not named: $(cat err.txt)"
 grep -q "\"$base/ok\"" .curate-cache.json || fail "Ctrl-C: cache not written"
 
 [ $failed = 0 ] && echo "links cli: passed"

@@ -84,6 +84,7 @@ int run_validate(ValidateOptions options, RunState& state) {
   LintSettings settings(registry, config);
   LintOptions lint_options;
   lint_options.today = today_from_environment();
+  lint_options.keep_links = links_requested(options.links, config);  // prose links are checked too
   Linter linter(std::move(registry), std::move(settings), lint_options);
   if (options.list_rules) {
     write_stdout(list_rules(linter));
@@ -133,9 +134,10 @@ void add_validate_command(CLI::App& command, RunState& state) {
   command.add_option("FILE", options->files, "List files ('-' for standard input); default: the configured list");
   command.add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "github", "sarif"}));
-  command.add_flag("--fix", options->fix,
-                   "Apply every fixable finding (layout via fmt, tracking parameters, tag typos, metadata "
-                   "separators; with --links, permanently redirected URLs), then report what remains");
+  command.add_flag(
+      "--fix", options->fix,
+      "Apply every fixable finding (layout via fmt, tracking parameters, tag typos, metadata "
+      "separators; with --links, permanently redirected URLs and moved repositories), then report what remains");
   command.add_flag("--list-rules", options->list_rules, "Print every rule with its severity and exit");
   command.add_option("--max-warnings", options->max_warnings, "Exit 1 when there are more than N warnings")
       ->check(CLI::NonNegativeNumber);

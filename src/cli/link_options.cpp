@@ -10,7 +10,18 @@ namespace curate::cli {
 
 void add_link_options(CLI::App& command, LinkCliOptions& options) {
   const char* group = "Link checking";
-  command.add_flag("--links", options.links, "Also check every URL over HTTP(S)")->group(group);
+  command
+      .add_flag("--links", options.links,
+                "Also check every URL over HTTP(S), and GitHub repositories' health (with GITHUB_TOKEN)")
+      ->group(group);
+  command
+      .add_flag("--repos", options.repos,
+                "Check only GitHub repositories: archived, moved, gone, stale (needs GITHUB_TOKEN)")
+      ->group(group);
+  command
+      .add_flag("--check-fragments", options.check_fragments,
+                "Also check that a URL's #fragment names an element of its HTML page")
+      ->group(group);
   command.add_flag("--offline", options.offline, "Only offline rules, even when the config enables links")
       ->group(group);
   command.add_option("--concurrency", options.concurrency, "Requests in flight at once (default 64)")->group(group);
@@ -35,15 +46,31 @@ void add_link_options(CLI::App& command, LinkCliOptions& options) {
 
 bool links_requested(const LinkCliOptions& cli, const Config& config) {
   if (cli.offline) return false;
-  if (cli.links) return true;
+  if (cli.links || cli.repos) return true;
   auto links = config.document().find("links");
   if (links == config.document().end() || !links->is_object()) return false;
   auto enabled = links->find("enabled");
   return enabled != links->end() && enabled->is_boolean() && enabled->get<bool>();
 }
 
+namespace {
+
+void apply_github_environment(LinkOptions& options) {
+  struct Variable {
+    const char* name;
+    std::string LinkOptions::*field;
+  };
+  for (auto [name, field] : {Variable{"GITHUB_SERVER_URL", &LinkOptions::github_server},
+                             Variable{"GITHUB_API_URL", &LinkOptions::github_api},
+                             Variable{"GITHUB_GRAPHQL_URL", &LinkOptions::github_graphql}})
+    if (const char* value = std::getenv(name); value && *value) options.*field = endpoint_url(value, name);
+}
+
+}  // namespace
+
 LinkOptions resolve_link_options(const LinkCliOptions& cli, const Config& config, const std::string& list_path) {
   LinkOptions options;
+  apply_github_environment(options);
   if (auto links = config.document().find("links"); links != config.document().end())
     apply_link_config(*links, config.path, options);
   // A cache named in the config is relative to the config's folder.
@@ -61,6 +88,9 @@ LinkOptions resolve_link_options(const LinkCliOptions& cli, const Config& config
   if (cli.no_cache) options.use_cache = false;
   if (!cli.exclude.empty()) options.exclude.insert(options.exclude.end(), cli.exclude.begin(), cli.exclude.end());
   if (!cli.include.empty()) options.include = cli.include;
+  if (cli.check_fragments) options.check_fragments = true;
+  // --repos alone asks GitHub only; with --links (or the config) both run.
+  options.check_http = !cli.repos || cli.links;
   // A connect timeout longer than the whole request would never apply.
   options.connect_timeout = std::min(options.connect_timeout, options.timeout);
   if (!options.cache_path) options.cache_path = default_cache_path(list_path);

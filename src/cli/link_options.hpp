@@ -17,6 +17,8 @@ namespace curate::cli {
 // What the command line says; unset values leave .curate.json's in place.
 struct LinkCliOptions {
   bool links = false;
+  bool repos = false;  // only the repository checks
+  bool check_fragments = false;
   bool offline = false;
   bool no_cache = false;
   std::optional<int> concurrency;
@@ -35,11 +37,14 @@ struct LinkCliOptions {
 // Adds --links, --offline and the link-checking options to `command`.
 void add_link_options(CLI::App& command, LinkCliOptions& options);
 
-// Whether to check links: --links or "links": {"enabled": true}, unless --offline.
+// Whether to check links: --links, --repos or "links": {"enabled": true},
+// unless --offline.
 bool links_requested(const LinkCliOptions& cli, const Config& config);
 
-// Defaults, then .curate.json "links", then the command line, then
-// GITHUB_TOKEN from the environment. Throws curate::Error on bad values.
+// Defaults, then the GitHub endpoints from the environment
+// (GITHUB_SERVER_URL, GITHUB_API_URL, GITHUB_GRAPHQL_URL: Actions sets them on
+// every run, so .curate.json's own wins), then .curate.json "links", then the
+// command line, then GITHUB_TOKEN. Throws curate::Error on bad values.
 LinkOptions resolve_link_options(const LinkCliOptions& cli, const Config& config, const std::string& list_path);
 
 struct LinkRun {
@@ -47,16 +52,20 @@ struct LinkRun {
   bool interrupted = false;  // Ctrl-C: the report is partial, exit 130
 };
 
-// Checks the links of `catalog` (read from `text`) with the real HTTP
-// client: loads and saves the cache (also when interrupted), draws a
-// progress bar on a terminal and prints the summary line on stderr.
-LinkRun run_link_check(const Catalog& catalog, std::string_view text, const LinkOptions& options);
+// Checks the links of `catalog` (read from `text`; `document_links`: every
+// link of the file, or null for entries' links only) with the real HTTP
+// client: loads and saves the cache (also when interrupted), shows progress
+// on stderr (a bar on a terminal, a line every 10 s otherwise) and prints
+// the notes and summary lines there.
+LinkRun run_link_check(const Catalog& catalog, std::string_view text, const std::vector<DocumentLink>* document_links,
+                       const LinkOptions& options);
 
 // validate's link step for one linted file: checks its links and appends
 // the findings to `findings.diagnostics`, so severities, suppressions and
-// every output format apply. With `fix`, the redirected-link findings that
-// stay enabled are rewritten in the file first (atomic write, re-parse
-// check), `findings` is re-linted from the new text, and `notes` says so.
+// every output format apply. With `fix`, the redirected-link and repo-moved
+// findings that stay enabled are rewritten in the file first (atomic write,
+// re-parse check), `findings` is re-linted from the new text, and `notes`
+// says so.
 // Returns true when interrupted by Ctrl-C.
 bool add_link_findings(const Linter& linter, const Config& config, const LinkCliOptions& cli, bool fix,
                        FileFindings& findings, std::string& notes);

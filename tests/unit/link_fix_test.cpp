@@ -46,3 +46,16 @@ TEST_CASE("A URL written in a form we do not rewrite is skipped") {
   CHECK(result.skipped.size() == 1);
   CHECK(result.text == markdown);
 }
+
+TEST_CASE("A link in prose is rewritten within its own lines only") {
+  std::string markdown =
+      "# List\n\nSee [the old page](https://old.test/a) and\n[again](https://old.test/a).\n\n"
+      "Elsewhere https://old.test/a stays.\n\n"
+      "- [A](https://old.test/a) - an entry not asked about.\n";
+  RewriteResult result = fix(markdown, {{3, "https://old.test/a", "https://new.test/a", 4}});
+  CHECK(result.applied == 2);
+  CHECK(result.text ==
+        "# List\n\nSee [the old page](https://new.test/a) and\n[again](https://new.test/a).\n\n"
+        "Elsewhere https://old.test/a stays.\n\n"
+        "- [A](https://old.test/a) - an entry not asked about.\n");
+}

@@ -159,7 +159,7 @@ TEST_CASE("Every entry carrying a URL gets its finding, and excluded URLs are sk
 
 TEST_CASE("The link rules are described for the rule table") {
   auto rules = link_rule_infos();
-  REQUIRE(rules.size() == 4);
+  REQUIRE(rules.size() == 9);
   CHECK(rules[1].id == "redirected-link");
   CHECK(rules[1].fixable);
   CHECK(rules[2].default_severity == Severity::warning);

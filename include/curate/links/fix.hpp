@@ -1,7 +1,8 @@
 #pragma once
-// --fix for redirected-link: writes the URL a permanent redirect leads to in
-// place of the old one, in the entries that carry it, and proves by
-// re-parsing that nothing else changed.
+// --fix for redirected-link and repo-moved: writes the URL a permanent
+// redirect or a moved repository leads to in place of the old one, in the
+// entries and prose links that carry it, and proves by re-parsing that
+// nothing else changed.
 
 #include <string>
 #include <vector>
@@ -13,11 +14,13 @@
 namespace curate {
 
 // Replace `from` (as written) by `to` in the first paragraph of the item
-// whose list marker is on `line`.
+// whose list marker is on `line`; with `last_line`, in lines
+// [line, last_line] (a link in prose).
 struct UrlRewrite {
   int line = 0;
   std::string from;
   std::string to;
+  int last_line = 0;
 };
 
 struct [[nodiscard]] RewriteResult {

@@ -13,7 +13,15 @@
 
 namespace curate {
 
-enum class HttpMethod { head, get };
+enum class HttpMethod { head, get, post };
+
+// What the client does with the final response's body (the bodies of
+// redirects it follows are skipped).
+enum class BodyUse {
+  none,       // stop at its first byte: a link check needs only the status
+  keep,       // keep it in HttpResponse::body, up to body_limit (API answers)
+  fragments,  // when it is HTML, look for `fragments` in it as it arrives (fragments.hpp)
+};
 
 // One request. Only http and https are ever fetched, also after redirects.
 struct HttpRequest {
@@ -25,6 +33,11 @@ struct HttpRequest {
   std::chrono::milliseconds connect_timeout{10000};
   std::chrono::milliseconds timeout{20000};  // whole request, redirects included
   int max_redirects = 10;
+  std::string body;  // sent with post
+  BodyUse body_use = BodyUse::none;
+  std::vector<std::string> fragments;  // BodyUse::fragments: element ids or names, percent-decoded
+  // The most body bytes read; a transfer that reaches it is stopped.
+  long long body_limit = 16LL << 20;
 };
 
 // Why a request ended without a usable status.
@@ -58,6 +71,13 @@ struct [[nodiscard]] HttpResponse {
   std::string refused_redirect;                // the Location not followed (unsupported_redirect)
   std::map<std::string, std::string> headers;  // final response; lower-case names
   long long body_bytes = 0;                    // body bytes received (a GET stops after the status)
+  std::string body;                            // BodyUse::keep
+  bool body_truncated = false;                 // body_limit was reached
+  // BodyUse::fragments: whether the body was HTML and scanned, whether the
+  // scan saw the end of it (or found everything first), and what it found.
+  bool html_scanned = false;
+  bool scan_complete = false;
+  std::vector<std::string> fragments_found;
 };
 
 // Runs requests concurrently. Not thread-safe: one caller drives it.

@@ -50,6 +50,16 @@ struct LinkOptions {
   std::optional<std::string> cache_path;  // default: .curate-cache.json beside the list
   std::chrono::seconds max_age{3 * 24 * 3600};
   unsigned seed = 0;  // jitter; 0 picks a random seed
+
+  bool check_http = true;        // request every URL (--links); off with --repos
+  bool check_repos = true;       // repository health of GitHub links (github.hpp)
+  bool check_fragments = false;  // look for #fragments in HTML pages (--check-fragments)
+  // GitHub endpoints: the web server whose URLs are repositories, the REST
+  // API and the GraphQL API. Enterprise servers and tests point them elsewhere.
+  std::string github_server = "https://github.com";
+  std::string github_api = "https://api.github.com";
+  std::string github_graphql = "https://api.github.com/graphql";
+  std::chrono::seconds stale_after{3 * 365 * 24 * 3600};  // repo-stale: no push for longer
 };
 
 // Applies .curate.json "links" (an object) over `options`. Throws
@@ -66,8 +76,13 @@ std::vector<std::string> link_config_warnings(const nlohmann::json& links);
 AcceptCodes parse_accept_codes(std::string_view text);
 bool accepts(const AcceptCodes& accept, long status);
 
-// "20s", "500ms", "3d", "12h", "30m", or plain seconds. Throws curate::Error.
+// "20s", "500ms", "3d", "12h", "30m", "2w", "3y" (365 days), or plain
+// seconds. Throws curate::Error.
 std::chrono::milliseconds parse_duration(std::string_view text);
+
+// `url` without trailing slashes, when it is an absolute http(s) URL;
+// otherwise throws curate::Error naming `what` (a key or a variable).
+std::string endpoint_url(std::string url, const std::string& what);
 
 // Checks every option for sane values (limits ≥ 1, valid regexes, …).
 // Throws curate::Error.

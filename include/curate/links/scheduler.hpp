@@ -34,18 +34,44 @@ struct [[nodiscard]] LinkOutcome {
   bool used_get = false;  // HEAD was refused or failed, GET decided
 };
 
+// A URL whose check has started and not ended: since when (its first
+// request; retries and their waits count too).
+struct PendingLink {
+  std::string url;
+  SteadyTime since{};
+};
+
 struct SchedulerHooks {
   const Clock* clock = nullptr;                                   // steady_clock_source() when null
   std::function<bool()> cancelled;                                // polled often; true stops early
   std::function<void(size_t index, const LinkOutcome&)> on_done;  // as each URL finishes
+  // After every wait for responses (at least ten times a second while the
+  // run lasts): the URL pending the longest, if any.
+  std::function<void(const std::optional<PendingLink>& oldest)> on_tick;
 };
 
-// True for outcomes worth another try: timeouts, connection errors, 408,
-// 429 and 5xx.
+// One URL to check, and the fragments to look for in its page (then it is
+// fetched with GET, and its HTML read until they are all found).
+struct LinkTarget {
+  std::string url;
+  std::vector<std::string> fragments;
+};
+
+// True for outcomes worth another try: timeouts, resets, 408, 429 and 5xx.
+// A refused connection or an unknown host name gives the same answer a
+// second later, so neither is retried.
 bool is_retryable(const HttpResponse& response);
+
+// The wait a response's Retry-After asks for (seconds or an HTTP date);
+// nullopt when absent or unusable.
+std::optional<std::chrono::milliseconds> retry_after(const HttpResponse& response);
 
 // Checks `urls` (fragments already removed, each once). Entry i of the
 // result is nullopt only when cancelled before URL i finished.
+std::vector<std::optional<LinkOutcome>> run_link_checks(const std::vector<LinkTarget>& targets,
+                                                        const LinkOptions& options, HttpClient& client,
+                                                        const SchedulerHooks& hooks = {});
+// The same for URLs without fragments.
 std::vector<std::optional<LinkOutcome>> run_link_checks(const std::vector<std::string>& urls,
                                                         const LinkOptions& options, HttpClient& client,
                                                         const SchedulerHooks& hooks = {});

@@ -3,6 +3,7 @@
 // dead-link, redirected-link, unverified-link and timeout-link.
 
 #include <string>
+#include <vector>
 
 #include "curate/links/options.hpp"
 #include "curate/links/scheduler.hpp"
@@ -19,6 +20,10 @@ struct [[nodiscard]] LinkResult {
   std::string fix_url;    // redirected: the URL to write instead
   int attempts = 0;
   bool cached = false;
+  // --check-fragments: the page was HTML and read to its end (or until every
+  // fragment asked for was found), and the fragments found in it.
+  bool fragments_scanned = false;
+  std::vector<std::string> fragments_found;
 };
 
 // The verdict for one URL's final outcome. Permanent redirects (301, 308)

@@ -119,6 +119,7 @@ struct LintOptions {
   std::string today;                                         // YYYY-MM-DD; empty: the system clock (UTC)
   std::function<bool(const std::string& path)> path_exists;  // default: std::filesystem::exists
   size_t chunk_bytes = k_chunk_bytes;                        // parse.hpp build_catalog_chunked
+  bool keep_links = false;                                   // fill FileFindings::links (link checking)
 };
 
 // A replacement in SourceFile::text that fixes one finding (rule, at).
@@ -130,6 +131,13 @@ struct TextEdit {
   std::string replacement;
 };
 
+// A link (not an image) anywhere in the document: entries, paragraphs,
+// block quotes, tables, headings.
+struct DocumentLink {
+  std::string url;
+  SourceSpan span;
+};
+
 // One file's findings before severities and suppressions are settled.
 struct [[nodiscard]] FileFindings {
   SourceFile source;
@@ -137,6 +145,7 @@ struct [[nodiscard]] FileFindings {
   Suppressions suppressions;
   std::vector<Diagnostic> diagnostics;  // other producers append here
   std::vector<TextEdit> edits;          // the text fixes rules offered
+  std::vector<DocumentLink> links;      // every link, in document order, with LintOptions::keep_links
 };
 
 class Linter {

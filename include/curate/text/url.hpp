@@ -39,6 +39,9 @@ std::string normalize_url(std::string_view url);
 // The URL without its "#fragment".
 std::string without_fragment(std::string_view url);
 
+// `text` with %XX escapes decoded (URL fragments and paths); a lone '%' stays.
+std::string percent_decode(std::string_view text);
+
 // Eight hex digits of a stable 32-bit FNV-1a hash of `key`.
 std::string stable_id(std::string_view key);
 

@@ -13,6 +13,10 @@ namespace {
 
 constexpr int k_cache_version = 1;
 
+bool fresh(std::int64_t checked, std::int64_t now, std::chrono::seconds max_age) {
+  return now - checked <= max_age.count() && checked <= now;
+}
+
 }  // namespace
 
 std::int64_t unix_now() {
@@ -44,8 +48,20 @@ LinkCache LinkCache::load(const std::string& path) {
       entry.fix_url = item.value("fix", "");
       cache.m_entries[url] = std::move(entry);
     }
+    // "repos" came later than version 1's "links": an older file has none.
+    nlohmann::json repos = document.value("repos", nlohmann::json::object());
+    for (const auto& [key, item] : repos.items()) {
+      RepoEntry entry;
+      entry.checked = item.at("checked").get<std::int64_t>();
+      entry.info.name_with_owner = item.at("name").get<std::string>();
+      entry.info.url = item.value("url", "");
+      entry.info.archived = item.value("archived", false);
+      entry.info.pushed_at = item.value("pushed", "");
+      cache.m_repos[key] = std::move(entry);
+    }
   } catch (const std::exception& e) {
     cache.m_entries.clear();
+    cache.m_repos.clear();
     cache.m_warning = "ignoring damaged link cache " + path + " (" + e.what() + ")";
   }
   return cache;
@@ -56,8 +72,7 @@ std::optional<LinkResult> LinkCache::lookup(const std::string& url, std::int64_t
   auto found = m_entries.find(url);
   if (found == m_entries.end()) return std::nullopt;
   const Entry& entry = found->second;
-  if (now - entry.checked > max_age.count() || entry.checked > now || !accepts(accept, entry.status))
-    return std::nullopt;
+  if (!fresh(entry.checked, now, max_age) || !accepts(accept, entry.status)) return std::nullopt;
   LinkResult result;
   result.verdict = entry.redirected ? LinkVerdict::redirected : LinkVerdict::ok;
   result.status = entry.status;
@@ -77,6 +92,17 @@ void LinkCache::record(const std::string& url, const LinkResult& result, std::in
                          result.detail, result.final_url, result.fix_url};
 }
 
+std::optional<RepoInfo> LinkCache::lookup_repo(const std::string& key, std::int64_t now,
+                                               std::chrono::seconds max_age) const {
+  auto found = m_repos.find(key);
+  if (found == m_repos.end() || !fresh(found->second.checked, now, max_age)) return std::nullopt;
+  return found->second.info;
+}
+
+void LinkCache::record_repo(const std::string& key, const RepoInfo& info, std::int64_t now) {
+  m_repos[key] = RepoEntry{now, info};
+}
+
 void LinkCache::save(std::int64_t now, std::chrono::seconds max_age) const {
   nlohmann::json links = nlohmann::json::object();
   for (const auto& [url, entry] : m_entries) {
@@ -88,7 +114,17 @@ void LinkCache::save(std::int64_t now, std::chrono::seconds max_age) const {
     if (!entry.fix_url.empty()) item["fix"] = entry.fix_url;
     links[url] = std::move(item);
   }
+  nlohmann::json repos = nlohmann::json::object();
+  for (const auto& [key, entry] : m_repos) {
+    if (!fresh(entry.checked, now, max_age)) continue;
+    nlohmann::json item = {{"checked", entry.checked}, {"name", entry.info.name_with_owner}};
+    if (!entry.info.url.empty()) item["url"] = entry.info.url;
+    if (entry.info.archived) item["archived"] = true;
+    if (!entry.info.pushed_at.empty()) item["pushed"] = entry.info.pushed_at;
+    repos[key] = std::move(item);
+  }
   nlohmann::json document = {{"version", k_cache_version}, {"links", std::move(links)}};
+  if (!repos.empty()) document["repos"] = std::move(repos);
   write_output(m_path, document.dump(1) + "\n");
 }
 

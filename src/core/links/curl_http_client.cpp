@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "curate/links/curl_handle.hpp"
+#include "curate/links/fragments.hpp"
 #include "curate/links/http_client.hpp"
 #include "curate/text/text.hpp"
 
@@ -20,7 +21,8 @@ struct Transfer {
   HttpResponse response;
   long current_status = 0;
   std::string current_location;
-  bool aborted_body = false;  // we stopped a GET once its status was known
+  bool aborted_body = false;               // we stopped the body: enough was read
+  std::unique_ptr<FragmentFinder> finder;  // BodyUse::fragments, once the body is known to be HTML
   char error_buffer[CURL_ERROR_SIZE] = {};
 };
 
@@ -69,15 +71,43 @@ size_t header_callback(char* data, size_t size, size_t count, void* user) {
   return size * count;
 }
 
-// The body is never needed: the status is known once headers are in, so the
-// first body bytes of a final response end the transfer (a write error we
-// recognise as success). Bodies of redirects curl follows are let through.
-size_t write_callback(char* /*data*/, size_t size, size_t count, void* user) {
+// Hands body bytes to what the request wants them for. Returns false to
+// stop the transfer: curl then ends it with a write error that finish()
+// recognises as success, since the status is already known.
+bool take_body(Transfer& transfer, std::string_view bytes) {
+  const HttpRequest& request = transfer.request;
+  HttpResponse& response = transfer.response;
+  bool over = response.body_bytes > request.body_limit;
+  if (over) response.body_truncated = true;
+  if (request.body_use == BodyUse::keep) {
+    size_t room = static_cast<size_t>(request.body_limit) - std::min(response.body.size(), size_t(request.body_limit));
+    response.body.append(bytes.substr(0, room));
+    return !over;
+  }
+  if (request.body_use != BodyUse::fragments) return false;
+  if (!transfer.finder) {
+    auto type = response.headers.find("content-type");
+    if (type == response.headers.end() || !is_html_content_type(type->second)) return false;
+    transfer.finder = std::make_unique<FragmentFinder>(request.fragments);
+    response.html_scanned = true;
+  }
+  if (!transfer.finder->feed(bytes)) {
+    response.scan_complete = true;  // everything found: the rest is not needed
+    return false;
+  }
+  return !over;
+}
+
+// The status is known once headers are in; the first body bytes of a final
+// response end the transfer unless the request wants the body. Bodies of
+// redirects curl follows are let through.
+size_t write_callback(char* data, size_t size, size_t count, void* user) {
   auto& transfer = *static_cast<Transfer*>(user);
   bool following =
       transfer.current_status >= 300 && transfer.current_status < 400 && !transfer.current_location.empty();
   transfer.response.body_bytes += static_cast<long long>(size * count);
   if (following) return size * count;
+  if (take_body(transfer, std::string_view(data, size * count))) return size * count;
   transfer.aborted_body = true;
   return 0;
 }
@@ -116,6 +146,16 @@ TransportError classify(CURLcode code) {
     default:
       return TransportError::other;
   }
+}
+
+// A body read to its end was scanned completely; one stopped early only
+// when everything was found (set by take_body).
+void finish_scan(FragmentFinder& finder, CURLcode code, HttpResponse& response) {
+  if (code == CURLE_OK) {
+    finder.finish();
+    response.scan_complete = true;
+  }
+  response.fragments_found.assign(finder.found().begin(), finder.found().end());
 }
 
 class CurlHttpClient final : public HttpClient {
@@ -171,10 +211,14 @@ class CurlHttpClient final : public HttpClient {
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, write_callback);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
-    if (request.method == HttpMethod::head)
+    if (request.method == HttpMethod::head) {
       curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
-    else
+    } else if (request.method == HttpMethod::post) {
+      curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.c_str());
+      curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    } else {
       curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+    }
   }
 
   std::vector<HttpResponse> perform() {
@@ -204,6 +248,7 @@ class CurlHttpClient final : public HttpClient {
     response.final_url = effective ? effective : transfer.request.url;
     bool aborted_ok = code == CURLE_WRITE_ERROR && transfer.aborted_body && response.status > 0;
     response.error = aborted_ok ? TransportError::none : classify(code);
+    if (transfer.finder) finish_scan(*transfer.finder, code, response);
     if (response.error != TransportError::none)
       response.error_text = transfer.error_buffer[0] ? transfer.error_buffer : curl_easy_strerror(code);
     // The hop curl refused or had no budget for was recorded but not taken.

@@ -3,18 +3,12 @@
 #include <algorithm>
 #include <map>
 
+#include "collect.hpp"
 #include "curate/catalog/parse.hpp"
 #include "curate/text/error.hpp"
 
 namespace curate {
 namespace {
-
-std::vector<size_t> line_starts(const std::string& text) {
-  std::vector<size_t> starts = {0};
-  for (size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts.push_back(i + 1);
-  return starts;
-}
 
 // Where a written URL may start: a link destination "(", an autolink "<",
 // or a bare URL after whitespace.
@@ -78,7 +72,7 @@ void verify(const Catalog& before, const Catalog& after, const std::map<int, std
         old_item.url ? std::optional(mapped(*old_item.url, rewrites)) : std::nullopt;
     if (!same_fields(old_item, new_item) || expected != new_item.links || expected_url != new_item.url)
       throw Error(before.path, old_item.pos.line, old_item.pos.column,
-                  "--fix: refusing to write: the entry would change beyond its redirected URLs");
+                  "--fix: refusing to write: the entry would change beyond its rewritten URLs");
   }
 }
 
@@ -100,11 +94,15 @@ RewriteResult rewrite_urls(const SourceFile& source, const Catalog& catalog, con
   // Bottom-up, so the offsets of lines above stay valid.
   for (auto it = by_line.rbegin(); it != by_line.rend(); ++it) {
     auto item = items.find(it->first);
-    if (item == items.end() || it->first < 1 || static_cast<size_t>(it->first) > starts.size()) {
+    int prose_last = 0;
+    for (const auto& rewrite : it->second) prose_last = std::max(prose_last, rewrite.last_line);
+    bool known = item != items.end() || prose_last > 0;
+    if (!known || it->first < 1 || static_cast<size_t>(it->first) > starts.size()) {
       result.skipped.insert(result.skipped.end(), it->second.begin(), it->second.end());
       continue;
     }
-    size_t last_line = static_cast<size_t>(std::max(item->second->paragraph_end_line, it->first));
+    int paragraph_end = item != items.end() ? item->second->paragraph_end_line : prose_last;
+    size_t last_line = static_cast<size_t>(std::max(paragraph_end, it->first));
     size_t begin = starts[static_cast<size_t>(it->first) - 1];
     size_t end = last_line < starts.size() ? starts[last_line] : result.text.size();
     for (const auto& rewrite : it->second) {

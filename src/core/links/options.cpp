@@ -66,6 +66,19 @@ RedirectPolicy parse_redirect_policy(const std::string& text, const std::string&
   throw Error(path, 0, 0, "\"links\": \"redirects\" must be \"permanent\", \"all\" or \"none\"");
 }
 
+bool read_bool(const nlohmann::json& value, const std::string& key, const std::string& path) {
+  if (!value.is_boolean()) throw Error(path, 0, 0, "\"links\": \"" + key + "\" must be true or false");
+  return value.get<bool>();
+}
+
+std::string read_endpoint(const nlohmann::json& value, const std::string& key, const std::string& path) {
+  try {
+    return endpoint_url(read_string(value, key, path), "\"" + key + "\"");
+  } catch (const Error& e) {
+    throw Error(path, 0, 0, std::string("\"links\": ") + e.what());
+  }
+}
+
 using Json = nlohmann::json;
 using Key = const std::string&;
 
@@ -102,6 +115,18 @@ const LinkKey k_link_keys[] = {
      [](const Json& v, Key k, const std::string& p, LinkOptions& o) {
        o.max_age = std::chrono::duration_cast<std::chrono::seconds>(read_duration(v, k, p));
      }},
+    {"check-fragments",
+     [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.check_fragments = read_bool(v, k, p); }},
+    {"github_server",
+     [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.github_server = read_endpoint(v, k, p); }},
+    {"github_api",
+     [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.github_api = read_endpoint(v, k, p); }},
+    {"github_graphql",
+     [](const Json& v, Key k, const std::string& p, LinkOptions& o) { o.github_graphql = read_endpoint(v, k, p); }},
+    {"stale_after",
+     [](const Json& v, Key k, const std::string& p, LinkOptions& o) {
+       o.stale_after = std::chrono::duration_cast<std::chrono::seconds>(read_duration(v, k, p));
+     }},
 };
 
 const LinkKey* find_link_key(std::string_view name) {
@@ -110,7 +135,16 @@ const LinkKey* find_link_key(std::string_view name) {
   return nullptr;
 }
 
+
 }  // namespace
+
+std::string endpoint_url(std::string url, const std::string& what) {
+  UrlParts parts;
+  if (!parse_url(url, parts) || (parts.scheme != "http" && parts.scheme != "https"))
+    throw Error(what + " must be an http(s) URL, not '" + url + "'");
+  while (url.back() == '/') url.pop_back();
+  return url;
+}
 
 std::vector<std::string> default_bot_hosts() {
   return {"linkedin.com", "twitter.com", "x.com",      "facebook.com", "instagram.com",
@@ -179,8 +213,12 @@ std::chrono::milliseconds parse_duration(std::string_view text) {
     factor = 3'600'000;
   else if (unit == "d")
     factor = 86'400'000;
+  else if (unit == "w")
+    factor = 7 * 86'400'000.0;
+  else if (unit == "y")
+    factor = 365 * 86'400'000.0;
   else
-    throw Error("'" + std::string(text) + "': unknown unit '" + std::string(unit) + "' (ms, s, m, h, d)");
+    throw Error("'" + std::string(text) + "': unknown unit '" + std::string(unit) + "' (ms, s, m, h, d, w, y)");
   return std::chrono::milliseconds(static_cast<long long>(value * factor));
 }
 

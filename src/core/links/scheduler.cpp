@@ -4,6 +4,7 @@
 #include <ctime>
 #include <deque>
 #include <random>
+#include <set>
 #include <unordered_map>
 
 #include "curate/text/text.hpp"
@@ -23,11 +24,14 @@ class SteadyClock final : public Clock {
 
 struct Job {
   std::string url;
+  std::vector<std::string> fragments;  // looked for in the page: GET, never HEAD
   std::string host;
   int retries_used = 0;
   int requests = 0;
   bool use_get = false;
   SteadyTime not_before{};
+  bool started = false;
+  SteadyTime first_start{};  // of its first request: how long it has kept the run waiting
 };
 
 struct HostState {
@@ -37,19 +41,6 @@ struct HostState {
   SteadyTime blocked_until{};  // Retry-After or a 429 backoff, for the whole host
   bool prefers_get = false;    // HEAD was refused here once (405/501)
 };
-
-// Retry-After in seconds or as an HTTP date; nullopt when absent or unusable.
-std::optional<milliseconds> retry_after(const HttpResponse& response) {
-  auto found = response.headers.find("retry-after");
-  if (found == response.headers.end()) return std::nullopt;
-  const std::string& value = found->second;
-  if (!value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return milliseconds(std::stoll(value.substr(0, 9)) * 1000);
-  std::tm tm{};
-  if (!strptime(value.c_str(), "%a, %d %b %Y %H:%M:%S", &tm)) return std::nullopt;
-  long long seconds = static_cast<long long>(timegm(&tm)) - static_cast<long long>(std::time(nullptr));
-  return milliseconds(std::max(0LL, seconds) * 1000);
-}
 
 bool is_challenge(const HttpResponse& response) {
   auto found = response.headers.find("cf-mitigated");
@@ -66,18 +57,18 @@ bool needs_get_fallback(const HttpResponse& response, const LinkOptions& options
 
 class Scheduler {
  public:
-  Scheduler(const std::vector<std::string>& urls, const LinkOptions& options, HttpClient& client,
+  Scheduler(const std::vector<LinkTarget>& targets, const LinkOptions& options, HttpClient& client,
             const SchedulerHooks& hooks)
       : m_options(options),
         m_client(client),
         m_hooks(hooks),
         m_clock(hooks.clock ? *hooks.clock : steady_clock_source()),
         m_rng(options.seed ? options.seed : std::random_device{}()),
-        m_results(urls.size()),
-        m_remaining(urls.size()) {
-    for (size_t i = 0; i < urls.size(); ++i) {
-      std::string host = host_key(urls[i]);
-      m_jobs.push_back({urls[i], host});
+        m_results(targets.size()),
+        m_remaining(targets.size()) {
+    for (size_t i = 0; i < targets.size(); ++i) {
+      std::string host = host_key(targets[i].url);
+      m_jobs.push_back({targets[i].url, targets[i].fragments, host});
       m_hosts[host].waiting.push_back(i);
     }
   }
@@ -89,6 +80,7 @@ class Scheduler {
       release_delayed(now);
       dispatch(now);
       for (const HttpResponse& response : m_client.poll(next_wait(m_clock.now()))) handle(response);
+      if (m_hooks.on_tick) m_hooks.on_tick(oldest_pending());
     }
     return std::move(m_results);
   }
@@ -99,11 +91,26 @@ class Scheduler {
            now >= host.blocked_until;
   }
 
+  std::optional<PendingLink> oldest_pending() const {
+    if (m_pending.empty()) return std::nullopt;
+    auto [started, index] = *m_pending.begin();
+    return PendingLink{m_jobs[index].url, started};
+  }
+
   void start(size_t index, HostState& host, SteadyTime now) {
     Job& job = m_jobs[index];
-    HttpMethod method = (job.use_get || host.prefers_get) ? HttpMethod::get : HttpMethod::head;
-    HttpRequest request = make_link_request(m_options, job.url, method);
+    bool get = job.use_get || host.prefers_get || !job.fragments.empty();
+    HttpRequest request = make_link_request(m_options, job.url, get ? HttpMethod::get : HttpMethod::head);
+    if (!job.fragments.empty()) {
+      request.body_use = BodyUse::fragments;
+      request.fragments = job.fragments;
+    }
     request.id = index;
+    if (!job.started) {
+      job.started = true;
+      job.first_start = now;
+      m_pending.insert({now, index});
+    }
     ++host.active;
     ++m_active;
     host.next_start = now + m_options.min_host_delay;
@@ -152,6 +159,7 @@ class Scheduler {
   }
 
   void handle(const HttpResponse& response) {
+    if (response.id >= m_jobs.size()) return;  // not ours (another check's request left behind)
     size_t index = static_cast<size_t>(response.id);
     Job& job = m_jobs[index];
     HostState& host = m_hosts[job.host];
@@ -185,6 +193,7 @@ class Scheduler {
   void finish(size_t index, const HttpResponse& response) {
     Job& job = m_jobs[index];
     LinkOutcome outcome{response, job.requests, job.use_get};
+    m_pending.erase({job.first_start, index});
     if (m_hooks.on_done) m_hooks.on_done(index, outcome);
     m_results[index] = std::move(outcome);
     --m_remaining;
@@ -198,6 +207,7 @@ class Scheduler {
   std::vector<Job> m_jobs;
   std::unordered_map<std::string, HostState> m_hosts;
   std::vector<size_t> m_delayed;
+  std::set<std::pair<SteadyTime, size_t>> m_pending;  // started and unfinished, by first start
   int m_active = 0;
   std::vector<std::optional<LinkOutcome>> m_results;
   size_t m_remaining = 0;
@@ -215,8 +225,6 @@ bool is_retryable(const HttpResponse& response) {
     case TransportError::none:
       return response.status == 408 || response.status == 429 || (response.status >= 500 && response.status <= 599);
     case TransportError::timeout:
-    case TransportError::dns:
-    case TransportError::connect:
     case TransportError::reset:
     case TransportError::other:
       return true;
@@ -225,10 +233,31 @@ bool is_retryable(const HttpResponse& response) {
   }
 }
 
+std::optional<milliseconds> retry_after(const HttpResponse& response) {
+  auto found = response.headers.find("retry-after");
+  if (found == response.headers.end()) return std::nullopt;
+  const std::string& value = found->second;
+  if (!value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return milliseconds(std::stoll(value.substr(0, 9)) * 1000);
+  std::tm tm{};
+  if (!strptime(value.c_str(), "%a, %d %b %Y %H:%M:%S", &tm)) return std::nullopt;
+  long long seconds = static_cast<long long>(timegm(&tm)) - static_cast<long long>(std::time(nullptr));
+  return milliseconds(std::max(0LL, seconds) * 1000);
+}
+
+std::vector<std::optional<LinkOutcome>> run_link_checks(const std::vector<LinkTarget>& targets,
+                                                        const LinkOptions& options, HttpClient& client,
+                                                        const SchedulerHooks& hooks) {
+  return Scheduler(targets, options, client, hooks).run();
+}
+
 std::vector<std::optional<LinkOutcome>> run_link_checks(const std::vector<std::string>& urls,
                                                         const LinkOptions& options, HttpClient& client,
                                                         const SchedulerHooks& hooks) {
-  return Scheduler(urls, options, client, hooks).run();
+  std::vector<LinkTarget> targets;
+  targets.reserve(urls.size());
+  for (const std::string& url : urls) targets.push_back({url, {}});
+  return run_link_checks(targets, options, client, hooks);
 }
 
 }  // namespace curate

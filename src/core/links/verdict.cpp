@@ -151,6 +151,8 @@ LinkResult classify_outcome(const std::string& url, const LinkOutcome& outcome, 
   result.status = response.status;
   result.final_url = response.final_url;
   result.attempts = outcome.attempts;
+  result.fragments_scanned = response.html_scanned && response.scan_complete;
+  result.fragments_found = response.fragments_found;
   return result;
 }
 

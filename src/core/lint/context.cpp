@@ -190,20 +190,6 @@ void LintContext::scan_html(const char* html) {
   }
 }
 
-std::string percent_decode(std::string_view text) {
-  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) && hex(text[i + 2])) {
-      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 void RuleReporter::report(SourcePos begin, SourcePos end, std::string message, bool fixable) {
   Diagnostic diagnostic;
   diagnostic.file = m_file;

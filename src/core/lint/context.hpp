@@ -15,6 +15,7 @@
 #include "curate/io/source.hpp"
 #include "curate/lint/lint.hpp"
 #include "curate/markdown/markdown.hpp"
+#include "curate/text/url.hpp"  // percent_decode, for the link rules
 
 namespace curate {
 
@@ -154,9 +155,6 @@ void add_link_rules(RuleRegistry& registry);
 // `reporter` (rule invalid-suppression) with a suggestion from `known`.
 Suppressions read_suppressions(const LintContext& context, const std::vector<std::string>& known,
                                RuleReporter* reporter);
-
-// `text` with %XX escapes decoded (URL fragments and paths).
-std::string percent_decode(std::string_view text);
 
 // One item as the item checks see it (lint.hpp ItemCheck).
 struct ItemVisit {

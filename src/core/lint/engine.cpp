@@ -163,6 +163,9 @@ FileFindings Linter::lint(SourceFile source, const Config& config) const {
   }
   LintContext& context = *context_holder;
   context.finish();
+  if (m_options.keep_links)
+    for (const LinkInfo& link : context.links())
+      if (!link.is_image) findings.links.push_back({link.url, link.span});
   std::vector<RuleReporter> item_reporters;  // the item checks report through these while the walk lasts
   item_reporters.reserve(m_registry.rules().size());
   std::vector<ItemCheck> item_checks;

@@ -1,6 +1,7 @@
 #include "curate/text/url.hpp"
 
 #include <array>
+#include <cctype>
 #include <cstdint>
 
 #include "curate/text/text.hpp"
@@ -140,6 +141,20 @@ std::string stable_id(std::string_view key) {
   std::string id(8, '0');
   for (int i = 7; i >= 0; --i, hash >>= 4) id[static_cast<size_t>(i)] = k_hex[hash & 0xF];
   return id;
+}
+
+std::string percent_decode(std::string_view text) {
+  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) && hex(text[i + 2])) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
 }
 
 }  // namespace curate
