@@ -2,6 +2,7 @@
 // Selecting and ordering entries: the filters `list`, `stats` and `export`
 // share.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,12 @@ std::vector<EntryRef> resolve_exact_selector(const Catalog& catalog, const std::
 // Entries whose title equals `text` case-insensitively, else those whose
 // title contains it (`--match TEXT` of the edit commands).
 std::vector<EntryRef> match_titles(const Catalog& catalog, const std::string& text);
+
+// Each tag's colour slot, 0 to slots - 1, keyed by its lower-case name: the
+// vocabulary in the order it is declared, then tags used but not declared
+// in order of first use. Text and HTML output colour tags by it, so a tag
+// keeps its colour however the list is filtered.
+std::map<std::string, int> tag_colour_slots(const Catalog& catalog, int slots);
 
 // Parses "file", "title", "date", "year", "section"; throws curate::Error.
 SortKey parse_sort_key(const std::string& name);

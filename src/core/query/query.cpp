@@ -145,6 +145,15 @@ std::vector<EntryRef> match_titles(const Catalog& catalog, const std::string& te
   return title_matches(collect_entries(catalog), text);
 }
 
+std::map<std::string, int> tag_colour_slots(const Catalog& catalog, int slots) {
+  std::map<std::string, int> colours;
+  auto add = [&](const std::string& tag) { colours.emplace(to_lower(tag), static_cast<int>(colours.size()) % slots); };
+  for (const TagDef& tag : catalog.tags) add(tag.name);
+  for (const EntryRef& entry : collect_entries(catalog))
+    for (const std::string& tag : entry.item->tags) add(tag);
+  return colours;
+}
+
 SortKey parse_sort_key(const std::string& name) {
   if (name == "file") return SortKey::file;
   if (name == "title") return SortKey::title;
