@@ -69,7 +69,7 @@ int run_completions(CLI::App& command, const CompletionsOptions& options, const 
 void add_completions_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<CompletionsOptions>();
   command.add_option("SHELL", options->shell, "The shell to print a completion script for")
-      ->type_name("SHELL")
+      ->type_name(placeholder::k_shell)
       ->check(choice({"bash", "zsh", "fish"}));
   command.add_flag("--man", options->man, "Print the OPTIONS and COMMANDS sections of the man page (roff)");
   command.add_flag("--dump-cli", options->dump_cli, "Print every command and option as JSON");

@@ -45,7 +45,7 @@ int run_diff(const DiffOptions& options, const RunState& state) {
 
 void add_diff_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<DiffOptions>();
-  command.add_option("FILE", options->files, "OLD NEW, or with --rev the list file")->type_name(placeholder::k_files);
+  command.add_option("FILE", options->files, "OLD NEW, or with --rev the list file")->type_name(placeholder::k_file);
   command.add_option("--rev", options->rev, "Compare with the list as of this git revision (git show GITREV:PATH)")
       ->type_name(placeholder::k_rev);
   add_format_option(command, options->format, {"text", "json"});

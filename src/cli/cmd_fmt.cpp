@@ -91,7 +91,7 @@ int run_fmt(FmtOptions options, RunState& state) {
 void add_fmt_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<FmtOptions>();
   command.add_option("FILE", options->files, "List files ('-' for standard input); default: the configured list")
-      ->type_name(placeholder::k_files);
+      ->type_name(placeholder::k_file);
   auto* check = command.add_flag("--check", options->check,
                                  "Print 'would reformat FILE' for each file that is not canonical; exit 1 if any");
   auto* diff = command.add_flag("--diff", options->diff, "Print a unified diff of the changes; exit 1 if any");

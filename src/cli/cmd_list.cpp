@@ -59,7 +59,7 @@ void add_list_command(CLI::App& command, RunState& state) {
   add_file_argument(command, options->file);
   add_filter_options(command, options->filter);
   command.add_option("--sort", options->sort, "Order of the entries (default: file, the order of the list)")
-      ->type_name("KEY")
+      ->type_name(placeholder::k_sort_key)
       ->check(choice({"file", "title", "date", "year", "section"}));
   command.add_flag("--reverse", options->reverse, "Reverse the order (entries without the key stay last)");
   command.add_option("--limit", options->limit, "Print at most N entries")

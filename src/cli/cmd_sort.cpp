@@ -30,7 +30,7 @@ void add_sort_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<SortCommandOptions>();
   add_file_argument(command, options->file, "The list file");
   command.add_option("--by", options->by, "Sort key (default: title)")
-      ->type_name("KEY")
+      ->type_name(placeholder::k_sort_key)
       ->check(choice({"title", "date", "year"}));
   command
       .add_option("--section", options->section,

@@ -41,7 +41,7 @@ void add_stats_command(CLI::App& command, RunState& state) {
   add_file_argument(command, options->file);
   add_filter_options(command, options->filter);
   command.add_option("--by", options->by, "Group entries by this (default: section)")
-      ->type_name("GROUP")
+      ->type_name(placeholder::k_group_by)
       ->check(choice({"section", "tag", "kind", "year", "author"}));
   add_format_option(command, options->format, {"text", "json"});
   command.callback([options, &state] { state.exit_code = run_stats(*options, state); });

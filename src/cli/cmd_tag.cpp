@@ -89,7 +89,7 @@ void add_tag_command(CLI::App& command, RunState& state) {
   command.allow_extras();
   command.fallthrough(false);
   command.add_option("ARGS", options->args, "SELECTOR, then +TAG / -TAG changes, then the list file")
-      ->type_name("ARGS");
+      ->type_name(placeholder::k_args);
   command.add_option("--match", options->match, "Select by title (equal, else containing; case-insensitive)")
       ->type_name(placeholder::k_text);
   command.add_flag("--all", options->all, "Allow a selector to match several entries");

@@ -141,7 +141,7 @@ int run_validate(ValidateOptions options, RunState& state) {
 void add_validate_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<ValidateOptions>();
   command.add_option("FILE", options->files, "List files ('-' for standard input); default: the configured list")
-      ->type_name(placeholder::k_files);
+      ->type_name(placeholder::k_file);
   add_format_option(command, options->format, {"text", "json", "github", "sarif"});
   command.add_flag("--fix", options->fix,
                    "Apply every fixable finding (layout via fmt, tracking parameters, tag typos, metadata "

@@ -100,7 +100,7 @@ CLI::Option* add_format_option(CLI::App& command, std::string& format, const std
                                const std::string& description) {
   format = choices.front();
   return command.add_option("--format", format, description + " (default: " + choices.front() + ")")
-      ->type_name("FORMAT")
+      ->type_name(placeholder::k_format)
       ->check(choice(choices));
 }
 

@@ -16,8 +16,7 @@ namespace curate::cli {
 // Placeholders for option values and arguments. Choices show as
 // `a|b|c` instead (a `choice` validator).
 namespace placeholder {
-inline constexpr const char* k_file = "FILE";          // a path; "-" for standard input where it is read
-inline constexpr const char* k_files = "FILE";         // several paths
+inline constexpr const char* k_file = "FILE";          // a path (or several); "-" for standard input where it is read
 inline constexpr const char* k_pattern = "PATTERN";    // a section pattern (docs/cli.md)
 inline constexpr const char* k_tag = "TAG";            // a tag name
 inline constexpr const char* k_kind = "KIND";          // a kind name
@@ -30,6 +29,13 @@ inline constexpr const char* k_title = "TITLE";
 inline constexpr const char* k_name = "NAME";   // an author's name
 inline constexpr const char* k_rev = "GITREV";  // a git revision
 inline constexpr const char* k_command = "COMMAND";
+inline constexpr const char* k_args = "ARGS";  // tag's SELECTOR, +TAG/-TAG changes and FILE
+// Names of values that are choices: --help and the man page show the
+// choices (text|json); completions and --dump-cli use these names.
+inline constexpr const char* k_format = "FORMAT";
+inline constexpr const char* k_sort_key = "KEY";
+inline constexpr const char* k_group_by = "GROUP";
+inline constexpr const char* k_shell = "SHELL";
 }  // namespace placeholder
 
 // Accepts one of `values`; the description "{a,b}" is where the man page,
