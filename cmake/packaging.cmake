@@ -33,7 +33,12 @@ install(FILES ${CURATE_GENERATED_DIR}/curate.bash
 install(FILES ${CURATE_GENERATED_DIR}/_curate DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
 install(FILES ${CURATE_GENERATED_DIR}/curate.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME copyright)
-install(FILES ${PROJECT_SOURCE_DIR}/docs/ci.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# Every document the help texts and the man page name ("docs/validate.md"):
+# the README and docs/, keeping their paths so the names and the README's
+# links hold in the installed copy (tests/packaging/package_deb.sh checks).
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+file(GLOB CURATE_DOCS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/*.md ${PROJECT_SOURCE_DIR}/docs/*.json)
+install(FILES ${CURATE_DOCS} DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 install(FILES ${PROJECT_SOURCE_DIR}/.pre-commit-hooks.yaml DESTINATION ${CMAKE_INSTALL_DOCDIR}
   RENAME pre-commit-hooks.yaml)
 

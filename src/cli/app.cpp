@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -7,12 +9,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 
 #include "curate/catalog/parse.hpp"
 #include "curate/links/options.hpp"
 #include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate::cli {
 
@@ -25,16 +29,54 @@ Config load_cli_config(const GlobalOptions& global) {
   return config;
 }
 
-LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file) {
+namespace {
+
+// A pipe, a socket or a regular file: input someone redirected on purpose.
+// A terminal is a person typing, and /dev/null (a character device) is
+// what CI runners and hooks often leave on standard input.
+bool stdin_redirected() {
+  struct stat info {};
+  if (::fstat(STDIN_FILENO, &info) != 0) return false;
+  return S_ISFIFO(info.st_mode) || S_ISREG(info.st_mode) || S_ISSOCK(info.st_mode);
+}
+
+// A file named on the command line that is not there: the message names
+// the closest file in its folder, for the typo it usually is.
+void check_named_file(const std::string& path) {
+  std::error_code ec;
+  if (path == "-" || std::filesystem::exists(path, ec)) return;
+  std::filesystem::path named(path);
+  std::filesystem::path folder = named.has_parent_path() ? named.parent_path() : std::filesystem::path(".");
+  std::vector<std::string> siblings;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) siblings.push_back(entry.path().filename());
+  std::string best = closest_match(named.filename().string(), siblings);
+  if (best.empty()) return;  // read_source says it is missing
+  std::string suggestion = named.has_parent_path() ? (named.parent_path() / best).string() : best;
+  throw Error(path, 0, 0, "no such file (did you mean '" + suggestion + "'?)");
+}
+
+}  // namespace
+
+SourceFile read_list(const std::optional<std::string>& file, const Config& config, StdinUse stdin_use) {
+  if (!file && stdin_use == StdinUse::allowed && stdin_redirected()) {
+    // An empty pipe names no list: a CI job must check the configured one.
+    SourceFile piped = read_source("-");
+    if (!piped.text.empty()) return piped;
+  }
+  if (file) check_named_file(*file);
+  return read_source(resolve_list_path(file, config));
+}
+
+LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file, StdinUse stdin_use) {
   LoadedList list;
   list.config = load_cli_config(global);
-  list.source = read_source(resolve_list_path(file, list.config));
+  list.source = read_list(file, list.config, stdin_use);
   list.catalog = parse_catalog(list.source, list.config);
   return list;
 }
 
 bool use_color(std::FILE* stream) {
-  if (std::getenv("NO_COLOR")) return false;
+  if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) return false;
   const char* term = std::getenv("TERM");
   if (term && std::string(term) == "dumb") return false;
   return ::isatty(::fileno(stream)) != 0;
@@ -44,6 +86,20 @@ std::string colorize(const std::string& text, const char* ansi_code, bool enable
   if (!enabled) return text;
   return std::string("\x1b[") + ansi_code + "m" + text + "\x1b[0m";
 }
+
+std::optional<size_t> output_width() {
+  if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+    char* end = nullptr;
+    long value = std::strtol(columns, &end, 10);
+    if (*end == '\0' && value > 0) return static_cast<size_t>(value);
+  }
+  winsize size{};
+  if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return static_cast<size_t>(size.ws_col);
+  return std::nullopt;
+}
+
+void print_error(const std::string& message) { std::fprintf(stderr, "curate: error: %s\n", message.c_str()); }
 
 void write_stdout(const std::string& text) {
   if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0) return;

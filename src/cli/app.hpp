@@ -58,15 +58,36 @@ struct LoadedList {
 // FILE: …`. Every command calls it once. Throws curate::Error.
 Config load_cli_config(const GlobalOptions& global);
 
-// Resolves the config and list file (DESIGN.md "Command line"), reads and
-// parses it. Throws curate::Error.
-LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file);
+// Whether a command may read the list from standard input when no file is
+// named: reading commands may, commands that rewrite the list never do.
+enum class StdinUse { allowed, never };
 
-// Whether to colour what goes to `stream`: a terminal, and NO_COLOR unset.
+// Reads the list: the FILE argument; else standard input when it is
+// redirected (a pipe or a file, not a terminal or /dev/null) and holds
+// something, and `stdin_use` allows it; else the configured list or
+// README.md (DESIGN.md "Command line"). Throws curate::Error.
+SourceFile read_list(const std::optional<std::string>& file, const Config& config,
+                     StdinUse stdin_use = StdinUse::allowed);
+
+// Resolves the config, reads the list (read_list) and parses it. Throws
+// curate::Error.
+LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file,
+                     StdinUse stdin_use = StdinUse::allowed);
+
+// Whether to colour what goes to `stream`: a terminal, and NO_COLOR unset
+// or empty (no-color.org), and TERM not "dumb".
 bool use_color(std::FILE* stream);
+
+// The columns output should fit: COLUMNS when it is a positive number, else
+// the terminal's width when standard output is one; nullopt for a pipe or a
+// file without COLUMNS (docs/cli.md).
+std::optional<size_t> output_width();
 
 // Wraps `text` in an ANSI colour when `enabled`.
 std::string colorize(const std::string& text, const char* ansi_code, bool enabled);
+
+// Prints "curate: error: MESSAGE" on standard error, as every error reads.
+void print_error(const std::string& message);
 
 // Writes `text` to stdout in one go, so a failure never leaves half an
 // answer that looks complete. A closed pipe (`curate list | head -1`) ends

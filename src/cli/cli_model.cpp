@@ -3,19 +3,10 @@
 #include <algorithm>
 
 #include "curate/text/text.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
-
-// CLI11 2.1 exposes validators only through the option's type name, e.g.
-// "TEXT:{text,json}": the IsMember set is the braced part.
-std::vector<std::string> choices_of(const std::string& type_name) {
-  size_t open = type_name.find(":{");
-  if (open == std::string::npos) return {};
-  size_t close = type_name.find('}', open);
-  if (close == std::string::npos) return {};
-  return split_trimmed(type_name.substr(open + 2, close - open - 2), ",");
-}
 
 OptionModel describe_option(const CLI::Option& option, const CLI::Option* help) {
   OptionModel model;
@@ -23,10 +14,10 @@ OptionModel describe_option(const CLI::Option& option, const CLI::Option* help) 
   model.short_names = option.get_snames();
   if (!option.nonpositional()) model.positional = option.get_name(true);
   model.description = option.get_description();
-  std::string type_name = option.get_type_name();
-  model.choices = choices_of(type_name);
+  // The same reading of the option as --help's (options.hpp): one source.
+  model.choices = choices_of(option);
   model.takes_value = option.get_items_expected_max() > 0;
-  if (model.takes_value) model.value_name = type_name.substr(0, type_name.find(':'));
+  if (model.takes_value) model.value_name = option.get_type_name().substr(0, option.get_type_name().find(':'));
   model.optional_value = model.takes_value && option.get_items_expected_min() == 0 && model.positional.empty();
   model.repeatable = option.get_expected_max() > 1;
   model.required = option.get_required();

@@ -4,6 +4,7 @@
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
 #include "edit_common.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -66,17 +67,31 @@ int run_add(const AddOptions& options, const RunState& state) {
 void add_add_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<AddOptions>();
   NewEntry& entry = options->entry;
-  command.add_option("FILE", options->file, "The list file");
-  command.add_option("--section", options->section, "Section path (headings joined by /)")->required();
-  command.add_option("--group", options->group, "A group (item without a link) in that section");
-  command.add_option("--title", entry.title, "The entry's title")->required();
-  command.add_option("--url", entry.url, "Its URL (absolute http or https)")->required();
-  command.add_option("--tag", entry.tags, "A tag from the vocabulary (repeatable)")->allow_extra_args(false);
-  command.add_option("--author", entry.authors, "An author (repeatable)")->allow_extra_args(false);
-  command.add_option("--kind", entry.kind, "Its kind: book, paper, blog, video, course, …");
-  command.add_option("--date", entry.date, "YYYY, YYYY-MM or YYYY-MM-DD");
-  command.add_option("--description", entry.description, "A description, quoted after the title");
-  command.add_option("--note", entry.note, "A note, in italics at the end");
+  namespace ph = placeholder;
+  add_file_argument(command, options->file, "The list file");
+  command
+      .add_option("--section", options->section,
+                  "The section PATTERN names: its last headings, whole and case-insensitive, joined by '/' "
+                  "(docs/cli.md)")
+      ->type_name(ph::k_pattern)
+      ->required();
+  command.add_option("--group", options->group, "A group (item without a link) in that section, by its TITLE")
+      ->type_name(ph::k_title);
+  command.add_option("--title", entry.title, "The entry's title")->type_name(ph::k_title)->required();
+  command.add_option("--url", entry.url, "Its URL (absolute http or https)")->type_name(ph::k_url)->required();
+  command.add_option("--tag", entry.tags, "A tag from the vocabulary (repeatable)")
+      ->type_name(ph::k_tag)
+      ->allow_extra_args(false);
+  command.add_option("--author", entry.authors, "An author (repeatable)")
+      ->type_name(ph::k_name)
+      ->allow_extra_args(false);
+  command.add_option("--kind", entry.kind, "Its kind: book, paper, blog, video, course, …")->type_name(ph::k_kind);
+  command.add_option("--date", entry.date, "Its DATE: YYYY, YYYY-MM or YYYY-MM-DD")
+      ->type_name(ph::k_date)
+      ->check(date_value());
+  command.add_option("--description", entry.description, "A description, quoted after the title")
+      ->type_name(ph::k_text);
+  command.add_option("--note", entry.note, "A note, in italics at the end")->type_name(ph::k_text);
   command.add_flag("--allow-duplicate", options->allow_duplicate, "Add it even if its URL is already listed");
   command.add_flag("--new-tag", options->new_tag, "Allow tags outside the vocabulary");
   command.add_flag("--dry-run", options->dry_run, "Print the unified diff instead of writing");

@@ -6,6 +6,7 @@
 #include "cli_model.hpp"
 #include "curate/text/error.hpp"
 #include "generators.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -68,14 +69,15 @@ int run_completions(CLI::App& command, const CompletionsOptions& options, const 
 void add_completions_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<CompletionsOptions>();
   command.add_option("SHELL", options->shell, "The shell to print a completion script for")
-      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+      ->type_name(placeholder::k_shell)
+      ->check(choice({"bash", "zsh", "fish"}));
   command.add_flag("--man", options->man, "Print the OPTIONS and COMMANDS sections of the man page (roff)");
   command.add_flag("--dump-cli", options->dump_cli, "Print every command and option as JSON");
   options->tags = command
                       .add_option("--tags", options->tags_file,
                                   "Print the tag names of the list FILE (or the configured list), one per line")
                       ->expected(0, 1)
-                      ->type_name("FILE");
+                      ->type_name(placeholder::k_file);
   command.callback([options, &command, &state] { state.exit_code = run_completions(command, *options, state); });
 }
 

@@ -4,6 +4,7 @@
 #include "curate/io/git.hpp"
 #include "curate/query/catalog_diff.hpp"
 #include "curate/text/error.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -44,9 +45,10 @@ int run_diff(const DiffOptions& options, const RunState& state) {
 
 void add_diff_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<DiffOptions>();
-  command.add_option("FILES", options->files, "OLD NEW, or with --rev the list file");
-  command.add_option("--rev", options->rev, "Compare with the list as of this git revision (git show REV:PATH)");
-  command.add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  command.add_option("FILE", options->files, "OLD NEW, or with --rev the list file")->type_name(placeholder::k_file);
+  command.add_option("--rev", options->rev, "Compare with the list as of this git revision (git show GITREV:PATH)")
+      ->type_name(placeholder::k_rev);
+  add_format_option(command, options->format, {"text", "json"});
   command.callback([options, &state] { state.exit_code = run_diff(*options, state); });
 }
 

@@ -8,6 +8,7 @@
 #include "curate/query/query.hpp"
 #include "curate/text/error.hpp"
 #include "filter_options.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -18,13 +19,6 @@ struct ExportOptions {
   std::string format = "json";
   std::optional<std::string> output;
 };
-
-// Whether any filter option was given: an unfiltered export keeps empty
-// sections and groups, a filtered one drops them.
-bool filter_given(const EntryFilter& filter) {
-  return filter.section || !filter.tags.empty() || filter.untagged || !filter.kinds.empty() || filter.author ||
-         filter.since || filter.until || filter.grep || filter.stubs;
-}
 
 std::string render(const ExportScope& scope, const std::string& format) {
   if (format == "csv") return entries_to_csv(scope.entries);
@@ -42,9 +36,10 @@ void check_output(const std::string& output, const std::string& list) {
 }
 
 int run_export(const ExportOptions& options, const RunState& state) {
+  check_not_a_filter_value(options.file, options.filter);
   LoadedList list = load_list(state.global, options.file);
   if (options.output && *options.output != "-") check_output(*options.output, list.source.path);
-  bool filtered = filter_given(options.filter);
+  bool filtered = options.filter.any();
   ExportScope scope =
       ExportScope::make(list.catalog, select_entries(list.catalog, options.filter), filtered, list.source.path);
   std::string bytes = render(scope, options.format);
@@ -59,11 +54,12 @@ int run_export(const ExportOptions& options, const RunState& state) {
 
 void add_export_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<ExportOptions>();
-  command.add_option("FILE", options->file, "The list file ('-' for standard input)");
+  add_file_argument(command, options->file);
   add_filter_options(command, options->filter);
-  command.add_option("--format", options->format, "Output format (json: the whole tree, see docs/export.md)")
-      ->check(CLI::IsMember({"json", "csv", "bibtex", "csl-json", "html"}));
-  command.add_option("-o,--output", options->output, "Write to this file (atomically) instead of standard output");
+  add_format_option(command, options->format, {"json", "csv", "bibtex", "csl-json", "html"},
+                    "Output format (json: the whole tree; docs/export.md)");
+  command.add_option("-o,--output", options->output, "Write to FILE (atomically) instead of standard output")
+      ->type_name(placeholder::k_file);
   command.callback([options, &state] { state.exit_code = run_export(*options, state); });
 }
 

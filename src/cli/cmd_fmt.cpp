@@ -6,6 +6,7 @@
 #include "curate/format/format.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/unified_diff.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -48,15 +49,15 @@ std::string format_checked(const SourceFile& source, const MarkdownDocument& doc
 
 // Formats one file; returns true when it is not canonical.
 // `state` keeps the parse of the last file to the exit (RunState::kept).
-bool run_one(const std::string& path, const FmtOptions& options, const Config& config, std::string& out,
-             RunState& state) {
-  SourceFile source = read_source(path);
+bool run_one(SourceFile source, const FmtOptions& options, const Config& config, std::string& out, RunState& state,
+             bool last) {
+  const std::string& path = source.path;
   MarkdownDocument document(source.text);
   // --check alone only compares: nothing is printed or written, so the
   // safety net (three more parses) is not needed to keep a promise.
   bool prove = !options.check || options.diff;
   std::string formatted = format_checked(source, document, config, prove);
-  if (&path == &options.files.back()) state.keep(std::move(document));
+  if (last) state.keep(std::move(document));
   bool changed = formatted != source.text;
   if (options.check && changed) out += "would reformat " + path + "\n";
   if (options.diff && changed) out += unified_diff(source.text, formatted, path, path);
@@ -67,12 +68,20 @@ bool run_one(const std::string& path, const FmtOptions& options, const Config& c
 
 int run_fmt(FmtOptions options, RunState& state) {
   Config config = load_cli_config(state.global);
-  if (options.files.empty()) options.files.push_back(resolve_list_path(std::nullopt, config));
+  std::optional<SourceFile> implicit;  // the list read when no FILE is named (read_list)
+  if (options.files.empty()) {
+    implicit = read_list(std::nullopt, config, options.write ? StdinUse::never : StdinUse::allowed);
+    options.files.push_back(implicit->path);
+  }
   for (const std::string& file : options.files)
     if (options.write && file == "-") throw Error("fmt --write needs a file; it cannot rewrite standard input");
   std::string out;
   bool any_changed = false;
-  for (const std::string& file : options.files) any_changed = run_one(file, options, config, out, state) || any_changed;
+  for (const std::string& file : options.files) {
+    SourceFile source = implicit ? std::move(*implicit) : read_list(file, config, StdinUse::never);
+    any_changed =
+        run_one(std::move(source), options, config, out, state, &file == &options.files.back()) || any_changed;
+  }
   write_stdout(out);
   return any_changed && (options.check || options.diff) ? k_exit_findings : k_exit_ok;
 }
@@ -81,7 +90,8 @@ int run_fmt(FmtOptions options, RunState& state) {
 
 void add_fmt_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<FmtOptions>();
-  command.add_option("FILE", options->files, "List files ('-' for standard input); default: the configured list");
+  command.add_option("FILE", options->files, "List files ('-' for standard input); default: the configured list")
+      ->type_name(placeholder::k_file);
   auto* check = command.add_flag("--check", options->check,
                                  "Print 'would reformat FILE' for each file that is not canonical; exit 1 if any");
   auto* diff = command.add_flag("--diff", options->diff, "Print a unified diff of the changes; exit 1 if any");

@@ -8,6 +8,7 @@
 #include "curate/text/text.hpp"
 #include "entry_text.hpp"
 #include "filter_options.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -24,7 +25,8 @@ struct ListOptions {
 
 // JSON streams to standard output a megabyte at a time: on big lists the
 // whole text would be as large as the parsed list.
-std::string render(const std::vector<EntryRef>& entries, const ListOptions& options, const std::string& file) {
+std::string render(const std::vector<EntryRef>& entries, const ListOptions& options, const std::string& file,
+                   const Catalog& catalog) {
   auto flush = [](std::string& text) {
     write_stdout(text);
     text.clear();
@@ -34,15 +36,17 @@ std::string render(const std::vector<EntryRef>& entries, const ListOptions& opti
   if (options.format == "csv") return entries_to_csv(entries);
   if (options.format == "tsv") return entries_to_tsv(entries);
   if (options.format == "markdown") return entries_to_markdown(entries);
-  return entries_to_text(entries, use_color(stdout));
+  return entries_to_text(entries, catalog, {output_width(), use_color(stdout)});
 }
 
 int run_list(const ListOptions& options, RunState& state) {
+  check_not_a_filter_value(options.file, options.filter);
   LoadedList list = load_list(state.global, options.file);
   std::vector<EntryRef> entries = select_entries(list.catalog, options.filter);
   sort_entries(entries, parse_sort_key(options.sort), options.reverse);
   if (options.limit && entries.size() > *options.limit) entries.resize(*options.limit);
-  write_stdout(options.count ? std::to_string(entries.size()) + "\n" : render(entries, options, list.source.path));
+  write_stdout(options.count ? std::to_string(entries.size()) + "\n"
+                             : render(entries, options, list.source.path, list.catalog));
   state.keep(std::move(entries));  // before the catalog they point into
   state.keep(std::move(list));
   return k_exit_ok;
@@ -52,17 +56,17 @@ int run_list(const ListOptions& options, RunState& state) {
 
 void add_list_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<ListOptions>();
-  command.add_option("FILE", options->file, "The list file ('-' for standard input)");
+  add_file_argument(command, options->file);
   add_filter_options(command, options->filter);
-  command.add_option("--sort", options->sort, "Order by file, title, date, year or section")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"file", "title", "date", "year", "section"}));
+  command.add_option("--sort", options->sort, "Order of the entries (default: file, the order of the list)")
+      ->type_name(placeholder::k_sort_key)
+      ->check(choice({"file", "title", "date", "year", "section"}));
   command.add_flag("--reverse", options->reverse, "Reverse the order (entries without the key stay last)");
-  command.add_option("--limit", options->limit, "Print at most N entries");
+  command.add_option("--limit", options->limit, "Print at most N entries")
+      ->type_name(placeholder::k_count)
+      ->check(count_value());
   command.add_flag("--count", options->count, "Print only the number of matching entries");
-  command.add_option("--format", options->format, "Output format")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json", "jsonl", "csv", "tsv", "markdown"}));
+  add_format_option(command, options->format, {"text", "json", "jsonl", "csv", "tsv", "markdown"});
   command.callback([options, &state] { state.exit_code = run_list(*options, state); });
 }
 

@@ -2,6 +2,7 @@
 #include "app.hpp"
 #include "curate/text/error.hpp"
 #include "edit_common.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -29,9 +30,17 @@ int run_mv(MvOptions options, const RunState& state) {
 
 void add_mv_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<MvOptions>();
-  command.add_option("SELECTOR", options->args, "Entry ids or URLs, then the list file (if it exists as a file)");
-  command.add_option("--to", options->to, "SECTION[/GROUP]: where the entry goes (appended at the end)")->required();
-  command.add_option("--match", options->match, "Select by title (equal, else containing; case-insensitive)");
+  command
+      .add_option("SELECTOR", options->args,
+                  "Entry ids or URLs, then the list file (an existing file, or a name ending in .md)")
+      ->type_name(placeholder::k_selector);
+  command
+      .add_option("--to", options->to,
+                  "Where the entries go (appended at the end): the section PATTERN names, or SECTION/GROUP")
+      ->type_name(placeholder::k_pattern)
+      ->required();
+  command.add_option("--match", options->match, "Select by title (equal, else containing; case-insensitive)")
+      ->type_name(placeholder::k_text);
   command.add_flag("--all", options->all, "Allow a selector to match several entries (moved in document order)");
   command.add_flag("--dry-run", options->dry_run, "Print the unified diff instead of writing");
   command.callback([options, &state] { state.exit_code = run_mv(*options, state); });

@@ -2,7 +2,10 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
+#include "curate/text/display_width.hpp"
 #include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -19,11 +22,18 @@ int own_entries(const Section& section) {
   return count;
 }
 
-void append_text(const Section& section, int depth, std::string& out) {
+// "  Heading (N)", the heading cut so the line fits `width` when given.
+void append_text(const Section& section, int depth, const std::optional<size_t>& width, std::string& out) {
   for (const Section& child : section.sections) {
-    out += std::string(static_cast<size_t>(depth) * 2, ' ') + child.heading + " (" +
-           std::to_string(count_entries(child)) + ")\n";
-    append_text(child, depth + 1, out);
+    std::string indent(static_cast<size_t>(depth) * 2, ' ');
+    std::string count = " (" + std::to_string(count_entries(child)) + ")";
+    std::string heading = child.heading;
+    if (width) {
+      size_t used = indent.size() + count.size();
+      heading = fit_width(heading, *width > used ? *width - used : 1);
+    }
+    out += indent + heading + count + "\n";
+    append_text(child, depth + 1, width, out);
   }
 }
 
@@ -59,8 +69,9 @@ int run_sections(const SectionsOptions& options, const RunState& state) {
     out = json.dump(2) + "\n";
   } else {
     if (int top = own_entries(root)) out += "(top level) (" + std::to_string(top) + ")\n";
-    append_text(root, 0, out);
-    out += "total: " + std::to_string(count_entries(root)) + " entries\n";
+    append_text(root, 0, output_width(), out);
+    int total = count_entries(root);
+    out += "total: " + plural(total, "entry", "entries") + "\n";
   }
   write_stdout(out);
   return k_exit_ok;
@@ -70,8 +81,8 @@ int run_sections(const SectionsOptions& options, const RunState& state) {
 
 void add_sections_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<SectionsOptions>();
-  command.add_option("FILE", options->file, "The list file ('-' for standard input)");
-  command.add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_file_argument(command, options->file);
+  add_format_option(command, options->format, {"text", "json"});
   command.add_flag("--toc", options->toc, "Print a Markdown table of contents for the headings");
   command.callback([options, &state] { state.exit_code = run_sections(*options, state); });
 }

@@ -4,6 +4,7 @@
 #include "curate/query/query.hpp"
 #include "curate/text/error.hpp"
 #include "entry_text.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -36,9 +37,11 @@ int run_show(const ShowOptions& options, const RunState& state) {
 
 void add_show_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<ShowOptions>();
-  command.add_option("SELECTOR", options->selector, "An entry id, a URL, or text of a title")->required();
-  command.add_option("FILE", options->file, "The list file ('-' for standard input)");
-  command.add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  command.add_option("SELECTOR", options->selector, "An entry id, a URL, or text of a title")
+      ->type_name(placeholder::k_selector)
+      ->required();
+  add_file_argument(command, options->file);
+  add_format_option(command, options->format, {"text", "json"});
   command.callback([options, &state] { state.exit_code = run_show(*options, state); });
 }
 

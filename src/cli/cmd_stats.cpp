@@ -1,15 +1,15 @@
 // curate stats: counts per section, tag, kind, year or author, as bar charts.
-#include <sys/ioctl.h>
-#include <unistd.h>
-
 #include "app.hpp"
 #include "curate/query/query.hpp"
 #include "curate/query/stats.hpp"
 #include "curate/text/error.hpp"
 #include "filter_options.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
+
+constexpr size_t k_default_width = 80;  // pipes and files without COLUMNS get a stable layout
 
 struct StatsOptions {
   std::optional<std::string> file;
@@ -18,15 +18,8 @@ struct StatsOptions {
   std::string format = "text";
 };
 
-// The terminal's width when stdout is one, else 80 (pipes and files get a
-// stable layout).
-int output_width() {
-  winsize size{};
-  if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
-  return 80;
-}
-
 int run_stats(const StatsOptions& options, const RunState& state) {
+  check_not_a_filter_value(options.file, options.filter);
   LoadedList list = load_list(state.global, options.file);
   Stats stats = compute_stats(select_entries(list.catalog, options.filter), parse_stats_group_by(options.by));
   if (options.format == "json") {
@@ -34,7 +27,7 @@ int run_stats(const StatsOptions& options, const RunState& state) {
     return k_exit_ok;
   }
   StatsTextOptions text;
-  text.width = output_width();
+  text.width = static_cast<int>(output_width().value_or(k_default_width));
   text.color = use_color(stdout);
   text.heading = (list.catalog.title ? *list.catalog.title + " — " : std::string()) + list.source.path;
   write_stdout(stats_to_text(stats, text));
@@ -45,11 +38,12 @@ int run_stats(const StatsOptions& options, const RunState& state) {
 
 void add_stats_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<StatsOptions>();
-  command.add_option("FILE", options->file, "The list file ('-' for standard input)");
+  add_file_argument(command, options->file);
   add_filter_options(command, options->filter);
-  command.add_option("--by", options->by, "Group entries by section, tag, kind, year or author")
-      ->check(CLI::IsMember({"section", "tag", "kind", "year", "author"}));
-  command.add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  command.add_option("--by", options->by, "Group entries by this (default: section)")
+      ->type_name(placeholder::k_group_by)
+      ->check(choice({"section", "tag", "kind", "year", "author"}));
+  add_format_option(command, options->format, {"text", "json"});
   command.callback([options, &state] { state.exit_code = run_stats(*options, state); });
 }
 

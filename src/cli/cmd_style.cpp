@@ -5,6 +5,8 @@
 
 #include "app.hpp"
 #include "curate/catalog/style.hpp"
+#include "curate/text/error.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -71,8 +73,8 @@ int run_style(const StyleOptions& options, RunState& state) {
 
 void add_style_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<StyleOptions>();
-  command.add_option("file", options->file, "The list (default: .curate.json \"file\", else README.md)");
-  command.add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_file_argument(command, options->file);
+  add_format_option(command, options->format, {"text", "json"});
   command.callback([options, &state] { state.exit_code = run_style(*options, state); });
 }
 

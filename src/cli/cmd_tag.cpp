@@ -1,7 +1,11 @@
 // curate tag: add (+tag) and remove (-tag) tags of entries.
+#include <algorithm>
+
 #include "app.hpp"
 #include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
 #include "edit_common.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -36,6 +40,34 @@ TagChanges split_changes(const std::vector<std::string>& args) {
   return changes;
 }
 
+bool has_tag(const Item& item, const std::string& tag) {
+  return std::any_of(item.tags.begin(), item.tags.end(), [&](const std::string& t) { return iequals(t, tag); });
+}
+
+// "the tag 'x'" or "the tags 'x', 'y'".
+std::string tag_names(const std::vector<std::string>& tags) {
+  std::vector<std::string> quoted;
+  for (const auto& tag : tags) quoted.push_back("'" + tag + "'");
+  return std::string(tags.size() == 1 ? "the tag " : "the tags ") + join(quoted, ", ");
+}
+
+// Why nothing changed, entry by entry: what each already has, or lacks.
+std::string unchanged_summary(const std::vector<EntryRef>& entries, const TagChanges& changes) {
+  std::vector<std::string> reasons;
+  for (const auto& entry : entries) {
+    std::vector<std::string> present, absent;
+    for (const auto& tag : changes.add)
+      if (has_tag(*entry.item, tag)) present.push_back(tag);
+    for (const auto& tag : changes.remove)
+      if (!has_tag(*entry.item, tag)) absent.push_back(tag);
+    std::vector<std::string> facts;
+    if (!present.empty()) facts.push_back("already has " + tag_names(present));
+    if (!absent.empty()) facts.push_back("does not have " + tag_names(absent));
+    reasons.push_back("\"" + entry.item->title + "\" " + join(facts, " and "));
+  }
+  return join(reasons, "; ") + "; nothing to do";
+}
+
 int run_tag(TagOptions options, const RunState& state) {
   TagChanges changes = split_changes(options.args);
   take_file_argument(changes.other, options.file);
@@ -45,6 +77,7 @@ int run_tag(TagOptions options, const RunState& state) {
   EditResult result = with_file_errors(list.source.path, [&] {
     return retag_entries(list.catalog, list.source.text, entries, changes.add, changes.remove);
   });
+  if (!result.changed) result.summary = unchanged_summary(entries, changes);
   return finish_edit(list, result, options.dry_run);
 }
 
@@ -55,8 +88,10 @@ void add_tag_command(CLI::App& command, RunState& state) {
   // "-tag" is not an option: keep unknown dashes here instead of passing them up.
   command.allow_extras();
   command.fallthrough(false);
-  command.add_option("ARGS", options->args, "SELECTOR, then +tag / -tag changes, then the list file");
-  command.add_option("--match", options->match, "Select by title (equal, else containing; case-insensitive)");
+  command.add_option("ARGS", options->args, "SELECTOR, then +TAG / -TAG changes, then the list file")
+      ->type_name(placeholder::k_args);
+  command.add_option("--match", options->match, "Select by title (equal, else containing; case-insensitive)")
+      ->type_name(placeholder::k_text);
   command.add_flag("--all", options->all, "Allow a selector to match several entries");
   command.add_flag("--new-tag", options->new_tag, "Allow added tags outside the vocabulary");
   command.add_flag("--dry-run", options->dry_run, "Print the unified diff instead of writing");

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
+#include "curate/text/display_width.hpp"
 #include "curate/text/error.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -36,6 +38,23 @@ std::vector<TagRow> tag_rows(const Catalog& catalog) {
   return rows;
 }
 
+// "name  count  description" rows aligned by display width; descriptions
+// cut so each line fits `width` when given.
+std::string tags_text(const std::vector<TagRow>& rows, const std::optional<size_t>& width, bool color) {
+  size_t name_width = 0;
+  for (const auto& row : rows) name_width = std::max(name_width, display_width(row.name));
+  std::string out;
+  for (const auto& row : rows) {
+    std::string description = row.declared ? row.description : "(not declared in the vocabulary)";
+    std::string start = colorize(pad_width(row.name, name_width), "1", color) + fmt::format("  {:>5}  ", row.count);
+    size_t used = name_width + 9;
+    if (width) description = fit_width(description, *width > used ? *width - used : 1);
+    std::string line = start + description;
+    out += line.substr(0, line.find_last_not_of(' ') + 1) + "\n";
+  }
+  return out;
+}
+
 int run_tags(const TagsOptions& options, const RunState& state) {
   LoadedList list = load_list(state.global, options.file);
   std::vector<TagRow> rows = tag_rows(list.catalog);
@@ -47,14 +66,7 @@ int run_tags(const TagsOptions& options, const RunState& state) {
           {{"name", row.name}, {"description", row.description}, {"declared", row.declared}, {"count", row.count}});
     out = json.dump(2) + "\n";
   } else {
-    size_t width = 0;
-    for (const auto& row : rows) width = std::max(width, row.name.size());
-    bool color = use_color(stdout);
-    for (const auto& row : rows) {
-      std::string description = row.declared ? row.description : "(not declared in the vocabulary)";
-      out += fmt::format("{}  {:>5}  {}\n", colorize(fmt::format("{:<{}}", row.name, width), "1", color), row.count,
-                         description);
-    }
+    out = tags_text(rows, output_width(), use_color(stdout));
   }
   write_stdout(out);
   return k_exit_ok;
@@ -64,8 +76,8 @@ int run_tags(const TagsOptions& options, const RunState& state) {
 
 void add_tags_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<TagsOptions>();
-  command.add_option("FILE", options->file, "The list file ('-' for standard input)");
-  command.add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_file_argument(command, options->file);
+  add_format_option(command, options->format, {"text", "json"});
   command.callback([options, &state] { state.exit_code = run_tags(*options, state); });
 }
 

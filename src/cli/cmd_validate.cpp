@@ -16,6 +16,7 @@
 #include "curate/lint/output.hpp"
 #include "curate/text/error.hpp"
 #include "link_options.hpp"
+#include "options.hpp"
 
 namespace curate::cli {
 namespace {
@@ -90,7 +91,11 @@ int run_validate(ValidateOptions options, RunState& state) {
     write_stdout(list_rules(linter));
     return k_exit_ok;
   }
-  if (options.files.empty()) options.files.push_back(resolve_list_path(std::nullopt, config));
+  std::optional<SourceFile> implicit;  // the list read when no FILE is named (read_list)
+  if (options.files.empty()) {
+    implicit = read_list(std::nullopt, config, options.fix ? StdinUse::never : StdinUse::allowed);
+    options.files.push_back(implicit->path);
+  }
   if (options.fix)
     for (const std::string& file : options.files)
       if (file == "-") throw Error("validate --fix needs a file; it cannot rewrite standard input");
@@ -98,49 +103,57 @@ int run_validate(ValidateOptions options, RunState& state) {
   std::vector<Diagnostic> all;
   std::string notes;
   bool interrupted = false;
+  std::vector<std::string> failures;  // files that could not be read or fixed: reported after the others
   for (const std::string& file : options.files) {
-    SourceFile source = read_source(file);
-    if (options.fix) {
-      FixResult fixed = fix_file(linter, source, config);
-      // The new stamp: a --links --fix write later in this run replaces this version.
-      if (fixed.changed())
-        source.stamp = write_atomic(file, restore_layout(fixed.text, source), stamp_to_replace(source));
-      notes += fixed.summary(file);
-      source.text = std::move(fixed.text);
+    try {
+      SourceFile source = implicit ? std::move(*implicit) : read_list(file, config, StdinUse::never);
+      if (options.fix) {
+        FixResult fixed = fix_file(linter, source, config);
+        // The new stamp: a --links --fix write later in this run replaces this version.
+        if (fixed.changed())
+          source.stamp = write_atomic(file, restore_layout(fixed.text, source), stamp_to_replace(source));
+        notes += fixed.summary(file);
+        source.text = std::move(fixed.text);
+      }
+      FileFindings findings = linter.lint(source, config);
+      if (links_requested(options.links, config))
+        interrupted = add_link_findings(linter, config, options.links, options.fix, findings, notes);
+      std::vector<Diagnostic> diagnostics = linter.finish(findings);
+      all.insert(all.end(), diagnostics.begin(), diagnostics.end());
+      output.sources[file] = std::move(findings.source.text);
+      if (&file == &options.files.back()) state.keep(std::move(findings));  // the last file's: freed by the exit
+      if (interrupted) break;                                               // Ctrl-C: report what was found so far
+    } catch (const Error& e) {
+      failures.push_back(e.describe());
     }
-    FileFindings findings = linter.lint(source, config);
-    if (links_requested(options.links, config))
-      interrupted = add_link_findings(linter, config, options.links, options.fix, findings, notes);
-    std::vector<Diagnostic> diagnostics = linter.finish(findings);
-    all.insert(all.end(), diagnostics.begin(), diagnostics.end());
-    output.sources[file] = std::move(findings.source.text);
-    if (&file == &options.files.back()) state.keep(std::move(findings));  // the last file's: freed by the exit
-    if (interrupted) break;                                               // Ctrl-C: report what was found so far
   }
   if (options.strict) promote_warnings(all);
   LintFormat format = parse_lint_format(options.format);
   output.color = format == LintFormat::text && use_color(stdout);
-  output.files = static_cast<int>(options.files.size());
+  output.files = static_cast<int>(options.files.size() - failures.size());
   if (format == LintFormat::github || format == LintFormat::sarif) output.root = output_root();
   if (!notes.empty()) std::fputs(notes.c_str(), stderr);
   write_stdout(format_lint(format, all, linter.registry(), output));
-  return interrupted ? k_exit_interrupted : exit_code(all, options);
+  for (const std::string& failure : failures) print_error(failure);
+  if (interrupted) return k_exit_interrupted;
+  return failures.empty() ? exit_code(all, options) : k_exit_usage;
 }
 
 }  // namespace
 
 void add_validate_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<ValidateOptions>();
-  command.add_option("FILE", options->files, "List files ('-' for standard input); default: the configured list");
-  command.add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "github", "sarif"}));
-  command.add_flag(
-      "--fix", options->fix,
-      "Apply every fixable finding (layout via fmt, tracking parameters, tag typos, metadata "
-      "separators; with --links, permanently redirected URLs and moved repositories), then report what remains");
+  command.add_option("FILE", options->files, "List files ('-' for standard input); default: the configured list")
+      ->type_name(placeholder::k_file);
+  add_format_option(command, options->format, {"text", "json", "github", "sarif"});
+  command.add_flag("--fix", options->fix,
+                   "Apply every fixable finding (layout via fmt, tracking parameters, tag typos, metadata "
+                   "separators; with --links, permanently redirected URLs and moved repositories), then report what "
+                   "remains");
   command.add_flag("--list-rules", options->list_rules, "Print every rule with its severity and exit");
   command.add_option("--max-warnings", options->max_warnings, "Exit 1 when there are more than N warnings")
-      ->check(CLI::NonNegativeNumber);
+      ->type_name(placeholder::k_count)
+      ->check(count_value());
   command.add_flag("--strict", options->strict, "Treat warnings as errors");
   add_link_options(command, options->links);
   command.callback([options, &state] { state.exit_code = run_validate(*options, state); });

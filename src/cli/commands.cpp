@@ -20,6 +20,7 @@ void add_tag_command(CLI::App& command, RunState& state);
 void add_sort_command(CLI::App& command, RunState& state);
 void add_init_command(CLI::App& command, RunState& state);
 void add_completions_command(CLI::App& command, RunState& state);
+void add_help_command(CLI::App& command, RunState& state);
 
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> table = {
@@ -41,6 +42,7 @@ const std::vector<CommandSpec>& command_table() {
       {"sort", nullptr, "Sort the entries of each list by title, date or year", add_sort_command},
       {"init", nullptr, "Write a commented .curate.json for the list in this folder", add_init_command},
       {"completions", nullptr, "Print a shell completion script (bash, zsh or fish)", add_completions_command},
+      {"help", nullptr, "Show the help of curate or of one command", add_help_command},
   };
   return table;
 }

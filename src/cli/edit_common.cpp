@@ -25,11 +25,22 @@ std::vector<EntryRef> checked(std::vector<EntryRef> found, const std::string& wh
   return found;
 }
 
+// The list file, not a selector: "-", an existing file, or a name that reads
+// as a Markdown file (a URL never does), so a typo in the file name is
+// reported as a missing file rather than as an unknown entry.
+bool names_a_file(const std::string& arg) {
+  std::error_code ec;
+  if (arg == "-" || std::filesystem::is_regular_file(arg, ec)) return true;
+  if (arg.find("://") != std::string::npos) return false;
+  std::string lower = to_lower(arg);
+  return ends_with(lower, ".md") || ends_with(lower, ".markdown");
+}
+
 }  // namespace
 
 LoadedList load_for_edit(const RunState& state, const std::optional<std::string>& file) {
   if (file && *file == "-") throw Error("cannot edit standard input; name the list file");
-  LoadedList list = load_list(state.global, file);
+  LoadedList list = load_list(state.global, file, StdinUse::never);
   if (list.source.path == "-") throw Error("cannot edit standard input; name the list file");
   return list;
 }
@@ -86,8 +97,7 @@ std::vector<EntryRef> select_for_edit(const Catalog& catalog, const std::vector<
 }
 
 void take_file_argument(std::vector<std::string>& args, std::optional<std::string>& file) {
-  std::error_code ec;
-  if (file || args.empty() || (args.back() != "-" && !std::filesystem::is_regular_file(args.back(), ec))) return;
+  if (file || args.empty() || !names_a_file(args.back())) return;
   file = args.back();
   args.pop_back();
 }

@@ -25,8 +25,9 @@ EditResult with_file_errors(const std::string& path, const std::function<EditRes
 std::vector<EntryRef> select_for_edit(const Catalog& catalog, const std::vector<std::string>& selectors,
                                       const std::optional<std::string>& match, bool all);
 
-// Takes the list file off the end of `args` when the last one names an
-// existing file and `file` is not set yet (`rm SELECTOR… [FILE]`).
+// Takes the list file off the end of `args` when `file` is not set yet and
+// the last one names an existing file or ends in .md or .markdown (and is
+// no URL): `rm SELECTOR… [FILE]`.
 void take_file_argument(std::vector<std::string>& args, std::optional<std::string>& file);
 
 // Refuses tags outside the list's vocabulary unless `allow_new`.

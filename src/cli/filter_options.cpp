@@ -1,21 +1,53 @@
 #include "filter_options.hpp"
 
+#include <filesystem>
+
+#include "curate/text/error.hpp"
+#include "options.hpp"
+
 namespace curate::cli {
 
 void add_filter_options(CLI::App& command, EntryFilter& filter) {
-  command.add_option(
-      "--section", filter.section,
-      "Only entries under sections or groups matching PATTERN (case-insensitive; '/' separates consecutive parts)");
-  command.add_option("--tag", filter.tags, "Only entries with this tag (repeatable; all must match)")
-      ->allow_extra_args(false);
+  namespace ph = placeholder;
+  command
+      .add_option("--section", filter.section,
+                  "Only entries in the sections or groups PATTERN names: whole titles, case-insensitive, "
+                  "'/' between consecutive ones, '*' for any text (docs/cli.md)")
+      ->type_name(ph::k_pattern);
+  command
+      .add_option("--tag", filter.tags, "Only entries with this tag (repeatable or comma-separated; all must match)")
+      ->type_name(ph::k_tag)
+      ->allow_extra_args(false)
+      ->delimiter(',');
   command.add_flag("--untagged", filter.untagged, "Only entries without tags");
-  command.add_option("--kind", filter.kinds, "Only entries of this kind (repeatable; any may match)")
-      ->allow_extra_args(false);
-  command.add_option("--author", filter.author, "Only entries with an author containing TEXT");
-  command.add_option("--since", filter.since, "Only entries from YEAR or later");
-  command.add_option("--until", filter.until, "Only entries from YEAR or earlier");
-  command.add_option("--grep", filter.grep, "Only entries whose title, description, note, authors or URL contain TEXT");
+  command
+      .add_option("--kind", filter.kinds, "Only entries of this kind (repeatable or comma-separated; any may match)")
+      ->type_name(ph::k_kind)
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  command.add_option("--author", filter.author, "Only entries with an author whose name contains TEXT")
+      ->type_name(ph::k_text);
+  command.add_option("--since", filter.since, "Only entries dated DATE (YYYY, YYYY-MM or YYYY-MM-DD) or later")
+      ->type_name(ph::k_date)
+      ->check(date_value());
+  command.add_option("--until", filter.until, "Only entries dated DATE (YYYY, YYYY-MM or YYYY-MM-DD) or earlier")
+      ->type_name(ph::k_date)
+      ->check(date_value());
+  command.add_option("--grep", filter.grep, "Only entries whose title, description, note, authors or URL contain TEXT")
+      ->type_name(ph::k_text);
   command.add_flag("--stubs", filter.stubs, "Only entries without a link");
+}
+
+void check_not_a_filter_value(const std::optional<std::string>& file, const EntryFilter& filter) {
+  std::error_code ec;
+  if (!file || *file == "-" || std::filesystem::exists(*file, ec)) return;
+  if (file->find_first_of("./") != std::string::npos) return;  // reads as a path: the missing-file error says it
+  if (!filter.kinds.empty())
+    throw Error(*file + ": no such file; for several kinds, repeat the option or separate them with commas: --kind " +
+                filter.kinds.back() + "," + *file);
+  if (!filter.tags.empty())
+    throw Error(*file + ": no such file; for several tags, repeat the option or separate them with commas: --tag " +
+                filter.tags.back() + "," + *file);
 }
 
 }  // namespace curate::cli

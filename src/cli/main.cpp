@@ -8,21 +8,8 @@
 
 #include "app.hpp"
 #include "curate/text/error.hpp"
-#include "curate/text/text.hpp"
-
-namespace {
-
-void print_error(const std::string& message) { std::fprintf(stderr, "curate: error: %s\n", message.c_str()); }
-
-// CLI11 2.1 has no suggestions: offer the closest subcommand for a typo.
-std::string suggestion_for(int argc, char** argv) {
-  if (argc < 2 || argv[1][0] == '-') return {};
-  std::vector<std::string> names;
-  for (const auto& spec : curate::cli::command_table()) names.emplace_back(spec.name);
-  return curate::did_you_mean(argv[1], names);
-}
-
-}  // namespace
+#include "options.hpp"
+#include "usage_error.hpp"
 
 int main(int argc, char** argv) {
 #ifdef CURATE_WITH_MIMALLOC
@@ -34,8 +21,10 @@ int main(int argc, char** argv) {
   curate::cli::RunState state;
   CLI::App app{"curate: query, validate, format, edit and export curated Markdown reading lists"};
   app.name("curate");
-  app.set_version_flag("--version", "curate " CURATE_VERSION);
-  app.add_option("--config", state.global.config_path, "Use this .curate.json instead of searching for one");
+  app.formatter(curate::cli::help_formatter());  // subcommands inherit it
+  app.set_version_flag("-V,--version", "curate " CURATE_VERSION);
+  app.add_option("--config", state.global.config_path, "Use FILE as .curate.json instead of searching for one")
+      ->type_name(curate::cli::placeholder::k_file);
   app.require_subcommand(1);
   app.fallthrough();
   for (const auto& spec : curate::cli::command_table()) {
@@ -52,16 +41,15 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    bool unknown_command = app.get_subcommands().empty() && argc >= 2 && argv[1][0] != '-';
-    print_error(unknown_command ? std::string("unknown command '") + argv[1] + "'" + suggestion_for(argc, argv)
-                                : std::string(e.what()));
-    std::fprintf(stderr, "Run 'curate --help' for usage.\n");
+    curate::cli::UsageError usage = curate::cli::describe_usage_error(app, e, argc, argv);
+    curate::cli::print_error(usage.message);
+    std::fprintf(stderr, "%s\n", usage.hint.c_str());
     return curate::k_exit_usage;
   } catch (const curate::Error& e) {
-    print_error(e.describe());
+    curate::cli::print_error(e.describe());
     return curate::k_exit_usage;
   } catch (const std::exception& e) {
-    print_error(e.what());
+    curate::cli::print_error(e.what());
     return curate::k_exit_usage;
   }
   // exit(), not return: what the command kept in `state` dies with the

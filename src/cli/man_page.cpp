@@ -3,6 +3,7 @@
 // hand-written docs/curate.1.in.
 #include <fmt/format.h>
 
+#include "curate/text/display_width.hpp"
 #include "curate/text/text.hpp"
 #include "generators.hpp"
 
@@ -14,21 +15,15 @@ namespace {
 // Latin-1), and a leading control character neutralised.
 std::string roff(const std::string& text) {
   std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      char32_t cp = len == 4 ? (c & 0x07) : len == 3 ? (c & 0x0F) : (c & 0x1F);
-      for (size_t k = 1; k < len && i + k < text.size(); ++k) cp = (cp << 6) | (text[i + k] & 0x3F);
-      out += fmt::format("\\[u{:04X}]", static_cast<unsigned>(cp));
-      i += len - 1;
-    } else if (c == '\\') {
+  for (char32_t c : code_points(text)) {
+    if (c >= 0x80)
+      out += fmt::format("\\[u{:04X}]", static_cast<unsigned>(c));
+    else if (c == '\\')
       out += "\\e";
-    } else if (c == '-') {
+    else if (c == '-')
       out += "\\-";
-    } else {
+    else
       out += static_cast<char>(c);
-    }
   }
   if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out = "\\&" + out;
   return out;
@@ -54,6 +49,7 @@ std::string option_term(const OptionModel& option) {
 std::string option_item(const OptionModel& option) {
   std::string description = option.description;
   if (option.repeatable && description.find("repeatable") == std::string::npos) description += " (repeatable)";
+  if (option.required && option.positional.empty()) description += " (required)";
   if (!description.empty() && description.back() != '.') description += '.';
   return ".TP\n" + option_term(option) + "\n" + roff(description) + "\n";
 }

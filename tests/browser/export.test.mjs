@@ -114,6 +114,28 @@ test('the cult tag filter shows exactly the 15 cult entries, and kinds narrow it
   await page.context().close();
 });
 
+test('tag and kind counts follow the search box and the other filters', async () => {
+  const page = await open(exportPage(seed, 'seed.html'));
+  const chipCount = async (filter, value) =>
+    Number(await page.locator(`.chip[data-filter="${filter}"][data-value="${value}"] .n`).textContent());
+  assert.equal(await chipCount('tag', 'cult'), count(seed, '--tag', 'cult'));
+  await page.locator('#curateSearch').pressSequentially('deep');
+  assert.equal(await chipCount('tag', 'cult'), count(seed, '--grep', 'deep', '--tag', 'cult'));
+  assert.equal(await chipCount('kind', 'book'), count(seed, '--grep', 'deep', '--kind', 'book'));
+  await page.click('.chip[data-filter="tag"][data-value="cult"]');
+  // Kinds count within search and tags; they widen each other, so a chosen
+  // kind leaves the other kinds' counts as they were.
+  assert.equal(await chipCount('kind', 'book'), count(seed, '--grep', 'deep', '--tag', 'cult', '--kind', 'book'));
+  await page.click('.chip[data-filter="kind"][data-value="book"]');
+  assert.equal(await chipCount('kind', 'paper'), count(seed, '--grep', 'deep', '--tag', 'cult', '--kind', 'paper'));
+  assert.equal(await chipCount('tag', 'cult'), count(seed, '--grep', 'deep', '--tag', 'cult', '--kind', 'book'));
+  assert.equal(await chipCount('tag', 'introductionary'),
+    count(seed, '--grep', 'deep', '--tag', 'cult', '--tag', 'introductionary', '--kind', 'book'));
+  await page.click('#curateClear');
+  assert.equal(await chipCount('tag', 'cult'), count(seed, '--tag', 'cult'));
+  await page.context().close();
+});
+
 test('titles with <script> render as text and nothing in the list runs', async () => {
   const page = await open(exportPage(special, 'special.html'));
   const listed = JSON.parse(curate('list', '--format', 'json', special));

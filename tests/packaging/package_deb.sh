@@ -43,6 +43,16 @@ for file in usr/bin/curate usr/share/man/man1/curate.1.gz usr/share/bash-complet
   usr/share/doc/curate/copyright; do
   [ -s "$root/$file" ] || fail "$file missing from the package"
 done
+# Every document that a help text or the man page names is in the package.
+named=$( { "$root/usr/bin/curate" --help; for command in $("$root/usr/bin/curate" completions --dump-cli |
+  python3 -c 'import json, sys; print(" ".join(c["name"] for c in json.load(sys.stdin)["subcommands"]))'); do
+  "$root/usr/bin/curate" "$command" --help; done; zcat "$root/usr/share/man/man1/curate.1.gz"; } |
+  sed 's/\\-/-/g' | grep -oE '(docs/[A-Za-z0-9_.-]+\.(md|json)|README\.md)' | sort -u)
+[ -n "$named" ] || fail "found no document named in the help texts or the man page"
+for doc in $named; do
+  [ -s "$root/usr/share/doc/curate/$doc" ] || fail "$doc is named in help or the man page but not installed"
+done
+echo "documents named and installed: $(echo $named)"
 version=$("$root/usr/bin/curate" --version) || fail "curate --version failed from the scratch root"
 [ "$version" = "curate $(sed -n 's/^project(curate VERSION \([0-9.]*\).*/\1/p' "$source/CMakeLists.txt")" ] ||
   fail "unexpected version: $version"

@@ -38,6 +38,7 @@ def run_block(examples, binary, source):
         script = "".join(f"printf '%s\\n' '{MARK}{i}'\n{command}\n" for i, (command, _) in enumerate(examples))
         env = dict(os.environ, NO_COLOR="1", PATH=os.path.dirname(binary) + os.pathsep + os.environ["PATH"])
         env.pop("CLICOLOR_FORCE", None)
+        env.pop("COLUMNS", None)  # widths must not depend on the terminal ctest runs in
         result = subprocess.run(["bash", "-c", script], cwd=scratch, env=env, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=120)
     outputs = re.split(re.escape(MARK) + r"\d+\n", result.stdout)[1:]

@@ -176,12 +176,23 @@ TEST_CASE("the nothing-lost check refuses text that loses an entry it was not as
 
 TEST_CASE("sort orders entries within each list only, keeps groups in place and children with parents") {
   std::string text =
-      "## S\n\n- b\n- G\n  - z\n  - y\n- [a](https://a.org/)\n  - [child](https://c.org/)\n\n## T\n\n- d\n- c\n";
+      "## S\n\n- b\n- G\n  - [z](https://z.org/)\n  - [y](https://y.org/)\n- [a](https://a.org/)\n  - "
+      "[child](https://c.org/)\n\n## T\n\n- [d](https://d.org/)\n- [c](https://e.org/)\n";
   std::string sorted = edited(text, [](const Catalog& c, const std::string& t) { return sort_lists(c, t, {}); });
   CHECK(sorted ==
-        "## S\n\n- [a](https://a.org/)\n  - [child](https://c.org/)\n- G\n  - y\n  - z\n- b\n\n## T\n\n- c\n- d\n");
+        "## S\n\n- [a](https://a.org/)\n  - [child](https://c.org/)\n- G\n  - [y](https://y.org/)\n  - "
+        "[z](https://z.org/)\n- b\n\n## T\n\n- [c](https://e.org/)\n- [d](https://d.org/)\n");
   EditResult again = sort_lists(parse_text(sorted), sorted, {});
   CHECK_FALSE(again.changed);
+}
+
+TEST_CASE("sort leaves a list of plain-text items in the order its author chose") {
+  std::string text =
+      "## Steps\n\n- Install\n- Configure\n- Build\n\n## Links\n\n- [b](https://b.org/)\n- [a](https://a.org/)\n";
+  EditResult result = sort_lists(parse_text(text), text, {});
+  CHECK(result.text ==
+        "## Steps\n\n- Install\n- Configure\n- Build\n\n## Links\n\n- [a](https://a.org/)\n- [b](https://b.org/)\n");
+  CHECK(result.summary == "sorted by title: 2 entries moved in 1 list");
 }
 
 TEST_CASE("sort by date is stable, puts undated entries last and can be limited to a section") {

@@ -137,7 +137,7 @@ TEST_CASE("the seed's stubs are the entries without a link") {
 
 TEST_CASE("a section pattern matches consecutive heading and group parts") {
   EntryFilter filter;
-  filter.section = "self-supervised/computer vision";
+  filter.section = "self-supervised learning/computer vision (cv)";
   Catalog catalog = seed();
   Strings found = titles(select_entries(catalog, filter));
   CHECK(found == Strings{"SimCLR: A Simple Framework for Contrastive Learning of Visual Representations", "GANs",

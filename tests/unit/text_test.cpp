@@ -167,3 +167,9 @@ TEST_CASE("closest_match suggests like before for rule ids and heading slugs") {
 }
 
 }  // namespace
+
+TEST_CASE("plural puts the noun in the form its count takes") {
+  CHECK(curate::plural(1, "list", "lists") == "1 list");
+  CHECK(curate::plural(0, "entry", "entries") == "0 entries");
+  CHECK(curate::plural(2, "layout finding", "layout findings") == "2 layout findings");
+}

@@ -35,6 +35,9 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 // the closest candidate between `open` and `close`, or "" when none is close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates, std::string_view open = "'",
                          std::string_view close = "'");
+// "1 list", "2 lists", "0 entries": the count with the noun in the form
+// the count takes, for every message that counts.
+std::string plural(long long count, std::string_view one, std::string_view many);
 // True for a line (or text) of only spaces and tabs, the empty one included.
 bool is_blank(std::string_view line);
 

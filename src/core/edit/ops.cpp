@@ -176,6 +176,10 @@ EditResult move_entries(const Catalog&, std::string_view text, const std::vector
   edit.insert_after(at.after_line, chunk);
   result.text = edit.apply(lines);
   result.summary = "moved " + join(titles, ", ") + " to " + target.describe();
+  // Where the first moved entry now starts: the lines removed above the
+  // insertion point move it up.
+  result.line = at.after_line + at.gap + 1 -
+                static_cast<int>(std::distance(edit.removed.begin(), edit.removed.upper_bound(at.after_line)));
   return result;
 }
 

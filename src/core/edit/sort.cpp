@@ -1,4 +1,6 @@
 // sort: reordering the entries of each list, moving whole item line ranges.
+#include <algorithm>
+
 #include "curate/edit/edit.hpp"
 #include "curate/text/text.hpp"
 #include "lines.hpp"
@@ -55,12 +57,22 @@ class ListSorter {
     return true;
   }
 
+  // A list of entries: at least one item links somewhere. A list of plain
+  // text items (steps, topics in a teaching order, notes) is prose, kept
+  // in the order its author chose.
+  static bool holds_entries(const std::vector<Item>& items, size_t begin, size_t end) {
+    return std::any_of(items.begin() + static_cast<long>(begin), items.begin() + static_cast<long>(end),
+                       [](const Item& item) { return item.is_entry() && !item.is_stub(); });
+  }
+
   // The order of the run: entries sorted among the entries' slots, groups fixed.
   std::vector<size_t> order(const std::vector<Item>& items, size_t begin, size_t end,
                             const std::vector<std::string>& path) {
     std::vector<size_t> slots(end - begin);
     for (size_t k = begin; k < end; ++k) slots[k - begin] = k;
-    if ((m_options.section && !section_matches(*m_options.section, path)) || !sortable(items, begin, end)) return slots;
+    if ((m_options.section && !section_matches(*m_options.section, path)) || !holds_entries(items, begin, end) ||
+        !sortable(items, begin, end))
+      return slots;
     std::vector<EntryRef> entries;
     for (size_t k = begin; k < end; ++k)
       if (items[k].is_entry()) entries.push_back(EntryRef{&items[k], {}, {}, {}, nullptr});
@@ -130,8 +142,8 @@ EditResult sort_lists(const Catalog& catalog, std::string_view text, const SortO
   std::string key = options.key == SortKey::title ? "title" : options.key == SortKey::date ? "date" : "year";
   if (options.reverse) key += ", reversed";
   EditResult result{edit.apply(lines), {}, {}, sorter.moved() > 0};
-  result.summary = result.changed ? "sorted by " + key + ": " + std::to_string(sorter.moved()) + " entries moved in " +
-                                        std::to_string(sorter.lists()) + " lists"
+  result.summary = result.changed ? "sorted by " + key + ": " + plural(sorter.moved(), "entry", "entries") +
+                                        " moved in " + plural(sorter.lists(), "list", "lists")
                                   : "already sorted by " + key + "; nothing to do";
   return result;
 }

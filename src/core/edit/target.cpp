@@ -6,9 +6,9 @@
 namespace curate {
 namespace {
 
-bool same_text(std::string_view a, std::string_view b) {
-  return iequals(collapse_whitespace(a), collapse_whitespace(b));
-}
+// The one section-matching rule of every command (query.hpp): whole
+// titles, case-insensitive, "*" for any run of characters.
+bool same_text(std::string_view title, std::string_view pattern) { return title_matches(pattern, title); }
 
 // The path ends with `parts` (the last headings given are enough).
 bool path_ends_with(const std::vector<std::string>& path, const std::vector<std::string>& parts) {

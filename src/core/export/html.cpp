@@ -7,6 +7,7 @@
 #include <map>
 
 #include "curate/export/export.hpp"
+#include "curate/query/query.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
 #include "html_assets.hpp"
@@ -16,18 +17,19 @@ namespace {
 
 constexpr int k_tag_colours = 8;  // .tag-c0 … .tag-c7 in the style sheet
 
-// Tag → colour index: the vocabulary first, then tags by first use, so a
-// tag keeps its colour however the list is filtered.
-std::map<std::string, int> tag_colours(const Catalog& catalog) {
-  std::map<std::string, int> colours;
-  auto add = [&](const std::string& tag) {
-    colours.emplace(to_lower(tag), static_cast<int>(colours.size()) % k_tag_colours);
-  };
-  for (const TagDef& tag : catalog.tags) add(tag.name);
-  for (const EntryRef& entry : collect_entries(catalog))
-    for (const std::string& tag : entry.item->tags) add(tag);
-  return colours;
-}
+// <meta> lines for <head>: charset, viewport, colour schemes, and a
+// Content-Security-Policy that forbids every fetch (default-src 'none').
+constexpr const char* k_head_meta =
+    "<meta charset=\"utf-8\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    "<meta name=\"color-scheme\" content=\"light dark\">\n"
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+    "script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+    "<meta name=\"generator\" content=\"curate " CURATE_VERSION
+    "\">\n"
+    "<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+    "%3Crect width='16' height='16' rx='4' fill='%234c6ef5'/%3E%3Cpath d='M4 5h8M4 8h8M4 11h5' stroke='white' "
+    "stroke-width='1.6' stroke-linecap='round'/%3E%3C/svg%3E\">\n";
 
 // The text `list --grep` searches, ASCII-lowercased as it compares.
 std::string search_text(const Item& item) {
@@ -45,7 +47,8 @@ std::string host_of(const std::string& url) {
 
 class PageWriter {
  public:
-  explicit PageWriter(const ExportScope& scope) : m_scope(scope), m_colours(tag_colours(*scope.catalog)) {
+  explicit PageWriter(const ExportScope& scope)
+      : m_scope(scope), m_colours(tag_colour_slots(*scope.catalog, k_tag_colours)) {
     for (const EntryRef& entry : scope.entries) ++m_direct[entry.owner];
   }
 
@@ -210,10 +213,10 @@ class PageWriter {
   std::string page() const {
     const Catalog& catalog = *m_scope.catalog;
     std::string title = catalog.title.value_or(m_scope.file);
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n" + std::string(k_html_head_meta);
-    out += "<title>" + html_escape(title) + "</title>\n<style>" + std::string(k_html_style) + "</style>\n";
+    std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n" + std::string(k_head_meta);
+    out += "<title>" + html_escape(title) + "</title>\n<style>\n" + std::string(k_html_style) + "</style>\n";
     // In <head> so the saved theme applies before the first paint.
-    out += "<script>" + std::string(k_html_script) + "</script>\n</head>\n";
+    out += "<script>\n" + std::string(k_html_script) + "</script>\n</head>\n";
     out += "<body>\n<header class=\"top\"><div class=\"brand\"><h1>" + html_escape(title) + "</h1>";
     out += fmt::format("<p class=\"sub\">{} entries · {}</p></div>", m_scope.entries.size(), html_escape(m_scope.file));
     out +=

@@ -1,12 +1,10 @@
 #pragma once
-// The fixed parts of the HTML export (export_html.cpp): head metadata, the
-// style sheet and the script, inlined so the page needs nothing else.
+// The fixed parts of the HTML export (html.cpp): the style sheet and the
+// script, inlined so the page needs nothing else. They are the files
+// assets/page.css and assets/page.js, turned into these constants at build
+// time by cmake/embed_assets.cmake.
 
 namespace curate {
-
-// <meta> lines for <head>: charset, viewport, colour schemes, and a
-// Content-Security-Policy that forbids every fetch (default-src 'none').
-extern const char* const k_html_head_meta;
 
 // The style sheet: light and dark themes (prefers-color-scheme, overridden
 // by html[data-theme]), tag colours .tag-c0 … .tag-c7, responsive layout.

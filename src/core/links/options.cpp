@@ -135,7 +135,6 @@ const LinkKey* find_link_key(std::string_view name) {
   return nullptr;
 }
 
-
 }  // namespace
 
 std::string endpoint_url(std::string url, const std::string& what) {

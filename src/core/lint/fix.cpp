@@ -71,9 +71,9 @@ void check_text_fixes(const FileFindings& before, const std::string& after, cons
 std::string FixResult::summary(const std::string& file) const {
   if (!changed()) return {};
   std::string line = file + ": fixed";
-  if (applied) line += " " + std::to_string(applied) + (applied == 1 ? " finding" : " findings") + " by text edits";
+  if (applied) line += " " + plural(applied, "finding", "findings") + " by text edits";
   if (applied && formatted) line += " and";
-  if (formatted) line += " the layout with fmt (" + std::to_string(layout_findings) + " layout findings)";
+  if (formatted) line += " the layout with fmt (" + plural(layout_findings, "layout finding", "layout findings") + ")";
   return line + "\n";
 }
 

@@ -1,7 +1,9 @@
 #include "curate/query/query.hpp"
 
 #include <algorithm>
+#include <optional>
 
+#include "curate/text/display_width.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
@@ -21,20 +23,98 @@ bool grep_matches(const Item& item, const std::string& needle) {
                      [&](const std::string& a) { return icontains(a, needle); });
 }
 
-}  // namespace
+// A title as patterns compare it: case folded, whitespace runs as one space.
+std::string comparable(std::string_view title) { return fold_case(collapse_whitespace(title)); }
 
-bool section_matches(const std::string& pattern, const std::vector<std::string>& path) {
-  std::vector<std::string> parts = split_trimmed(pattern, "/");
-  if (parts.empty()) return true;
-  for (size_t start = 0; start + parts.size() <= path.size(); ++start) {
-    bool all = true;
-    for (size_t k = 0; k < parts.size() && all; ++k) all = icontains(path[start + k], parts[k]);
-    if (all) return true;
+// `text` against `pattern`, where "*" matches any run of bytes (UTF-8 stays
+// whole: literal bytes must match literally). Greedy with backtracking to
+// the last star, linear in practice.
+bool wildcard_match(std::string_view pattern, std::string_view text) {
+  size_t p = 0, t = 0, star = std::string_view::npos, resume = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      resume = t;
+    } else if (p < pattern.size() && pattern[p] == text[t]) {
+      ++p;
+      ++t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
   }
-  return false;
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
 }
 
-bool matches(const EntryRef& entry, const EntryFilter& filter) {
+// A pattern split into its comparable parts, made once per command.
+class SectionPattern {
+ public:
+  explicit SectionPattern(std::string_view pattern) {
+    for (std::string_view part : split_trimmed_views(pattern, "/")) m_parts.push_back(comparable(part));
+  }
+
+  bool part_matches(size_t part, std::string_view title) const {
+    return wildcard_match(m_parts[part], comparable(title));
+  }
+
+  // The parts match path[start], path[start + 1], ….
+  bool matches_at(const std::vector<std::string>& path, size_t start) const {
+    if (m_parts.empty() || start + m_parts.size() > path.size()) return false;
+    for (size_t k = 0; k < m_parts.size(); ++k)
+      if (!part_matches(k, path[start + k])) return false;
+    return true;
+  }
+
+  bool within(const std::vector<std::string>& path) const {
+    for (size_t start = 0; start + m_parts.size() <= path.size(); ++start)
+      if (matches_at(path, start)) return true;
+    return m_parts.empty();
+  }
+
+  bool names(const std::vector<std::string>& path) const {
+    return path.size() >= m_parts.size() && matches_at(path, path.size() - m_parts.size());
+  }
+
+ private:
+  std::vector<std::string> m_parts;
+};
+
+// Every section path, and the path of every item with children below it
+// (groups, and entries with child items), as filters see them: section
+// headings, then item titles.
+void collect_group_paths(const std::vector<Item>& items, std::vector<std::string>& path,
+                         std::vector<std::vector<std::string>>& out) {
+  for (const Item& item : items) {
+    if (item.children.empty()) continue;
+    path.push_back(item.title);
+    out.push_back(path);
+    collect_group_paths(item.children, path, out);
+    path.pop_back();
+  }
+}
+
+std::vector<std::vector<std::string>> named_paths(const Catalog& catalog) {
+  std::vector<std::vector<std::string>> out;
+  for (const SectionRef& ref : collect_sections(catalog)) {
+    out.push_back(ref.path);
+    std::vector<std::string> path = ref.path;
+    collect_group_paths(ref.section->items, path, out);
+  }
+  std::vector<std::string> top;
+  collect_group_paths(catalog.root.items, top, out);
+  return out;
+}
+
+// Whole-date prefix comparison: -1, 0 or 1 over the shorter of the two.
+int compare_dates(std::string_view a, std::string_view b) {
+  size_t n = std::min(a.size(), b.size());
+  return a.substr(0, n).compare(b.substr(0, n));
+}
+
+bool passes(const EntryRef& entry, const EntryFilter& filter, const SectionPattern* section) {
   const Item& item = *entry.item;
   if (filter.stubs && !item.is_stub()) return false;
   if (filter.untagged && !item.tags.empty()) return false;
@@ -48,23 +128,78 @@ bool matches(const EntryRef& entry, const EntryFilter& filter) {
   if (filter.author && std::none_of(item.authors.begin(), item.authors.end(),
                                     [&](const std::string& a) { return icontains(a, *filter.author); }))
     return false;
-  if (filter.since || filter.until) {
-    auto year = item.year();
-    if (!year || (filter.since && *year < *filter.since) || (filter.until && *year > *filter.until)) return false;
-  }
+  if ((filter.since || filter.until) && (!item.year() || !date_in_range(*item.date, filter.since, filter.until)))
+    return false;
   if (filter.grep && !grep_matches(item, *filter.grep)) return false;
-  if (filter.section) {
+  if (section) {
     std::vector<std::string> path = entry.section;
     path.insert(path.end(), entry.parents.begin(), entry.parents.end());
-    if (!section_matches(*filter.section, path)) return false;
+    if (!section->within(path)) return false;
   }
   return true;
 }
 
+}  // namespace
+
+bool EntryFilter::any() const {
+  return section || !tags.empty() || untagged || !kinds.empty() || author || since || until || grep || stubs;
+}
+
+bool title_matches(std::string_view part, std::string_view title) {
+  return wildcard_match(comparable(part), comparable(title));
+}
+
+bool section_matches(std::string_view pattern, const std::vector<std::string>& path) {
+  return SectionPattern(pattern).within(path);
+}
+
+bool section_named(std::string_view pattern, const std::vector<std::string>& path) {
+  return SectionPattern(pattern).names(path);
+}
+
+void require_section(const Catalog& catalog, std::string_view pattern) {
+  SectionPattern compiled(pattern);
+  size_t parts = std::max<size_t>(1, split_trimmed_views(pattern, "/").size());
+  std::vector<std::string> tails;  // the last titles of each path, as many as the pattern has parts
+  for (const auto& path : named_paths(catalog)) {
+    if (compiled.names(path)) return;
+    size_t from = path.size() > parts ? path.size() - parts : 0;
+    tails.push_back(join(std::vector<std::string>(path.begin() + static_cast<long>(from), path.end()), "/"));
+  }
+  std::string wanted(pattern);
+  std::string hint;
+  if (wanted.find('*') == std::string::npos) {
+    std::vector<std::string> globbed;
+    for (std::string_view part : split_trimmed_views(wanted, "/")) globbed.push_back("*" + std::string(part) + "*");
+    hint = "; each part matches a whole title: '" + join(globbed, "/") + "' matches titles containing " +
+           (globbed.size() == 1 ? "it" : "them");
+  }
+  throw Error("no section or group is named '" + wanted + "'" + did_you_mean(wanted, tails) + hint);
+}
+
+bool date_in_range(std::string_view date, const std::optional<std::string>& since,
+                   const std::optional<std::string>& until) {
+  if (since && compare_dates(date, *since) < 0) return false;
+  if (until && compare_dates(date, *until) > 0) return false;
+  return true;
+}
+
+bool matches(const EntryRef& entry, const EntryFilter& filter) {
+  if (!filter.section) return passes(entry, filter, nullptr);
+  SectionPattern section(*filter.section);
+  return passes(entry, filter, &section);
+}
+
 std::vector<EntryRef> select_entries(const Catalog& catalog, const EntryFilter& filter) {
+  std::optional<SectionPattern> section;
+  if (filter.section) {
+    require_section(catalog, *filter.section);
+    section.emplace(*filter.section);
+  }
   std::vector<EntryRef> entries = collect_entries(catalog);
   entries.erase(
-      std::remove_if(entries.begin(), entries.end(), [&](const EntryRef& entry) { return !matches(entry, filter); }),
+      std::remove_if(entries.begin(), entries.end(),
+                     [&](const EntryRef& entry) { return !passes(entry, filter, section ? &*section : nullptr); }),
       entries.end());
   return entries;
 }
@@ -143,6 +278,15 @@ std::vector<EntryRef> resolve_exact_selector(const Catalog& catalog, const std::
 
 std::vector<EntryRef> match_titles(const Catalog& catalog, const std::string& text) {
   return title_matches(collect_entries(catalog), text);
+}
+
+std::map<std::string, int> tag_colour_slots(const Catalog& catalog, int slots) {
+  std::map<std::string, int> colours;
+  auto add = [&](const std::string& tag) { colours.emplace(to_lower(tag), static_cast<int>(colours.size()) % slots); };
+  for (const TagDef& tag : catalog.tags) add(tag.name);
+  for (const EntryRef& entry : collect_entries(catalog))
+    for (const std::string& tag : entry.item->tags) add(tag);
+  return colours;
 }
 
 SortKey parse_sort_key(const std::string& name) {

@@ -7,37 +7,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "curate/text/display_width.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 
 namespace curate {
 namespace {
-
-// Terminal cells of UTF-8 text, counted as code points: labels are titles
-// and names, where wide (CJK) characters are rare enough to accept the
-// misalignment rather than carry a wcwidth table.
-int display_width(const std::string& text) {
-  int width = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;
-  return width;
-}
-
-std::string truncate_to(const std::string& text, int width) {
-  if (display_width(text) <= width) return text;
-  std::string out;
-  int cells = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    bool starts = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (starts && ++cells > width - 1) break;
-    out += text[i];
-  }
-  return out + "…";
-}
-
-std::string pad_to(const std::string& text, int width) {
-  return text + std::string(static_cast<size_t>(std::max(0, width - display_width(text))), ' ');
-}
 
 std::vector<std::string> group_names(const EntryRef& entry, StatsGroupBy by) {
   const Item& item = *entry.item;
@@ -102,7 +77,7 @@ std::string chart(const std::vector<Row>& rows, int total, const StatsTextOption
   int width = std::max(40, options.width);
   int label_width = 0, max_count = 0;
   for (const Row& row : rows) {
-    label_width = std::max(label_width, display_width(row.label));
+    label_width = std::max(label_width, static_cast<int>(display_width(row.label)));
     max_count = std::max(max_count, row.count);
   }
   label_width = std::min(label_width, width * 2 / 5);
@@ -113,16 +88,17 @@ std::string chart(const std::vector<Row>& rows, int total, const StatsTextOption
   for (const Row& row : rows) {
     std::string bar = unicode_bar(row.count, max_count, bar_width);
     std::string shown = options.color && !bar.empty() ? "\x1b[36m" + bar + "\x1b[0m" : bar;
-    out += "  " + pad_to(truncate_to(row.label, label_width), label_width) + "  " + shown +
-           std::string(static_cast<size_t>(bar_width - display_width(bar)), ' ') +
+    out += "  " + pad_width(fit_width(row.label, static_cast<size_t>(label_width)), static_cast<size_t>(label_width)) +
+           "  " + shown + std::string(static_cast<size_t>(bar_width) - display_width(bar), ' ') +
            fmt::format(" {:>{}}  {:>4}\n", row.count, count_width, percent(row.count, total));
   }
   return out;
 }
 
 // Section rows as a tree: the heading path all groups share is dropped,
-// each row shows its last heading indented by depth, and headings with no
-// entry of their own appear (count 0) so the tree reads whole.
+// each row shows its last heading indented by depth and counts the entries
+// in it and below, as `sections` does; headings with no entry of their own
+// appear too, so the tree reads whole.
 std::vector<Row> section_rows(const std::vector<StatsBucket>& groups) {
   size_t common = groups.empty() ? 0 : groups.front().path.size();
   for (const StatsBucket& group : groups) {
@@ -131,8 +107,13 @@ std::vector<Row> section_rows(const std::vector<StatsBucket>& groups) {
     common = k;
   }
   if (groups.size() == 1 && common > 0) --common;  // keep a label for a lone section
+  using Path = std::vector<std::string>;
+  std::map<Path, int> totals;  // every heading path below the common part: entries in it and below
+  for (const StatsBucket& group : groups)
+    for (size_t depth = common; depth < group.path.size(); ++depth)
+      totals[Path(group.path.begin(), group.path.begin() + static_cast<long>(depth) + 1)] += group.count;
   std::vector<Row> rows;
-  std::vector<std::string> shown;  // the path of the previous row
+  Path shown;  // the path of the previous row
   for (const StatsBucket& group : groups) {
     if (group.path.empty()) {
       rows.push_back({group.name, group.count});
@@ -142,8 +123,8 @@ std::vector<Row> section_rows(const std::vector<StatsBucket>& groups) {
     size_t same = 0;
     while (same < shown.size() && same < group.path.size() && shown[same] == group.path[same]) ++same;
     for (size_t depth = std::max(same, common); depth < group.path.size(); ++depth) {
-      bool own = depth + 1 == group.path.size();
-      rows.push_back({std::string(2 * (depth - common), ' ') + group.path[depth], own ? group.count : 0});
+      Path prefix(group.path.begin(), group.path.begin() + static_cast<long>(depth) + 1);
+      rows.push_back({std::string(2 * (depth - common), ' ') + group.path[depth], totals[prefix]});
     }
     shown = group.path;
   }
@@ -208,7 +189,9 @@ Stats compute_stats(const std::vector<EntryRef>& entries, StatsGroupBy by) {
 }
 
 std::string stats_to_text(const Stats& stats, const StatsTextOptions& options) {
-  std::string out = options.heading.empty() ? "" : options.heading + "\n\n";
+  std::string out = options.heading.empty()
+                        ? ""
+                        : fit_width(options.heading, static_cast<size_t>(std::max(40, options.width))) + "\n\n";
   out += summary(stats);
   std::vector<Row> rows;
   if (stats.by == StatsGroupBy::section)

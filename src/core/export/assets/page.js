@@ -1,10 +1,6 @@
-// The page's script. It never reads list text into markup: it only sets
-// `hidden`, classes, aria-pressed and the status line's textContent.
-#include "html_assets.hpp"
-
-namespace curate {
-
-const char* const k_html_script = R"JS(
+// The script of `curate export --format html`, embedded at build time
+// (cmake/embed_assets.cmake). It never reads list text into markup: it only
+// sets `hidden`, classes, aria-pressed and text content of counters.
 (() => {
   'use strict';
   const root = document.documentElement;
@@ -36,16 +32,38 @@ const char* const k_html_script = R"JS(
     if (window.matchMedia('(max-width: 860px)').matches) document.getElementById('curateToc').open = false;
 
     // Same rules as `list`: --grep substring, every --tag, any --kind.
-    const matches = (entry) => {
-      if (entry.classList.contains('context')) return false;
-      if (state.query && !entry.dataset.search.includes(state.query)) return false;
+    const matchesText = (entry) => !state.query || entry.dataset.search.includes(state.query);
+    const matchesTags = (entry) => {
       const tags = entry.dataset.tags.split('\n');
       for (const tag of state.tags) if (!tags.includes(tag)) return false;
-      if (state.kinds.size) {
-        const kinds = entry.dataset.kinds.split('\n');
-        if (!kinds.some((kind) => state.kinds.has(kind))) return false;
-      }
       return true;
+    };
+    const matchesKinds = (entry) => !state.kinds.size ||
+      entry.dataset.kinds.split('\n').some((kind) => state.kinds.has(kind));
+    const matches = (entry) => !entry.classList.contains('context') && matchesText(entry) && matchesTags(entry) &&
+      matchesKinds(entry);
+
+    // Each chip counts the entries it would show with the other filters as
+    // they are: a tag chip among the current matches (tags narrow), a kind
+    // chip among the matches of search and tags (kinds widen each other).
+    const entries = Array.from(catalog.querySelectorAll('li.entry:not(.context)'));
+    const countChips = () => {
+      const tagCounts = new Map();
+      const kindCounts = new Map();
+      const add = (counts, values) => {
+        for (const value of values.split('\n')) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+      };
+      for (const entry of entries) {
+        if (!matchesText(entry) || !matchesTags(entry)) continue;
+        add(kindCounts, entry.dataset.kinds);
+        if (matchesKinds(entry)) add(tagCounts, entry.dataset.tags);
+      }
+      for (const chip of chips) {
+        const counts = chip.dataset.filter === 'tag' ? tagCounts : kindCounts;
+        const n = counts.get(chip.dataset.value) ?? 0;
+        chip.querySelector('.n').textContent = String(n);
+        chip.classList.toggle('is-empty', n === 0);
+      }
     };
 
     const children = (node) => node.querySelectorAll(':scope > ul.items > li, :scope > section');
@@ -78,6 +96,7 @@ const char* const k_html_script = R"JS(
         link.parentElement.hidden = Boolean(section && section.hidden);
         link.querySelector('.n').textContent = String(counter.sections.get(link.dataset.section) ?? 0);
       }
+      countChips();
       status.textContent = `${counter.count} of ${total} ${total === 1 ? 'entry' : 'entries'}`;
       clear.hidden = !active;
       empty.hidden = counter.count > 0 || !active;
@@ -117,6 +136,3 @@ const char* const k_html_script = R"JS(
     update();
   });
 })();
-)JS";
-
-}  // namespace curate
