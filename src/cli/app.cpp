@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "curate/catalog/parse.hpp"
@@ -73,6 +75,18 @@ LoadedList load_list(const GlobalOptions& global, const std::optional<std::strin
   list.source = read_list(file, list.config, stdin_use);
   list.catalog = parse_catalog(list.source, list.config);
   return list;
+}
+
+std::string today_for_checks() {
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (!epoch || !*epoch) return utc_today();
+  char* end = nullptr;
+  long long seconds = std::strtoll(epoch, &end, 10);
+  if (*end) throw Error("SOURCE_DATE_EPOCH must be a number of seconds, not '" + std::string(epoch) + "'");
+  std::time_t time = static_cast<std::time_t>(seconds);
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  return fmt::format("{:04}-{:02}-{:02}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
 }
 
 bool use_color(std::FILE* stream) {

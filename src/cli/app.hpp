@@ -74,6 +74,11 @@ SourceFile read_list(const std::optional<std::string>& file, const Config& confi
 LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file,
                      StdinUse stdin_use = StdinUse::allowed);
 
+// Today for date checks: SOURCE_DATE_EPOCH when set (the reproducible-builds
+// convention, so CI runs and tests do not depend on the clock), else the
+// system clock (UTC). YYYY-MM-DD.
+std::string today_for_checks();
+
 // Whether to colour what goes to `stream`: a terminal, and NO_COLOR unset
 // or empty (no-color.org), and TERM not "dumb".
 bool use_color(std::FILE* stream);

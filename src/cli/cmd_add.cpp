@@ -1,5 +1,8 @@
 // curate add: one new entry, in the house style, at the end of a section or group.
+#include <nlohmann/json.hpp>
+
 #include "app.hpp"
+#include "curate/lint/lint.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
@@ -46,19 +49,32 @@ void check_not_listed(const LoadedList& list, const std::string& url) {
   }
 }
 
+// The future-date judgement of validate's malformed-date rule, with the
+// list's own "future-slack-days".
+void check_not_future(const std::string& date, const Config& config) {
+  LintSettings settings(builtin_rules(), config);
+  int slack = settings.options("malformed-date").value("future-slack-days", 0);
+  if (auto problem = date_problem(date, today_for_checks(), slack))
+    throw Error("the date '" + date + "' " + *problem + " (validate's malformed-date rule would refuse it)");
+}
+
 int run_add(const AddOptions& options, const RunState& state) {
   NewEntry entry = cleaned(options.entry);
   if (entry.date) validate_date(*entry.date);
   validate_url(entry.url);
   if (entry.title.empty()) throw Error("the title is empty");
   LoadedList list = load_for_edit(state, options.file);
+  if (entry.date) check_not_future(*entry.date, list.config);
   if (entry.kind && !list.config.kinds.classify(*entry.kind))
-    throw Error("unknown kind '" + *entry.kind + "' (known kinds: " + join(list.config.kinds.kinds(), ", ") + ")");
+    throw Error("unknown kind '" + *entry.kind + "' (known kinds: " + join(list.config.kinds.kinds(), ", ") +
+                "; validate's unknown-kind rule would flag it)");
   EditTarget target = resolve_target(list.catalog, options.section, options.group);
   check_tags_known(list.catalog, entry.tags, options.new_tag);
   if (!options.allow_duplicate) check_not_listed(list, entry.url);
-  EditResult result = with_file_errors(
-      list.source.path, [&] { return add_entry(list.catalog, list.source.text, target, entry, list.config.kinds); });
+  EditResult result = with_file_errors(list.source.path, [&] {
+    return add_entry(list.catalog, list.source.text, target, entry, list.config.kinds,
+                     style_for_section(list.catalog, list.config, target.section_path));
+  });
   return finish_edit(list, result, options.dry_run);
 }
 

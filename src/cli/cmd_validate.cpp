@@ -31,20 +31,6 @@ struct ValidateOptions {
   LinkCliOptions links;
 };
 
-// SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes "today" for
-// malformed-date, so CI runs and tests do not depend on the clock.
-std::string today_from_environment() {
-  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  if (!epoch || !*epoch) return {};
-  char* end = nullptr;
-  long long seconds = std::strtoll(epoch, &end, 10);
-  if (*end) throw Error("SOURCE_DATE_EPOCH must be a number of seconds, not '" + std::string(epoch) + "'");
-  std::time_t time = static_cast<std::time_t>(seconds);
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  return fmt::format("{:04}-{:02}-{:02}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
-}
-
 // The folder github and sarif paths are relative to: the Actions workspace
 // when set, else the enclosing git repository, else the working directory.
 std::string output_root() {
@@ -84,7 +70,7 @@ int run_validate(ValidateOptions options, RunState& state) {
   for (RuleInfo& info : link_rule_infos()) registry.add(std::move(info));
   LintSettings settings(registry, config);
   LintOptions lint_options;
-  lint_options.today = today_from_environment();
+  lint_options.today = today_for_checks();
   lint_options.keep_links = links_requested(options.links, config);  // prose links are checked too
   Linter linter(std::move(registry), std::move(settings), lint_options);
   if (options.list_rules) {

@@ -170,7 +170,7 @@ TEST_CASE("the nothing-lost check refuses text that loses an entry it was not as
   ExpectedChanges expected;
   expected.removed = {1};
   CHECK_THROWS_WITH(verify_edit(catalog, "- [A](https://a.org/)\n", Config{}, expected),
-                    Catch::Contains("refusing to write test.md: the edit would remove an entry (\"B\")"));
+                    Catch::Contains("refusing to write: the edit would remove an entry: \"B\""));
   CHECK_THROWS_WITH(verify_edit(catalog, text, Config{}, expected), Catch::Contains("not make the intended change"));
 }
 

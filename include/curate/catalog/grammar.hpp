@@ -23,6 +23,14 @@ namespace curate {
 void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& item, const StyleSet* styles = nullptr,
                         int style = -1);
 
+// The role a table column plays, from its header (DESIGN.md "Where entries
+// live"): Name/Title/API/Paper/Project/Tool → title, Description/Summary/
+// About → description, Date/Year/Published → date, Author(s)/By/
+// Organisation → authors, Code/PDF/Links/URL → further links; any other
+// column is kept in the entry's fields.
+enum class ColumnRole { title, description, date, authors, link, other };
+ColumnRole column_role(std::string_view header);
+
 // True for a paragraph that opens with a reference mark ("[12]" or
 // "**[12]**") and holds a link: an entry of a paper roadmap.
 bool is_reference_paragraph(cmark_node* paragraph);

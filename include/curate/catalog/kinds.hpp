@@ -28,6 +28,20 @@ enum class DateFault {
 // first. Reads only ASCII digits, so any text is safe to pass.
 DateFault check_date(std::string_view date);
 
+// Why a date in YYYY, YYYY-MM or YYYY-MM-DD shape is wrong ("has month 13",
+// "is in the future"), or nullopt: the judgement of validate's malformed-date
+// rule, which `add` applies too. `today` is YYYY-MM-DD; a partial date is in
+// the future when its first day is later than today plus `slack_days`.
+std::optional<std::string> date_problem(const std::string& date, const std::string& today, int slack_days);
+
+// Today's date in UTC, YYYY-MM-DD.
+std::string utc_today();
+
+// A date as tables write it, in YYYY[-MM[-DD]] form: "2017", "2017-06",
+// "June 2017", "Jun 2017", "12 June 2017", "June 12, 2017", "2017/06/12";
+// nullopt for anything else (or a date the calendar lacks).
+std::optional<std::string> read_written_date(std::string_view text);
+
 // The days of `month` (1..12) in `year` of the Gregorian calendar.
 int days_in_month(int year, int month);
 

@@ -54,6 +54,15 @@ class EntryTemplate {
 
   const std::string& text() const { return m_text; }
 
+  // An entry written in this template from placeholder values (raw text;
+  // escaped here): each part whose placeholders all have a value, with its
+  // lead and trail, and no trace of the others. Throws curate::Error when
+  // the title or the URL is missing.
+  std::string render(const std::vector<std::pair<std::string, std::string>>& values) const;
+
+  // The placeholder names it holds, in order ("title", "url", …).
+  std::vector<std::string> placeholders() const;
+
   struct Compiled;
   const Compiled& compiled() const { return *m_compiled; }
 

@@ -70,6 +70,24 @@ void validate_url(std::string_view url);
 // same (checked by parsing the rendered line).
 std::string render_entry(const NewEntry& entry, const KindTable& kinds);
 
+// An entry written in a list's style (DESIGN.md "Entry styles"): the line
+// without its marker, the fields the style has no place for (not written),
+// and the entry as it will read back.
+struct RenderedEntry {
+  std::string line;
+  std::vector<std::string> dropped;  // "authors", "kind", "date", "tags", "description", "note"
+  NewEntry written;
+};
+
+// `style` is a built-in style's name or a template; "seed" (and "") is
+// render_entry(). Throws curate::Error when the entry would not read back.
+RenderedEntry render_entry_in_style(const NewEntry& entry, const KindTable& kinds, const std::string& style);
+
+// The style new entries of `section_path` are written in: its configured
+// style (.curate.json "style", a name or a template), else the list's.
+std::string style_for_section(const Catalog& catalog, const Config& config,
+                              const std::vector<std::string>& section_path);
+
 // The section (headings joined by "/", matched by their trailing headings,
 // case-insensitively) and optionally a group title in it (at any depth).
 // Throws curate::Error with a "did you mean" when nothing or several match.
@@ -81,8 +99,11 @@ EditTarget resolve_move_target(const Catalog& catalog, const std::string& path);
 
 // The edits. `text` is the LF-only text `catalog` was parsed from. They throw
 // curate::Error (nothing written yet) when the edit cannot be done safely.
+// Appends `entry` to the target's list in `style` (render_entry_in_style),
+// or, when the target section keeps its entries in a table, as a row of
+// that table in its column order.
 EditResult add_entry(const Catalog& catalog, std::string_view text, const EditTarget& target, const NewEntry& entry,
-                     const KindTable& kinds);
+                     const KindTable& kinds, const std::string& style = "seed");
 EditResult remove_entries(const Catalog& catalog, std::string_view text, const std::vector<EntryRef>& entries,
                           bool recursive);
 EditResult move_entries(const Catalog& catalog, std::string_view text, const std::vector<EntryRef>& entries,

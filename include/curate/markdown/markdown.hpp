@@ -83,6 +83,14 @@ std::string plain_text(cmark_node* node, bool image_alt = false);
 // whitespace collapsed; github_slug() turns it into the anchor.
 std::string heading_text(cmark_node* heading);
 
+// `text` with what Markdown would read as syntax inside inline text
+// backslash-escaped (\ ` * _ [ ] < >), for writing fields into an entry.
+std::string escape_inline(std::string_view text);
+
+// `url` as a link destination: in angle brackets when it holds a space,
+// a parenthesis or an angle bracket.
+std::string link_destination(const std::string& url);
+
 // True if `node` is non-null and of `type`.
 inline bool is_type(cmark_node* node, cmark_node_type type) { return node && cmark_node_get_type(node) == type; }
 

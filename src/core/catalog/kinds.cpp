@@ -1,6 +1,8 @@
 #include "curate/catalog/kinds.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <set>
 
 #include "curate/text/text.hpp"
@@ -42,6 +44,95 @@ const std::vector<BuiltinKind>& builtin_kinds() {
 }
 
 }  // namespace
+
+namespace {
+
+// The value of the `count` digits at `from`; the caller checked they are
+// digits (is_date_shape), so no substring or std::stoi is needed.
+int number_at(const std::string& text, size_t from, size_t count) {
+  int value = 0;
+  for (size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
+  return value;
+}
+
+std::chrono::sys_days to_days(int year, unsigned month, unsigned day) {
+  return std::chrono::sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
+}
+
+}  // namespace
+
+std::optional<std::string> date_problem(const std::string& date, const std::string& today, int slack_days) {
+  switch (check_date(date)) {
+    case DateFault::shape:
+      return std::nullopt;  // not meant as a date here; looks_like_date judges fields
+    case DateFault::month:
+      return "has month " + date.substr(5, 2);
+    case DateFault::day:
+      return "has day " + date.substr(8, 2) + ", which " + date.substr(0, 7) + " does not have";
+    case DateFault::year:
+      return "has year " + date.substr(0, 4);
+    case DateFault::none:
+      break;
+  }
+  if (check_date(today) != DateFault::none || today.size() != 10) return std::nullopt;
+  auto day_of = [](const std::string& text) {
+    return to_days(number_at(text, 0, 4), text.size() >= 7 ? static_cast<unsigned>(number_at(text, 5, 2)) : 1,
+                   text.size() == 10 ? static_cast<unsigned>(number_at(text, 8, 2)) : 1);
+  };
+  if (day_of(date) > day_of(today) + std::chrono::days{slack_days}) return "is in the future (today is " + today + ")";
+  return std::nullopt;
+}
+
+std::string utc_today() {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  std::chrono::year_month_day date{days};
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return buffer;
+}
+
+std::optional<std::string> read_written_date(std::string_view text) {
+  std::string_view t = trim(text);
+  auto valid = [](std::string date) -> std::optional<std::string> {
+    if (check_date(date) != DateFault::none) return std::nullopt;
+    return date;
+  };
+  if (is_date_shape(t)) return valid(std::string(t));
+  static constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string lower = to_lower(t);
+  for (char& c : lower)
+    if (c == ',' || c == '/' || c == '.') c = ' ';
+  std::vector<std::string> words = split_trimmed(lower, " ");
+  int year = 0, month = 0, day = 0;
+  for (const std::string& word : words) {
+    bool digits = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && word.size() == 4 && !year) {
+      year = std::stoi(word);
+    } else if (digits && word.size() <= 2 && year && !month && words.size() == 3 && words[0].size() == 4) {
+      month = std::stoi(word);  // 2017/06/12
+    } else if (digits && word.size() <= 2 && !day) {
+      day = std::stoi(word);
+    } else if (!digits && word.size() >= 3) {
+      auto it = std::find_if(std::begin(k_months), std::end(k_months),
+                             [&](std::string_view m) { return word.compare(0, 3, m) == 0; });
+      if (it == std::end(k_months) || month) return std::nullopt;
+      month = static_cast<int>(it - std::begin(k_months)) + 1;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!year || (day && !month)) return std::nullopt;
+  char buffer[16];
+  if (!month) return valid(std::to_string(year));
+  if (!day) {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+    return valid(buffer);
+  }
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return valid(buffer);
+}
 
 bool is_date_shape(std::string_view text) {
   if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;

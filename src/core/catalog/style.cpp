@@ -8,6 +8,7 @@
 #include <map>
 
 #include "curate/catalog/grammar.hpp"
+#include "curate/markdown/markdown.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "flat.hpp"
@@ -60,7 +61,7 @@ struct Element {
   Core core;
 };
 
-std::vector<Element> tokenize(std::string_view text) {
+std::vector<Element> tokenize(std::string_view text, bool keep_emphasis) {
   std::vector<Element> out;
   auto literal = [&]() -> std::string& {
     if (out.empty() || out.back().is_core) out.push_back({});
@@ -68,7 +69,7 @@ std::vector<Element> tokenize(std::string_view text) {
   };
   for (size_t i = 0; i < text.size();) {
     char c = text[i];
-    if (c == '*') {  // emphasis only lays the text out
+    if (c == '*' && !keep_emphasis) {  // emphasis only lays the text out
       ++i;
     } else if (auto placeholder = read_placeholder(text, i)) {
       out.push_back({true, {}, {Core::placeholder, placeholder->first, {}, {}}});
@@ -107,20 +108,19 @@ bool names(const Core& core, std::string_view name) {
   return (core.text.placeholder && core.text.text == name) || (core.url.placeholder && core.url.text == name);
 }
 
-}  // namespace
-
-EntryTemplate::EntryTemplate(std::string_view text) : m_text(text), m_compiled(std::make_unique<Compiled>()) {
-  std::vector<Element> elements = tokenize(text);
+// Groups elements into parts: the first run of non-blanks after a core
+// closes it (")", "."), the rest leads into the next core; a separator
+// leads as a whole.
+std::vector<Part> group_parts(std::vector<Element> elements) {
+  std::vector<Part> parts;
   std::string pending;  // literal text waiting to be the next core's lead
   for (Element& element : elements) {
     if (!element.is_core) {
-      // The first run of non-blanks after a core closes it (")", "."); the
-      // rest leads into the next core. A separator leads as a whole.
       std::string& literal = element.literal;
-      if (!m_compiled->parts.empty() && !is_separator_literal(literal)) {
+      if (!parts.empty() && !is_separator_literal(literal)) {
         size_t blank = literal.find_first_of(" \t");
         if (blank == std::string::npos) blank = literal.size();
-        m_compiled->parts.back().trail = literal.substr(0, blank);
+        parts.back().trail = literal.substr(0, blank);
         literal.erase(0, blank);
       }
       pending += literal;
@@ -131,8 +131,16 @@ EntryTemplate::EntryTemplate(std::string_view text) : m_text(text), m_compiled(s
     pending.clear();
     part.core = std::move(element.core);
     part.required = names(part.core, "title") || names(part.core, "url");
-    m_compiled->parts.push_back(std::move(part));
+    parts.push_back(std::move(part));
   }
+  return parts;
+}
+
+}  // namespace
+
+EntryTemplate::EntryTemplate(std::string_view text) : m_text(text), m_compiled(std::make_unique<Compiled>()) {
+  m_compiled->parts = group_parts(tokenize(text, false));
+  m_compiled->layout = group_parts(tokenize(text, true));
   auto has = [&](std::string_view name) {
     return std::any_of(m_compiled->parts.begin(), m_compiled->parts.end(),
                        [&](const Part& part) { return names(part.core, name); });
@@ -142,6 +150,54 @@ EntryTemplate::EntryTemplate(std::string_view text) : m_text(text), m_compiled(s
   });
   if (!has("title") || !url_in_link)
     throw Error("style: the template '" + m_text + "' needs {title} and a link to {url}, as in '[{title}]({url})'");
+}
+
+std::string EntryTemplate::render(const std::vector<std::pair<std::string, std::string>>& values) const {
+  auto value = [&](const std::string& name) -> const std::string* {
+    for (const auto& [key, text] : values)
+      if (key == name && !text.empty()) return &text;
+    return nullptr;
+  };
+  auto spec = [&](const Spec& s, bool url) -> std::optional<std::string> {
+    if (!s.placeholder) return s.text;
+    const std::string* text = value(s.text);
+    if (!text) return std::nullopt;
+    return url ? link_destination(*text) : escape_inline(*text);
+  };
+  std::string out;
+  for (const Part& part : m_compiled->layout) {
+    std::optional<std::string> core;
+    switch (part.core.kind) {
+      case Core::placeholder:
+        if (const std::string* text = value(part.core.name)) core = escape_inline(*text);
+        break;
+      case Core::code:
+        if (auto inner = spec(part.core.text, false)) core = "`" + *inner + "`";
+        break;
+      case Core::link: {
+        auto text = spec(part.core.text, false), url = spec(part.core.url, true);
+        if (text && url) core = "[" + *text + "](" + *url + ")";
+        break;
+      }
+    }
+    if (!core) {
+      if (part.required)
+        throw Error("style: an entry needs " + style_detail::describe_core(part.core) + " to be written as " + m_text);
+      continue;
+    }
+    out += part.lead + *core + part.trail;
+  }
+  return std::string(trim(out));
+}
+
+std::vector<std::string> EntryTemplate::placeholders() const {
+  std::vector<std::string> names;
+  for (const Part& part : m_compiled->parts) {
+    if (part.core.kind == Core::placeholder) names.push_back(part.core.name);
+    if (part.core.kind != Core::placeholder && part.core.text.placeholder) names.push_back(part.core.text.text);
+    if (part.core.kind == Core::link && part.core.url.placeholder) names.push_back(part.core.url.text);
+  }
+  return names;
 }
 
 EntryTemplate::~EntryTemplate() = default;

@@ -39,7 +39,8 @@ struct Part {
 
 namespace curate {
 struct EntryTemplate::Compiled {
-  std::vector<style_detail::Part> parts;
+  std::vector<style_detail::Part> parts;   // for reading: emphasis markers left out
+  std::vector<style_detail::Part> layout;  // for writing: as the template writes them
 };
 }  // namespace curate
 
@@ -56,6 +57,9 @@ inline constexpr size_t k_max_styles = 8;
 // in item.style_unseparated.
 void read_template_styles(const grammar_detail::Flat& flat, const KindTable& kinds, const StyleSet& styles, int only,
                           Item& item);
+
+// A core as the template writes it: "{authors}", "[{title}]({url})".
+std::string describe_core(const Core& core);
 
 // "G. Hinton, A. Krizhevsky and I. Sutskever et al." → the names, "et al." left out.
 std::vector<std::string> split_authors(std::string_view text);

@@ -334,25 +334,23 @@ class Matcher {
   size_t m_missing_index = 0;
 };
 
-// The template text of a part, for messages: " ({formats})".
-std::string describe(const Part& part) {
+}  // namespace
+
+std::string describe_core(const Core& core) {
   auto spec = [](const Spec& s) { return s.placeholder ? "{" + s.text + "}" : s.text; };
-  std::string core;
-  switch (part.core.kind) {
-    case Core::placeholder:
-      core = "{" + part.core.name + "}";
-      break;
+  switch (core.kind) {
     case Core::link:
-      core = "[" + spec(part.core.text) + "](" + spec(part.core.url) + ")";
-      break;
+      return "[" + spec(core.text) + "](" + spec(core.url) + ")";
     case Core::code:
-      core = "`" + spec(part.core.text) + "`";
+      return "`" + spec(core.text) + "`";
+    case Core::placeholder:
       break;
   }
-  return std::string(trim(part.lead + core + part.trail));
+  return "{" + core.name + "}";
 }
 
-}  // namespace
+// The template text of a part, for messages: " ({formats})".
+std::string describe(const Part& part) { return std::string(trim(part.lead + describe_core(part.core) + part.trail)); }
 
 constexpr size_t k_max_entry_bytes = 4096;
 

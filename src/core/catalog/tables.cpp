@@ -10,25 +10,6 @@
 namespace curate::catalog_detail {
 namespace {
 
-enum class Role { title, description, date, authors, link, other };
-
-// The role of a column from its header (case-insensitive). docs/grammar.md
-// lists the names.
-Role role_of(std::string_view header) {
-  std::string name = to_lower(trim(header));
-  auto is_any = [&](std::initializer_list<std::string_view> names) {
-    return std::find(names.begin(), names.end(), name) != names.end();
-  };
-  if (is_any({"name", "title", "api", "paper", "project", "tool", "library", "package", "repository", "repo", "book",
-              "course", "resource"}))
-    return Role::title;
-  if (is_any({"description", "summary", "about", "details"})) return Role::description;
-  if (is_any({"date", "year", "published", "released"})) return Role::date;
-  if (is_any({"author", "authors", "by", "organisation", "organization", "org"})) return Role::authors;
-  if (is_any({"code", "pdf", "links", "link", "url", "website", "homepage", "slides", "video"})) return Role::link;
-  return Role::other;
-}
-
 struct CellLink {
   std::string text;
   std::string url;
@@ -69,9 +50,9 @@ void add_authors(std::string_view text, Item& item) {
 }
 
 // Fills `item` from one row; false when the row links nowhere.
-bool read_row(const std::vector<std::string>& headers, const std::vector<Role>& roles, const std::vector<Cell>& cells,
-              Item& item) {
-  size_t title_column = std::find(roles.begin(), roles.end(), Role::title) - roles.begin();
+bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnRole>& roles,
+              const std::vector<Cell>& cells, Item& item) {
+  size_t title_column = std::find(roles.begin(), roles.end(), ColumnRole::title) - roles.begin();
   const CellLink* first_link = nullptr;
   size_t first_link_column = cells.size();
   for (size_t i = 0; i < cells.size() && !first_link; ++i)
@@ -89,18 +70,24 @@ bool read_row(const std::vector<std::string>& headers, const std::vector<Role>& 
       if (auto format = format_of_label(link.text)) add_format(item, *format);
     }
     if (i == source_column || cell.text.empty()) continue;
-    Role role = i < roles.size() ? roles[i] : Role::other;
+    ColumnRole role = i < roles.size() ? roles[i] : ColumnRole::other;
     std::string header = i < headers.size() ? headers[i] : "column " + std::to_string(i + 1);
-    if (role == Role::description && !item.description) {
+    if (role == ColumnRole::description && !item.description) {
       item.description = cell.text;
-    } else if (role == Role::date && !item.date && is_date_shape(cell.text)) {
-      item.date = cell.text;
-    } else if (role == Role::authors && item.authors.empty()) {
+    } else if (auto date = role == ColumnRole::date && !item.date ? read_written_date(cell.text) : std::nullopt) {
+      item.date = *date;
+    } else if (role == ColumnRole::authors && item.authors.empty()) {
       add_authors(cell.text, item);
-    } else if (role == Role::link && !cell.links.empty()) {
+    } else if (role == ColumnRole::link && !cell.links.empty()) {
       continue;  // its links are in item.links
     } else {
-      item.fields.emplace_back(header, cell.text);
+      // A header that repeats names its later columns "Header (2)", …:
+      // field names are keys.
+      std::string name = header;
+      for (int n = 2;
+           std::any_of(item.fields.begin(), item.fields.end(), [&](const auto& f) { return f.first == name; }); ++n)
+        name = header + " (" + std::to_string(n) + ")";
+      item.fields.emplace_back(name, cell.text);
     }
   }
   return true;
@@ -113,8 +100,8 @@ bool read_table(cmark_node* table, const LineShift& lines, TableInfo& info, std:
   if (!header) return false;
   std::vector<std::string> headers;
   for (const Cell& cell : read_cells(header)) headers.push_back(cell.text);
-  std::vector<Role> roles;
-  for (const std::string& name : headers) roles.push_back(role_of(name));
+  std::vector<ColumnRole> roles;
+  for (const std::string& name : headers) roles.push_back(column_role(name));
   size_t added = 0;
   int last_line = 0;
   for (cmark_node* row = cmark_node_next(header); row; row = cmark_node_next(row)) {
@@ -138,3 +125,23 @@ bool read_table(cmark_node* table, const LineShift& lines, TableInfo& info, std:
 }
 
 }  // namespace curate::catalog_detail
+
+namespace curate {
+
+ColumnRole column_role(std::string_view header) {
+  std::string name = to_lower(trim(header));
+  auto is_any = [&](std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  if (is_any({"name", "title", "api", "paper", "project", "tool", "library", "package", "repository", "repo", "book",
+              "course", "resource"}))
+    return ColumnRole::title;
+  if (is_any({"description", "summary", "about", "details"})) return ColumnRole::description;
+  if (is_any({"date", "year", "published", "released"})) return ColumnRole::date;
+  if (is_any({"author", "authors", "by", "organisation", "organization", "org"})) return ColumnRole::authors;
+  if (is_any({"code", "pdf", "links", "link", "url", "website", "homepage", "slides", "video"}))
+    return ColumnRole::link;
+  return ColumnRole::other;
+}
+
+}  // namespace curate

@@ -109,4 +109,12 @@ std::vector<std::string> reindent(const Lines& lines, LineRange range, const std
   return out;
 }
 
+void refuse_non_list(const Item& item, const char* verb) {
+  if (item.source == EntrySource::list) return;
+  const char* what = item.source == EntrySource::table ? "a table row" : "a reference paragraph";
+  throw Error("", item.pos.line, item.pos.column,
+              "\"" + item.title + "\" is " + what + "; curate can " + verb +
+                  " list items only: edit it by hand (rm and add work on it)");
+}
+
 }  // namespace curate::edit_detail

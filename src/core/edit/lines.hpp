@@ -45,6 +45,10 @@ struct LineRange {
 };
 LineRange item_range(const Item& item, const Lines& lines);
 
+// Throws curate::Error (naming the item's line) unless `item` is a list item:
+// `verb` ("move", "tag", "sort") names the edit refused.
+void refuse_non_list(const Item& item, const char* verb);
+
 // The list marker at the item's position ("-", "*", "+", or "1." / "1)").
 std::string marker_of(const Item& item, const Lines& lines);
 

@@ -2,7 +2,9 @@
 #include <algorithm>
 #include <set>
 
+#include "curate/catalog/grammar.hpp"
 #include "curate/edit/edit.hpp"
+#include "curate/markdown/markdown.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "lines.hpp"
@@ -36,12 +38,71 @@ Insertion insertion_point(const EditTarget& target, const Lines& lines) {
     return {end, "", "-", 1};
   }
   const Item& last = items.back();
+  if (last.source != EntrySource::list)
+    throw Error("", last.pos.line, last.pos.column,
+                target.describe() + " keeps its entries in " +
+                    (last.source == EntrySource::table ? "a table" : "reference paragraphs") +
+                    "; only list items can be moved or appended there by this edit");
   Insertion at{item_range(last, lines).last, indent_of(last, lines), marker_of(last, lines), 0};
   if (!is_bullet(at.marker))
     throw Error("", last.pos.line, last.pos.column, "cannot append to an ordered list; only bullet lists are edited");
   if (items.size() >= 2 && same_list(items[items.size() - 2], last, lines))
     at.gap = last.pos.line - item_range(items[items.size() - 2], lines).last - 1;
   return at;
+}
+
+// `text` as a table cell: pipes escaped, line breaks as spaces.
+std::string cell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+// A row for `entry` in the table's column order, shaped like `like` (a
+// row of the same table: with or without its outer pipes).
+RenderedEntry render_table_row(const TableInfo& table, const NewEntry& entry, std::string_view like) {
+  RenderedEntry out{{}, {}, entry};
+  NewEntry& written = out.written;
+  std::vector<std::string> cells;
+  bool titled = std::any_of(table.columns.begin(), table.columns.end(),
+                            [](const std::string& c) { return column_role(c) == ColumnRole::title; });
+  bool placed_title = false, placed_description = false, placed_date = false, placed_authors = false;
+  for (const std::string& column : table.columns) {
+    ColumnRole role = column_role(column);
+    std::string text;
+    if (!placed_title && (role == ColumnRole::title || (!titled && cells.empty()))) {
+      text = "[" + cell(escape_inline(entry.title)) + "](" + link_destination(entry.url) + ")";
+      placed_title = true;
+    } else if (role == ColumnRole::description && entry.description && !placed_description) {
+      text = cell(escape_inline(*entry.description));
+      placed_description = true;
+    } else if (role == ColumnRole::date && entry.date && !placed_date) {
+      text = *entry.date;
+      placed_date = true;
+    } else if (role == ColumnRole::authors && !entry.authors.empty() && !placed_authors) {
+      text = cell(escape_inline(join(entry.authors, ", ")));
+      placed_authors = true;
+    }
+    cells.push_back(text);
+  }
+  auto drop = [&](bool present, bool placed, const char* field, auto clear) {
+    if (present && !placed) {
+      out.dropped.push_back(field);
+      clear();
+    }
+  };
+  drop(entry.description.has_value(), placed_description, "description", [&] { written.description.reset(); });
+  drop(entry.date.has_value(), placed_date, "date", [&] { written.date.reset(); });
+  drop(!entry.authors.empty(), placed_authors, "authors", [&] { written.authors.clear(); });
+  drop(!entry.tags.empty(), false, "tags", [&] { written.tags.clear(); });
+  drop(entry.kind.has_value(), false, "kind", [&] { written.kind.reset(); });
+  drop(entry.note.has_value(), false, "note", [&] { written.note.reset(); });
+  bool outer = starts_with(trim(like), "|");
+  out.line = (outer ? "| " : "") + join(cells, " | ") + (outer ? " |" : "");
+  return out;
 }
 
 // The items listed beside `entry` (its parent's children or its section's items).
@@ -63,6 +124,14 @@ void remove_item_lines(const std::vector<Item>& siblings, const Item& item, cons
   edit.remove(range.first, range.last);
   if (lines.blank(range.first - 1) && range.first > 1 && lines.blank(range.last + 1))
     edit.remove(range.first - 1, range.first - 1);
+}
+
+// A table row is its line; a reference paragraph its lines and the blank
+// line after it, so the paragraphs around stay one blank line apart.
+void remove_block_entry(const Item& item, const Lines& lines, LineEdit& edit) {
+  int first = item.span.begin.line, last = item.span.end.line;
+  if (item.source == EntrySource::paragraph && lines.blank(last + 1) && last + 1 <= lines.count()) ++last;
+  edit.remove(first, last);
 }
 
 void entry_lines(const Item& item, std::vector<int>& out) {
@@ -91,17 +160,34 @@ void check_group_keeps_items(const EntryRef& entry, const std::set<const Item*>&
 }  // namespace
 
 EditResult add_entry(const Catalog&, std::string_view text, const EditTarget& target, const NewEntry& entry,
-                     const KindTable& kinds) {
+                     const KindTable& kinds, const std::string& style) {
   Lines lines(text);
-  Insertion at = insertion_point(target, lines);
-  std::vector<std::string> chunk(static_cast<size_t>(at.gap), "");
-  chunk.push_back(at.indent + at.marker + " " + render_entry(entry, kinds));
+  const std::vector<Item>& items = items_of(target);
+  bool table =
+      !target.group && !items.empty() && items.back().source == EntrySource::table && !target.section->tables.empty();
   LineEdit edit;
-  edit.insert_after(at.after_line, chunk);
+  RenderedEntry rendered;
+  int line = 0;
+  if (table) {
+    const TableInfo& info = target.section->tables.back();
+    rendered = render_table_row(info, entry, lines.at(items.back().pos.line));
+    edit.insert_after(info.span.end.line, {rendered.line});
+    line = info.span.end.line + 1;
+  } else {
+    Insertion at = insertion_point(target, lines);
+    rendered = render_entry_in_style(entry, kinds, style);
+    std::vector<std::string> chunk(static_cast<size_t>(at.gap), "");
+    chunk.push_back(at.indent + at.marker + " " + rendered.line);
+    edit.insert_after(at.after_line, chunk);
+    line = at.after_line + at.gap + 1;
+  }
   EditResult result{edit.apply(lines), {}, {}, true};
-  result.line = at.after_line + at.gap + 1;
-  result.summary = "added \"" + entry.title + "\" to " + target.describe();
-  result.expected.added = entry;
+  result.line = line;
+  result.summary = "added \"" + entry.title + "\" to " + target.describe() + (table ? " (a table row)" : "");
+  if (!rendered.dropped.empty())
+    result.summary += "; not written, as the list's " + std::string(table ? "table" : "style") +
+                      " has no place for them: " + join(rendered.dropped, ", ");
+  result.expected.added = rendered.written;
   result.expected.added_section = target.section_path;
   result.expected.added_parents = target.parents;
   return result;
@@ -123,8 +209,12 @@ EditResult remove_entries(const Catalog&, std::string_view text, const std::vect
                   quoted(item) + " has " + std::to_string(item.children.size()) +
                       " child item(s); use --recursive to remove them too");
     check_group_keeps_items(entry, going);
-    indent_of(item, lines);
-    remove_item_lines(siblings_of(entry), item, going, lines, edit);
+    if (item.source != EntrySource::list) {
+      remove_block_entry(item, lines, edit);
+    } else {
+      indent_of(item, lines);
+      remove_item_lines(siblings_of(entry), item, going, lines, edit);
+    }
     entry_lines(item, result.expected.removed);
     titles.push_back(quoted(item));
   }
@@ -153,7 +243,10 @@ EditResult move_entries(const Catalog&, std::string_view text, const std::vector
                         const EditTarget& target) {
   Lines lines(text);
   std::set<const Item*> going;
-  for (const auto& entry : entries) going.insert(entry.item);
+  for (const auto& entry : entries) {
+    going.insert(entry.item);
+    refuse_non_list(*entry.item, "move");
+  }
   Insertion at = insertion_point(target, lines);
   LineEdit edit;
   std::vector<std::string> chunk, titles;

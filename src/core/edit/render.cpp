@@ -1,8 +1,12 @@
 // Rendering a new entry in the house style, and checking its fields first.
+#include <algorithm>
+
 #include "curate/catalog/kinds.hpp"
 #include "curate/catalog/parse.hpp"
+#include "curate/catalog/style.hpp"
 #include "curate/edit/edit.hpp"
 #include "curate/io/source.hpp"
+#include "curate/markdown/markdown.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
@@ -10,24 +14,10 @@
 namespace curate {
 namespace {
 
-// Backslash-escapes what Markdown would read as syntax inside inline text.
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (std::string_view("\\`*_[]<>").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-std::string destination(const std::string& url) {
-  return url.find_first_of("()<> ") == std::string::npos ? url : "<" + url + ">";
-}
-
 std::string metadata(const NewEntry& entry) {
   std::vector<std::string> fields;
-  if (!entry.authors.empty()) fields.push_back(escape(join(entry.authors, " & ")));
-  if (entry.kind) fields.push_back(escape(*entry.kind));
+  if (!entry.authors.empty()) fields.push_back(escape_inline(join(entry.authors, " & ")));
+  if (entry.kind) fields.push_back(escape_inline(*entry.kind));
   if (entry.date) fields.push_back(*entry.date);
   return join(fields, "; ");
 }
@@ -88,21 +78,95 @@ void validate_url(std::string_view url) {
 
 std::string render_entry(const NewEntry& entry, const KindTable& kinds) {
   std::string line;
-  for (const auto& tag : entry.tags) line += "*" + escape(tag) + "*: ";
+  for (const auto& tag : entry.tags) line += "*" + escape_inline(tag) + "*: ";
   std::string meta = metadata(entry);
   if (!meta.empty()) {
     if (entry.description)
-      line += escape(entry.title) + ": \"" + escape(*entry.description) + "\"";
+      line += escape_inline(entry.title) + ": \"" + escape_inline(*entry.description) + "\"";
     else
-      line += "\"" + escape(entry.title) + "\"";
-    line += " [" + meta + "](" + destination(entry.url) + ")";
+      line += "\"" + escape_inline(entry.title) + "\"";
+    line += " [" + meta + "](" + link_destination(entry.url) + ")";
   } else {
-    line += "[" + escape(entry.title) + "](" + destination(entry.url) + ")";
-    if (entry.description) line += " - " + escape(*entry.description);
+    line += "[" + escape_inline(entry.title) + "](" + link_destination(entry.url) + ")";
+    if (entry.description) line += " - " + escape_inline(*entry.description);
   }
-  if (entry.note) line += " *" + escape(*entry.note) + "*";
+  if (entry.note) line += " *" + escape_inline(*entry.note) + "*";
   check_reads_back(line, entry, kinds);
   return line;
+}
+
+}  // namespace curate
+
+namespace curate {
+namespace {
+
+// The template text of `style`: a built-in's, or `style` itself.
+std::string template_of(const std::string& style) {
+  for (const BuiltinStyle& builtin : builtin_styles())
+    if (builtin.name == style) return std::string(builtin.template_text);
+  return style;
+}
+
+bool holds(const std::vector<std::string>& names, std::initializer_list<std::string_view> wanted) {
+  return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+    return std::find(wanted.begin(), wanted.end(), name) != wanted.end();
+  });
+}
+
+}  // namespace
+
+RenderedEntry render_entry_in_style(const NewEntry& entry, const KindTable& kinds, const std::string& style) {
+  if (style.empty() || style == "seed") return {render_entry(entry, kinds), {}, entry};
+  EntryTemplate compiled(template_of(style));
+  std::vector<std::string> names = compiled.placeholders();
+  RenderedEntry out{{}, {}, entry};
+  NewEntry& written = out.written;
+  auto drop = [&](bool present, bool has_place, const char* field, auto clear) {
+    if (present && !has_place) {
+      out.dropped.push_back(field);
+      clear();
+    }
+  };
+  drop(!entry.tags.empty(), holds(names, {"tags"}), "tags", [&] { written.tags.clear(); });
+  drop(!entry.authors.empty(), holds(names, {"authors", "author"}), "authors", [&] { written.authors.clear(); });
+  drop(entry.kind.has_value(), holds(names, {"kinds", "kind"}), "kind", [&] { written.kind.reset(); });
+  drop(entry.date.has_value(), holds(names, {"date", "year"}), "date", [&] { written.date.reset(); });
+  drop(entry.description.has_value(), holds(names, {"description"}), "description",
+       [&] { written.description.reset(); });
+  drop(entry.note.has_value(), holds(names, {"note"}), "note", [&] { written.note.reset(); });
+  // Only a year has a place where the template says {year}.
+  if (written.date && !holds(names, {"date"})) written.date = written.date->substr(0, 4);
+  std::vector<std::pair<std::string, std::string>> values = {{"title", written.title}, {"url", written.url}};
+  if (!written.authors.empty()) {
+    values.emplace_back("authors", join(written.authors, ", "));
+    values.emplace_back("author", join(written.authors, ", "));
+  }
+  if (written.date) values.insert(values.end(), {{"date", *written.date}, {"year", written.date->substr(0, 4)}});
+  if (written.kind) values.insert(values.end(), {{"kinds", *written.kind}, {"kind", *written.kind}});
+  if (written.description) values.emplace_back("description", *written.description);
+  if (written.note) values.emplace_back("note", *written.note);
+  out.line = compiled.render(values);
+  // It must read back as written: parse it in that style.
+  Config config;
+  config.kinds = kinds;
+  config.style.list = style;
+  Catalog catalog = parse_catalog(source_from_bytes("entry", "- " + out.line + "\n"), config);
+  const Item* item = catalog.root.items.size() == 1 ? &catalog.root.items.front() : nullptr;
+  if (!item || item->title != written.title || item->url.value_or("") != written.url ||
+      item->authors != written.authors || item->date != written.date || item->description != written.description)
+    throw Error("cannot write this entry in the " + (style.find('{') == std::string::npos ? style : "list's") +
+                " style so that it reads back the same: " + out.line);
+  return out;
+}
+
+std::string style_for_section(const Catalog& catalog, const Config& config,
+                              const std::vector<std::string>& section_path) {
+  if (config.style.list || !config.style.sections.empty()) {
+    StyleSet styles(config.style);
+    int index = styles.style_for(section_path);
+    if (index >= 0) return styles.name(index) == "custom" ? styles.template_text(index) : styles.name(index);
+  }
+  return catalog.style.empty() ? "seed" : catalog.style;
 }
 
 }  // namespace curate

@@ -50,10 +50,13 @@ class ListSorter {
     return out;
   }
 
-  // Lists with numbers, or items sharing a line with their parent, stay as they are.
+  // Lists with numbers, or items sharing a line with their parent, stay as
+  // they are; so do table rows and reference paragraphs (docs/edit.md).
   bool sortable(const std::vector<Item>& items, size_t begin, size_t end) const {
     for (size_t k = begin; k < end; ++k)
-      if (marker_of(items[k], m_lines).size() != 1 || !plain_indent(items[k], m_lines)) return false;
+      if (items[k].source != EntrySource::list || marker_of(items[k], m_lines).size() != 1 ||
+          !plain_indent(items[k], m_lines))
+        return false;
     return true;
   }
 

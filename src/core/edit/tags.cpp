@@ -92,6 +92,7 @@ EditResult retag_entries(const Catalog&, std::string_view text, const std::vecto
   EditResult result{std::string(text), {}, {}, false};
   std::vector<std::string> messages;
   for (const auto& entry : entries) {
+    refuse_non_list(*entry.item, "tag");
     Retag retag = retag_line(*entry.item, lines, add, remove);
     if (!retag.changed) continue;
     edit.replaced[entry.item->pos.line] = retag.line;

@@ -63,19 +63,26 @@ size_t expected_count(const ExpectedChanges& expected) {
 
 void verify_edit(const Catalog& before, std::string_view new_text, const Config& config,
                  const ExpectedChanges& expected) {
-  std::string prefix = "refusing to write " + before.path + ": the edit would ";
+  std::string prefix = "refusing to write: the edit would ";
   Catalog after = build_catalog(MarkdownDocument(new_text), new_text, before.path, config);
   CatalogDiff diff = diff_catalogs(before, after);
   if (!diff.sections_added.empty() || !diff.sections_removed.empty())
-    throw Error(prefix + "change the sections; file left unchanged");
+    throw Error(before.path, 0, 0, prefix + "change the sections; file left unchanged");
   for (const auto& change : diff.entries) {
     std::string what = unexpected(change, after, expected);
-    const EntryPlace& place = change.after ? *change.after : *change.before;
-    if (!what.empty()) throw Error(prefix + what + " (\"" + place.title + "\"); file left unchanged");
+    if (what.empty()) continue;
+    // The entry concerned, where the reader finds it: in the file as it is
+    // for what the edit loses or changes, else where the edit puts it.
+    const EntryPlace& place = change.before ? *change.before : *change.after;
+    std::string title = place.title.empty() ? "an item without text" : "\"" + place.title + "\"";
+    std::string where = change.before ? "" : " (line " + std::to_string(place.line) + " of the result)";
+    throw Error(before.path, change.before ? place.line : 0, 0,
+                prefix + what + ": " + title + where + "; file left unchanged");
   }
   if (diff.entries.size() != expected_count(expected))
-    throw Error(prefix + "not make the intended change (" + std::to_string(diff.entries.size()) + " of " +
-                std::to_string(expected_count(expected)) + " changes found); file left unchanged");
+    throw Error(before.path, 0, 0,
+                prefix + "not make the intended change (" + std::to_string(diff.entries.size()) + " of " +
+                    std::to_string(expected_count(expected)) + " changes found); file left unchanged");
 }
 
 }  // namespace curate

@@ -14,13 +14,6 @@
 namespace curate {
 namespace {
 
-std::string utc_today() {
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  std::chrono::year_month_day date{days};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                     static_cast<unsigned>(date.day()));
-}
-
 bool contains_image(cmark_node* node) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
     if (is_type(child, CMARK_NODE_IMAGE) || contains_image(child)) return true;

@@ -18,18 +18,6 @@ bool digits(std::string_view text, size_t from, size_t count) {
   return true;
 }
 
-// The value of the `count` digits at `from`; the caller checked they are
-// digits (is_date_shape), so no substring or std::stoi is needed.
-int number_at(const std::string& text, size_t from, size_t count) {
-  int value = 0;
-  for (size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
-  return value;
-}
-
-std::chrono::sys_days to_days(int year, unsigned month, unsigned day) {
-  return std::chrono::sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
-}
-
 }  // namespace
 
 namespace {
@@ -111,28 +99,6 @@ std::string semicolon_metadata(const LinkInfo& link, const KindTable& kinds) {
       out.emplace_back(field);
   }
   return join(out, "; ");
-}
-
-std::optional<std::string> date_problem(const std::string& date, const std::string& today, int slack_days) {
-  switch (check_date(date)) {
-    case DateFault::shape:
-      return std::nullopt;  // not meant as a date here; looks_like_date judges fields
-    case DateFault::month:
-      return "has month " + date.substr(5, 2);
-    case DateFault::day:
-      return "has day " + date.substr(8, 2) + ", which " + date.substr(0, 7) + " does not have";
-    case DateFault::year:
-      return "has year " + date.substr(0, 4);
-    case DateFault::none:
-      break;
-  }
-  if (check_date(today) != DateFault::none || today.size() != 10) return std::nullopt;
-  auto day_of = [](const std::string& text) {
-    return to_days(number_at(text, 0, 4), text.size() >= 7 ? static_cast<unsigned>(number_at(text, 5, 2)) : 1,
-                   text.size() == 10 ? static_cast<unsigned>(number_at(text, 8, 2)) : 1);
-  };
-  if (day_of(date) > day_of(today) + std::chrono::days{slack_days}) return "is in the future (today is " + today + ")";
-  return std::nullopt;
 }
 
 bool looks_like_date(std::string_view text) {

@@ -21,11 +21,6 @@ std::vector<std::string_view> metadata_fields(const LinkInfo& link);
 // split into fields: "Google; Blog & Paper; 2021-05".
 std::string semicolon_metadata(const LinkInfo& link, const KindTable& kinds);
 
-// Why a date in YYYY, YYYY-MM or YYYY-MM-DD shape is wrong ("has month 13",
-// "is in the future"), or nullopt. `today` is YYYY-MM-DD; a partial date is in
-// the future when its first day is later than today plus `slack_days`.
-std::optional<std::string> date_problem(const std::string& date, const std::string& today, int slack_days);
-
 // True for text that is meant as a date but is not in YYYY[-MM[-DD]] shape:
 // "2021-5", "2021/05/03", "03.05.2021".
 bool looks_like_date(std::string_view text);

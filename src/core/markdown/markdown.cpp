@@ -195,6 +195,19 @@ std::string plain_text(cmark_node* node, bool image_alt) {
   return out;
 }
 
+std::string escape_inline(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string_view("\\`*_[]<>").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string link_destination(const std::string& url) {
+  return url.find_first_of("()<> ") == std::string::npos ? url : "<" + url + ">";
+}
+
 std::string heading_text(cmark_node* heading) {
   std::string text = plain_text(heading);
   // ":rocket:" is an emoji on GitHub, and the slug drops emoji.

@@ -84,6 +84,10 @@ Matching match_entries(const Catalog& before, const Catalog& after) {
       m, [](const EntryRef& e) { return title_key(*e.item).empty() ? "" : scope_key(e) + title_key(*e.item); }, false);
   match_by(
       m, [](const EntryRef& e) { return title_key(*e.item); }, true);
+  // What has neither URL nor title (an empty item, "- " alone) pairs with
+  // the same text in the same place.
+  match_by(
+      m, [](const EntryRef& e) { return scope_key(e) + '\x1d' + e.item->raw; }, false);
   return m;
 }
 
@@ -131,6 +135,13 @@ std::vector<FieldChange> compare_fields(const Item& a, const Item& b) {
   check("authors", normed(a.authors), normed(b.authors), true);
   check("kinds", a.kinds, b.kinds, true);
   check("date", one(a.date), one(b.date), false);
+  check("formats", a.formats, b.formats, true);
+  auto fields = [](const Item& item) {
+    std::vector<std::string> named;
+    for (const auto& [name, value] : item.fields) named.push_back(name + ": " + norm(value));
+    return named;
+  };
+  check("fields", fields(a), fields(b), true);
   check("text", a.rest.empty() ? std::vector<std::string>{} : one(a.rest),
         b.rest.empty() ? std::vector<std::string>{} : one(b.rest), false);
   return out;
