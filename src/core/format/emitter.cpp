@@ -19,7 +19,6 @@ namespace curate {
 namespace {
 
 using format_detail::rstrip;
-using format_detail::visual_width;
 
 // Where the content of a container sits in the source, and its output prefix.
 struct Frame {
@@ -292,29 +291,18 @@ struct Marker {
   Frame frame;       // where the item's content sits in the source
 };
 
-// Reads the marker of `item` and where its content starts (CommonMark's
-// rule: 1-4 blanks after the marker, else one and the rest is indented code).
+// The marker of `item` and where its content sits (markdown/list_marker.hpp).
 Marker read_marker(std::string_view line, cmark_node* item) {
-  size_t at = static_cast<size_t>(std::max(cmark_node_get_start_column(item) - 1, 0));
-  while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
-  size_t end = at;
-  while (end < line.size() && line[end] >= '0' && line[end] <= '9') ++end;
-  end = std::min(end + 1, line.size());  // the bullet or the "." / ")" delimiter
-  Marker marker{std::string(line.substr(at, end - at)), {}};
-  int marker_end = visual_width(line.substr(0, end));
-  size_t content = end;
-  while (content < line.size() && (line[content] == ' ' || line[content] == '\t')) ++content;
-  int blanks = visual_width(line.substr(end, content - end), marker_end);
+  ListMarker found = read_list_marker(line, cmark_node_get_start_column(item));
+  Marker marker{std::string(found.text(line)), {}};
   marker.frame.marker_line = cmark_node_get_start_line(item);
-  marker.frame.marker_end = end;
-  marker.frame.code_after_marker = content < line.size() && blanks > 4;
-  if (content == line.size() || blanks > 4 || blanks == 0) {
-    marker.frame.content_columns = marker_end + 1;
-    marker.frame.marker_content = content == line.size() ? content : std::min(end + 1, line.size());
-  } else {
-    marker.frame.content_columns = marker_end + blanks;
-    marker.frame.marker_content = content;
-  }
+  marker.frame.marker_end = found.end;
+  marker.frame.code_after_marker = found.code_after_marker;
+  marker.frame.content_columns = found.content_column;
+  bool one = !found.has_content || found.blanks_after > 4 || found.blanks_after == 0;
+  marker.frame.marker_content = !found.has_content ? found.content
+                                : one              ? std::min(found.end + 1, line.size())
+                                                   : found.content;
   return marker;
 }
 

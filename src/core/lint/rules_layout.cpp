@@ -4,6 +4,7 @@
 // no trailing whitespace or tabs, exactly one final newline. Lists inside
 // block quotes and verbatim blocks (code, HTML) are left alone, as fmt does.
 #include "context.hpp"
+#include "curate/markdown/list_marker.hpp"
 #include "curate/text/text.hpp"
 
 namespace curate {
@@ -81,44 +82,15 @@ void check_hard_tab(const LintContext& context, RuleReporter& out) {
 
 // --- lists -----------------------------------------------------------------
 
-struct Marker {
-  int column = 0;  // visual column of the marker (0-based, tabs to multiples of 4)
-  int width = 0;   // "-" is 1, "10." is 3
-  char bullet = 0;
-  int spaces_after = 0;
-  bool at_line_start = false;
-  bool has_content = false;
-};
-
-Marker read_marker(std::string_view line, int byte_column) {
-  Marker marker;
-  size_t at = static_cast<size_t>(byte_column - 1);
-  int visual = 0;
-  for (size_t i = 0; i < at && i < line.size(); ++i) visual = line[i] == '\t' ? (visual / 4 + 1) * 4 : visual + 1;
-  marker.column = visual;
-  marker.at_line_start = at <= line.size() && is_blank(line.substr(0, at));
-  size_t i = at;
-  while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
-  if (i < line.size() &&
-      (i > at ? (line[i] == '.' || line[i] == ')') : (line[i] == '-' || line[i] == '*' || line[i] == '+'))) {
-    if (i == at) marker.bullet = line[i];
-    ++i;
-  }
-  marker.width = static_cast<int>(i - at);
-  size_t content = line.find_first_not_of(" \t", i);
-  marker.has_content = content != std::string_view::npos;
-  marker.spaces_after = marker.has_content ? static_cast<int>(content - i) : 0;
-  if (marker.has_content && line.substr(i, content - i).find('\t') != std::string_view::npos) marker.spaces_after = -1;
-  return marker;
+ListMarker marker_at(const LintContext& context, SourcePos at) {
+  return read_list_marker(context.line(at.line), at.column);
 }
-
-Marker marker_at(const LintContext& context, SourcePos at) { return read_marker(context.line(at.line), at.column); }
 
 // Where the markers of `list` belong (0-based visual column): the start of
 // its parent item's text; -1 when that item's marker does not open its line.
 int expected_column(const LintContext& context, const ListInfo& list) {
   if (list.parent_item.line == 0) return 0;
-  Marker parent = marker_at(context, list.parent_item);
+  ListMarker parent = marker_at(context, list.parent_item);
   return parent.at_line_start ? parent.column + parent.width + 1 : -1;
 }
 
@@ -126,7 +98,7 @@ void check_bullet_style(const LintContext& context, RuleReporter& out) {
   for (const ListInfo& list : context.lists()) {
     if (!list.is_bullet || list.items.empty()) continue;
     SourcePos first = list.items.front().start;
-    Marker marker = marker_at(context, first);
+    ListMarker marker = marker_at(context, first);
     char expected = list.canonical_bullet;
     if (!marker.bullet || marker.bullet == expected) continue;
     std::string message = std::string("list uses '") + marker.bullet + "' bullets; use '" + expected + "'";
@@ -139,18 +111,17 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
   for (const ListInfo& list : context.lists()) {
     int expected = expected_column(context, list);
     for (const ListInfo::Entry& item : list.items) {
-      Marker marker = marker_at(context, item.start);
+      ListMarker marker = marker_at(context, item.start);
       if (!marker.at_line_start) continue;
       if (expected >= 0 && marker.column != expected)
         out.report(item.start,
                    "list item indented by " + std::to_string(marker.column) +
                        (marker.column == 1 ? " column" : " columns") + "; expected " + std::to_string(expected),
                    true);
-      else if (marker.has_content && !item.code_first && marker.spaces_after != 1)
+      else if (marker.has_content && !item.code_first && (marker.tab_after || marker.blanks_after != 1))
         out.report(item.start,
-                   marker.spaces_after < 0
-                       ? "tab after the list marker; use one space"
-                       : std::to_string(marker.spaces_after) + " spaces after the list marker; use one",
+                   marker.tab_after ? "tab after the list marker; use one space"
+                                    : std::to_string(marker.blanks_after) + " spaces after the list marker; use one",
                    true);
     }
   }
