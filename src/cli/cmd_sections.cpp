@@ -39,7 +39,8 @@ void append_text(const Section& section, int depth, const std::optional<size_t>&
 
 void append_toc(const Section& section, int depth, std::string& out) {
   for (const Section& child : section.sections) {
-    out += std::string(static_cast<size_t>(depth) * 2, ' ') + "- [" + child.heading + "](#" + child.slug + ")\n";
+    out += std::string(static_cast<size_t>(depth) * 2, ' ') + "- [" + child.heading + "](#" +
+           (child.anchor.empty() ? child.slug : child.anchor) + ")\n";
     append_toc(child, depth + 1, out);
   }
 }

@@ -90,7 +90,8 @@ TEST_CASE("a list of anchor links is a table of contents and yields no entries")
 
 TEST_CASE("a list mixing anchors and real links is not a table of contents") {
   Catalog catalog = parse_text("- [Books](#books)\n- [Site](https://a.org)\n");
-  CHECK(collect_entries(catalog).size() == 2);
+  // The anchor item only navigates: not a table of contents, not an entry.
+  CHECK(titles(collect_entries(catalog)) == Strings{"Site"});
   CHECK(catalog.toc.empty());
 }
 
@@ -185,6 +186,33 @@ TEST_CASE("GitHub slugs drop punctuation and emoji and number repeats") {
   CHECK(registry.unique("Tools") == "tools");
   CHECK(registry.unique("Tools") == "tools-1");
   CHECK(registry.unique("tools") == "tools-2");
+}
+
+TEST_CASE("docs/slugs.md: every example of the table gives the slug GitHub gives") {
+  Catalog catalog = parse_text(
+      "# L\n\n## Machine Learning\n\n## C++ / C#\n\n## C++\n\n## C#\n\n## My List ![badge](https://b.org/b.svg)\n\n"
+      "## Node.js\n\n## \xC3\x84hnliche Listen\n\n## Tools :rocket:\n\n## <a id=\"csharp\"></a>C#\n\n"
+      "## snake_case & kebab-case\n\n## Books\n\n## Books\n\n## Books\n");
+  Strings slugs, anchors;
+  for (const Section& section : catalog.root.sections) {
+    slugs.push_back(section.slug);
+    anchors.push_back(section.anchor);
+  }
+  CHECK(slugs == Strings{"machine-learning", "c--c", "c", "c-1", "my-list-", "nodejs", "\xC3\xA4hnliche-listen",
+                         "tools-", "c-2", "snake_case--kebab-case", "books", "books-1", "books-2"});
+  CHECK(anchors[8] == "csharp");
+  CHECK(github_slug("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E \xE3\x83\xAA\xE3\x82\xBD\xE3\x83\xBC\xE3\x82\xB9") ==
+        "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E-\xE3\x83\xAA\xE3\x82\xBD\xE3\x83\xBC\xE3\x82\xB9");
+}
+
+TEST_CASE("an item that only links to anchors of the document navigates and is no entry") {
+  Catalog catalog = parse_text(
+      "## A\n\n- [x](https://x.org) - X.\n- **[\xE2\xAC\x86 Back to Top](#contents)**\n- [A](#a) | [B](#b)\n"
+      "- See [the intro](#intro) first.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);  // x, and the prose item (a stub): it says more than its anchor
+  CHECK(entries[0].item->title == "x");
+  CHECK(entries[1].item->pos.line == 6);
 }
 
 TEST_CASE("items inside block quotes are never entries") {

@@ -84,8 +84,9 @@ struct Item {
   int paragraph_end_line = 0;
   std::vector<Item> children;
 
-  bool is_entry() const { return !is_group; }
-  bool is_stub() const { return !is_group && !url; }
+  bool is_navigation = false;  // links only to anchors of this document ("Back to Top") and has no children
+  bool is_entry() const { return !is_group && !is_navigation; }
+  bool is_stub() const { return is_entry() && !url; }
   std::optional<int> year() const;
 };
 
@@ -99,6 +100,7 @@ struct Section {
   std::string heading;  // plain text as GitHub shows it; empty for the root
   int level = 0;        // 1..6; 0 for the root
   std::string slug;     // GitHub-style anchor, de-duplicated across the file
+  std::string anchor;   // an <a id|name> the heading declares ("" if none): what a ToC links to
   SourceSpan span;      // heading line to the end of its last block
   std::vector<Section> sections;
   std::vector<Item> items;        // list items, table rows and reference paragraphs, in document order

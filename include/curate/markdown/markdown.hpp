@@ -83,6 +83,15 @@ std::string plain_text(cmark_node* node, bool image_alt = false);
 // whitespace collapsed; github_slug() turns it into the anchor.
 std::string heading_text(cmark_node* heading);
 
+// The id="…" and name="…" values in a piece of raw HTML: the anchors a
+// fragment may point to (`<a id="csharp"></a>`). A light scan, not an HTML
+// parser: only these attributes matter.
+std::vector<std::string> html_anchor_ids(std::string_view html);
+
+// The first anchor an `<a id|name>` inside `heading` declares, "" if none:
+// a list's table of contents links to it rather than to the slug.
+std::string heading_anchor(cmark_node* heading);
+
 // `text` with what Markdown would read as syntax inside inline text
 // backslash-escaped (\ ` * _ [ ] < >), for writing fields into an entry.
 std::string escape_inline(std::string_view text);

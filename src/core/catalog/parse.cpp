@@ -5,6 +5,7 @@
 #endif
 
 #include <algorithm>
+#include <cctype>
 
 #include "builders.hpp"
 #include "curate/catalog/grammar.hpp"
@@ -68,6 +69,30 @@ void collect_links(cmark_node* node, std::vector<cmark_node*>& out) {
   walk_lists(node, [&](cmark_node* child, int) {
     if (is_type(child, CMARK_NODE_LINK)) out.push_back(child);
   });
+}
+
+// Whether a paragraph only navigates: it links to anchors of this document
+// and says nothing outside those links but punctuation ("**[⬆ Back to
+// Top](#contents)**", "[Python](#python) | [Go](#go)").
+bool is_navigation(cmark_node* paragraph) {
+  bool anchors = false;
+  bool prose = false;
+  cmark_iter* iter = cmark_iter_new(paragraph);
+  int inside = 0;  // depth inside an anchor link
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE && !prose;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (is_type(node, CMARK_NODE_LINK)) {
+      bool anchor = is_anchor(cmark_node_get_url(node));
+      if (!anchor && event == CMARK_EVENT_ENTER) prose = true;
+      if (anchor) inside += event == CMARK_EVENT_ENTER ? 1 : -1;
+      anchors = anchors || anchor;
+    } else if (!inside && (is_type(node, CMARK_NODE_TEXT) || is_type(node, CMARK_NODE_CODE))) {
+      std::string_view text = cmark_node_get_literal(node);
+      prose = std::any_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    }
+  }
+  cmark_iter_free(iter);
+  return anchors && !prose;
 }
 
 // How the items of a list (nested ones too) link, for the ToC rule.
@@ -242,6 +267,7 @@ class CatalogBuilder {
     section.heading = collapse_whitespace(plain_text(heading));
     section.level = level;
     section.slug = m_slugs.unique(heading_text(heading));
+    section.anchor = heading_anchor(heading);
     section.span = span_of(heading);
     m_stack.push_back(std::move(section));
     update_section_style();
@@ -319,6 +345,7 @@ class CatalogBuilder {
     }
     m_parents.pop_back();
     item.is_group = !item.url && !item.children.empty();
+    item.is_navigation = !item.url && item.children.empty() && paragraph && is_navigation(paragraph);
     return item;
   }
 

@@ -135,7 +135,8 @@ bool is_name_word(std::string_view word) {
   if (first < 0x80 && !std::isupper(first)) return false;
   for (char c : word)
     if (std::isdigit(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '/' || c == ':') return false;
-  return word.back() != '.' || word.size() <= 4;  // "K.", "Jr.", "J.-P."
+  // "K.", "Jr.", "J.-P.", but not a sentence's end ("Industrial-strength NLP.").
+  return word.back() != '.' || word.size() <= 3 || word.find('.') + 1 < word.size();
 }
 
 bool has_role(std::string_view name) {

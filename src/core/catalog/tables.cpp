@@ -6,6 +6,7 @@
 #include "curate/catalog/grammar.hpp"
 #include "curate/text/text.hpp"
 #include "flat.hpp"
+#include "style_internal.hpp"
 
 namespace curate::catalog_detail {
 namespace {
@@ -42,11 +43,9 @@ std::vector<Cell> read_cells(cmark_node* row) {
   return cells;
 }
 
+// One splitting rule for names wherever they are written (style_internal.hpp).
 void add_authors(std::string_view text, Item& item) {
-  std::string normalized(text);
-  for (size_t at = normalized.find(" and "); at != std::string::npos; at = normalized.find(" and ", at))
-    normalized.replace(at, 5, ", ");
-  for (std::string_view author : split_trimmed_views(normalized, ",&;")) item.authors.emplace_back(author);
+  for (std::string& author : style_detail::split_authors(text)) item.authors.push_back(std::move(author));
 }
 
 // Fills `item` from one row; false when the row links nowhere.

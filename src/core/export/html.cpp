@@ -105,6 +105,7 @@ class PageWriter {
   }
 
   std::string item(const Item& item) const {
+    if (item.is_navigation) return "";  // "Back to Top": the page has its own navigation
     std::string children;
     for (const Item& child : item.children)
       if (m_scope.keeps(child)) children += this->item(child);

@@ -167,20 +167,10 @@ void LintContext::add_link(cmark_node* node) {
 }
 
 // Collects id="…" and name="…" attribute values: HTML anchors a fragment may
-// point to. A light scan, not an HTML parser: attributes are what matter.
+// point to.
 void LintContext::scan_html(const char* html) {
   if (!html) return;
-  std::string_view text = html;
-  for (std::string_view attribute : {"id=", "name="}) {
-    for (size_t at = text.find(attribute); at != std::string_view::npos; at = text.find(attribute, at + 1)) {
-      bool word_start = at == 0 || text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\n';
-      size_t value = at + attribute.size();
-      if (!word_start || value >= text.size() || (text[value] != '"' && text[value] != '\'')) continue;
-      size_t close = text.find(text[value], value + 1);
-      if (close == std::string_view::npos) continue;
-      m_html_anchors.insert(std::string(text.substr(value + 1, close - value - 1)));
-    }
-  }
+  for (std::string& id : html_anchor_ids(html)) m_html_anchors.insert(std::move(id));
 }
 
 void RuleReporter::report(SourcePos begin, SourcePos end, std::string message, bool fixable) {

@@ -27,7 +27,7 @@ ItemCheck check_entry_format(const LintContext&, RuleReporter& out) {
                  "list item without text: neither '[Name](url) - Description' nor '\"Title\" [meta](url)'");
       return;
     }
-    if (item.is_group) return;
+    if (!item.is_entry()) return;
     bool leading = item.style == EntryStyle::leading_link || item.style == EntryStyle::bare_url;
     if (leading && !item.rest.empty()) {
       out.report(item.pos, at.line_end,

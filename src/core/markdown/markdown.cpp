@@ -208,6 +208,31 @@ std::string link_destination(const std::string& url) {
   return url.find_first_of("()<> ") == std::string::npos ? url : "<" + url + ">";
 }
 
+std::vector<std::string> html_anchor_ids(std::string_view html) {
+  std::vector<std::string> ids;
+  for (std::string_view attribute : {"id=", "name="}) {
+    for (size_t at = html.find(attribute); at != std::string_view::npos; at = html.find(attribute, at + 1)) {
+      bool word_start = at == 0 || html[at - 1] == ' ' || html[at - 1] == '\t' || html[at - 1] == '\n';
+      size_t value = at + attribute.size();
+      if (!word_start || value >= html.size() || (html[value] != '"' && html[value] != '\'')) continue;
+      size_t close = html.find(html[value], value + 1);
+      if (close == std::string_view::npos) continue;
+      ids.emplace_back(html.substr(value + 1, close - value - 1));
+    }
+  }
+  return ids;
+}
+
+std::string heading_anchor(cmark_node* heading) {
+  for (cmark_node* child = cmark_node_first_child(heading); child; child = cmark_node_next(child)) {
+    if (!is_type(child, CMARK_NODE_HTML_INLINE)) continue;
+    const char* html = cmark_node_get_literal(child);
+    std::vector<std::string> ids = html_anchor_ids(html ? html : "");
+    if (!ids.empty()) return ids.front();
+  }
+  return "";
+}
+
 std::string heading_text(cmark_node* heading) {
   std::string text = plain_text(heading);
   // ":rocket:" is an emoji on GitHub, and the slug drops emoji.
