@@ -88,8 +88,9 @@ def expected_findings():
     return found | {(3, "repo-archived"), (3, "repo-gone")}
 
 
-def validate(curate, mock, *args, token=True):
-    run = subprocess.run([curate, "validate", "--format", "json", "--no-cache", *args, "list.md"],
+def validate(curate, mock, *args, token=True, config=None):
+    global_options = ["--config", config] if config else []
+    run = subprocess.run([curate, *global_options, "validate", "--format", "json", "--no-cache", *args, "list.md"],
                          env=mock.env(token), capture_output=True, text=True, timeout=120)
     return run.returncode, json.loads(run.stdout or "[]"), run.stderr
 
@@ -141,7 +142,10 @@ def check_fix(curate, mock):
 def check_without_token(curate, mock):
     before = mock.stats()["graphql"]
     shutil.copy("list.md", "copy.md")  # two files, one note
-    code, diagnostics, err = validate(curate, mock, "--repos", "copy.md", token=False)
+    with open("no-duplicates.json", "w") as config:  # copy.md repeats every entry of list.md: not this check's point
+        json.dump({"rules": {"duplicate-url": "off", "duplicate-title": "off"}}, config)
+    code, diagnostics, err = validate(curate, mock, "--repos", "copy.md", token=False,
+                                      config="no-duplicates.json")
     if code != 0 or diagnostics:
         fail(f"no token: exit {code}, {len(diagnostics)} findings")
     if err.count("GITHUB_TOKEN is not set") != 1:

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "curate/catalog/parse.hpp"
+#include "curate/io/file_set.hpp"
 #include "curate/links/options.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
@@ -43,9 +44,15 @@ bool stdin_redirected() {
 }
 
 // A file named on the command line that is not there: the message names
-// the closest file in its folder, for the typo it usually is.
+// the closest file in its folder, for the typo it usually is. A folder is a
+// catalog of several files, which only reading commands take: the message
+// says so to an edit or fmt given one (docs/cli.md "Several files").
 void check_named_file(const std::string& path) {
   std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(path, 0, 0,
+                "is a directory; this command reads and changes one list file: name it (list, sections, tags, "
+                "show, stats, export and validate read folders)");
   if (path == "-" || std::filesystem::exists(path, ec)) return;
   std::filesystem::path named(path);
   std::filesystem::path folder = named.has_parent_path() ? named.parent_path() : std::filesystem::path(".");
@@ -57,16 +64,35 @@ void check_named_file(const std::string& path) {
   throw Error(path, 0, 0, "no such file (did you mean '" + suggestion + "'?)");
 }
 
+// Standard input when it is redirected and holds something: an empty pipe
+// names no list, as a CI job must check the configured one.
+std::optional<SourceFile> piped_input(StdinUse stdin_use) {
+  if (stdin_use != StdinUse::allowed || !stdin_redirected()) return std::nullopt;
+  SourceFile piped = read_source("-");
+  if (piped.text.empty()) return std::nullopt;
+  return piped;
+}
+
+// The one list a single-file command reads when no FILE is named: "file",
+// else the only file "files" names, else README.md.
+std::string configured_list(const Config& config) {
+  if (config.file || config.files.empty()) return resolve_list_path(std::nullopt, config);
+  FileSet set = expand_file_arguments(config.files);
+  if (set.paths.size() == 1) return set.paths.front();
+  throw Error(config.path, 0, 0,
+              "\"files\" names " + plural(static_cast<long long>(set.paths.size()), "file", "files") +
+                  "; this command reads one: name it, or set \"file\"");
+}
+
 }  // namespace
 
 SourceFile read_list(const std::optional<std::string>& file, const Config& config, StdinUse stdin_use) {
-  if (!file && stdin_use == StdinUse::allowed && stdin_redirected()) {
-    // An empty pipe names no list: a CI job must check the configured one.
-    SourceFile piped = read_source("-");
-    if (!piped.text.empty()) return piped;
+  if (file) {
+    check_named_file(*file);
+    return read_source(*file);
   }
-  if (file) check_named_file(*file);
-  return read_source(resolve_list_path(file, config));
+  if (std::optional<SourceFile> piped = piped_input(stdin_use)) return std::move(*piped);
+  return read_source(configured_list(config));
 }
 
 LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file, StdinUse stdin_use) {
@@ -75,6 +101,57 @@ LoadedList load_list(const GlobalOptions& global, const std::optional<std::strin
   list.source = read_list(file, list.config, stdin_use);
   list.catalog = parse_catalog(list.source, list.config);
   return list;
+}
+
+ListInputs resolve_inputs(const std::vector<std::string>& files, const Config& config, StdinUse stdin_use) {
+  ListInputs inputs;
+  if (!files.empty()) {
+    FileSet set = expand_file_arguments(files);
+    inputs.paths = std::move(set.paths);
+    inputs.several = set.several;
+  } else if ((inputs.read_ahead = piped_input(stdin_use))) {
+    inputs.paths = {"-"};
+  } else if (!config.files.empty()) {
+    FileSet set = expand_file_arguments(config.files);
+    inputs.paths = std::move(set.paths);
+    inputs.several = true;
+  } else {
+    inputs.paths = {resolve_list_path(std::nullopt, config)};
+  }
+  return inputs;
+}
+
+CatalogSet LoadedCatalog::set() const {
+  CatalogSet set;
+  for (const LoadedFile& file : files) set.catalogs.push_back(&file.catalog);
+  set.several = several;
+  return set;
+}
+
+std::vector<std::string> LoadedCatalog::paths() const {
+  std::vector<std::string> paths;
+  for (const LoadedFile& file : files) paths.push_back(file.source.path);
+  return paths;
+}
+
+LoadedCatalog load_catalog(const GlobalOptions& global, const std::vector<std::string>& files, StdinUse stdin_use) {
+  LoadedCatalog loaded;
+  loaded.config = load_cli_config(global);
+  ListInputs inputs = resolve_inputs(files, loaded.config, stdin_use);
+  loaded.several = inputs.several;
+  loaded.files.reserve(inputs.paths.size());  // catalogs stay where they are: entries point at them
+  for (const std::string& path : inputs.paths) {
+    LoadedFile& file = loaded.files.emplace_back();
+    file.source = inputs.read_ahead ? std::move(*inputs.read_ahead) : read_list(path, loaded.config, StdinUse::never);
+    inputs.read_ahead.reset();
+    file.catalog = parse_catalog(file.source, loaded.config);
+  }
+  if (loaded.files.size() > 1) {
+    std::vector<Catalog*> catalogs;
+    for (LoadedFile& file : loaded.files) catalogs.push_back(&file.catalog);
+    assign_ids_across(catalogs);
+  }
+  return loaded;
 }
 
 std::string today_for_checks() {

@@ -13,6 +13,7 @@
 #include "curate/catalog/catalog.hpp"
 #include "curate/catalog/config.hpp"
 #include "curate/io/source.hpp"
+#include "curate/query/query.hpp"
 
 namespace curate::cli {
 
@@ -64,8 +65,9 @@ enum class StdinUse { allowed, never };
 
 // Reads the list: the FILE argument; else standard input when it is
 // redirected (a pipe or a file, not a terminal or /dev/null) and holds
-// something, and `stdin_use` allows it; else the configured list or
-// README.md (DESIGN.md "Command line"). Throws curate::Error.
+// something, and `stdin_use` allows it; else the configured list ("file",
+// or the one file "files" names) or README.md (DESIGN.md "Command line").
+// Throws curate::Error.
 SourceFile read_list(const std::optional<std::string>& file, const Config& config,
                      StdinUse stdin_use = StdinUse::allowed);
 
@@ -73,6 +75,42 @@ SourceFile read_list(const std::optional<std::string>& file, const Config& confi
 // curate::Error.
 LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file,
                      StdinUse stdin_use = StdinUse::allowed);
+
+// The files a reading command reads (docs/cli.md "Several files"): what
+// its FILE arguments name (expand_file_arguments: files, folders, globs);
+// with none, standard input when it is redirected and holds something and
+// `stdin_use` allows it, else the configured "files" (a set), else the one
+// list read_list would read. Throws curate::Error for a folder or glob
+// that names nothing; a missing file is left for reading to report.
+struct [[nodiscard]] ListInputs {
+  std::vector<std::string> paths;
+  bool several = false;                  // named as a set (CatalogSet::several)
+  std::optional<SourceFile> read_ahead;  // paths.front(), already read: standard input, which reads once
+};
+ListInputs resolve_inputs(const std::vector<std::string>& files, const Config& config,
+                          StdinUse stdin_use = StdinUse::allowed);
+
+// One file of a catalog.
+struct LoadedFile {
+  SourceFile source;
+  Catalog catalog;
+};
+
+// A catalog of one or several files, loaded with its configuration.
+struct LoadedCatalog {
+  Config config;
+  std::vector<LoadedFile> files;  // in file order (sorted paths)
+  bool several = false;
+
+  CatalogSet set() const;
+  std::vector<std::string> paths() const;
+};
+
+// Resolves the config, reads every file resolve_inputs names and parses
+// each; entry ids are then made unique across the files
+// (assign_ids_across). Throws curate::Error.
+LoadedCatalog load_catalog(const GlobalOptions& global, const std::vector<std::string>& files,
+                           StdinUse stdin_use = StdinUse::allowed);
 
 // Today for date checks: SOURCE_DATE_EPOCH when set (the reproducible-builds
 // convention, so CI runs and tests do not depend on the clock), else the

@@ -14,14 +14,14 @@ namespace curate::cli {
 namespace {
 
 struct ExportOptions {
-  std::optional<std::string> file;
+  std::vector<std::string> files;
   EntryFilter filter;
   std::string format = "json";
   std::optional<std::string> output;
 };
 
 std::string render(const ExportScope& scope, const std::string& format) {
-  if (format == "csv") return entries_to_csv(scope.entries);
+  if (format == "csv") return entries_to_csv(scope.entries, scope.set.several);
   if (format == "bibtex") return export_bibtex(scope);
   if (format == "csl-json") return export_csl_json(scope);
   if (format == "html") return export_html(scope);
@@ -36,12 +36,12 @@ void check_output(const std::string& output, const std::string& list) {
 }
 
 int run_export(const ExportOptions& options, const RunState& state) {
-  check_not_a_filter_value(options.file, options.filter);
-  LoadedList list = load_list(state.global, options.file);
-  if (options.output && *options.output != "-") check_output(*options.output, list.source.path);
-  bool filtered = options.filter.any();
-  ExportScope scope =
-      ExportScope::make(list.catalog, select_entries(list.catalog, options.filter), filtered, list.source.path);
+  check_not_a_filter_value(options.files, options.filter);
+  LoadedCatalog list = load_catalog(state.global, options.files);
+  if (options.output && *options.output != "-")
+    for (const std::string& path : list.paths()) check_output(*options.output, path);
+  CatalogSet set = list.set();
+  ExportScope scope = ExportScope::make(set, select_entries(set, options.filter), options.filter.any());
   std::string bytes = render(scope, options.format);
   if (options.output && *options.output != "-")
     write_output(*options.output, bytes);
@@ -54,7 +54,7 @@ int run_export(const ExportOptions& options, const RunState& state) {
 
 void add_export_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<ExportOptions>();
-  add_file_argument(command, options->file);
+  add_files_argument(command, options->files);
   add_filter_options(command, options->filter);
   add_format_option(command, options->format, {"json", "csv", "bibtex", "csl-json", "html"},
                     "Output format (json: the whole tree; docs/export.md)");

@@ -14,7 +14,7 @@ namespace curate::cli {
 namespace {
 
 struct ListOptions {
-  std::optional<std::string> file;
+  std::vector<std::string> files;
   EntryFilter filter;
   std::string sort = "file";
   bool reverse = false;
@@ -25,28 +25,27 @@ struct ListOptions {
 
 // JSON streams to standard output a megabyte at a time: on big lists the
 // whole text would be as large as the parsed list.
-std::string render(const std::vector<EntryRef>& entries, const ListOptions& options, const std::string& file,
-                   const Catalog& catalog) {
+std::string render(const std::vector<EntryRef>& entries, const ListOptions& options, const CatalogSet& set) {
   auto flush = [](std::string& text) {
     write_stdout(text);
     text.clear();
   };
-  if (options.format == "json") return entries_to_json(entries, file, flush);
-  if (options.format == "jsonl") return entries_to_jsonl(entries, file, flush);
-  if (options.format == "csv") return entries_to_csv(entries);
-  if (options.format == "tsv") return entries_to_tsv(entries);
-  if (options.format == "markdown") return entries_to_markdown(entries);
-  return entries_to_text(entries, catalog, {output_width(), use_color(stdout)});
+  if (options.format == "json") return entries_to_json(entries, flush);
+  if (options.format == "jsonl") return entries_to_jsonl(entries, flush);
+  if (options.format == "csv") return entries_to_csv(entries, set.several);
+  if (options.format == "tsv") return entries_to_tsv(entries, set.several);
+  if (options.format == "markdown") return entries_to_markdown(entries, set.several);
+  return entries_to_text(entries, set, {output_width(), use_color(stdout)});
 }
 
 int run_list(const ListOptions& options, RunState& state) {
-  check_not_a_filter_value(options.file, options.filter);
-  LoadedList list = load_list(state.global, options.file);
-  std::vector<EntryRef> entries = select_entries(list.catalog, options.filter);
+  check_not_a_filter_value(options.files, options.filter);
+  LoadedCatalog list = load_catalog(state.global, options.files);
+  CatalogSet set = list.set();
+  std::vector<EntryRef> entries = select_entries(set, options.filter);
   sort_entries(entries, parse_sort_key(options.sort), options.reverse);
   if (options.limit && entries.size() > *options.limit) entries.resize(*options.limit);
-  write_stdout(options.count ? std::to_string(entries.size()) + "\n"
-                             : render(entries, options, list.source.path, list.catalog));
+  write_stdout(options.count ? std::to_string(entries.size()) + "\n" : render(entries, options, set));
   state.keep(std::move(entries));  // before the catalog they point into
   state.keep(std::move(list));
   return k_exit_ok;
@@ -56,9 +55,11 @@ int run_list(const ListOptions& options, RunState& state) {
 
 void add_list_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<ListOptions>();
-  add_file_argument(command, options->file);
+  add_files_argument(command, options->files);
   add_filter_options(command, options->filter);
-  command.add_option("--sort", options->sort, "Order of the entries (default: file, the order of the list)")
+  command
+      .add_option("--sort", options->sort,
+                  "Order of the entries (default: file, the order of the list; files in path order)")
       ->type_name(placeholder::k_sort_key)
       ->check(choice({"file", "title", "date", "year", "section"}));
   command.add_flag("--reverse", options->reverse, "Reverse the order (entries without the key stay last)");

@@ -11,7 +11,7 @@ namespace curate::cli {
 namespace {
 
 struct SectionsOptions {
-  std::optional<std::string> file;
+  std::vector<std::string> files;
   std::string format = "text";
   bool toc = false;
 };
@@ -37,11 +37,13 @@ void append_text(const Section& section, int depth, const std::optional<size_t>&
   }
 }
 
-void append_toc(const Section& section, int depth, std::string& out) {
+// Links go to `file` + "#slug": "" within one list, the file's path when
+// the table of contents spans several.
+void append_toc(const Section& section, int depth, const std::string& file, std::string& out) {
   for (const Section& child : section.sections) {
-    out += std::string(static_cast<size_t>(depth) * 2, ' ') + "- [" + child.heading + "](#" +
+    out += std::string(static_cast<size_t>(depth) * 2, ' ') + "- [" + child.heading + "](" + file + "#" +
            (child.anchor.empty() ? child.slug : child.anchor) + ")\n";
-    append_toc(child, depth + 1, out);
+    append_toc(child, depth + 1, file, out);
   }
 }
 
@@ -58,21 +60,65 @@ nlohmann::ordered_json to_json(const Section& section) {
   return json;
 }
 
+// One file's tree: "(top level) (N)" for entries before any heading,
+// then "Heading (N)" indented by depth.
+void append_tree(const Catalog& catalog, int depth, const std::optional<size_t>& width, std::string& out) {
+  if (int top = own_entries(catalog.root))
+    out += std::string(static_cast<size_t>(depth) * 2, ' ') + "(top level) (" + std::to_string(top) + ")\n";
+  append_text(catalog.root, depth, width, out);
+}
+
+nlohmann::ordered_json root_json(const Catalog& catalog) {
+  nlohmann::ordered_json json = to_json(catalog.root);
+  json["heading"] = catalog.title.value_or("");
+  return json;
+}
+
+// Several files: a tree per file under "FILE (N)"; JSON {"entries", "files"}
+// with each file's root; a table of contents per file under a link to it.
+std::string several_files(const CatalogSet& set, const SectionsOptions& options) {
+  std::string out;
+  int total = 0;
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  std::optional<size_t> width = output_width();
+  for (const Catalog* catalog : set.catalogs) {
+    int count = count_entries(catalog->root);
+    total += count;
+    if (options.toc) {
+      out += "- [" + catalog->title.value_or(catalog->path) + "](" + catalog->path + ")\n";
+      append_toc(catalog->root, 1, catalog->path, out);
+    } else if (options.format == "json") {
+      nlohmann::ordered_json json = {{"file", catalog->path}};
+      json.update(root_json(*catalog));
+      files.push_back(std::move(json));
+    } else {
+      std::string header = catalog->path + " (" + std::to_string(count) + ")";
+      out += (width ? fit_width(header, *width) : header) + "\n";
+      append_tree(*catalog, 1, width, out);
+    }
+  }
+  if (options.toc) return out;
+  if (options.format == "json") return nlohmann::ordered_json{{"entries", total}, {"files", files}}.dump(2) + "\n";
+  return out + "total: " + plural(total, "entry", "entries") + " in " +
+         plural(static_cast<long long>(set.catalogs.size()), "file", "files") + "\n";
+}
+
 int run_sections(const SectionsOptions& options, const RunState& state) {
-  LoadedList list = load_list(state.global, options.file);
-  const Section& root = list.catalog.root;
+  LoadedCatalog list = load_catalog(state.global, options.files);
+  CatalogSet set = list.set();
+  if (set.several) {
+    write_stdout(several_files(set, options));
+    return k_exit_ok;
+  }
+  const Catalog& catalog = *set.catalogs.front();
   std::string out;
   if (options.toc) {
-    append_toc(root, 0, out);
+    append_toc(catalog.root, 0, "", out);
   } else if (options.format == "json") {
-    nlohmann::ordered_json json = to_json(root);
-    json["heading"] = list.catalog.title.value_or("");
-    out = json.dump(2) + "\n";
+    out = root_json(catalog).dump(2) + "\n";
   } else {
-    if (int top = own_entries(root)) out += "(top level) (" + std::to_string(top) + ")\n";
-    append_text(root, 0, output_width(), out);
-    int total = count_entries(root);
-    out += "total: " + plural(total, "entry", "entries") + "\n";
+    append_tree(catalog, 0, output_width(), out);
+    out += "total: " + plural(count_entries(catalog.root), "entry", "entries") + "\n";
   }
   write_stdout(out);
   return k_exit_ok;
@@ -82,7 +128,7 @@ int run_sections(const SectionsOptions& options, const RunState& state) {
 
 void add_sections_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<SectionsOptions>();
-  add_file_argument(command, options->file);
+  add_files_argument(command, options->files);
   add_format_option(command, options->format, {"text", "json"});
   command.add_flag("--toc", options->toc, "Print a Markdown table of contents for the headings");
   command.callback([options, &state] { state.exit_code = run_sections(*options, state); });

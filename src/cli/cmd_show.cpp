@@ -11,25 +11,31 @@ namespace {
 
 struct ShowOptions {
   std::string selector;
-  std::optional<std::string> file;
+  std::vector<std::string> files;
   std::string format = "text";
 };
 
-int run_show(const ShowOptions& options, const RunState& state) {
-  LoadedList list = load_list(state.global, options.file);
-  std::vector<EntryRef> found = resolve_selector(list.catalog, options.selector);
-  if (found.empty()) throw Error("no entry matches '" + options.selector + "'");
-  if (found.size() > 1) {
-    std::string names;
-    for (size_t i = 0; i < found.size() && i < 5; ++i)
-      names += "\n  " + found[i].item->id + "  " + found[i].item->title;
-    throw Error("'" + options.selector + "' matches " + std::to_string(found.size()) + " entries; use an id:" + names +
-                (found.size() > 5 ? "\n  …" : ""));
+// Several matches: each with its id (unique across the files) and where it
+// is, so the next command can name one.
+std::string ambiguity_message(const std::string& selector, const std::vector<EntryRef>& found) {
+  std::string names;
+  for (size_t i = 0; i < found.size() && i < 5; ++i) {
+    const Item& item = *found[i].item;
+    names += "\n  " + item.id + "  " + found[i].file() + ":" + std::to_string(item.pos.line) + "  " + item.title;
   }
+  return "'" + selector + "' matches " + std::to_string(found.size()) + " entries; use an id:" + names +
+         (found.size() > 5 ? "\n  …" : "");
+}
+
+int run_show(const ShowOptions& options, const RunState& state) {
+  LoadedCatalog list = load_catalog(state.global, options.files);
+  std::vector<EntryRef> found = resolve_selector(list.set(), options.selector);
+  if (found.empty()) throw Error("no entry matches '" + options.selector + "'");
+  if (found.size() > 1) throw Error(ambiguity_message(options.selector, found));
   if (options.format == "json")
-    write_stdout(entry_to_json(found.front(), list.source.path).dump(2) + "\n");
+    write_stdout(entry_to_json(found.front()).dump(2) + "\n");
   else
-    write_stdout(entry_details(found.front(), list.source.path, use_color(stdout)));
+    write_stdout(entry_details(found.front(), use_color(stdout)));
   return k_exit_ok;
 }
 
@@ -40,7 +46,7 @@ void add_show_command(CLI::App& command, RunState& state) {
   command.add_option("SELECTOR", options->selector, "An entry id, a URL, or text of a title")
       ->type_name(placeholder::k_selector)
       ->required();
-  add_file_argument(command, options->file);
+  add_files_argument(command, options->files);
   add_format_option(command, options->format, {"text", "json"});
   command.callback([options, &state] { state.exit_code = run_show(*options, state); });
 }

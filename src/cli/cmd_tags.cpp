@@ -8,13 +8,14 @@
 #include "app.hpp"
 #include "curate/text/display_width.hpp"
 #include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
 #include "options.hpp"
 
 namespace curate::cli {
 namespace {
 
 struct TagsOptions {
-  std::optional<std::string> file;
+  std::vector<std::string> files;
   std::string format = "text";
 };
 
@@ -25,12 +26,17 @@ struct TagRow {
   int count = 0;
 };
 
-std::vector<TagRow> tag_rows(const Catalog& catalog) {
+// The vocabulary of every file (a tag declared by two files once, with the
+// first description), then tags used but not declared, by first use.
+std::vector<TagRow> tag_rows(const CatalogSet& set) {
   std::vector<TagRow> rows;
-  for (const auto& tag : catalog.tags) rows.push_back({tag.name, tag.description, true, 0});
-  for (const auto& entry : collect_entries(catalog)) {
+  for (const Catalog* catalog : set.catalogs)
+    for (const auto& tag : catalog->tags)
+      if (std::none_of(rows.begin(), rows.end(), [&](const TagRow& row) { return iequals(row.name, tag.name); }))
+        rows.push_back({tag.name, tag.description, true, 0});
+  for (const auto& entry : collect_entries(set)) {
     for (const auto& tag : entry.item->tags) {
-      auto it = std::find_if(rows.begin(), rows.end(), [&](const TagRow& row) { return row.name == tag; });
+      auto it = std::find_if(rows.begin(), rows.end(), [&](const TagRow& row) { return iequals(row.name, tag); });
       if (it == rows.end()) it = rows.insert(rows.end(), TagRow{tag, "", false, 0});
       ++it->count;
     }
@@ -56,8 +62,8 @@ std::string tags_text(const std::vector<TagRow>& rows, const std::optional<size_
 }
 
 int run_tags(const TagsOptions& options, const RunState& state) {
-  LoadedList list = load_list(state.global, options.file);
-  std::vector<TagRow> rows = tag_rows(list.catalog);
+  LoadedCatalog list = load_catalog(state.global, options.files);
+  std::vector<TagRow> rows = tag_rows(list.set());
   std::string out;
   if (options.format == "json") {
     nlohmann::ordered_json json = nlohmann::ordered_json::array();
@@ -76,7 +82,7 @@ int run_tags(const TagsOptions& options, const RunState& state) {
 
 void add_tags_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<TagsOptions>();
-  add_file_argument(command, options->file);
+  add_files_argument(command, options->files);
   add_format_option(command, options->format, {"text", "json"});
   command.callback([options, &state] { state.exit_code = run_tags(*options, state); });
 }

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "app.hpp"
+#include "curate/lint/cross_file.hpp"
 #include "curate/lint/fix.hpp"
 #include "curate/lint/lint.hpp"
 #include "curate/lint/output.hpp"
@@ -77,22 +78,22 @@ int run_validate(ValidateOptions options, RunState& state) {
     write_stdout(list_rules(linter));
     return k_exit_ok;
   }
-  std::optional<SourceFile> implicit;  // the list read when no FILE is named (read_list)
-  if (options.files.empty()) {
-    implicit = read_list(std::nullopt, config, options.fix ? StdinUse::never : StdinUse::allowed);
-    options.files.push_back(implicit->path);
-  }
+  ListInputs inputs = resolve_inputs(options.files, config, options.fix ? StdinUse::never : StdinUse::allowed);
+  if (options.files.empty() && !inputs.read_ahead && !inputs.several)  // the configured list: unreadable is an error
+    inputs.read_ahead = read_list(inputs.paths.front(), config, StdinUse::never);
   if (options.fix)
-    for (const std::string& file : options.files)
+    for (const std::string& file : inputs.paths)
       if (file == "-") throw Error("validate --fix needs a file; it cannot rewrite standard input");
   LintOutputOptions output;
   std::vector<Diagnostic> all;
   std::string notes;
   bool interrupted = false;
   std::vector<std::string> failures;  // files that could not be read or fixed: reported after the others
-  for (const std::string& file : options.files) {
+  std::vector<FileFindings> linted;   // every file's, until the findings between files are in
+  for (const std::string& file : inputs.paths) {
     try {
-      SourceFile source = implicit ? std::move(*implicit) : read_list(file, config, StdinUse::never);
+      SourceFile source = inputs.read_ahead ? std::move(*inputs.read_ahead) : read_list(file, config, StdinUse::never);
+      inputs.read_ahead.reset();
       if (options.fix) {
         FixResult fixed = fix_file(linter, source, config);
         // The new stamp: a --links --fix write later in this run replaces this version.
@@ -104,19 +105,23 @@ int run_validate(ValidateOptions options, RunState& state) {
       FileFindings findings = linter.lint(source, config);
       if (links_requested(options.links, config))
         interrupted = add_link_findings(linter, config, options.links, options.fix, findings, notes);
-      std::vector<Diagnostic> diagnostics = linter.finish(findings);
-      all.insert(all.end(), diagnostics.begin(), diagnostics.end());
-      output.sources[file] = std::move(findings.source.text);
-      if (&file == &options.files.back()) state.keep(std::move(findings));  // the last file's: freed by the exit
-      if (interrupted) break;                                               // Ctrl-C: report what was found so far
+      linted.push_back(std::move(findings));
+      if (interrupted) break;  // Ctrl-C: report what was found so far
     } catch (const Error& e) {
       failures.push_back(e.describe());
     }
   }
+  add_cross_file_findings(linted, linter);
+  for (FileFindings& findings : linted) {
+    std::vector<Diagnostic> diagnostics = linter.finish(findings);
+    all.insert(all.end(), diagnostics.begin(), diagnostics.end());
+    output.sources[findings.source.path] = std::move(findings.source.text);
+  }
+  state.keep(std::move(linted));  // freed by the exit
   if (options.strict) promote_warnings(all);
   LintFormat format = parse_lint_format(options.format);
   output.color = format == LintFormat::text && use_color(stdout);
-  output.files = static_cast<int>(options.files.size() - failures.size());
+  output.files = static_cast<int>(inputs.paths.size() - failures.size());
   if (format == LintFormat::github || format == LintFormat::sarif) output.root = output_root();
   if (!notes.empty()) std::fputs(notes.c_str(), stderr);
   write_stdout(format_lint(format, all, linter.registry(), output));
@@ -129,8 +134,7 @@ int run_validate(ValidateOptions options, RunState& state) {
 
 void add_validate_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<ValidateOptions>();
-  command.add_option("FILE", options->files, "List files ('-' for standard input); default: the configured list")
-      ->type_name(placeholder::k_file);
+  add_files_argument(command, options->files);
   add_format_option(command, options->format, {"text", "json", "github", "sarif"});
   command.add_flag("--fix", options->fix,
                    "Apply every fixable finding (layout via fmt, tracking parameters, tag typos, metadata "

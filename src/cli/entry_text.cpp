@@ -29,11 +29,12 @@ struct Row {
   std::vector<std::string> tag_names;
 };
 
-std::string group_header(const EntryRef& entry) {
+std::string group_header(const EntryRef& entry, bool with_file) {
   std::vector<std::string> parts = entry.section;
   for (const Item* ancestor : entry.ancestors)
     if (ancestor->is_group) parts.push_back(ancestor->title);
-  return parts.empty() ? "(top level)" : join(parts, " / ");
+  std::string header = parts.empty() ? "(top level)" : join(parts, " / ");
+  return with_file ? entry.file() + ": " + header : header;
 }
 
 size_t entry_depth(const EntryRef& entry) {
@@ -96,8 +97,8 @@ Widths natural_widths(std::span<const Row> rows) {
 
 class TextWriter {
  public:
-  TextWriter(const Catalog& catalog, const EntryTextOptions& options) : m_options(options) {
-    if (options.color) m_colours = tag_colour_slots(catalog, static_cast<int>(k_tag_palette.size()));
+  TextWriter(const CatalogSet& set, const EntryTextOptions& options) : m_options(options) {
+    if (options.color) m_colours = tag_colour_slots(set, static_cast<int>(k_tag_palette.size()));
   }
 
   // Every row is cut to the caps computed over all rows, so columns are
@@ -152,17 +153,17 @@ class TextWriter {
 
 }  // namespace
 
-std::string entries_to_text(const std::vector<EntryRef>& entries, const Catalog& catalog,
+std::string entries_to_text(const std::vector<EntryRef>& entries, const CatalogSet& set,
                             const EntryTextOptions& options) {
   std::vector<std::string> headers;
   std::vector<Row> rows;
   headers.reserve(entries.size());
   rows.reserve(entries.size());
   for (const auto& entry : entries) {
-    headers.push_back(group_header(entry));
+    headers.push_back(group_header(entry, set.several));
     rows.push_back(row_of(entry));
   }
-  TextWriter writer(catalog, options);
+  TextWriter writer(set, options);
   writer.set_caps(rows);
   std::string out;
   for (size_t begin = 0, end; begin < rows.size(); begin = end) {
@@ -172,7 +173,7 @@ std::string entries_to_text(const std::vector<EntryRef>& entries, const Catalog&
   return out;
 }
 
-std::string entry_details(const EntryRef& entry, const std::string& file, bool color) {
+std::string entry_details(const EntryRef& entry, bool color) {
   const Item& item = *entry.item;
   std::string out;
   auto field = [&](const char* name, const std::string& value) {
@@ -193,7 +194,7 @@ std::string entry_details(const EntryRef& entry, const std::string& file, bool c
   field("parents", join(entry.parents, " / "));
   if (item.links.size() > 1) field("links", join(item.links, " "));
   field("children", item.children.empty() ? "" : std::to_string(item.children.size()));
-  field("location", fmt::format("{}:{}:{}", file, item.pos.line, item.pos.column));
+  field("location", fmt::format("{}:{}:{}", entry.file(), item.pos.line, item.pos.column));
   field("source", item.raw);
   return out;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "curate/catalog/catalog.hpp"
+#include "curate/query/query.hpp"
 
 namespace curate::cli {
 
@@ -14,15 +15,15 @@ struct EntryTextOptions {
   bool color = false;
 };
 
-// Entries grouped under "Section / Group" headers, one row each (title,
-// authors, kinds, date, tags, URL), aligned by display width. To fit
-// `width`, columns are cut with "…" and, on narrow terminals, dropped, in
-// the order docs/cli.md gives. Tags are coloured by the vocabulary of
-// `catalog` when `color`.
-std::string entries_to_text(const std::vector<EntryRef>& entries, const Catalog& catalog,
+// Entries grouped under "Section / Group" headers ("FILE: Section / Group"
+// when `set` is several files), one row each (title, authors, kinds, date,
+// tags, URL), aligned by display width. To fit `width`, columns are cut
+// with "…" and, on narrow terminals, dropped, in the order docs/cli.md
+// gives. Tags are coloured by the vocabulary of `set` when `color`.
+std::string entries_to_text(const std::vector<EntryRef>& entries, const CatalogSet& set,
                             const EntryTextOptions& options);
 
 // One entry in full, a "field: value" line each.
-std::string entry_details(const EntryRef& entry, const std::string& file, bool color);
+std::string entry_details(const EntryRef& entry, bool color);
 
 }  // namespace curate::cli

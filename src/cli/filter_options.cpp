@@ -38,16 +38,18 @@ void add_filter_options(CLI::App& command, EntryFilter& filter) {
   command.add_flag("--stubs", filter.stubs, "Only entries without a link");
 }
 
-void check_not_a_filter_value(const std::optional<std::string>& file, const EntryFilter& filter) {
-  std::error_code ec;
-  if (!file || *file == "-" || std::filesystem::exists(*file, ec)) return;
-  if (file->find_first_of("./") != std::string::npos) return;  // reads as a path: the missing-file error says it
-  if (!filter.kinds.empty())
-    throw Error(*file + ": no such file; for several kinds, repeat the option or separate them with commas: --kind " +
-                filter.kinds.back() + "," + *file);
-  if (!filter.tags.empty())
-    throw Error(*file + ": no such file; for several tags, repeat the option or separate them with commas: --tag " +
-                filter.tags.back() + "," + *file);
+void check_not_a_filter_value(const std::vector<std::string>& files, const EntryFilter& filter) {
+  for (const std::string& file : files) {
+    std::error_code ec;
+    if (file == "-" || std::filesystem::exists(file, ec)) continue;
+    if (file.find_first_of("./*?[") != std::string::npos) continue;  // a path or glob: its own error says it
+    if (!filter.kinds.empty())
+      throw Error(file + ": no such file; for several kinds, repeat the option or separate them with commas: --kind " +
+                  filter.kinds.back() + "," + file);
+    if (!filter.tags.empty())
+      throw Error(file + ": no such file; for several tags, repeat the option or separate them with commas: --tag " +
+                  filter.tags.back() + "," + file);
+  }
 }
 
 }  // namespace curate::cli

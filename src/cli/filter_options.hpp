@@ -3,8 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include <optional>
 #include <string>
+#include <vector>
 
 #include "curate/query/query.hpp"
 
@@ -16,6 +16,6 @@ void add_filter_options(CLI::App& command, EntryFilter& filter);
 
 // Refuses a FILE argument that does not exist but reads as a second value
 // of --kind or --tag (`--kind book blog`), saying how to give several.
-void check_not_a_filter_value(const std::optional<std::string>& file, const EntryFilter& filter);
+void check_not_a_filter_value(const std::vector<std::string>& files, const EntryFilter& filter);
 
 }  // namespace curate::cli

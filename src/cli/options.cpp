@@ -96,6 +96,14 @@ CLI::Option* add_file_argument(CLI::App& command, std::optional<std::string>& fi
   return command.add_option("FILE", file, description)->type_name(placeholder::k_file);
 }
 
+CLI::Option* add_files_argument(CLI::App& command, std::vector<std::string>& files) {
+  return command
+      .add_option("FILE", files,
+                  "List files, folders or globs such as 'books/*.md', read as one catalog ('-' for standard "
+                  "input); default: the configured list or \"files\"")
+      ->type_name(placeholder::k_file);
+}
+
 CLI::Option* add_format_option(CLI::App& command, std::string& format, const std::vector<std::string>& choices,
                                const std::string& description) {
   format = choices.front();

@@ -64,6 +64,10 @@ std::shared_ptr<CLI::Formatter> help_formatter();
 CLI::Option* add_file_argument(CLI::App& command, std::optional<std::string>& file,
                                const std::string& description = "The list file ('-' for standard input)");
 
+// Adds the FILE… positional of a reading command: files, folders and globs
+// (docs/cli.md "Several files").
+CLI::Option* add_files_argument(CLI::App& command, std::vector<std::string>& files);
+
 // Adds `--format` with its choices; the first is the default.
 CLI::Option* add_format_option(CLI::App& command, std::string& format, const std::vector<std::string>& choices,
                                const std::string& description = "Output format");

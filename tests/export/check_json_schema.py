@@ -14,6 +14,8 @@ validator = jsonschema.Draft202012Validator(schema)
 
 
 def entries(node):
+    for part in node.get("files", []):  # several files: each file's tree
+        yield from entries(part)
     for item in node.get("items", []) + node.get("children", []):
         if item["type"] == "entry" and not item.get("context"):
             yield item
@@ -22,7 +24,9 @@ def entries(node):
         yield from entries(section)
 
 
+BOOKS = str(ROOT / "tests/golden/inputs/catalog/books")  # a catalog of several files
 cases = [[path] for path in inputs()] + [[SEED, "--tag", "cult"], [SEED, "--kind", "video"], [SEED, "--grep", "zzz"]]
+cases += [[BOOKS], [BOOKS, "--section", "Python"]]
 for args in cases:
     document = run_json("export", "--format", "json", *args)
     for error in list(validator.iter_errors(document))[:5]:
@@ -34,6 +38,9 @@ for args in cases:
     for mine, theirs in zip(exported, listed):
         for key, value in theirs.items():
             check(key == "file" or mine.get(key) == value, f"{args}: entry {theirs['id']} field {key} differs")
+    files = {e["id"]: part["file"] for part in document.get("files", []) for e in entries(part)}
+    for theirs in listed:
+        check(files.get(theirs["id"], document.get("file")) == theirs["file"], f"{args}: entry {theirs['id']} file differs")
     print(f"{args}: {len(exported)} entries checked")
 
 # A filter keeps only what leads to a selected entry.

@@ -50,15 +50,15 @@ void check_section(const Section& section, int line_count) {
 }
 
 // The streamed JSON must equal what nlohmann's tree would have printed.
-void check_json(const std::vector<EntryRef>& entries, const std::string& file) {
+void check_json(const std::vector<EntryRef>& entries) {
   nlohmann::ordered_json array = nlohmann::ordered_json::array();
   std::string lines;
   for (const auto& entry : entries) {
-    array.push_back(entry_to_json(entry, file));
+    array.push_back(entry_to_json(entry));
     lines += array.back().dump() + "\n";
   }
-  check(entries_to_json(entries, file) == array.dump(2) + "\n", "streamed JSON differs from nlohmann's");
-  check(entries_to_jsonl(entries, file) == lines, "streamed JSONL differs from nlohmann's");
+  check(entries_to_json(entries) == array.dump(2) + "\n", "streamed JSON differs from nlohmann's");
+  check(entries_to_jsonl(entries) == lines, "streamed JSONL differs from nlohmann's");
 }
 
 void run_catalog(const SourceFile& source) {
@@ -67,7 +67,7 @@ void run_catalog(const SourceFile& source) {
   check_section(catalog.root, lines.line_count() + 1);
   std::vector<EntryRef> entries = collect_entries(catalog);
   check(static_cast<int>(entries.size()) == count_entries(catalog.root), "collect_entries and count_entries disagree");
-  check_json(entries, source.path);
+  check_json(entries);
   entries_to_csv(entries);
   entries_to_tsv(entries);
   entries_to_markdown(entries);
@@ -85,9 +85,8 @@ void run_chunked(const SourceFile& source) {
   std::optional<Catalog> chunked = build_catalog_chunked(source.text, source.path, Config{}, {}, 0);
   if (!chunked) return;  // an unsafe split, found: the whole text is read instead
   Catalog whole = build_catalog(MarkdownDocument(source.text), source.text, source.path, Config{});
-  check(
-      entries_to_jsonl(collect_entries(*chunked), source.path) == entries_to_jsonl(collect_entries(whole), source.path),
-      "the entries of the chunked parse differ");
+  check(entries_to_jsonl(collect_entries(*chunked)) == entries_to_jsonl(collect_entries(whole)),
+        "the entries of the chunked parse differ");
   auto headings = [](const Catalog& catalog) {
     std::string out;
     for (const SectionRef& ref : collect_sections(catalog))

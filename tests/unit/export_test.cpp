@@ -17,7 +17,7 @@ const char* const k_list =
     "\n## Empty\n\n## Videos\n\n- \"Two\" [B; video; 2021](https://a.org/2)\n";
 
 ExportScope scope_for(const Catalog& catalog, const EntryFilter& filter, bool filtered) {
-  return ExportScope::make(catalog, select_entries(catalog, filter), filtered, "list.md");
+  return ExportScope::make(catalog, select_entries(catalog, filter), filtered);
 }
 }  // namespace
 

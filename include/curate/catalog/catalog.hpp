@@ -128,7 +128,7 @@ struct VerbatimBlock {
 };
 
 struct Catalog {
-  std::string path;
+  std::string path;                  // as the user named it; "-" for standard input
   std::optional<std::string> title;  // the first H1 when no other heading comes before it, badges left out
   int title_line = 0;
   int front_matter_lines = 0;                            // YAML/TOML front matter at the top, kept verbatim (0: none)
@@ -150,6 +150,10 @@ struct EntryRef {
   std::vector<std::string> parents;    // ancestor items' titles, outermost first
   std::vector<const Item*> ancestors;  // the same items
   const Section* owner = nullptr;
+  const Catalog* catalog = nullptr;  // the file it is in (Catalog::path): a catalog may span several
+
+  // The entry's file as the user named it ("-" for standard input); "" when unknown.
+  const std::string& file() const;
 };
 
 // Every entry (not groups) in document order, children after their parent.

@@ -27,7 +27,10 @@ struct FmtSettings {
 struct Config {
   std::string path;                 // the file it was read from; empty when none
   std::optional<std::string> file;  // "file", resolved against the config's folder
-  std::vector<TagDef> tags;         // "tags": {"name": "description"} or ["name", …]
+  // "files": paths and globs of a catalog that spans several files, each
+  // resolved against the config's folder; empty when not given.
+  std::vector<std::string> files;
+  std::vector<TagDef> tags;  // "tags": {"name": "description"} or ["name", …]
   bool has_tags = false;
   KindTable kinds;  // built-ins plus "kinds": {"kind": ["alias", …]}
   StyleSpec style;  // "style": a name or template, or {"list": …, "sections": {"Papers": "papers"}}

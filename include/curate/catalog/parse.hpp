@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "curate/catalog/catalog.hpp"
 #include "curate/catalog/config.hpp"
@@ -47,5 +48,11 @@ inline constexpr size_t k_max_item_depth = 256;
 // Parses `file` with cmark-gfm and builds its catalog. Every input is a
 // valid document; the only error is nesting deeper than k_max_item_depth.
 Catalog parse_catalog(const SourceFile& file, const Config& config);
+
+// Makes entry ids unique across `catalogs`, the files of one catalog in file
+// order (DESIGN.md "Several files"). The first file keeps the ids it has on
+// its own; an entry of a later file whose id an earlier file took hashes
+// its section path in, then its file, as a repeated URL does within a file.
+void assign_ids_across(const std::vector<Catalog*>& catalogs);
 
 }  // namespace curate

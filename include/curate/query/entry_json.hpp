@@ -9,10 +9,11 @@
 
 namespace curate {
 
-// One entry as the schema describes it; `file` is the list's path as given.
-nlohmann::ordered_json entry_to_json(const EntryRef& entry, const std::string& file);
+// One entry as the schema describes it; `file` is the entry's own
+// (EntryRef::file), as the user named it.
+nlohmann::ordered_json entry_to_json(const EntryRef& entry);
 
 // The same object streamed into `out`; out's dump equals entry_to_json's.
-void write_entry_json(JsonWriter& out, const EntryRef& entry, const std::string& file);
+void write_entry_json(JsonWriter& out, const EntryRef& entry);
 
 }  // namespace curate

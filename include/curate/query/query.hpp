@@ -14,6 +14,18 @@ namespace curate {
 
 enum class SortKey { file, title, date, year, section };
 
+// The files one command reads as one catalog (DESIGN.md "Several files"),
+// in file order; every function below that takes a Catalog takes a set too.
+struct CatalogSet {
+  std::vector<const Catalog*> catalogs;
+  // Named as a set (several files, a folder, a glob, .curate.json "files"):
+  // outputs then say which file each entry, section or count is from.
+  bool several = false;
+};
+
+// Every entry of every file, file after file (collect_entries per file).
+std::vector<EntryRef> collect_entries(const CatalogSet& set);
+
 struct EntryFilter {
   std::optional<std::string> section;  // a section pattern (section_matches), path parts and group titles
   std::vector<std::string> tags;       // all must be present
@@ -51,6 +63,7 @@ bool section_named(std::string_view pattern, const std::vector<std::string>& pat
 // pattern names at least one section or group of `catalog`: a filter that
 // can match nothing is a typo, not an empty answer.
 void require_section(const Catalog& catalog, std::string_view pattern);
+void require_section(const CatalogSet& set, std::string_view pattern);
 
 // True when `date` (YYYY, YYYY-MM or YYYY-MM-DD) is within [since, until],
 // compared at the precision both sides have: "2022" is within
@@ -63,6 +76,7 @@ bool matches(const EntryRef& entry, const EntryFilter& filter);
 // The entries that pass `filter`, in document order. Throws curate::Error
 // when its section pattern names no section (require_section).
 std::vector<EntryRef> select_entries(const Catalog& catalog, const EntryFilter& filter);
+std::vector<EntryRef> select_entries(const CatalogSet& set, const EntryFilter& filter);
 
 // Stable sort; entries without the key go last.
 void sort_entries(std::vector<EntryRef>& entries, SortKey key, bool reverse = false);
@@ -70,6 +84,7 @@ void sort_entries(std::vector<EntryRef>& entries, SortKey key, bool reverse = fa
 // The entries a selector names: an id, else a URL (compared normalised),
 // else titles equal to it (case-insensitively), else titles containing it.
 std::vector<EntryRef> resolve_selector(const Catalog& catalog, const std::string& selector);
+std::vector<EntryRef> resolve_selector(const CatalogSet& set, const std::string& selector);
 
 // The entries an edit selector names: an id, else a URL (compared
 // normalised). Titles are never guessed here; see match_titles.
@@ -84,6 +99,7 @@ std::vector<EntryRef> match_titles(const Catalog& catalog, const std::string& te
 // in order of first use. Text and HTML output colour tags by it, so a tag
 // keeps its colour however the list is filtered.
 std::map<std::string, int> tag_colour_slots(const Catalog& catalog, int slots);
+std::map<std::string, int> tag_colour_slots(const CatalogSet& set, int slots);
 
 // Parses "file", "title", "date", "year", "section"; throws curate::Error.
 SortKey parse_sort_key(const std::string& name);

@@ -9,16 +9,17 @@
 
 namespace curate {
 
-enum class StatsGroupBy { section, tag, kind, year, author };
+enum class StatsGroupBy { section, tag, kind, year, author, file };
 
-// Parses "section", "tag", "kind", "year", "author"; throws curate::Error.
+// Parses "section", "tag", "kind", "year", "author", "file"; throws curate::Error.
 StatsGroupBy parse_stats_group_by(const std::string& name);
 const char* stats_group_by_name(StatsGroupBy by);
 
 struct StatsBucket {
   std::string name;  // "(untagged)", "(no kind)", "(undated)", "(no author)", "(top level)" for the rest
   int count = 0;
-  std::vector<std::string> path;  // by section: the heading path ("name" joins it with " / ")
+  std::vector<std::string>
+      path;  // by section: the heading path, under the file with several ("name" joins it with " / ")
 };
 
 struct YearCount {
@@ -31,14 +32,16 @@ struct [[nodiscard]] Stats {
   int entries = 0;
   int without_links = 0;  // stubs, as `list --stubs` counts them
   int tagged = 0;
-  int undated = 0;                  // entries without a year
-  std::vector<StatsBucket> groups;  // sections in document order, years ascending, others by count then name
-  std::vector<YearCount> years;     // first to last year, gaps filled with 0
+  int undated = 0;  // entries without a year
+  std::vector<StatsBucket>
+      groups;  // sections in document order, files in file order, years ascending, others by count then name
+  std::vector<YearCount> years;  // first to last year, gaps filled with 0
 };
 
 // Counts `entries`. An entry with several tags, kinds or authors counts once
-// in each of their groups; the rest count once.
-Stats compute_stats(const std::vector<EntryRef>& entries, StatsGroupBy by);
+// in each of their groups; the rest count once. With `several` (entries of
+// several files, CatalogSet::several), sections are grouped under their file.
+Stats compute_stats(const std::vector<EntryRef>& entries, StatsGroupBy by, bool several = false);
 
 struct StatsTextOptions {
   int width = 80;  // terminal columns; every line fits in it (at least 40 are used)
@@ -51,8 +54,9 @@ struct StatsTextOptions {
 // indented tree below the headings every entry shares.
 std::string stats_to_text(const Stats& stats, const StatsTextOptions& options);
 
-// The same numbers as a pretty-printed JSON object, newline-terminated.
-std::string stats_to_json(const Stats& stats, const std::string& file);
+// The same numbers as a pretty-printed JSON object, newline-terminated:
+// "file" names the one file read, or with `several`, "files" all of them.
+std::string stats_to_json(const Stats& stats, const std::vector<std::string>& files, bool several = false);
 
 // A bar of `value / max` of `width` cells in Unicode blocks (█ and the
 // eighths ▏▎▍▌▋▊▉); "" for 0, at least "▏" for a non-zero value.

@@ -40,6 +40,11 @@ void collect_section_refs(const Section& section, std::vector<std::string>& path
 
 }  // namespace
 
+const std::string& EntryRef::file() const {
+  static const std::string k_unknown;
+  return catalog ? catalog->path : k_unknown;
+}
+
 std::optional<int> Item::year() const {
   if (!date || !is_date_shape(*date)) return std::nullopt;
   return std::stoi(date->substr(0, 4));
@@ -50,6 +55,7 @@ std::vector<EntryRef> collect_entries(const Catalog& catalog) {
   out.reserve(static_cast<size_t>(count_entries(catalog.root)));  // no reallocation copies on big lists
   std::vector<std::string> path;
   collect_section_entries(catalog.root, path, out);
+  for (EntryRef& entry : out) entry.catalog = &catalog;
   return out;
 }
 

@@ -103,11 +103,30 @@ void read_fmt(const nlohmann::json& fmt, Config& config, const std::string& path
   }
 }
 
+// `named` read relative to the folder of the config file `config_path`.
+std::string resolve_against(const std::string& named, const std::string& config_path) {
+  fs::path dir = fs::path(config_path).parent_path();
+  fs::path path = named;
+  return (path.is_absolute() || dir.empty()) ? path.string() : (dir / path).lexically_normal().string();
+}
+
 void read_file(const nlohmann::json& file, Config& config, const std::string& path) {
   if (!file.is_string()) throw Error(path, 0, 0, "\"file\" must be a string");
-  fs::path named = file.get<std::string>();
-  fs::path dir = fs::path(path).parent_path();
-  config.file = (named.is_absolute() || dir.empty()) ? named.string() : (dir / named).lexically_normal().string();
+  config.file = resolve_against(file.get<std::string>(), path);
+}
+
+// "files": the catalog's files when it spans several (DESIGN.md "Several
+// files"), each a path or a glob, resolved against the config's folder as
+// "file" is; the CLI expands them (io/file_set.hpp).
+void read_files(const nlohmann::json& files, Config& config, const std::string& path) {
+  auto bad = [&] { return Error(path, 0, 0, "\"files\" must be a path or glob, or an array of them"); };
+  std::vector<nlohmann::json> named =
+      files.is_array() ? files.get<std::vector<nlohmann::json>>() : std::vector<nlohmann::json>{files};
+  if (named.empty()) throw bad();
+  for (const nlohmann::json& one : named) {
+    if (!one.is_string() || one.get<std::string>().empty()) throw bad();
+    config.files.push_back(resolve_against(one.get<std::string>(), path));
+  }
 }
 
 // For keys a later stage reads from Config::document() itself.
@@ -121,7 +140,7 @@ struct ConfigKey {
   void (*read)(const nlohmann::json& value, Config& config, const std::string& path);
 };
 constexpr ConfigKey k_config_keys[] = {
-    {"file", read_file},   {"tags", read_tags},
+    {"file", read_file},   {"files", read_files}, {"tags", read_tags},
     {"kinds", read_kinds}, {"rules", read_later},  // LintSettings (lint/engine.cpp)
     {"links", read_later},                         // apply_link_config (links/options.cpp), link_config_warnings
     {"style", read_style}, {"fmt", read_fmt},

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "builders.hpp"
+#include "curate/catalog/parse.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
 
@@ -86,3 +87,9 @@ void canonicalize_tags(Catalog& catalog) {
 }
 
 }  // namespace curate::catalog_detail
+
+namespace curate {
+
+void assign_ids_across(const std::vector<Catalog*>& catalogs) { catalog_detail::assign_ids(catalogs); }
+
+}  // namespace curate

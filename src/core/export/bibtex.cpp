@@ -86,7 +86,7 @@ std::string record(const Item& item, const std::string& key) {
 }  // namespace
 
 std::string export_bibtex(const ExportScope& scope) {
-  auto keys = citation_keys(collect_entries(*scope.catalog));
+  auto keys = citation_keys(collect_entries(scope.set));
   // No header comment: BibTeX parsers warn about text between records.
   std::string out;
   for (const EntryRef& entry : scope.entries)

@@ -56,7 +56,7 @@ Json csl_item(const Item& item, const std::string& id) {
 }  // namespace
 
 std::string export_csl_json(const ExportScope& scope) {
-  auto keys = citation_keys(collect_entries(*scope.catalog));
+  auto keys = citation_keys(collect_entries(scope.set));
   Json array = Json::array();
   for (const EntryRef& entry : scope.entries) array.push_back(csl_item(*entry.item, keys.at(entry.item)));
   return array.dump(2) + "\n";

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "curate/export/export.hpp"
@@ -45,10 +46,20 @@ std::string host_of(const std::string& url) {
   return starts_with(parts.host, "www.") ? parts.host.substr(4) : parts.host;
 }
 
+// The page's title over several files: the folder they share ("books/"),
+// else a plain word; each file's own title heads its part.
+std::string set_title(const CatalogSet& set) {
+  std::string folder = std::filesystem::path(set.catalogs.front()->path).parent_path().generic_string();
+  for (const Catalog* catalog : set.catalogs)
+    while (!folder.empty() && !starts_with(catalog->path, folder + "/"))
+      folder = std::filesystem::path(folder).parent_path().generic_string();
+  return folder.empty() ? "Catalog" : folder + "/";
+}
+
 class PageWriter {
  public:
   explicit PageWriter(const ExportScope& scope)
-      : m_scope(scope), m_colours(tag_colour_slots(*scope.catalog, k_tag_colours)) {
+      : m_scope(scope), m_colours(tag_colour_slots(scope.set, k_tag_colours)), m_vocabulary(scope.vocabulary()) {
     for (const EntryRef& entry : scope.entries) ++m_direct[entry.owner];
   }
 
@@ -128,10 +139,11 @@ class PageWriter {
     return out.empty() ? "" : "<ul class=\"items\">" + out + "</ul>";
   }
 
+  // Several files: headings go one level down, under the file's part.
   std::string section(const Section& section) const {
-    int level = std::min(6, std::max(2, section.level));
+    int level = std::min(6, std::max(2, section.level + (m_scope.set.several ? 1 : 0)));
     std::string out = fmt::format("<section class=\"sec\" id=\"{}\"><h{} class=\"sec-title\">{}</h{}>",
-                                  html_escape(section.slug), level, html_escape(section.heading), level);
+                                  html_escape(m_id_prefix + section.slug), level, html_escape(section.heading), level);
     out += items(section.items);
     if (section.items.empty() && section.sections.empty()) out += "<p class=\"sec-empty\">No entries yet.</p>";
     for (const Section& child : section.sections)
@@ -145,12 +157,15 @@ class PageWriter {
     std::string out;
     for (const Section& child : parent.sections) {
       if (!m_scope.keeps(child)) continue;
-      out +=
-          fmt::format("<li><a href=\"#{}\" data-section=\"{}\"><span>{}</span><span class=\"n\">{}</span></a>{}</li>",
-                      html_escape(child.slug), html_escape(child.slug), html_escape(child.heading),
-                      selected_below(child), nav(child));
+      out += nav_link(m_id_prefix + child.slug, child.heading, selected_below(child), nav(child));
     }
     return out.empty() ? "" : "<ul>" + out + "</ul>";
+  }
+
+  static std::string nav_link(const std::string& id, const std::string& text, int count, const std::string& below) {
+    return fmt::format(
+        "<li><a href=\"#{0}\" data-section=\"{0}\"><span>{1}</span><span class=\"n\">{2}</span></a>{3}</li>",
+        html_escape(id), html_escape(text), count, below);
   }
 
   int selected_below(const Section& section) const {
@@ -171,7 +186,7 @@ class PageWriter {
       if (added) order.push_back(shown);
       it->second += add;
     };
-    for (const TagDef& tag : m_scope.catalog->tags) count(tag_counts, tag_order, to_lower(tag.name), tag.name, 0);
+    for (const TagDef& tag : m_vocabulary) count(tag_counts, tag_order, to_lower(tag.name), tag.name, 0);
     for (const EntryRef& entry : m_scope.entries) {
       for (const std::string& tag : entry.item->tags) count(tag_counts, tag_order, to_lower(tag), tag, 1);
       for (const std::string& kind : entry.item->kinds) count(kind_counts, kind_order, kind, kind, 1);
@@ -183,7 +198,7 @@ class PageWriter {
 
   // The vocabulary's description of a tag (lowercase name), or "".
   std::string tag_description(const std::string& key) const {
-    for (const TagDef& tag : m_scope.catalog->tags)
+    for (const TagDef& tag : m_vocabulary)
       if (to_lower(tag.name) == key) return tag.description;
     return "";
   }
@@ -211,22 +226,58 @@ class PageWriter {
            chips + "</div>";
   }
 
-  std::string page() const {
-    const Catalog& catalog = *m_scope.catalog;
-    std::string title = catalog.title.value_or(m_scope.file);
+  // Several files: each file is a part of the page, with its sections'
+  // anchors prefixed so that two files' "#python" stay apart.
+  std::string catalog_parts() {
+    if (!m_scope.set.several) {
+      const Catalog& catalog = *m_scope.set.catalogs.front();
+      m_nav = nav(catalog.root);
+      return root_content(catalog);
+    }
+    std::string out;
+    for (size_t k = 0; k < m_scope.set.catalogs.size(); ++k) {
+      const Catalog& catalog = *m_scope.set.catalogs[k];
+      int count = selected_below(catalog.root);
+      if (m_scope.filtered && count == 0) continue;
+      std::string id = "file-" + std::to_string(k + 1);
+      m_id_prefix = id + "-";
+      std::string title = catalog.title.value_or(catalog.path);
+      m_nav += nav_link(id, title, count, nav(catalog.root));
+      out += fmt::format("<section class=\"sec\" id=\"{}\"><h2 class=\"sec-title\">{}</h2><p class=\"sec-file\">{}</p>",
+                         id, html_escape(title), html_escape(catalog.path)) +
+             root_content(catalog) + "</section>";
+    }
+    m_nav = m_nav.empty() ? "" : "<ul>" + m_nav + "</ul>";
+    return out;
+  }
+
+  std::string root_content(const Catalog& catalog) const {
+    std::string out = items(catalog.root.items);
+    for (const Section& child : catalog.root.sections)
+      if (m_scope.keeps(child)) out += section(child);
+    return out;
+  }
+
+  std::string page() {
+    const CatalogSet& set = m_scope.set;
+    std::string content = catalog_parts();
+    std::string title = set.several ? set_title(set) : set.catalogs.front()->title.value_or(set.catalogs.front()->path);
+    std::vector<std::string> paths;
+    for (const Catalog* catalog : set.catalogs) paths.push_back(catalog->path);
+    std::string source = set.several ? plural(static_cast<long long>(paths.size()), "file", "files") : paths.front();
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n" + std::string(k_head_meta);
     out += "<title>" + html_escape(title) + "</title>\n<style>\n" + std::string(k_html_style) + "</style>\n";
     // In <head> so the saved theme applies before the first paint.
     out += "<script>\n" + std::string(k_html_script) + "</script>\n</head>\n";
     out += "<body>\n<header class=\"top\"><div class=\"brand\"><h1>" + html_escape(title) + "</h1>";
-    out += fmt::format("<p class=\"sub\">{} entries · {}</p></div>", m_scope.entries.size(), html_escape(m_scope.file));
+    out += fmt::format("<p class=\"sub\">{} entries · {}</p></div>", m_scope.entries.size(), html_escape(source));
     out +=
         "<button type=\"button\" id=\"curateTheme\" class=\"theme\" aria-label=\"Switch between light and dark theme\">"
         "<span class=\"sun\">☀</span><span class=\"moon\">☾</span></button></header>\n";
     out +=
         "<div class=\"layout\">\n<nav class=\"toc\" aria-label=\"Sections\"><details id=\"curateToc\" open>"
         "<summary>Sections</summary>" +
-        nav(catalog.root) + "</details></nav>\n<main>\n";
+        m_nav + "</details></nav>\n<main>\n";
     out +=
         "<div class=\"controls\"><input type=\"search\" id=\"curateSearch\" autocomplete=\"off\" spellcheck=\"false\" "
         "placeholder=\"Search titles, authors, notes, links…\" aria-label=\"Search entries\">" +
@@ -235,21 +286,21 @@ class PageWriter {
         "<p class=\"status\"><span id=\"curateStatus\" aria-live=\"polite\">{0} of {0} entries</span> "
         "<button type=\"button\" id=\"curateClear\" class=\"clear\" hidden>Clear filters</button></p></div>\n",
         m_scope.entries.size());
-    out += "<div id=\"curateCatalog\" data-total=\"" + std::to_string(m_scope.entries.size()) + "\">" +
-           items(catalog.root.items);
-    for (const Section& child : catalog.root.sections)
-      if (m_scope.keeps(child)) out += section(child);
+    out += "<div id=\"curateCatalog\" data-total=\"" + std::to_string(m_scope.entries.size()) + "\">" + content;
     out +=
         "</div>\n<p id=\"curateEmpty\" class=\"empty\" hidden>No entry matches. Try fewer "
         "filters.</p>\n</main>\n</div>\n";
-    out += "<footer>Generated by <strong>curate</strong> from " + html_escape(m_scope.file) + "</footer>\n";
+    out += "<footer>Generated by <strong>curate</strong> from " + html_escape(join(paths, ", ")) + "</footer>\n";
     return out + "</body>\n</html>\n";
   }
 
  private:
   const ExportScope& m_scope;
   std::map<std::string, int> m_colours;
+  std::vector<TagDef> m_vocabulary;
   std::map<const Section*, int> m_direct;  // selected entries owned by each section
+  std::string m_id_prefix;                 // before every section anchor: the file's part, with several
+  std::string m_nav;                       // the section tree, built with the parts
 };
 
 }  // namespace

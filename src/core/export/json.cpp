@@ -24,10 +24,10 @@ struct TreeWriter {
   Json item_json(const Item& item, const Section& owner) {
     Json json;
     if (item.is_entry()) {
-      EntryRef ref{&item, path, {}, ancestors, &owner};
+      EntryRef ref{&item, path, {}, ancestors, &owner, nullptr};
       for (const Item* ancestor : ancestors) ref.parents.push_back(ancestor->title);
-      Json fields = entry_to_json(ref, scope.file);
-      fields.erase("file");  // the document names it once
+      Json fields = entry_to_json(ref);
+      fields.erase("file");  // the document (or its part of "files") names it once
       json["type"] = "entry";
       json.update(fields);
       if (scope.filtered && !scope.selected(item)) json["context"] = true;
@@ -89,7 +89,7 @@ Json tags_json(const ExportScope& scope) {
   std::vector<std::pair<std::string, Json>> tags;
   std::map<std::string, size_t> index;  // lowercase name → position
   std::vector<int> counts;
-  for (const TagDef& tag : scope.catalog->tags) {
+  for (const TagDef& tag : scope.vocabulary()) {
     index.emplace(to_lower(tag.name), tags.size());
     tags.emplace_back(tag.name, Json(tag.description));
     counts.push_back(0);
@@ -109,22 +109,42 @@ Json tags_json(const ExportScope& scope) {
   return array;
 }
 
+// One file's part of a document over several: its path and title, its
+// selected entries, the items before its first heading and its sections.
+Json file_json(const Catalog& catalog, TreeWriter& writer) {
+  Json json;
+  json["file"] = catalog.path;
+  json["title"] = catalog.title ? Json(*catalog.title) : Json(nullptr);
+  json["entry_count"] = writer.selected_below(catalog.root);
+  json["items"] = writer.items_json(catalog.root.items, catalog.root, nullptr);
+  json["sections"] = writer.sections_json(catalog.root);
+  return json;
+}
+
 }  // namespace
 
 std::string export_json(const ExportScope& scope) {
-  const Catalog& catalog = *scope.catalog;
   TreeWriter writer{scope, {}, {}, {}};
   for (const EntryRef& entry : scope.entries) ++writer.direct[entry.owner];
   Json json;
   json["format"] = "curate-catalog";
   json["version"] = k_format_version;
-  json["file"] = scope.file;
-  json["title"] = catalog.title ? Json(*catalog.title) : Json(nullptr);
+  if (!scope.set.several) {
+    const Catalog& catalog = *scope.set.catalogs.front();
+    json["file"] = catalog.path;
+    json["title"] = catalog.title ? Json(*catalog.title) : Json(nullptr);
+    json["filtered"] = scope.filtered;
+    json["entry_count"] = scope.entries.size();
+    json["tags"] = tags_json(scope);
+    json["items"] = writer.items_json(catalog.root.items, catalog.root, nullptr);
+    json["sections"] = writer.sections_json(catalog.root);
+    return json.dump(2) + "\n";
+  }
   json["filtered"] = scope.filtered;
   json["entry_count"] = scope.entries.size();
   json["tags"] = tags_json(scope);
-  json["items"] = writer.items_json(catalog.root.items, catalog.root, nullptr);
-  json["sections"] = writer.sections_json(catalog.root);
+  json["files"] = Json::array();
+  for (const Catalog* catalog : scope.set.catalogs) json["files"].push_back(file_json(*catalog, writer));
   return json.dump(2) + "\n";
 }
 

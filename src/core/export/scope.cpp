@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "curate/text/text.hpp"
+
 namespace curate {
 namespace {
 
@@ -20,15 +22,27 @@ void mark_section(const Section& section, const std::set<const Item*>& selected,
 
 }  // namespace
 
-ExportScope ExportScope::make(const Catalog& catalog, std::vector<EntryRef> selected, bool filtered, std::string file) {
+ExportScope ExportScope::make(CatalogSet set, std::vector<EntryRef> selected, bool filtered) {
   ExportScope scope;
-  scope.catalog = &catalog;
+  scope.set = std::move(set);
   scope.entries = std::move(selected);
   scope.filtered = filtered;
-  scope.file = std::move(file);
   for (const EntryRef& entry : scope.entries) scope.m_selected.insert(entry.item);
-  mark_section(catalog.root, scope.m_selected, scope.m_kept);
+  for (const Catalog* catalog : scope.set.catalogs) mark_section(catalog->root, scope.m_selected, scope.m_kept);
   return scope;
+}
+
+ExportScope ExportScope::make(const Catalog& catalog, std::vector<EntryRef> selected, bool filtered) {
+  return make(CatalogSet{{&catalog}, false}, std::move(selected), filtered);
+}
+
+std::vector<TagDef> ExportScope::vocabulary() const {
+  std::vector<TagDef> tags;
+  std::set<std::string> seen;  // lower-case names
+  for (const Catalog* catalog : set.catalogs)
+    for (const TagDef& tag : catalog->tags)
+      if (seen.insert(to_lower(tag.name)).second) tags.push_back(tag);
+  return tags;
 }
 
 bool ExportScope::keeps(const Section& section) const {

@@ -12,6 +12,7 @@
 #include "curate/catalog/kinds.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
+#include "duplicates.hpp"
 #include "entry_helpers.hpp"
 
 namespace curate {
@@ -182,13 +183,11 @@ class FirstSeen {
 ItemCheck check_duplicate_url(const LintContext&, RuleReporter& out) {
   return [&out, by_url = std::unordered_map<std::string, const Item*>()](const ItemVisit& at) mutable {
     const Item& item = at.item;
-    if (!item.is_entry() || !item.url || item.url->empty()) return;
-    auto [it, inserted] = by_url.try_emplace(normalize_url(*item.url), &item);
+    if (!compares_url(item)) return;
+    auto [it, inserted] = by_url.try_emplace(url_key(*item.url), &item);
     if (inserted) return;
     const Item& first = *it->second;
-    out.report(item.pos, at.line_end,
-               squote(item.title) + " links to the same URL as " + squote(first.title) + " at line " +
-                   std::to_string(first.pos.line) + ": " + *item.url);
+    out.report(item.pos, at.line_end, duplicate_url_message(item, first, "line " + std::to_string(first.pos.line)));
   };
 }
 
@@ -198,18 +197,15 @@ ItemCheck check_duplicate_title(const LintContext& context, RuleReporter& out) {
   return
       [&out, seen = FirstSeen(context.links().size()), keys = std::deque<std::string>()](const ItemVisit& at) mutable {
         const Item& item = at.item;
-        // Stubs are topic placeholders an outline may repeat.
-        if (!item.is_entry() || !item.url || item.title.empty()) return;
+        if (!compares_title(item)) return;
         // A child's title is read under its parents ("Learning" under C and under D differ).
         std::string_view key =
-            at.parents.empty() ? std::string_view(item.title) : keys.emplace_back(at.parents + item.title);
+            at.parents.empty() ? std::string_view(item.title) : keys.emplace_back(title_key(at.parents, item.title));
         auto [slot, fresh] = seen.emplace(key, std::hash<std::string_view>()(key), &item);
         if (fresh) return;
         const Item& first = *slot->item;
-        if (first.url && normalize_url(*first.url) == normalize_url(*item.url)) return;  // duplicate-url's
-        out.report(item.pos, at.line_end,
-                   "title " + squote(item.title) + " is also the title of the entry at line " +
-                       std::to_string(first.pos.line) + " (a different URL)");
+        if (!titles_clash(first, item)) return;
+        out.report(item.pos, at.line_end, duplicate_title_message(item, "line " + std::to_string(first.pos.line)));
       };
 }
 

@@ -10,20 +10,29 @@ namespace {
 const std::vector<std::string> k_columns = {"id",   "title",   "url",     "tags",        "authors", "kinds",
                                             "date", "section", "parents", "description", "note",    "line"};
 
-std::vector<std::string> row_of(const EntryRef& entry) {
+// With `with_file`, the file goes before the line: together they say where the entry is.
+std::vector<std::string> columns(bool with_file) {
+  std::vector<std::string> out = k_columns;
+  if (with_file) out.insert(out.end() - 1, "file");
+  return out;
+}
+
+std::vector<std::string> row_of(const EntryRef& entry, bool with_file) {
   const Item& item = *entry.item;
-  return {item.id,
-          item.title,
-          item.url.value_or(""),
-          join(item.tags, "; "),
-          join(item.authors, "; "),
-          join(item.kinds, "; "),
-          item.date.value_or(""),
-          join(entry.section, " / "),
-          join(entry.parents, " / "),
-          item.description.value_or(""),
-          item.note.value_or(""),
-          std::to_string(item.pos.line)};
+  std::vector<std::string> row = {item.id,
+                                  item.title,
+                                  item.url.value_or(""),
+                                  join(item.tags, "; "),
+                                  join(item.authors, "; "),
+                                  join(item.kinds, "; "),
+                                  item.date.value_or(""),
+                                  join(entry.section, " / "),
+                                  join(entry.parents, " / "),
+                                  item.description.value_or(""),
+                                  item.note.value_or(""),
+                                  std::to_string(item.pos.line)};
+  if (with_file) row.insert(row.end() - 1, entry.file());
+  return row;
 }
 
 std::string csv_field(const std::string& value) {
@@ -43,7 +52,8 @@ std::string tsv_field(std::string value) {
 }
 
 template <typename Escape>
-std::string delimited(const std::vector<EntryRef>& entries, char separator, const char* newline, Escape escape) {
+std::string delimited(const std::vector<EntryRef>& entries, bool with_file, char separator, const char* newline,
+                      Escape escape) {
   std::string out;
   auto write_row = [&](const std::vector<std::string>& row) {
     for (size_t i = 0; i < row.size(); ++i) {
@@ -52,8 +62,8 @@ std::string delimited(const std::vector<EntryRef>& entries, char separator, cons
     }
     out += newline;
   };
-  write_row(k_columns);
-  for (const auto& entry : entries) write_row(row_of(entry));
+  write_row(columns(with_file));
+  for (const auto& entry : entries) write_row(row_of(entry, with_file));
   return out;
 }
 
@@ -69,13 +79,13 @@ void maybe_flush(JsonWriter& writer, std::string& out, const FlushText& flush) {
 
 // Streamed rather than built as one nlohmann tree: that tree costs several
 // times the output's size in memory and most of the time on big lists.
-std::string entries_to_json(const std::vector<EntryRef>& entries, const std::string& file, const FlushText& flush) {
+std::string entries_to_json(const std::vector<EntryRef>& entries, const FlushText& flush) {
   std::string out;
   out.reserve(flush ? k_flush_size + 4096 : entries.size() * 600);
   JsonWriter writer(out, 2);
   writer.begin_array();
   for (const auto& entry : entries) {
-    write_entry_json(writer, entry, file);
+    write_entry_json(writer, entry);
     maybe_flush(writer, out, flush);
   }
   writer.end_array();
@@ -84,12 +94,12 @@ std::string entries_to_json(const std::vector<EntryRef>& entries, const std::str
   return out;
 }
 
-std::string entries_to_jsonl(const std::vector<EntryRef>& entries, const std::string& file, const FlushText& flush) {
+std::string entries_to_jsonl(const std::vector<EntryRef>& entries, const FlushText& flush) {
   std::string out;
   out.reserve(flush ? k_flush_size + 4096 : entries.size() * 400);
   JsonWriter writer(out);  // each entry is a top-level value: no commas between them
   for (const auto& entry : entries) {
-    write_entry_json(writer, entry, file);
+    write_entry_json(writer, entry);
     writer.flush();
     out += '\n';
     maybe_flush(writer, out, flush);
@@ -97,15 +107,20 @@ std::string entries_to_jsonl(const std::vector<EntryRef>& entries, const std::st
   return out;
 }
 
-std::string entries_to_csv(const std::vector<EntryRef>& entries) { return delimited(entries, ',', "\r\n", csv_field); }
+std::string entries_to_csv(const std::vector<EntryRef>& entries, bool with_file) {
+  return delimited(entries, with_file, ',', "\r\n", csv_field);
+}
 
-std::string entries_to_tsv(const std::vector<EntryRef>& entries) { return delimited(entries, '\t', "\n", tsv_field); }
+std::string entries_to_tsv(const std::vector<EntryRef>& entries, bool with_file) {
+  return delimited(entries, with_file, '\t', "\n", tsv_field);
+}
 
-std::string entries_to_markdown(const std::vector<EntryRef>& entries) {
+std::string entries_to_markdown(const std::vector<EntryRef>& entries, bool with_file) {
   std::string out;
   std::string current;
   for (const auto& entry : entries) {
     std::string heading = entry.section.empty() ? "(top level)" : join(entry.section, " / ");
+    if (with_file) heading = entry.file() + ": " + heading;
     if (heading != current || out.empty()) {
       out += (out.empty() ? "## " : "\n## ") + heading + "\n\n";
       current = heading;

@@ -29,7 +29,7 @@ const char* source_name(EntrySource source) {
 
 }  // namespace
 
-nlohmann::ordered_json entry_to_json(const EntryRef& entry, const std::string& file) {
+nlohmann::ordered_json entry_to_json(const EntryRef& entry) {
   const Item& item = *entry.item;
   nlohmann::ordered_json json;
   json["id"] = item.id;
@@ -47,7 +47,7 @@ nlohmann::ordered_json entry_to_json(const EntryRef& entry, const std::string& f
   json["year"] = year ? nlohmann::ordered_json(*year) : nlohmann::ordered_json(nullptr);
   json["section"] = entry.section;
   json["parents"] = entry.parents;
-  json["file"] = file;
+  json["file"] = entry.file();
   json["line"] = item.pos.line;
   json["column"] = item.pos.column;
   json["source"] = source_name(item.source);
@@ -58,7 +58,7 @@ nlohmann::ordered_json entry_to_json(const EntryRef& entry, const std::string& f
   return json;
 }
 
-void write_entry_json(JsonWriter& out, const EntryRef& entry, const std::string& file) {
+void write_entry_json(JsonWriter& out, const EntryRef& entry) {
   const Item& item = *entry.item;
   out.begin_object();
   field(out, "id", item.id);
@@ -80,7 +80,7 @@ void write_entry_json(JsonWriter& out, const EntryRef& entry, const std::string&
   }
   field(out, "section", entry.section);
   field(out, "parents", entry.parents);
-  field(out, "file", file);
+  field(out, "file", entry.file());
   field(out, "line", std::int64_t{item.pos.line});
   field(out, "column", std::int64_t{item.pos.column});
   field(out, "source", source_name(item.source));

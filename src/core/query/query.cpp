@@ -158,14 +158,19 @@ bool section_named(std::string_view pattern, const std::vector<std::string>& pat
 }
 
 void require_section(const Catalog& catalog, std::string_view pattern) {
+  require_section(CatalogSet{{&catalog}, false}, pattern);
+}
+
+void require_section(const CatalogSet& set, std::string_view pattern) {
   SectionPattern compiled(pattern);
   size_t parts = std::max<size_t>(1, split_trimmed_views(pattern, "/").size());
   std::vector<std::string> tails;  // the last titles of each path, as many as the pattern has parts
-  for (const auto& path : named_paths(catalog)) {
-    if (compiled.names(path)) return;
-    size_t from = path.size() > parts ? path.size() - parts : 0;
-    tails.push_back(join(std::vector<std::string>(path.begin() + static_cast<long>(from), path.end()), "/"));
-  }
+  for (const Catalog* catalog : set.catalogs)
+    for (const auto& path : named_paths(*catalog)) {
+      if (compiled.names(path)) return;
+      size_t from = path.size() > parts ? path.size() - parts : 0;
+      tails.push_back(join(std::vector<std::string>(path.begin() + static_cast<long>(from), path.end()), "/"));
+    }
   std::string wanted(pattern);
   std::string hint;
   if (wanted.find('*') == std::string::npos) {
@@ -190,13 +195,27 @@ bool matches(const EntryRef& entry, const EntryFilter& filter) {
   return passes(entry, filter, &section);
 }
 
+std::vector<EntryRef> collect_entries(const CatalogSet& set) {
+  if (set.catalogs.size() == 1) return collect_entries(*set.catalogs.front());
+  std::vector<EntryRef> out;
+  for (const Catalog* catalog : set.catalogs) {
+    std::vector<EntryRef> entries = collect_entries(*catalog);
+    out.insert(out.end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
+  }
+  return out;
+}
+
 std::vector<EntryRef> select_entries(const Catalog& catalog, const EntryFilter& filter) {
+  return select_entries(CatalogSet{{&catalog}, false}, filter);
+}
+
+std::vector<EntryRef> select_entries(const CatalogSet& set, const EntryFilter& filter) {
   std::optional<SectionPattern> section;
   if (filter.section) {
-    require_section(catalog, *filter.section);
+    require_section(set, *filter.section);
     section.emplace(*filter.section);
   }
-  std::vector<EntryRef> entries = collect_entries(catalog);
+  std::vector<EntryRef> entries = collect_entries(set);
   entries.erase(
       std::remove_if(entries.begin(), entries.end(),
                      [&](const EntryRef& entry) { return !passes(entry, filter, section ? &*section : nullptr); }),
@@ -267,7 +286,11 @@ std::vector<EntryRef> title_matches(const std::vector<EntryRef>& all, const std:
 }  // namespace
 
 std::vector<EntryRef> resolve_selector(const Catalog& catalog, const std::string& selector) {
-  std::vector<EntryRef> all = collect_entries(catalog);
+  return resolve_selector(CatalogSet{{&catalog}, false}, selector);
+}
+
+std::vector<EntryRef> resolve_selector(const CatalogSet& set, const std::string& selector) {
+  std::vector<EntryRef> all = collect_entries(set);
   if (auto found = exact_matches(all, selector); !found.empty()) return found;
   return title_matches(all, selector);
 }
@@ -281,10 +304,15 @@ std::vector<EntryRef> match_titles(const Catalog& catalog, const std::string& te
 }
 
 std::map<std::string, int> tag_colour_slots(const Catalog& catalog, int slots) {
+  return tag_colour_slots(CatalogSet{{&catalog}, false}, slots);
+}
+
+std::map<std::string, int> tag_colour_slots(const CatalogSet& set, int slots) {
   std::map<std::string, int> colours;
   auto add = [&](const std::string& tag) { colours.emplace(to_lower(tag), static_cast<int>(colours.size()) % slots); };
-  for (const TagDef& tag : catalog.tags) add(tag.name);
-  for (const EntryRef& entry : collect_entries(catalog))
+  for (const Catalog* catalog : set.catalogs)
+    for (const TagDef& tag : catalog->tags) add(tag.name);
+  for (const EntryRef& entry : collect_entries(set))
     for (const std::string& tag : entry.item->tags) add(tag);
   return colours;
 }

@@ -14,15 +14,27 @@
 namespace curate {
 namespace {
 
-std::vector<std::string> group_names(const EntryRef& entry, StatsGroupBy by) {
+// An entry's section path; with several files, under its file.
+std::vector<std::string> section_path(const EntryRef& entry, bool several) {
+  if (!several) return entry.section;
+  std::vector<std::string> path = {entry.file()};
+  path.insert(path.end(), entry.section.begin(), entry.section.end());
+  return path;
+}
+
+std::vector<std::string> group_names(const EntryRef& entry, StatsGroupBy by, bool several) {
   const Item& item = *entry.item;
   auto or_placeholder = [](std::vector<std::string> names, const char* none) {
     if (names.empty()) names.emplace_back(none);
     return names;
   };
   switch (by) {
-    case StatsGroupBy::section:
-      return {entry.section.empty() ? "(top level)" : join(entry.section, " / ")};
+    case StatsGroupBy::section: {
+      std::vector<std::string> path = section_path(entry, several);
+      return {path.empty() ? "(top level)" : join(path, " / ")};
+    }
+    case StatsGroupBy::file:
+      return {entry.file()};
     case StatsGroupBy::tag:
       return or_placeholder(item.tags, "(untagged)");
     case StatsGroupBy::kind:
@@ -35,14 +47,14 @@ std::vector<std::string> group_names(const EntryRef& entry, StatsGroupBy by) {
   return {};
 }
 
-// Sections keep document order and years go ascending (both are already
-// ordered that way by first appearance / name); other groups go by count,
-// the "(…)" bucket last.
+// Sections and files keep document and file order and years go ascending
+// (all are already ordered that way by first appearance / name); other
+// groups go by count, the "(…)" bucket last.
 void order_groups(std::vector<StatsBucket>& groups, StatsGroupBy by) {
   auto placeholder = [](const StatsBucket& b) {
     return !b.name.empty() && b.name.front() == '(' && b.name.back() == ')';
   };
-  if (by == StatsGroupBy::section) return;
+  if (by == StatsGroupBy::section || by == StatsGroupBy::file) return;
   std::stable_sort(groups.begin(), groups.end(), [&](const StatsBucket& a, const StatsBucket& b) {
     if (placeholder(a) != placeholder(b)) return placeholder(b);
     if (by == StatsGroupBy::year) return a.name < b.name;
@@ -144,10 +156,10 @@ std::string summary(const Stats& stats) {
 }  // namespace
 
 StatsGroupBy parse_stats_group_by(const std::string& name) {
-  for (auto by :
-       {StatsGroupBy::section, StatsGroupBy::tag, StatsGroupBy::kind, StatsGroupBy::year, StatsGroupBy::author})
+  for (auto by : {StatsGroupBy::section, StatsGroupBy::tag, StatsGroupBy::kind, StatsGroupBy::year,
+                  StatsGroupBy::author, StatsGroupBy::file})
     if (name == stats_group_by_name(by)) return by;
-  throw Error("unknown grouping '" + name + "' (expected section, tag, kind, year or author)");
+  throw Error("unknown grouping '" + name + "' (expected section, tag, kind, year, author or file)");
 }
 
 const char* stats_group_by_name(StatsGroupBy by) {
@@ -162,11 +174,13 @@ const char* stats_group_by_name(StatsGroupBy by) {
       return "year";
     case StatsGroupBy::author:
       return "author";
+    case StatsGroupBy::file:
+      return "file";
   }
   return "";
 }
 
-Stats compute_stats(const std::vector<EntryRef>& entries, StatsGroupBy by) {
+Stats compute_stats(const std::vector<EntryRef>& entries, StatsGroupBy by, bool several) {
   Stats stats;
   stats.by = by;
   std::map<std::string, size_t> index;
@@ -176,10 +190,11 @@ Stats compute_stats(const std::vector<EntryRef>& entries, StatsGroupBy by) {
     if (item.is_stub()) ++stats.without_links;
     if (!item.tags.empty()) ++stats.tagged;
     if (!item.year()) ++stats.undated;
-    for (const std::string& name : group_names(entry, by)) {
+    for (const std::string& name : group_names(entry, by, several)) {
       auto [it, added] = index.emplace(name, stats.groups.size());
       if (added)
-        stats.groups.push_back({name, 0, by == StatsGroupBy::section ? entry.section : std::vector<std::string>{}});
+        stats.groups.push_back(
+            {name, 0, by == StatsGroupBy::section ? section_path(entry, several) : std::vector<std::string>{}});
       ++stats.groups[it->second].count;
     }
   }
@@ -209,9 +224,12 @@ std::string stats_to_text(const Stats& stats, const StatsTextOptions& options) {
   return out;
 }
 
-std::string stats_to_json(const Stats& stats, const std::string& file) {
+std::string stats_to_json(const Stats& stats, const std::vector<std::string>& files, bool several) {
   nlohmann::ordered_json json;
-  json["file"] = file;
+  if (several)
+    json["files"] = files;
+  else
+    json["file"] = files.empty() ? std::string() : files.front();
   json["entries"] = stats.entries;
   json["with_links"] = stats.entries - stats.without_links;
   json["without_links"] = stats.without_links;
