@@ -17,6 +17,7 @@
 
 #include "curate/catalog/parse.hpp"
 #include "curate/links/options.hpp"
+#include "curate/metadata/metadata.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 
@@ -26,6 +27,8 @@ Config load_cli_config(const GlobalOptions& global) {
   Config config = resolve_config(global.config_path);
   if (auto links = config.document().find("links"); links != config.document().end())
     for (std::string& warning : link_config_warnings(*links)) config.warnings.push_back(std::move(warning));
+  if (auto metadata = config.document().find("metadata"); metadata != config.document().end())
+    for (std::string& warning : metadata_config_warnings(*metadata)) config.warnings.push_back(std::move(warning));
   for (const std::string& warning : config.warnings)
     std::fprintf(stderr, "curate: warning: %s: %s\n", config.path.c_str(), warning.c_str());
   return config;

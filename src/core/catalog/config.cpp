@@ -97,9 +97,9 @@ struct ConfigKey {
 };
 constexpr ConfigKey k_config_keys[] = {
     {"file", read_file},   {"tags", read_tags},
-    {"kinds", read_kinds}, {"rules", read_later},  // LintSettings (lint/engine.cpp)
-    {"links", read_later},                         // apply_link_config (links/options.cpp), link_config_warnings
-    {"style", read_style},
+    {"kinds", read_kinds}, {"rules", read_later},     // LintSettings (lint/engine.cpp)
+    {"links", read_later},                            // apply_link_config (links/options.cpp), link_config_warnings
+    {"style", read_style}, {"metadata", read_later},  // apply_metadata_config (metadata/), metadata_config_warnings
 };
 
 std::string unknown_key_warning(const std::string& key) {
