@@ -6,7 +6,7 @@ gives exactly the expected line in the seed, awesome and papers styles; an
 arXiv paper lands in a copy of data/resources.md as one line under the
 chosen group (and --dry-run changes nothing); enrich --write fills only
 missing dates and `curate diff` shows only those; bad answers leave a clear
-message, exit 2 and the file untouched; on a terminal add asks first.
+message, exit 2 (enrich: 1) and the file untouched; on a terminal add asks first.
 No traffic leaves the machine.
 
 usage: metadata_test.py path/to/curate
@@ -252,6 +252,39 @@ def test_enrich_fills_only_dates(mock):
         shutil.rmtree(folder)
 
 
+BAD_SOURCES = """# Papers
+
+## Vision
+
+- "Deep Residual Learning for Image Recognition" [Kaiming He et al.; paper](https://arxiv.org/abs/1512.03385)
+- "Gone" [Someone; blog]({page}404)
+- "Nothing to read" [Someone; blog]({page}none.html)
+- "Too slow" [Someone; blog]({page}hang)
+"""
+
+
+def test_enrich_bad_answers(mock):
+    folder = tempfile.mkdtemp(prefix="curate-enrich-bad-")
+    try:
+        path = os.path.join(folder, "list.md")
+        text = BAD_SOURCES.replace("{page}", mock.base + "/pages/")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        with open(os.path.join(folder, ".curate.json"), "w") as f:
+            json.dump({"links": {"timeout": "1s"}}, f)
+        env = mock.env(CURATE_ARXIV_API=mock.base + "/arxiv-bad/query")
+        result = subprocess.run([CURATE, "enrich", "--write", "list.md"], cwd=folder, env=env, capture_output=True,
+                                text=True, timeout=60)
+        check(result.returncode == 1, f"enrich with bad sources: exit {result.returncode}, expected 1")
+        check(open(path, encoding="utf-8").read() == text, "enrich with only bad sources changed the file")
+        for line, message in ((5, "the arXiv API's answer is not valid XML"), (6, "the page answered HTTP 404"),
+                              (7, "the page names no title"), (8, "timed out")):
+            check(f"list.md:{line}: warning: " in result.stderr and message in result.stderr,
+                  f"enrich names line {line} and {message!r}: {result.stderr!r}")
+    finally:
+        shutil.rmtree(folder)
+
+
 def expect_refusal(mock, url, message, env=None, config=None, title=None):
     scratch = Scratch(os.path.join(DATA, "seed.md"))
     try:
@@ -384,6 +417,7 @@ def main():
         test_arxiv_into_resources(mock)
         test_enrich_fills_only_dates(mock)
         test_bad_answers(mock)
+        test_enrich_bad_answers(mock)
         test_no_fetch_and_given_fields(mock)
         test_terminal_asks_first(mock)
     finally:
