@@ -18,6 +18,7 @@
 #include "curate/catalog/parse.hpp"
 #include "curate/io/file_set.hpp"
 #include "curate/links/options.hpp"
+#include "curate/metadata/metadata.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 
@@ -27,6 +28,8 @@ Config load_cli_config(const GlobalOptions& global) {
   Config config = resolve_config(global.config_path);
   if (auto links = config.document().find("links"); links != config.document().end())
     for (std::string& warning : link_config_warnings(*links)) config.warnings.push_back(std::move(warning));
+  if (auto metadata = config.document().find("metadata"); metadata != config.document().end())
+    for (std::string& warning : metadata_config_warnings(*metadata)) config.warnings.push_back(std::move(warning));
   for (const std::string& warning : config.warnings)
     std::fprintf(stderr, "curate: warning: %s: %s\n", config.path.c_str(), warning.c_str());
   return config;

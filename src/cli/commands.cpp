@@ -14,6 +14,7 @@ void add_fmt_command(CLI::App& command, RunState& state);
 void add_validate_command(CLI::App& command, RunState& state);
 void add_diff_command(CLI::App& command, RunState& state);
 void add_add_command(CLI::App& command, RunState& state);
+void add_enrich_command(CLI::App& command, RunState& state);
 void add_rm_command(CLI::App& command, RunState& state);
 void add_mv_command(CLI::App& command, RunState& state);
 void add_tag_command(CLI::App& command, RunState& state);
@@ -35,7 +36,10 @@ const std::vector<CommandSpec>& command_table() {
        add_validate_command},
       {"fmt", nullptr, "Re-render the list in the canonical style (--check, --diff, --write)", add_fmt_command},
       {"diff", nullptr, "Show entries added, removed, changed and moved between two versions", add_diff_command},
-      {"add", nullptr, "Add one entry in the house style at the end of a section or group", add_add_command},
+      {"add", nullptr, "Add one entry in the list's style at the end of a section or group, filled from its URL",
+       add_add_command},
+      {"enrich", nullptr, "Fill the authors, kind and date entries lack from their sources (--write)",
+       add_enrich_command},
       {"rm", nullptr, "Remove entries (by id, URL or --match on titles)", add_rm_command},
       {"mv", nullptr, "Move entries to the end of another section or group", add_mv_command},
       {"tag", nullptr, "Add (+tag) or remove (-tag) tags of entries", add_tag_command},

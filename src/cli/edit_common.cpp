@@ -54,7 +54,7 @@ EditResult with_file_errors(const std::string& path, const std::function<EditRes
   }
 }
 
-int finish_edit(const LoadedList& list, const EditResult& result, bool dry_run) {
+int finish_edit(const LoadedList& list, const EditResult& result, bool dry_run, const std::function<bool()>& confirm) {
   if (!result.changed) {
     write_stdout(list.source.path + ": " + result.summary + "\n");
     return k_exit_ok;
@@ -62,6 +62,10 @@ int finish_edit(const LoadedList& list, const EditResult& result, bool dry_run) 
   verify_edit(list.catalog, result.text, list.config, result.expected);
   if (dry_run) {
     write_stdout(unified_diff(list.source.text, result.text, list.source.path, list.source.path));
+    return k_exit_ok;
+  }
+  if (confirm && !confirm()) {
+    write_stdout(list.source.path + ": nothing written\n");
     return k_exit_ok;
   }
   write_atomic(list.source.path, restore_layout(result.text, list.source), stamp_to_replace(list.source));

@@ -14,8 +14,11 @@ LoadedList load_for_edit(const RunState& state, const std::optional<std::string>
 
 // Runs the nothing-lost check, then writes the file atomically (keeping BOM
 // and line endings) and prints "FILE: what it did" — or, with `dry_run`,
-// prints the unified diff instead of writing. Returns the exit code.
-int finish_edit(const LoadedList& list, const EditResult& result, bool dry_run);
+// prints the unified diff instead of writing. `confirm`, when given, is
+// asked after the check and before writing; false writes nothing ("FILE:
+// nothing written"). Returns the exit code.
+int finish_edit(const LoadedList& list, const EditResult& result, bool dry_run,
+                const std::function<bool()>& confirm = {});
 
 // Runs `edit`; a core error that names only a line gets the list's path.
 EditResult with_file_errors(const std::string& path, const std::function<EditResult()>& edit);

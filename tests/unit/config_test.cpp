@@ -54,9 +54,10 @@ TEST_CASE("an unknown key is a warning with the closest known key, and the rest 
 
 TEST_CASE("an unknown key nothing resembles lists the known keys") {
   curate::Config config = load_text(R"({"frobnicate": 1})");
-  CHECK(config.warnings ==
-        std::vector<std::string>{
-            R"(unknown key "frobnicate" (known keys: file, files, tags, kinds, rules, links, style, fmt); ignored)"});
+  CHECK(
+      config.warnings ==
+      std::vector<std::string>{
+          R"(unknown key "frobnicate" (known keys: file, files, tags, kinds, rules, links, style, fmt, metadata); ignored)"});
 }
 
 TEST_CASE("text that is not JSON is an error at its line and column, without the library's exception id") {

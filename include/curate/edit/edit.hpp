@@ -36,6 +36,15 @@ struct EditTarget {
   std::string describe() const;      // "Deep Learning > Overview"
 };
 
+// An entry `enrich` fills: its old line and what the filled fields must
+// read afterwards (a field left empty or absent here must not change).
+struct FilledFields {
+  int line = 0;
+  std::vector<std::string> authors;
+  std::vector<std::string> kinds;
+  std::optional<std::string> date;
+};
+
 // What an edit must change, and nothing else (checked by verify_edit).
 struct ExpectedChanges {
   std::vector<int> removed;  // old lines (Item::pos) of entries that go
@@ -44,6 +53,7 @@ struct ExpectedChanges {
   std::vector<std::string> added_section;  // where the added entry must be
   std::vector<std::string> added_parents;
   std::vector<std::pair<int, std::vector<std::string>>> retagged;  // old line, new tags
+  std::vector<FilledFields> filled;                                // enrich: only these fields, each empty before
 };
 
 // The new text of an edit (LF-only, like SourceFile::text), one line saying

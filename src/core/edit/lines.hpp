@@ -69,4 +69,8 @@ std::string indent_of(const Item& item, const Lines& lines);
 std::vector<std::string> reindent(const Lines& lines, LineRange range, const std::string& from_indent,
                                   const std::string& to_indent);
 
+// The template of `style`: a built-in style's, or `style` itself (a
+// template from .curate.json).
+std::string style_template(const std::string& style);
+
 }  // namespace curate::edit_detail

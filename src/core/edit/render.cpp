@@ -10,6 +10,7 @@
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
+#include "lines.hpp"
 
 namespace curate {
 namespace {
@@ -100,13 +101,6 @@ std::string render_entry(const NewEntry& entry, const KindTable& kinds) {
 namespace curate {
 namespace {
 
-// The template text of `style`: a built-in's, or `style` itself.
-std::string template_of(const std::string& style) {
-  for (const BuiltinStyle& builtin : builtin_styles())
-    if (builtin.name == style) return std::string(builtin.template_text);
-  return style;
-}
-
 bool holds(const std::vector<std::string>& names, std::initializer_list<std::string_view> wanted) {
   return std::any_of(names.begin(), names.end(), [&](const std::string& name) {
     return std::find(wanted.begin(), wanted.end(), name) != wanted.end();
@@ -115,9 +109,15 @@ bool holds(const std::vector<std::string>& names, std::initializer_list<std::str
 
 }  // namespace
 
+std::string edit_detail::style_template(const std::string& style) {
+  for (const BuiltinStyle& builtin : builtin_styles())
+    if (builtin.name == style) return std::string(builtin.template_text);
+  return style;
+}
+
 RenderedEntry render_entry_in_style(const NewEntry& entry, const KindTable& kinds, const std::string& style) {
   if (style.empty() || style == "seed") return {render_entry(entry, kinds), {}, entry};
-  EntryTemplate compiled(template_of(style));
+  EntryTemplate compiled(edit_detail::style_template(style));
   std::vector<std::string> names = compiled.placeholders();
   RenderedEntry out{{}, {}, entry};
   NewEntry& written = out.written;
@@ -141,6 +141,9 @@ RenderedEntry render_entry_in_style(const NewEntry& entry, const KindTable& kind
     values.emplace_back("authors", join(written.authors, ", "));
     values.emplace_back("author", join(written.authors, ", "));
   }
+  // A template reads "K. He et al." as the author K. He: the others are unnamed.
+  for (std::string& author : written.authors)
+    if (ends_with(author, " et al.")) author.resize(author.size() - std::string_view(" et al.").size());
   if (written.date) values.insert(values.end(), {{"date", *written.date}, {"year", written.date->substr(0, 4)}});
   if (written.kind) values.insert(values.end(), {{"kinds", *written.kind}, {"kind", *written.kind}});
   if (written.description) values.emplace_back("description", *written.description);

@@ -30,6 +30,21 @@ std::string added_mismatch(const Item& item, const EntryChange& change, const Ex
   return "";
 }
 
+// True when `change` fills exactly the fields `filled` names, each empty before.
+bool fills_as_expected(const EntryChange& change, const FilledFields& filled) {
+  std::vector<std::string> date = filled.date ? std::vector<std::string>{*filled.date} : std::vector<std::string>{};
+  size_t wanted = (filled.authors.empty() ? 0 : 1) + (filled.kinds.empty() ? 0 : 1) + (date.empty() ? 0 : 1);
+  if (change.fields.size() != wanted) return false;
+  return std::all_of(change.fields.begin(), change.fields.end(), [&](const FieldChange& field) {
+    std::vector<std::string> after = field.field == "authors" ? filled.authors
+                                     : field.field == "kinds" ? filled.kinds
+                                     : field.field == "date"  ? date
+                                                              : std::vector<std::string>{};
+    for (std::string& value : after) value = collapse_whitespace(value);
+    return !after.empty() && field.before.empty() && field.after == after;
+  });
+}
+
 // What is wrong with one reported change, or "" when it was intended.
 std::string unexpected(const EntryChange& change, const Catalog& after, const ExpectedChanges& expected) {
   switch (change.type) {
@@ -51,12 +66,16 @@ std::string unexpected(const EntryChange& change, const Catalog& after, const Ex
     if (line == change.before->line && change.fields.size() == 1 && change.fields[0].field == "tags" &&
         change.fields[0].after == tags)
       return "";
+  for (const FilledFields& filled : expected.filled)
+    if (filled.line == change.before->line)
+      return fills_as_expected(change, filled) ? "" : "change more of an entry than the fields it fills";
   return "change the " + change.fields.front().field + " of an entry";
 }
 
 // How many changes of each kind the edit must make.
 size_t expected_count(const ExpectedChanges& expected) {
-  return expected.removed.size() + expected.moved.size() + (expected.added ? 1 : 0) + expected.retagged.size();
+  return expected.removed.size() + expected.moved.size() + (expected.added ? 1 : 0) + expected.retagged.size() +
+         expected.filled.size();
 }
 
 }  // namespace
