@@ -8,13 +8,17 @@
 #include <ctime>
 #include <filesystem>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "app.hpp"
+#include "curate/io/paths.hpp"
 #include "curate/lint/fix.hpp"
 #include "curate/lint/lint.hpp"
 #include "curate/lint/output.hpp"
 #include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
 #include "link_options.hpp"
 #include "options.hpp"
 
@@ -25,6 +29,8 @@ struct ValidateOptions {
   std::vector<std::string> files;
   std::string format = "text";
   bool fix = false;
+  std::vector<std::string> fix_rules;  // --fix=RULE,…; empty: every fixable rule
+  std::string fix_spec;                // what --fix was given ("" for bare --fix)
   bool list_rules = false;
   bool strict = false;
   std::optional<int> max_warnings;
@@ -57,11 +63,35 @@ void promote_warnings(std::vector<Diagnostic>& diagnostics) {
     if (d.severity == Severity::warning) d.severity = Severity::error;
 }
 
+// The exit code; when only --max-warnings makes it 1, standard error says
+// so (the warnings alone would have passed).
 int exit_code(const std::vector<Diagnostic>& diagnostics, const ValidateOptions& options) {
   DiagnosticCounts counts = count_diagnostics(diagnostics);
   if (counts.errors > 0) return k_exit_findings;
-  if (options.max_warnings && counts.warnings > *options.max_warnings) return k_exit_findings;
+  if (options.max_warnings && counts.warnings > *options.max_warnings) {
+    std::fputs(fmt::format("curate: {}, more than --max-warnings {} allows: exit 1\n",
+                           plural(counts.warnings, "warning", "warnings"), *options.max_warnings)
+                   .c_str(),
+               stderr);
+    return k_exit_findings;
+  }
   return k_exit_ok;
+}
+
+// --fix=RULE,…: the rules named must exist and have a fix. Throws
+// curate::Error (a usage error) naming the first that does not.
+std::vector<std::string> parse_fix_rules(const std::string& spec, const RuleRegistry& registry) {
+  std::vector<std::string> rules = split_trimmed(spec, ",");
+  std::vector<std::string> fixable;
+  for (const Rule& rule : registry.rules())
+    if (rule.info.fixable) fixable.push_back(rule.info.id);
+  for (const std::string& id : rules) {
+    const Rule* rule = registry.find(id);
+    if (!rule) throw Error("--fix: unknown rule '" + id + "'" + did_you_mean(id, registry.ids()));
+    if (!rule->info.fixable)
+      throw Error("--fix: rule '" + id + "' has no fix (rules with one: " + join(fixable, ", ") + ")");
+  }
+  return rules;
 }
 
 int run_validate(ValidateOptions options, RunState& state) {
@@ -77,10 +107,14 @@ int run_validate(ValidateOptions options, RunState& state) {
     write_stdout(list_rules(linter));
     return k_exit_ok;
   }
+  if (options.fix && !options.fix_spec.empty())
+    options.fix_rules = parse_fix_rules(options.fix_spec, linter.registry());
   std::optional<SourceFile> implicit;  // the list read when no FILE is named (read_list)
   if (options.files.empty()) {
     implicit = read_list(std::nullopt, config, options.fix ? StdinUse::never : StdinUse::allowed);
     options.files.push_back(implicit->path);
+  } else {
+    options.files = expand_list_arguments(options.files);
   }
   if (options.fix)
     for (const std::string& file : options.files)
@@ -94,7 +128,7 @@ int run_validate(ValidateOptions options, RunState& state) {
     try {
       SourceFile source = implicit ? std::move(*implicit) : read_list(file, config, StdinUse::never);
       if (options.fix) {
-        FixResult fixed = fix_file(linter, source, config);
+        FixResult fixed = fix_file(linter, source, config, options.fix_rules);
         // The new stamp: a --links --fix write later in this run replaces this version.
         if (fixed.changed())
           source.stamp = write_atomic(file, restore_layout(fixed.text, source), stamp_to_replace(source));
@@ -103,7 +137,8 @@ int run_validate(ValidateOptions options, RunState& state) {
       }
       FileFindings findings = linter.lint(source, config);
       if (links_requested(options.links, config))
-        interrupted = add_link_findings(linter, config, options.links, options.fix, findings, notes);
+        interrupted = add_link_findings(linter, config, options.links, options.fix ? &options.fix_rules : nullptr,
+                                        findings, notes);
       std::vector<Diagnostic> diagnostics = linter.finish(findings);
       all.insert(all.end(), diagnostics.begin(), diagnostics.end());
       output.sources[file] = std::move(findings.source.text);
@@ -116,6 +151,7 @@ int run_validate(ValidateOptions options, RunState& state) {
   if (options.strict) promote_warnings(all);
   LintFormat format = parse_lint_format(options.format);
   output.color = format == LintFormat::text && use_color(stdout);
+  output.clean_summary = format == LintFormat::text && ::isatty(STDOUT_FILENO) != 0;
   output.files = static_cast<int>(options.files.size() - failures.size());
   if (format == LintFormat::github || format == LintFormat::sarif) output.root = output_root();
   if (!notes.empty()) std::fputs(notes.c_str(), stderr);
@@ -129,20 +165,30 @@ int run_validate(ValidateOptions options, RunState& state) {
 
 void add_validate_command(CLI::App& command, RunState& state) {
   auto options = std::make_shared<ValidateOptions>();
-  command.add_option("FILE", options->files, "List files ('-' for standard input); default: the configured list")
+  command
+      .add_option("FILE", options->files,
+                  "List files, folders (their Markdown files) or quoted glob patterns ('docs/**/*.md'); '-' for "
+                  "standard input; default: the configured list")
       ->type_name(placeholder::k_file);
-  add_format_option(command, options->format, {"text", "json", "github", "sarif"});
-  command.add_flag("--fix", options->fix,
-                   "Apply every fixable finding (layout via fmt, tracking parameters, tag typos, metadata "
-                   "separators; with --links, permanently redirected URLs and moved repositories), then report what "
-                   "remains");
+  add_format_option(command, options->format, {"text", "json", "github", "sarif", "junit"});
+  // A flag, so `--fix list.md` never reads the file as a rule: the rules come only as --fix=RULE,….
+  // Given or not is its count; a bare --fix sets fix_spec to "true" (CLI11), --fix=RULE,… to the rules.
+  CLI::Option* fix =
+      command.add_flag("--fix", options->fix_spec,
+                       "Apply the fixable findings (layout via fmt, tracking parameters, tag typos, metadata "
+                       "separators, glued lines, broken links, …; with --links, permanently redirected URLs and moved "
+                       "repositories), then report what remains; --fix=RULE,… fixes only those rules");
   command.add_flag("--list-rules", options->list_rules, "Print every rule with its severity and exit");
   command.add_option("--max-warnings", options->max_warnings, "Exit 1 when there are more than N warnings")
       ->type_name(placeholder::k_count)
       ->check(count_value());
   command.add_flag("--strict", options->strict, "Treat warnings as errors");
   add_link_options(command, options->links);
-  command.callback([options, &state] { state.exit_code = run_validate(*options, state); });
+  command.callback([options, fix, &state] {
+    options->fix = fix->count() > 0;
+    if (options->fix_spec == "true") options->fix_spec.clear();  // CLI11's value for a bare flag: every rule
+    state.exit_code = run_validate(*options, state);
+  });
 }
 
 }  // namespace curate::cli
