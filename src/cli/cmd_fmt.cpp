@@ -37,7 +37,7 @@ void break_for_test(std::string& formatted) {
 // printed or written); throws curate::Error otherwise.
 std::string format_checked(const SourceFile& source, const MarkdownDocument& document, const Config& config,
                            bool prove) {
-  std::string formatted = format_document(document, source.text, config.kinds);
+  std::string formatted = format_document(document, source.text, config.kinds, config.fmt);
   break_for_test(formatted);
   if (!prove || formatted == source.text) return formatted;  // nothing leaves the process, or nothing to prove
   SafetyResult safety = check_format_safety(source.text, formatted, k_check_all, config);

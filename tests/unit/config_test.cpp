@@ -56,7 +56,7 @@ TEST_CASE("an unknown key nothing resembles lists the known keys") {
   curate::Config config = load_text(R"({"frobnicate": 1})");
   CHECK(config.warnings ==
         std::vector<std::string>{
-            R"(unknown key "frobnicate" (known keys: file, tags, kinds, rules, links, style); ignored)"});
+            R"(unknown key "frobnicate" (known keys: file, tags, kinds, rules, links, style, fmt); ignored)"});
 }
 
 TEST_CASE("text that is not JSON is an error at its line and column, without the library's exception id") {

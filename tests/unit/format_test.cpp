@@ -7,17 +7,52 @@
 
 using namespace curate;
 
-TEST_CASE("bullets become dashes nested by two spaces with one space after the marker") {
-  CHECK(format_markdown("*   a\n    + b\n") == "- a\n  - b\n");
+TEST_CASE("a list keeps its bullet, one space after the marker, and nests where it nested") {
+  // Under the parent's text: the parent's text moves left with its blanks.
+  CHECK(format_markdown("*   a\n    + b\n") == "* a\n  + b\n");
+  // Four columns right of the parent's marker, or a tab: kept.
+  CHECK(format_markdown("* a\n    * b\n") == "* a\n    * b\n");
+  CHECK(format_markdown("- a\n\t- b\n") == "- a\n\t- b\n");
+  // A top-level list indented one to three columns keeps that indentation.
+  CHECK(format_markdown("  * a\n    * b\n") == "  * a\n    * b\n");
 }
 
-TEST_CASE("a bullet list right after another bullet list keeps a different bullet") {
+TEST_CASE("the items of one list follow its first item's indentation") {
+  CHECK(format_markdown("- a\n\n - b\n   - c\n") == "- a\n\n- b\n  - c\n");
+}
+
+TEST_CASE("a bullet list right after another bullet list keeps its own bullet") {
   CHECK(format_markdown("- a\n\n* b\n") == "- a\n\n* b\n");
-  CHECK(format_markdown("* a\n\n+ b\n") == "- a\n\n* b\n");
+  CHECK(format_markdown("* a\n\n+ b\n") == "* a\n\n+ b\n");
 }
 
-TEST_CASE("ordered items keep their numbers and nest by their marker width") {
-  CHECK(format_markdown("1.  a\n    - b\n10. c\n     - d\n") == "1. a\n   - b\n10. c\n    - d\n");
+TEST_CASE(".curate.json fmt settings impose a bullet and a nesting, keeping adjacent lists apart") {
+  FmtSettings settings;
+  settings.bullet = '-';
+  settings.indent = "4";
+  CHECK(format_markdown("* a\n  * b\n\n+ c\n", KindTable{}, settings) == "- a\n    - b\n\n+ c\n");
+  settings.indent = "tab";
+  CHECK(format_markdown("* a\n  * b\n", KindTable{}, settings) == "- a\n\t- b\n");
+  settings = {};
+  settings.top_indent = 0;
+  CHECK(format_markdown("  * a\n", KindTable{}, settings) == "* a\n");
+}
+
+TEST_CASE("a file that leaves two blank lines before its headings keeps them") {
+  std::string two = "# T\n\n\n## A\n\n- a\n\n\n## B\n\n- b\n";
+  CHECK(format_markdown(two) == two);
+  CHECK(format_markdown("# T\n\n## A\n\n- a\n\n\n\n## B\n\ntext\n\n\ntext\n") ==
+        "# T\n\n## A\n\n- a\n\n## B\n\ntext\n\ntext\n");
+}
+
+TEST_CASE("front matter is copied byte for byte and never formatted") {
+  std::string text = "---\ntitle:  My list  \ntags: [a, b]\n---\n\n# T\n\n*  [A](https://a.org)\n";
+  CHECK(format_markdown(text) == "---\ntitle:  My list  \ntags: [a, b]\n---\n\n# T\n\n* [A](https://a.org)\n");
+  CHECK(check_format_safety(text, format_markdown(text)).ok());
+}
+
+TEST_CASE("ordered items keep their numbers and nest where they nested") {
+  CHECK(format_markdown("1.  a\n    - b\n10. c\n     - d\n") == "1. a\n   - b\n10. c\n     - d\n");
 }
 
 TEST_CASE("setext headings become ATX headings with one blank line around them") {
@@ -100,21 +135,21 @@ TEST_CASE("a reference definition inside a list item is kept") {
 TEST_CASE("a table that splits a paragraph in a list item stays in place") {
   std::string before = "* item\n  | t | u |\n  |---|---|\n  | 1 | 2 |\n";
   std::string after = format_markdown(before);
-  CHECK(after == "- item\n  | t | u |\n  |---|---|\n  | 1 | 2 |\n");
+  CHECK(after == "* item\n  | t | u |\n  |---|---|\n  | 1 | 2 |\n");
   CHECK(check_format_safety(before, after).ok());
 }
 
 TEST_CASE("code blocks inside list items keep their relative indentation") {
   std::string before = "*   a\n\n        code\n*   b\n    ```\n      x\n    ```\n";
   std::string after = format_markdown(before);
-  CHECK(after == "- a\n\n      code\n- b\n  ```\n    x\n  ```\n");
+  CHECK(after == "* a\n\n      code\n* b\n  ```\n    x\n  ```\n");
   CHECK(check_format_safety(before, after).ok());
 }
 
 TEST_CASE("CRLF and a BOM survive formatting and restore_layout") {
   SourceFile source = source_from_bytes("x.md", "\xEF\xBB\xBF* a  \r\n\r\n\r\n* b\r\n");
   std::string bytes = restore_layout(format_markdown(source.text), source);
-  CHECK(bytes == "\xEF\xBB\xBF- a\r\n\r\n- b\r\n");
+  CHECK(bytes == "\xEF\xBB\xBF* a\r\n\r\n* b\r\n");
 }
 
 TEST_CASE("the safety net names a changed URL") {
@@ -136,7 +171,7 @@ TEST_CASE("the safety net names an HTML difference outside entries") {
 }
 
 TEST_CASE("the safety net reports output that a second pass would change") {
-  SafetyResult result = check_format_safety("* a\n", "* a\n", k_check_idempotent);
+  SafetyResult result = check_format_safety("*  a\n", "*  a\n", k_check_idempotent);
   REQUIRE_FALSE(result.ok());
   CHECK(result.difference->find("not idempotent") != std::string::npos);
 }
@@ -170,13 +205,13 @@ void check_safe_and_idempotent(const std::string& before) {
 
 TEST_CASE("a lazy continuation line that looks like a list item stays paragraph text") {
   std::string after = format_markdown("   * star\n\t- tab\n");
-  CHECK(after == "- star\n      - tab\n");
+  CHECK(after == "   * star\n         - tab\n");
   check_safe_and_idempotent("   * star\n\t- tab\n");
   check_safe_and_idempotent("- [ ] task\n===\n");
 }
 
 TEST_CASE("a block indented after a list loses the indentation that would pull it into the list") {
-  CHECK(format_markdown("  - nested\n   ~~~\n   1. one\n") == "- nested\n~~~\n1. one\n");
+  CHECK(format_markdown("  - nested\n   ~~~\n   1. one\n") == "  - nested\n~~~\n1. one\n");
   check_safe_and_idempotent("   - three\n\n  text line\n");
 }
 
@@ -201,9 +236,18 @@ TEST_CASE("indented code after a list marker keeps its columns when a tab follow
   // The first tab is partly the blank after "*" and partly the code's
   // indentation; copying the line from the next byte on lost two columns
   // and the code became an HTML block (fuzz finding 4).
-  CHECK(format_markdown("- a\n  - *\t\t</div>\n") == "- a\n  - -       </div>\n");
+  CHECK(format_markdown("- a\n  - *\t\t</div>\n") == "- a\n  - *       </div>\n");
   check_safe_and_idempotent("- a\n  - *\t\t</div>\n");
   check_safe_and_idempotent("*\t\tcode\n");
   check_safe_and_idempotent("1.\t\t  code\n");
   check_safe_and_idempotent("-      code\n");
+}
+
+TEST_CASE("an item opened on its parent's marker line continues under blanks, not under the parent's marker") {
+  std::string text =
+      "- Overview\n  - *\t\t</div>\n\t\t</a>\n\t\tring\n  - *cult*: \"X\" [A; article; 2019](https://x.org)\n";
+  std::string once = format_markdown(text);
+  CHECK(once.find("  -     </a>") == std::string::npos);
+  CHECK(check_format_safety(text, once).ok());
+  CHECK(format_markdown("- * a\n    b\n") == "- * a\n    b\n");
 }

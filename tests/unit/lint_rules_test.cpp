@@ -21,8 +21,8 @@ Linter make_linter() {
   return Linter(std::move(registry), std::move(settings), LintOptions{k_today, {}});
 }
 
-std::vector<Diagnostic> lint_file(const Linter& linter, const std::string& path) {
-  return linter.finish(linter.lint(read_source(path), Config{}));
+std::vector<Diagnostic> lint_file(const Linter& linter, const std::string& path, const Config& config = Config{}) {
+  return linter.finish(linter.lint(read_source(path), config));
 }
 
 std::vector<Diagnostic> lint_text(const Linter& linter, const std::string& text) {
@@ -53,10 +53,13 @@ TEST_CASE("every built-in rule has a fixture that triggers it and one that is cl
     INFO("rule " << id);
     REQUIRE(std::filesystem::exists(bad));
     REQUIRE(std::filesystem::exists(good));
-    std::vector<Diagnostic> found = lint_file(linter, bad);
+    // A rule that needs settings finds them beside its fixtures (<rule>.curate.json).
+    std::string settings = test::repo_path("tests/data/lint/" + id + ".curate.json");
+    Config config = std::filesystem::exists(settings) ? load_config(settings) : Config{};
+    std::vector<Diagnostic> found = lint_file(linter, bad, config);
     INFO(describe(found));
     CHECK(count_rule(found, id) > 0);
-    std::vector<Diagnostic> clean = lint_file(linter, good);
+    std::vector<Diagnostic> clean = lint_file(linter, good, config);
     INFO(describe(clean));
     CHECK(clean.empty());
   }

@@ -16,6 +16,14 @@
 
 namespace curate {
 
+// .curate.json "fmt": layout conventions that override what fmt learns from
+// the file (docs/fmt.md "Conventions").
+struct FmtSettings {
+  std::optional<char> bullet;         // "-", "*" or "+"
+  std::optional<std::string> indent;  // "text" (under the parent's text), "tab", or a number of spaces as text
+  std::optional<int> top_indent;      // columns before a top-level marker, 0 to 3
+};
+
 struct Config {
   std::string path;                 // the file it was read from; empty when none
   std::optional<std::string> file;  // "file", resolved against the config's folder
@@ -23,6 +31,7 @@ struct Config {
   bool has_tags = false;
   KindTable kinds;  // built-ins plus "kinds": {"kind": ["alias", …]}
   StyleSpec style;  // "style": a name or template, or {"list": …, "sections": {"Papers": "papers"}}
+  FmtSettings fmt;  // "fmt": {"bullet": "*", "indent": 4 | "tab" | "text", "top-indent": 0}
   // What the user should hear about the file that is no error: unknown
   // keys, each with a "did you mean" (`unknown key "rulez" (did you mean
   // "rules"?); ignored`). The core never prints; the CLI prints each once.

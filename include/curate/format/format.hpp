@@ -21,12 +21,15 @@ namespace curate {
 // content; an already canonical text comes back byte-identical. Entry fields
 // are compared with `kinds` when deciding whether spacing inside an entry may
 // be normalised.
-std::string format_markdown(std::string_view text, const KindTable& kinds = KindTable{});
+// Layout follows the file's own conventions (format/layout.hpp), `settings`
+// (.curate.json "fmt") winning where given.
+std::string format_markdown(std::string_view text, const KindTable& kinds = KindTable{},
+                            const FmtSettings& settings = FmtSettings{});
 
 // format_markdown() of a text already parsed into `document` (a caller that
 // has the tree saves a parse).
 std::string format_document(const MarkdownDocument& document, std::string_view text,
-                            const KindTable& kinds = KindTable{});
+                            const KindTable& kinds = KindTable{}, const FmtSettings& settings = FmtSettings{});
 
 // Which proofs check_format_safety() runs. Edit commands change content on
 // purpose, so they ask for less than `fmt` does (see first_entry_difference).

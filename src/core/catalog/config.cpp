@@ -78,6 +78,31 @@ void read_style(const nlohmann::json& style, Config& config, const std::string& 
   }
 }
 
+void read_fmt(const nlohmann::json& fmt, Config& config, const std::string& path) {
+  if (!fmt.is_object()) throw Error(path, 0, 0, "\"fmt\" must be an object {\"bullet\": \"-\", \"indent\": 2}");
+  for (const auto& [key, value] : fmt.items()) {
+    if (key == "bullet" && value.is_string() && value.get<std::string>().size() == 1 &&
+        std::string_view("-*+").find(value.get<std::string>()[0]) != std::string_view::npos) {
+      config.fmt.bullet = value.get<std::string>()[0];
+    } else if (key == "indent" && value.is_number_integer() && value.get<int>() >= 1 && value.get<int>() <= 8) {
+      config.fmt.indent = std::to_string(value.get<int>());
+    } else if (key == "indent" && value.is_string() && (value == "tab" || value == "text")) {
+      config.fmt.indent = value.get<std::string>();
+    } else if (key == "top-indent" && value.is_number_integer() && value.get<int>() >= 0 && value.get<int>() <= 3) {
+      config.fmt.top_indent = value.get<int>();
+    } else if (key == "bullet" || key == "indent" || key == "top-indent") {
+      throw Error(path, 0, 0,
+                  "\"fmt\": \"" + key + "\" must be " +
+                      (key == "bullet"   ? std::string("\"-\", \"*\" or \"+\"")
+                       : key == "indent" ? std::string("a number of spaces (1 to 8), \"tab\" or \"text\"")
+                                         : std::string("0 to 3")));
+    } else {
+      config.warnings.push_back("\"fmt\": unknown key \"" + key + "\"" +
+                                did_you_mean(key, {"bullet", "indent", "top-indent"}, "\"", "\"") + "; ignored");
+    }
+  }
+}
+
 void read_file(const nlohmann::json& file, Config& config, const std::string& path) {
   if (!file.is_string()) throw Error(path, 0, 0, "\"file\" must be a string");
   fs::path named = file.get<std::string>();
@@ -99,7 +124,7 @@ constexpr ConfigKey k_config_keys[] = {
     {"file", read_file},   {"tags", read_tags},
     {"kinds", read_kinds}, {"rules", read_later},  // LintSettings (lint/engine.cpp)
     {"links", read_later},                         // apply_link_config (links/options.cpp), link_config_warnings
-    {"style", read_style},
+    {"style", read_style}, {"fmt", read_fmt},
 };
 
 std::string unknown_key_warning(const std::string& key) {

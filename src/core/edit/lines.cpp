@@ -1,5 +1,7 @@
 #include "lines.hpp"
 
+#include "curate/markdown/list_marker.hpp"
+
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 
@@ -62,13 +64,11 @@ LineRange item_range(const Item& item, const Lines& lines) {
 
 std::string marker_of(const Item& item, const Lines& lines) {
   const std::string& line = lines.at(item.pos.line);
-  size_t at = static_cast<size_t>(item.pos.column - 1);
-  if (at >= line.size()) return {};
-  if (line[at] == '-' || line[at] == '*' || line[at] == '+') return line.substr(at, 1);
-  size_t end = at;
-  while (end < line.size() && line[end] >= '0' && line[end] <= '9') ++end;
-  if (end < line.size() && (line[end] == '.' || line[end] == ')')) return line.substr(at, end - at + 1);
-  return {};
+  ListMarker marker = read_list_marker(line, item.pos.column);
+  // The marker must stand where the item starts: a table row or a
+  // paragraph has none.
+  if (!marker.found || marker.at != static_cast<size_t>(item.pos.column - 1)) return {};
+  return std::string(marker.text(line));
 }
 
 bool same_list(const Item& a, const Item& b, const Lines& lines) {

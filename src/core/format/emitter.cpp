@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "curate/format/format.hpp"
+#include "curate/format/layout.hpp"
 #include "curate/markdown/markdown.hpp"
 #include "curate/text/text.hpp"
 #include "internal.hpp"
@@ -19,7 +20,6 @@ namespace curate {
 namespace {
 
 using format_detail::rstrip;
-using format_detail::visual_width;
 
 // Where the content of a container sits in the source, and its output prefix.
 struct Frame {
@@ -30,15 +30,27 @@ struct Frame {
   int content_columns = 0;         // indentation its other lines carry in the source
   std::string prefix;              // indentation of its lines in the output
   bool top_level = true;
+  // An item's frame: its marker in the output, and its marker's column in
+  // the source (nested lists keep their offset from it).
+  std::string out_lead;     // what precedes the item's marker in the output
+  int out_text_column = 0;  // where the item's text starts in the output
+  int source_column = 0;    // the item's marker column in the source
 };
 
 class Emitter {
  public:
-  Emitter(std::string_view text, cmark_node* root, const KindTable& kinds) : m_source(text, root), m_kinds(kinds) {}
+  Emitter(std::string_view text, cmark_node* root, const KindTable& kinds, const FmtSettings& settings)
+      : m_source(text, root), m_kinds(kinds), m_imposed(imposed_layout(settings)), m_heading_gap(gap_of(text, root)) {}
 
-  std::string run(cmark_node* root) {
+  std::string run(cmark_node* root, std::string_view text) {
     normalize_entries(root);
-    emit_children(root, Frame{}, 1, m_source.line_count());
+    // Front matter is not Markdown: copied byte for byte.
+    FrontMatter front = find_front_matter(text);
+    m_out.append(text.substr(0, front.bytes));
+    if (front.bytes && m_out.back() != '\n') m_out += '\n';
+    m_pending_blanks =
+        front.lines && front.lines < m_source.line_count() && is_blank(m_source.source_line(front.lines + 1));
+    emit_children(root, Frame{}, front.lines + 1, m_source.line_count());
     return std::move(m_out);
   }
 
@@ -46,8 +58,8 @@ class Emitter {
   // --- output --------------------------------------------------------------
 
   void write_line(std::string_view line) {
-    if (m_pending_blank && !m_out.empty()) m_out += '\n';
-    m_pending_blank = false;
+    if (m_pending_blanks && !m_out.empty()) m_out.append(static_cast<size_t>(m_pending_blanks), '\n');
+    m_pending_blanks = 0;
     m_out.append(rstrip(line));
     m_out += '\n';
   }
@@ -128,6 +140,7 @@ class Emitter {
       bool around_heading =
           frame.top_level && (heading || previous_heading) && !(previous && ends_open_fence(previous));
       separate(m_source.start_line(child), previous_end, around_heading);
+      if (heading && frame.top_level && m_pending_blanks) m_pending_blanks = m_heading_gap;
       if (is_type(previous, CMARK_NODE_LIST) && !is_type(child, CMARK_NODE_LIST))
         m_dedent = dedent_after_list(m_source.start_line(child), frame);
       previous_bullet = emit_block(child, frame, previous_bullet);
@@ -142,7 +155,7 @@ class Emitter {
 
   void separate(int start, int previous_end, bool around_heading) {
     if (previous_end == 0 || previous_end == start) return;  // first block, or on the marker line
-    if (start > previous_end + 1 || around_heading) m_pending_blank = true;
+    if (start > previous_end + 1 || around_heading) m_pending_blanks = 1;
   }
 
   // Non-blank lines in [from, to] that belong to no node, copied as blocks.
@@ -271,16 +284,28 @@ class Emitter {
   }
 
   char emit_list(cmark_node* list, const Frame& frame, char previous_bullet);
-  void emit_item(cmark_node* item, const std::string& marker, const Frame& frame);
+  void emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead);
   void emit_heading(cmark_node* heading, const Frame& frame);
   std::optional<std::string> setext_content(cmark_node* heading, const Frame& frame);
 
+  std::string list_lead(const ListMarker& first, const Frame& frame) const;
+
+  // The blank lines the file mostly puts before its top-level headings.
+  int gap_of(std::string_view text, cmark_node* root) const {
+    std::vector<int> lines;
+    for (cmark_node* child = cmark_node_first_child(root); child; child = cmark_node_next(child))
+      if (is_type(child, CMARK_NODE_HEADING)) lines.push_back(m_source.start_line(child));
+    return heading_gap(text, lines);
+  }
+
   format_detail::SourceMap m_source;
   const KindTable& m_kinds;
+  ImposedLayout m_imposed;
   std::map<cmark_node*, std::string>
       m_entries;  // entries whose spacing changes                         // source lines ending in a hard line break
   std::string m_out;
-  bool m_pending_blank = false;
+  int m_pending_blanks = 0;                   // blank lines owed before the next line
+  int m_heading_gap = 1;                      // blank lines before a heading: the file's habit (format/layout.hpp)
   int m_dedent = 0;                           // columns the current block loses (see dedent_after_list)
   std::optional<std::string> m_pending_lead;  // "- " waiting for the first line of an item
 };
@@ -292,52 +317,67 @@ struct Marker {
   Frame frame;       // where the item's content sits in the source
 };
 
-// Reads the marker of `item` and where its content starts (CommonMark's
-// rule: 1-4 blanks after the marker, else one and the rest is indented code).
+// The marker of `item` and where its content sits (markdown/list_marker.hpp).
 Marker read_marker(std::string_view line, cmark_node* item) {
-  size_t at = static_cast<size_t>(std::max(cmark_node_get_start_column(item) - 1, 0));
-  while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
-  size_t end = at;
-  while (end < line.size() && line[end] >= '0' && line[end] <= '9') ++end;
-  end = std::min(end + 1, line.size());  // the bullet or the "." / ")" delimiter
-  Marker marker{std::string(line.substr(at, end - at)), {}};
-  int marker_end = visual_width(line.substr(0, end));
-  size_t content = end;
-  while (content < line.size() && (line[content] == ' ' || line[content] == '\t')) ++content;
-  int blanks = visual_width(line.substr(end, content - end), marker_end);
+  ListMarker found = read_list_marker(line, cmark_node_get_start_column(item));
+  Marker marker{std::string(found.text(line)), {}};
   marker.frame.marker_line = cmark_node_get_start_line(item);
-  marker.frame.marker_end = end;
-  marker.frame.code_after_marker = content < line.size() && blanks > 4;
-  if (content == line.size() || blanks > 4 || blanks == 0) {
-    marker.frame.content_columns = marker_end + 1;
-    marker.frame.marker_content = content == line.size() ? content : std::min(end + 1, line.size());
-  } else {
-    marker.frame.content_columns = marker_end + blanks;
-    marker.frame.marker_content = content;
-  }
+  marker.frame.marker_end = found.end;
+  marker.frame.code_after_marker = found.code_after_marker;
+  marker.frame.content_columns = found.content_column;
+  bool one = !found.has_content || found.blanks_after > 4 || found.blanks_after == 0;
+  marker.frame.marker_content = !found.has_content ? found.content
+                                : one              ? std::min(found.end + 1, line.size())
+                                                   : found.content;
   return marker;
+}
+
+// What precedes the markers of a list whose first item is `first`, in
+// `frame`: each list keeps its own indentation, or the one "fmt" imposes.
+std::string Emitter::list_lead(const ListMarker& first, const Frame& frame) const {
+  if (frame.marker_line == 0)  // a top-level list: 0 to 3 columns
+    return std::string(static_cast<size_t>(m_imposed.top_indent.value_or(std::min(first.column, 3))), ' ');
+  MarkerSample own{first.bullet, first.column, first.tab_indented, true, frame.source_column, frame.content_columns};
+  Nesting nest = m_imposed.nest.value_or(nesting_of(own));
+  int parent = visual_width(frame.out_lead);
+  bool tab = false;
+  int column = nested_column(nest, parent, frame.out_text_column, tab);
+  return tab ? frame.out_lead + "\t" : frame.out_lead + std::string(static_cast<size_t>(column - parent), ' ');
 }
 
 char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bullet) {
   bool ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
-  // Two bullet lists in a row stay two lists only with different bullets.
-  char bullet = previous_bullet == '-' ? '*' : '-';
-  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+  cmark_node* first = cmark_node_first_child(list);
+  ListMarker first_marker =
+      read_list_marker(m_source.source_line(m_source.start_line(first)), cmark_node_get_start_column(first));
+  // A list keeps its bullet unless "fmt" imposes one; two bullet lists in a
+  // row stay two lists only with different bullets.
+  char bullet =
+      m_imposed.bullet ? list_bullet(*m_imposed.bullet, first_marker.bullet, previous_bullet) : first_marker.bullet;
+  std::string lead = list_lead(first_marker, frame);
+  for (cmark_node* item = first; item; item = cmark_node_next(item)) {
     std::string marker =
         ordered ? read_marker(m_source.source_line(m_source.start_line(item)), item).text : std::string(1, bullet);
-    if (item != cmark_node_first_child(list))
-      separate(m_source.start_line(item), m_source.last_line(cmark_node_previous(item)), false);
-    emit_item(item, marker, frame);
+    if (item != first) separate(m_source.start_line(item), m_source.last_line(cmark_node_previous(item)), false);
+    emit_item(item, marker, lead);
   }
   return ordered ? 0 : bullet;
 }
 
-void Emitter::emit_item(cmark_node* item, const std::string& marker, const Frame& frame) {
-  Frame inner = read_marker(m_source.source_line(m_source.start_line(item)), item).frame;
-  inner.prefix = frame.prefix + std::string(marker.size() + 1, ' ');
+void Emitter::emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead) {
+  std::string_view source_line = m_source.source_line(m_source.start_line(item));
+  Frame inner = read_marker(source_line, item).frame;
   inner.top_level = false;
-  std::string lead = m_pending_lead ? std::move(*m_pending_lead) : frame.prefix;
+  bool on_parent_line = m_pending_lead.has_value();
+  std::string lead = on_parent_line ? std::move(*m_pending_lead) : list_lead;
   m_pending_lead.reset();
+  // An item opening on its parent's marker line ("- * a") continues under
+  // blanks as wide as that line's lead, not under the parent's marker.
+  std::string continued = on_parent_line ? std::string(static_cast<size_t>(visual_width(lead)), ' ') : lead;
+  inner.prefix = continued + std::string(marker.size() + 1, ' ');
+  inner.out_lead = continued;
+  inner.out_text_column = visual_width(lead) + static_cast<int>(marker.size()) + 1;
+  inner.source_column = read_list_marker(source_line, cmark_node_get_start_column(item)).column;
   // The marker line's content may belong to no node (a reference definition).
   if (!is_blank(relative_line(inner.marker_line, inner))) {
     m_pending_lead = lead + marker + " ";
@@ -381,12 +421,13 @@ void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
 
 }  // namespace
 
-std::string format_document(const MarkdownDocument& document, std::string_view text, const KindTable& kinds) {
-  return Emitter(text, document.root(), kinds).run(document.root());
+std::string format_document(const MarkdownDocument& document, std::string_view text, const KindTable& kinds,
+                            const FmtSettings& settings) {
+  return Emitter(text, document.root(), kinds, settings).run(document.root(), text);
 }
 
-std::string format_markdown(std::string_view text, const KindTable& kinds) {
-  return format_document(MarkdownDocument(text), text, kinds);
+std::string format_markdown(std::string_view text, const KindTable& kinds, const FmtSettings& settings) {
+  return format_document(MarkdownDocument(text), text, kinds, settings);
 }
 
 }  // namespace curate

@@ -12,6 +12,7 @@
 
 #include "curate/catalog/catalog.hpp"
 #include "curate/catalog/kinds.hpp"
+#include "curate/markdown/list_marker.hpp"
 #include "curate/markdown/markdown.hpp"
 
 namespace curate::format_detail {
@@ -53,9 +54,6 @@ class SourceMap {
   std::map<cmark_node*, std::pair<int, int>> m_fixed;  // corrected (first, last) lines
   std::set<int> m_hard_breaks;                         // lines ending in a hard line break
 };
-
-// Visual width of `text` starting at column `column` (tabs to stops of 4).
-int visual_width(std::string_view text, int column = 0);
 
 // Heading text for an ATX line: `content` with a trailing "#" run escaped,
 // which the ATX reading would otherwise drop as a closing sequence.

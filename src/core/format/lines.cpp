@@ -141,12 +141,6 @@ std::optional<Item> parse_alone(std::string_view line, const KindTable& kinds) {
 
 }  // namespace
 
-int visual_width(std::string_view text, int column) {
-  int start = column;
-  for (char c : text) column += c == '\t' ? 4 - column % 4 : 1;
-  return column - start;
-}
-
 std::string_view rstrip(std::string_view line) {
   size_t end = line.find_last_not_of(" \t");
   return end == std::string_view::npos ? std::string_view() : line.substr(0, end + 1);

@@ -140,8 +140,8 @@ std::optional<std::string> html_difference(const MarkdownDocument& before, const
 }
 
 std::optional<std::string> idempotence_difference(const MarkdownDocument& document, std::string_view after,
-                                                  const KindTable& kinds) {
-  std::string again = format_document(document, after, kinds);
+                                                  const Config& config) {
+  std::string again = format_document(document, after, config.kinds, config.fmt);
   if (again == after) return std::nullopt;
   LineIndex lines(after), again_lines(again);
   int line = 1;
@@ -172,7 +172,7 @@ SafetyResult check_format_safety(std::string_view before, std::string_view after
     }
     if ((checks & k_check_html) && (result.difference = html_difference(old_document, new_document))) return result;
   }
-  if (checks & k_check_idempotent) result.difference = idempotence_difference(new_document, after, config.kinds);
+  if (checks & k_check_idempotent) result.difference = idempotence_difference(new_document, after, config);
   return result;
 }
 

@@ -59,7 +59,7 @@ LintContext::LintContext(const SourceFile& source, const Catalog& catalog, const
 void LintContext::read_block(cmark_node* block, int line_offset) {
   m_lines_of.offset = line_offset;
   visit(block, 0);
-  add_list(block, SourcePos{}, m_after_dash_list);
+  add_list(block, SourcePos{}, m_previous_list);
 }
 
 void LintContext::finish() {
@@ -126,24 +126,24 @@ void LintContext::visit(cmark_node* node, int container_depth) {
 }
 
 void LintContext::collect_lists(cmark_node* parent, SourcePos parent_item) {
-  bool after_dash_list = false;
+  int previous_list = -1;
   for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child))
-    add_list(child, parent_item, after_dash_list);
+    add_list(child, parent_item, previous_list);
 }
 
 // `node` is one block among its siblings; `after_dash_list` says whether the
 // sibling before it is a bullet list fmt writes with '-'.
-void LintContext::add_list(cmark_node* node, SourcePos parent_item, bool& after_dash_list) {
+void LintContext::add_list(cmark_node* node, SourcePos parent_item, int& previous_list) {
   if (!is_type(node, CMARK_NODE_LIST)) {
-    after_dash_list = false;
+    previous_list = -1;
     return;
   }
   size_t index = m_lists.size();
   ListInfo& list = m_lists.emplace_back();
   list.is_bullet = cmark_node_get_list_type(node) == CMARK_BULLET_LIST;
-  list.canonical_bullet = after_dash_list ? '*' : '-';
+  list.previous_sibling = previous_list;
   list.parent_item = parent_item;
-  after_dash_list = list.is_bullet && list.canonical_bullet == '-';
+  previous_list = static_cast<int>(index);
   for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
     list.items.push_back({{m_lines_of.start(item), cmark_node_get_start_column(item)},
                           is_type(cmark_node_first_child(item), CMARK_NODE_CODE_BLOCK)});

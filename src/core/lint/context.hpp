@@ -55,8 +55,8 @@ struct ListInfo {
     bool code_first = false;  // its first block is a code block
   };
   bool is_bullet = false;
-  char canonical_bullet = '-';  // fmt's: '-', but '*' right after a '-' list
-  SourcePos parent_item;        // the marker of the item it is in; line 0: the document
+  int previous_sibling = -1;  // the list right before it in the same container (index in lists()); -1: none
+  SourcePos parent_item;      // the marker of the item it is in; line 0: the document
   std::vector<Entry> items;
 };
 
@@ -115,7 +115,7 @@ class LintContext {
   void add_link(cmark_node* node);
   void add_table(cmark_node* node);
   void collect_lists(cmark_node* parent, SourcePos parent_item);
-  void add_list(cmark_node* node, SourcePos parent_item, bool& after_dash_list);
+  void add_list(cmark_node* node, SourcePos parent_item, int& previous_list);
   void scan_html(const char* html, std::vector<std::string>* found = nullptr);
 
   const SourceFile& m_source;
@@ -129,8 +129,8 @@ class LintContext {
   Links m_links;
   std::vector<ListInfo> m_lists;
   std::vector<TableLines> m_tables;
-  LineShift m_lines_of;            // the file's lines of the block being read
-  bool m_after_dash_list = false;  // the last top-level block is a list fmt writes with '-'
+  LineShift m_lines_of;      // the file's lines of the block being read
+  int m_previous_list = -1;  // the last top-level block is this list (index in m_lists); -1: it is no list
   std::set<std::string> m_html_anchors;
   std::string m_base_dir;
 };

@@ -191,7 +191,7 @@ FixResult fix_file(const Linter& linter, const SourceFile& source, const Config&
   if (applied) check_text_fixes(findings, result.text, plan.intended, config);
   result.applied += applied;
   if (!result.layout_findings) return result;
-  std::string formatted = format_markdown(result.text, config.kinds);
+  std::string formatted = format_markdown(result.text, config.kinds, config.fmt);
   if (formatted == result.text) return result;
   SafetyResult safety = check_format_safety(result.text, formatted, k_check_all, config);
   if (!safety.ok())

@@ -4,6 +4,8 @@
 // no trailing whitespace or tabs, exactly one final newline. Lists inside
 // block quotes and verbatim blocks (code, HTML) are left alone, as fmt does.
 #include "context.hpp"
+#include "curate/format/layout.hpp"
+#include "curate/markdown/list_marker.hpp"
 #include "curate/text/text.hpp"
 
 namespace curate {
@@ -34,19 +36,33 @@ int trailing_blank_start(const LintContext& context) {
 
 void check_blank_lines(const LintContext& context, RuleReporter& out) {
   int end = trailing_blank_start(context);
+  // Before a top-level heading the file's habit (1 or 2 blank lines) holds.
+  std::vector<int> heading_lines;
+  for (const HeadingInfo& heading : context.headings())
+    if (!heading.in_container) heading_lines.push_back(heading.span.begin.line);
+  int gap = heading_gap(context.text(), heading_lines);
   for (int number = 2; number < end; ++number) {
     if (!is_blank(context.line(number)) || !is_blank(context.line(number - 1))) continue;
     if (context.line_kind(number) != LineKind::text) continue;
     if (number > 2 && is_blank(context.line(number - 2))) continue;  // one report per run
     int run = 1;
     while (number - 1 + run < end && is_blank(context.line(number - 1 + run))) ++run;
-    out.report({number, 1}, std::to_string(run) + " blank lines in a row; use one", true);
+    bool before_heading = std::binary_search(heading_lines.begin(), heading_lines.end(), number - 1 + run);
+    if (before_heading && run <= gap) continue;
+    out.report({number, 1},
+               std::to_string(run) + " blank lines in a row; use " +
+                   (before_heading && gap == 2 ? "two before a heading, as this file does" : "one"),
+               true);
   }
   for (const HeadingInfo& heading : context.headings()) {
     if (heading.in_container) continue;
     int before = heading.span.begin.line - 1, after = heading.span.end.line + 1;
     if (before >= 1 && !is_blank(context.line(before)))
       out.report(heading.span.begin, "no blank line before heading '" + heading.text + "'", true);
+    else if (gap == 2 && before >= 2 && !is_blank(context.line(before - 1)))
+      out.report(heading.span.begin,
+                 "one blank line before heading '" + heading.text + "'; this file leaves two before its headings",
+                 true);
     if (after <= context.line_count() && !is_blank(context.line(after)))
       out.report(heading.span.begin, "no blank line after heading '" + heading.text + "'", true);
   }
@@ -81,76 +97,61 @@ void check_hard_tab(const LintContext& context, RuleReporter& out) {
 
 // --- lists -----------------------------------------------------------------
 
-struct Marker {
-  int column = 0;  // visual column of the marker (0-based, tabs to multiples of 4)
-  int width = 0;   // "-" is 1, "10." is 3
-  char bullet = 0;
-  int spaces_after = 0;
-  bool at_line_start = false;
-  bool has_content = false;
-};
-
-Marker read_marker(std::string_view line, int byte_column) {
-  Marker marker;
-  size_t at = static_cast<size_t>(byte_column - 1);
-  int visual = 0;
-  for (size_t i = 0; i < at && i < line.size(); ++i) visual = line[i] == '\t' ? (visual / 4 + 1) * 4 : visual + 1;
-  marker.column = visual;
-  marker.at_line_start = at <= line.size() && is_blank(line.substr(0, at));
-  size_t i = at;
-  while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
-  if (i < line.size() &&
-      (i > at ? (line[i] == '.' || line[i] == ')') : (line[i] == '-' || line[i] == '*' || line[i] == '+'))) {
-    if (i == at) marker.bullet = line[i];
-    ++i;
-  }
-  marker.width = static_cast<int>(i - at);
-  size_t content = line.find_first_not_of(" \t", i);
-  marker.has_content = content != std::string_view::npos;
-  marker.spaces_after = marker.has_content ? static_cast<int>(content - i) : 0;
-  if (marker.has_content && line.substr(i, content - i).find('\t') != std::string_view::npos) marker.spaces_after = -1;
-  return marker;
+ListMarker marker_at(const LintContext& context, SourcePos at) {
+  return read_list_marker(context.line(at.line), at.column);
 }
 
-Marker marker_at(const LintContext& context, SourcePos at) { return read_marker(context.line(at.line), at.column); }
-
-// Where the markers of `list` belong (0-based visual column): the start of
-// its parent item's text; -1 when that item's marker does not open its line.
-int expected_column(const LintContext& context, const ListInfo& list) {
-  if (list.parent_item.line == 0) return 0;
-  Marker parent = marker_at(context, list.parent_item);
-  return parent.at_line_start ? parent.column + parent.width + 1 : -1;
+// Where the markers of `list` belong (0-based visual column), as fmt writes
+// them: the list's own indentation (its first item's), or the one
+// .curate.json "fmt" imposes; -1 when the parent's marker does not open its
+// line (fmt leaves such lists where they are).
+int expected_column(const LintContext& context, const ListInfo& list, const ImposedLayout& imposed) {
+  ListMarker first = marker_at(context, list.items.front().start);
+  if (list.parent_item.line == 0) return imposed.top_indent.value_or(std::min(first.column, 3));
+  ListMarker parent = marker_at(context, list.parent_item);
+  if (!parent.at_line_start) return -1;
+  MarkerSample own{first.bullet, first.column, first.tab_indented, true, parent.column, parent.content_column};
+  bool tab = false;
+  return nested_column(imposed.nest.value_or(nesting_of(own)), parent.column, parent.content_column, tab);
 }
 
+// Bullets are the list's own unless "fmt" imposes one (format/layout.hpp).
 void check_bullet_style(const LintContext& context, RuleReporter& out) {
-  for (const ListInfo& list : context.lists()) {
+  if (!context.config().fmt.bullet) return;
+  char imposed = *context.config().fmt.bullet;
+  const std::vector<ListInfo>& lists = context.lists();
+  std::vector<char> expected(lists.size(), 0);
+  for (size_t i = 0; i < lists.size(); ++i) {
+    const ListInfo& list = lists[i];
     if (!list.is_bullet || list.items.empty()) continue;
-    SourcePos first = list.items.front().start;
-    Marker marker = marker_at(context, first);
-    char expected = list.canonical_bullet;
-    if (!marker.bullet || marker.bullet == expected) continue;
-    std::string message = std::string("list uses '") + marker.bullet + "' bullets; use '" + expected + "'";
-    if (expected != '-') message += " (it follows another list, and the same bullet would join them)";
-    out.report(first, message, true);
+    ListMarker marker = marker_at(context, list.items.front().start);
+    char previous = list.previous_sibling >= 0 ? expected[static_cast<size_t>(list.previous_sibling)] : 0;
+    expected[i] = list_bullet(imposed, marker.bullet, previous);
+    if (!marker.bullet || marker.bullet == expected[i]) continue;
+    std::string message =
+        std::string("list uses '") + marker.bullet + "' bullets; .curate.json \"fmt\" asks for '" + expected[i] + "'";
+    if (expected[i] != imposed) message += " (it follows another list, and the same bullet would join them)";
+    out.report(list.items.front().start, message, true);
   }
 }
 
 void check_list_indent(const LintContext& context, RuleReporter& out) {
+  ImposedLayout imposed = imposed_layout(context.config().fmt);
   for (const ListInfo& list : context.lists()) {
-    int expected = expected_column(context, list);
+    if (list.items.empty()) continue;
+    int expected = expected_column(context, list, imposed);
     for (const ListInfo::Entry& item : list.items) {
-      Marker marker = marker_at(context, item.start);
+      ListMarker marker = marker_at(context, item.start);
       if (!marker.at_line_start) continue;
       if (expected >= 0 && marker.column != expected)
         out.report(item.start,
                    "list item indented by " + std::to_string(marker.column) +
                        (marker.column == 1 ? " column" : " columns") + "; expected " + std::to_string(expected),
                    true);
-      else if (marker.has_content && !item.code_first && marker.spaces_after != 1)
+      else if (marker.has_content && !item.code_first && (marker.tab_after || marker.blanks_after != 1))
         out.report(item.start,
-                   marker.spaces_after < 0
-                       ? "tab after the list marker; use one space"
-                       : std::to_string(marker.spaces_after) + " spaces after the list marker; use one",
+                   marker.tab_after ? "tab after the list marker; use one space"
+                                    : std::to_string(marker.blanks_after) + " spaces after the list marker; use one",
                    true);
     }
   }
@@ -159,16 +160,18 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
 }  // namespace
 
 void add_layout_rules(RuleRegistry& registry) {
-  registry.add({"bullet-style", "Bullets are '-'", Severity::warning, true,
-                "Unordered lists use '-' bullets (fmt's canonical style); '*' and '+' lists are rewritten by "
-                "--fix. A list that directly follows a '-' list uses '*', since the same bullet would join the two. "
-                "Lists inside block quotes are left as written.",
+  registry.add({"bullet-style", "Bullets are the ones .curate.json \"fmt\" asks for", Severity::warning, true,
+                "Each list keeps its own bullet (fmt never rewrites a consistent list). When .curate.json names one "
+                "(\"fmt\": {\"bullet\": \"-\"}), lists with another are reported and rewritten by --fix; a list "
+                "that directly follows a list with that bullet keeps a different one, since the same bullet would "
+                "join the two. Lists inside block quotes are left as written.",
                 FixEffect::layout},
                check_bullet_style);
-  registry.add({"list-indent", "List items are indented canonically", Severity::warning, true,
-                "Top-level items start in column 1; a nested item starts where its parent's text starts (2 "
-                "columns under '- ', the marker width plus one under '1. '); one space follows the marker. Tabs "
-                "count to the next multiple of 4 columns, as in CommonMark.",
+  registry.add({"list-indent", "List items are indented like the first item of their list", Severity::warning, true,
+                "The items of a list start in the column its first item starts in (a top-level list: 0 to 3 "
+                "columns; a nested list: where the file nests it, under the parent's text, N spaces right of the "
+                "parent's marker, or a tab), unless .curate.json \"fmt\" imposes \"top-indent\" or \"indent\"; one "
+                "space follows the marker. Tabs count to the next multiple of 4 columns, as in CommonMark.",
                 FixEffect::layout},
                check_list_indent);
   registry.add({"trailing-whitespace", "No whitespace at the end of lines", Severity::warning, true,

@@ -1,0 +1,77 @@
+#pragma once
+// Layout conventions (DESIGN.md "Entry styles and layout conventions"):
+// bullets and list indentation. fmt keeps each list's own (a list is one
+// bullet by construction, and a file written one way stays so), unless
+// .curate.json "fmt" names a convention; then fmt writes it and validate's
+// bullet-style and list-indent expect it. The file's dominant convention is
+// what new lists get (add, mv into an empty place) and what `curate style`
+// reports. docs/fmt.md "Conventions".
+
+#include <optional>
+#include <vector>
+
+#include "curate/catalog/config.hpp"
+
+namespace curate {
+
+// One list item as detection sees it (from markdown/list_marker.hpp).
+struct MarkerSample {
+  char bullet = 0;  // 0 for an ordered marker
+  int column = 0;   // visual column of the marker
+  bool tab_indented = false;
+  bool nested = false;            // in another list's item
+  int parent_column = 0;          // that item's marker column
+  int parent_content_column = 0;  // and where its text starts
+};
+
+enum class NestStyle {
+  under_text,  // a nested marker starts where the parent's text starts ("- a\n  - b")
+  spaces,      // a fixed number of spaces right of the parent's marker ("* a\n    * b")
+  tab,         // one tab more than the parent's indentation ("- a\n\t- b")
+};
+
+struct Nesting {
+  NestStyle style = NestStyle::under_text;
+  int spaces = 2;  // with NestStyle::spaces
+};
+
+struct LayoutConventions {
+  char bullet = '-';
+  int top_indent = 0;
+  Nesting nest;
+};
+
+// The conventions most items of a file follow. Ties go to '-', column 0
+// and under_text, the canonical layout of a list with no habits yet.
+LayoutConventions dominant_layout(const std::vector<MarkerSample>& samples);
+
+// What .curate.json "fmt" imposes; nullopt where each list keeps its own.
+struct ImposedLayout {
+  std::optional<char> bullet;
+  std::optional<int> top_indent;
+  std::optional<Nesting> nest;
+};
+ImposedLayout imposed_layout(const FmtSettings& settings);
+
+// Where the markers of a list nested in an item go, given that item's
+// marker column and text column in the output and the nesting to follow.
+// Returns the visual column and sets `tab` when the indentation is the
+// parent's plus a tab. Falls back to the text column when the nesting would
+// not nest there (a tab that lands before the text, too many spaces).
+int nested_column(const Nesting& nest, int parent_column, int parent_content_column, bool& tab);
+
+// The nesting one nested item shows: its marker against its parent's.
+Nesting nesting_of(const MarkerSample& sample);
+
+// How many blank lines the file mostly leaves before a heading (1 or 2;
+// free-programming-books leaves 2): fmt keeps that habit, and validate's
+// blank-lines rule expects it. `heading_lines` are the 1-based lines of the
+// top-level headings of `text`; a heading with none above counts not.
+int heading_gap(std::string_view text, const std::vector<int>& heading_lines);
+
+// The bullet of an unordered list under an imposed bullet: that bullet,
+// unless the list directly follows another list written with it (the same
+// bullet would join the two): then its own bullet, or another one.
+char list_bullet(char imposed, char own, char previous_adjacent);
+
+}  // namespace curate

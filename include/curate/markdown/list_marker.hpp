@@ -1,0 +1,38 @@
+#pragma once
+// The one reader of a list item's marker line, shared by fmt, validate's
+// layout rules and the edit commands, so the three agree on where a marker
+// is, how wide it is and where the item's text starts (CommonMark 5.2).
+
+#include <string_view>
+
+namespace curate {
+
+// Columns `text` takes when it starts at visual column `column` (0-based):
+// tabs advance to the next multiple of 4, as CommonMark reads them.
+int visual_width(std::string_view text, int column = 0);
+
+struct ListMarker {
+  bool found = false;          // a bullet or an ordered marker stands at the position
+  size_t at = 0;               // byte offset of the marker
+  size_t end = 0;              // byte offset just past it ("-", "12.")
+  size_t content = 0;          // byte offset of the item's first text (the line's size when none)
+  char bullet = 0;             // '-', '*' or '+'; 0 for an ordered marker
+  char delimiter = 0;          // '.' or ')' of an ordered marker
+  int column = 0;              // visual column of the marker (0-based)
+  int width = 0;               // columns of the marker: 1 for a bullet, 3 for "10."
+  int blanks_after = 0;        // visual columns of blanks between marker and text
+  bool tab_after = false;      // those blanks hold a tab
+  bool tab_indented = false;   // the indentation before the marker holds a tab
+  bool at_line_start = false;  // only blanks come before it
+  bool has_content = false;
+  bool code_after_marker = false;  // over 4 columns of blanks: the text is indented code
+  int content_column = 0;          // visual column where the item's text (and its other lines) start
+
+  std::string_view text(std::string_view line) const { return line.substr(at, end - at); }
+};
+
+// Reads the marker of the list item that cmark-gfm places at 1-based
+// `byte_column` of `line` (leading blanks from there are skipped).
+ListMarker read_list_marker(std::string_view line, int byte_column);
+
+}  // namespace curate

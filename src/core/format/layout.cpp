@@ -1,0 +1,100 @@
+#include "curate/format/layout.hpp"
+
+#include <array>
+#include <map>
+#include <string>
+
+#include "curate/markdown/markdown.hpp"
+#include "curate/text/text.hpp"
+
+namespace curate {
+namespace {
+
+template <typename Key>
+Key dominant(const std::map<Key, int>& votes, Key fallback) {
+  Key best = fallback;
+  int most = 0;
+  for (const auto& [key, count] : votes)
+    if (count > most || (count == most && key == fallback)) best = key, most = count;
+  return best;
+}
+
+// -2: tab, -1: under the text, N: N spaces right of the parent's marker.
+int nesting_key(const Nesting& nest) {
+  return nest.style == NestStyle::tab ? -2 : nest.style == NestStyle::under_text ? -1 : nest.spaces;
+}
+
+Nesting nesting_from_key(int key) {
+  if (key == -2) return {NestStyle::tab, 2};
+  if (key == -1) return {NestStyle::under_text, 2};
+  return {NestStyle::spaces, key};
+}
+
+}  // namespace
+
+Nesting nesting_of(const MarkerSample& sample) {
+  if (sample.column == sample.parent_content_column) return {NestStyle::under_text, 2};
+  if (sample.tab_indented) return {NestStyle::tab, 2};
+  if (sample.column > sample.parent_column) return {NestStyle::spaces, sample.column - sample.parent_column};
+  return {NestStyle::under_text, 2};
+}
+
+LayoutConventions dominant_layout(const std::vector<MarkerSample>& samples) {
+  std::map<char, int> bullets;
+  std::map<int, int> top_columns, nests;
+  for (const MarkerSample& sample : samples) {
+    if (sample.bullet) ++bullets[sample.bullet];
+    if (!sample.nested && sample.column <= 3) ++top_columns[sample.column];
+    if (sample.nested) ++nests[nesting_key(nesting_of(sample))];
+  }
+  return {dominant(bullets, '-'), dominant(top_columns, 0), nesting_from_key(dominant(nests, -1))};
+}
+
+ImposedLayout imposed_layout(const FmtSettings& settings) {
+  ImposedLayout imposed;
+  imposed.bullet = settings.bullet;
+  imposed.top_indent = settings.top_indent;
+  if (settings.indent)
+    imposed.nest = nesting_from_key(*settings.indent == "tab"    ? -2
+                                    : *settings.indent == "text" ? -1
+                                                                 : std::stoi(*settings.indent));
+  return imposed;
+}
+
+int nested_column(const Nesting& nest, int parent_column, int parent_content_column, bool& tab) {
+  tab = false;
+  // A nested marker must stand at the parent's text or up to three columns
+  // right of it, or it would not nest (or would open indented code).
+  auto nests = [&](int column) { return column >= parent_content_column && column <= parent_content_column + 3; };
+  if (nest.style == NestStyle::tab) {
+    int column = parent_column + 4 - parent_column % 4;
+    if (nests(column)) {
+      tab = true;
+      return column;
+    }
+  } else if (nest.style == NestStyle::spaces && nests(parent_column + nest.spaces)) {
+    return parent_column + nest.spaces;
+  }
+  return parent_content_column;
+}
+
+int heading_gap(std::string_view text, const std::vector<int>& heading_lines) {
+  LineIndex lines(text);
+  std::map<int, int> gaps;
+  for (int line : heading_lines) {
+    int blanks = 0;
+    while (line - blanks - 1 >= 1 && is_blank(lines.line_text(text, line - blanks - 1))) ++blanks;
+    if (blanks > 0 && line - blanks > 1) ++gaps[std::min(blanks, 2)];
+  }
+  return dominant(gaps, 1);
+}
+
+char list_bullet(char imposed, char own, char previous_adjacent) {
+  if (previous_adjacent != imposed) return imposed;
+  if (own && own != previous_adjacent) return own;
+  for (char bullet : std::array<char, 3>{'-', '*', '+'})
+    if (bullet != previous_adjacent) return bullet;
+  return imposed;
+}
+
+}  // namespace curate

@@ -1,0 +1,52 @@
+#include "curate/markdown/list_marker.hpp"
+
+#include <algorithm>
+
+namespace curate {
+
+int visual_width(std::string_view text, int column) {
+  int start = column;
+  for (char c : text) column += c == '\t' ? 4 - column % 4 : 1;
+  return column - start;
+}
+
+ListMarker read_list_marker(std::string_view line, int byte_column) {
+  ListMarker marker;
+  size_t at = static_cast<size_t>(std::max(byte_column - 1, 0));
+  while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
+  at = std::min(at, line.size());
+  marker.at = at;
+  std::string_view before = line.substr(0, at);
+  marker.at_line_start = before.find_first_not_of(" \t") == std::string_view::npos;
+  marker.tab_indented = marker.at_line_start && before.find('\t') != std::string_view::npos;
+  marker.column = visual_width(before);
+  size_t end = at;
+  while (end < line.size() && line[end] >= '0' && line[end] <= '9' && end - at < 9) ++end;
+  if (end > at && end < line.size() && (line[end] == '.' || line[end] == ')')) {
+    marker.delimiter = line[end];
+    ++end;
+    marker.found = true;
+  } else if (end == at && at < line.size() && (line[at] == '-' || line[at] == '*' || line[at] == '+')) {
+    marker.bullet = line[at];
+    ++end;
+    marker.found = true;
+  }
+  marker.end = end;
+  marker.width = static_cast<int>(end - at);
+  size_t content = end;
+  while (content < line.size() && (line[content] == ' ' || line[content] == '\t')) ++content;
+  marker.content = content;
+  marker.has_content = content < line.size();
+  std::string_view blanks = line.substr(end, content - end);
+  marker.tab_after = blanks.find('\t') != std::string_view::npos;
+  int marker_end = marker.column + marker.width;
+  marker.blanks_after = visual_width(blanks, marker_end);
+  marker.code_after_marker = marker.has_content && marker.blanks_after > 4;
+  // CommonMark: 1-4 blanks after the marker set the content column; more
+  // (indented code) or none (an empty item) count as one.
+  bool one = !marker.has_content || marker.blanks_after > 4 || marker.blanks_after == 0;
+  marker.content_column = marker_end + (one ? 1 : marker.blanks_after);
+  return marker;
+}
+
+}  // namespace curate
