@@ -99,3 +99,13 @@ TEST_CASE("validate reports on the corpus lists exactly the findings judged in d
     CHECK(findings_by_rule(path) == expected);
   }
 }
+
+TEST_CASE("validate leaves a list's own layout alone: sindresorhus/awesome's tab-indented nesting") {
+  RuleRegistry registry = builtin_rules();
+  LintSettings settings(registry, Config{});
+  Linter linter(std::move(registry), std::move(settings), LintOptions{"2026-12-01", {}});
+  std::vector<Diagnostic> found =
+      linter.finish(linter.lint(read_source(test::repo_path("tests/data/corpus/awesome.md")), Config{}));
+  for (const Diagnostic& d : found) CHECK(d.rule != "hard-tab");
+  for (const Diagnostic& d : found) CHECK(d.rule != "list-indent");
+}
