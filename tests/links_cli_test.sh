@@ -83,7 +83,15 @@ rm -f .curate-cache.json
 printf -- '- [Slow](%s/hang) - never answers.\n' "$base" >>list.md
 "$curate" validate --links --timeout 20s --retries 0 list.md >out.txt 2>err.txt &
 pid=$!
-sleep 1.5
+# Ctrl-C once the check waits on /hang: earlier, a loaded machine (the
+# sanitizer pass) may not have reached the check, and a background job of a
+# script starts with SIGINT ignored until curate installs its handler.
+for _ in $(seq 600); do
+  python3 -c 'import sys, urllib.request as u; print(u.urlopen(sys.argv[1]).read().decode())' "$base/__stats" |
+    grep -q '/hang' && break
+  sleep 0.1
+done
+sleep 0.2
 kill -INT $pid
 wait $pid
 code=$?

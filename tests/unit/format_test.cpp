@@ -251,3 +251,11 @@ TEST_CASE("an item opened on its parent's marker line continues under blanks, no
   CHECK(check_format_safety(text, once).ok());
   CHECK(format_markdown("- * a\n    b\n") == "- * a\n    b\n");
 }
+
+TEST_CASE("a file that mostly writes headings without blank lines around them keeps each as written") {
+  std::string table = "| a | b |\n|---|---|\n| [x](https://x.org) | y |\n";
+  std::string tight =
+      "# T\n\n## A\n" + table + "\ntext\n## B\n" + table + "text\n## C\n" + table + "text\n## D\n" + table;
+  CHECK(format_markdown(tight) == tight);
+  CHECK(format_markdown("# T\n\n## A\n\n- a\n## B\n- b\n") == "# T\n\n## A\n\n- a\n\n## B\n\n- b\n");
+}

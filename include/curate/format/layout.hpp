@@ -63,11 +63,20 @@ int nested_column(const Nesting& nest, int parent_column, int parent_content_col
 // The nesting one nested item shows: its marker against its parent's.
 Nesting nesting_of(const MarkerSample& sample);
 
-// How many blank lines the file mostly leaves before a heading (1 or 2;
-// free-programming-books leaves 2): fmt keeps that habit, and validate's
-// blank-lines rule expects it. `heading_lines` are the 1-based lines of the
-// top-level headings of `text`; a heading with none above counts not.
-int heading_gap(std::string_view text, const std::vector<int>& heading_lines);
+// The blank lines the file mostly leaves around its top-level headings:
+// before one, 0, 1 or 2 (free-programming-books leaves 2; public-apis mostly
+// none); after one, 1 or none (public-apis opens each table on the line after
+// its heading). fmt keeps these habits and validate's blank-lines rule
+// expects them; where the habit is none, each heading keeps the blank line
+// it has or lacks (both render the same); "none" is a habit once three
+// headings show it. `headings` are the first and last 1-based lines of the
+// top-level headings of `text`; a heading with nothing above counts not
+// before, one on the last line not after.
+struct HeadingGaps {
+  int before = 1;
+  bool after = true;
+};
+HeadingGaps heading_gaps(std::string_view text, const std::vector<std::pair<int, int>>& headings);
 
 // The bullet of an unordered list under an imposed bullet: that bullet,
 // unless the list directly follows another list written with it (the same

@@ -250,9 +250,10 @@ bool is_format_label(std::string_view link_text) {
 std::optional<std::string> format_of_label(std::string_view label) {
   std::string_view text = trim(label);
   if (text.size() >= 2 && text.front() == '[' && text.back() == ']') text = trim(text.substr(1, text.size() - 2));
-  static constexpr std::array<std::string_view, 24> k_formats = {
-      "pdf", "html",  "epub",  "mobi", "azw3",   "djvu", "ps",   "txt", "md",   "markdown", "ipynb", "online",
-      "web", "video", "audio", "mp3",  "slides", "ppt",  "pptx", "doc", "docx", "odt",      "tex",   "latex"};
+  static constexpr std::array<std::string_view, 29> k_formats = {
+      "pdf",      "html",  "epub",   "mobi", "azw3",  "kindle", "djvu", "ps",     "txt", "md",
+      "markdown", "ipynb", "online", "web",  "video", "audio",  "mp3",  "slides", "ppt", "pptx",
+      "doc",      "docx",  "odt",    "odp",  "rtf",   "chm",    "tex",  "latex",  "zip"};
   for (std::string_view format : k_formats)
     if (iequals(text, format)) return std::string(format);
   return std::nullopt;

@@ -43,11 +43,31 @@ size_t count_children(cmark_node* node) {
   return count;
 }
 
-void collect_links(cmark_node* node, std::vector<cmark_node*>& out) {
-  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-    if (is_type(child, CMARK_NODE_LINK)) out.push_back(child);
-    collect_links(child, out);
+// Walks `root`'s subtree without recursion (lists nest as deep as a file
+// says, so a walk must not spend stack per level), calling `visit(node,
+// depth)` on entering each node; depth counts the lists above it inside root.
+template <typename Visit>
+void walk_lists(cmark_node* root, Visit visit) {
+  cmark_iter* iter = cmark_iter_new(root);
+  int depth = 0;
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (node == root) continue;
+    bool list = is_type(node, CMARK_NODE_LIST);
+    if (event == CMARK_EVENT_EXIT) {
+      depth -= list ? 1 : 0;
+      continue;
+    }
+    visit(node, depth);
+    depth += list ? 1 : 0;
   }
+  cmark_iter_free(iter);
+}
+
+void collect_links(cmark_node* node, std::vector<cmark_node*>& out) {
+  walk_lists(node, [&](cmark_node* child, int) {
+    if (is_type(child, CMARK_NODE_LINK)) out.push_back(child);
+  });
 }
 
 // How the items of a list (nested ones too) link, for the ToC rule.
@@ -57,28 +77,23 @@ struct TocCount {
   int others = 0;    // items linking elsewhere, or leaves without a link
 };
 
-void count_toc(cmark_node* list, TocCount& count) {
-  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
-    std::vector<cmark_node*> links;
-    if (cmark_node* paragraph = first_paragraph(item)) collect_links(paragraph, links);
-    bool has_sublist = false;
-    for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child))
-      if (is_type(child, CMARK_NODE_LIST)) {
-        has_sublist = true;
-        count_toc(child, count);
-      }
-    auto all = [&](auto pred) {
-      return std::all_of(links.begin(), links.end(), [&](cmark_node* link) { return pred(cmark_node_get_url(link)); });
-    };
-    if (links.empty()) {
-      if (!has_sublist) ++count.others;  // a heading item of a nested ToC is neutral
-    } else if (all(is_anchor)) {
-      ++count.anchors;
-    } else if (all([](const char* url) { return is_anchor(url) || is_markdown_file(url); })) {
-      ++count.siblings;
-    } else {
-      ++count.others;
-    }
+void count_item(cmark_node* item, TocCount& count) {
+  std::vector<cmark_node*> links;
+  if (cmark_node* paragraph = first_paragraph(item)) collect_links(paragraph, links);
+  bool has_sublist = false;
+  for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child))
+    has_sublist = has_sublist || is_type(child, CMARK_NODE_LIST);
+  auto all = [&](auto pred) {
+    return std::all_of(links.begin(), links.end(), [&](cmark_node* link) { return pred(cmark_node_get_url(link)); });
+  };
+  if (links.empty()) {
+    if (!has_sublist) ++count.others;  // a heading item of a nested ToC is neutral
+  } else if (all(is_anchor)) {
+    ++count.anchors;
+  } else if (all([](const char* url) { return is_anchor(url) || is_markdown_file(url); })) {
+    ++count.siblings;
+  } else {
+    ++count.others;
   }
 }
 
@@ -87,23 +102,23 @@ void count_toc(cmark_node* list, TocCount& count) {
 // files beside it (an index may name a sibling file once among hundreds).
 bool is_toc_list(cmark_node* list) {
   TocCount count;
-  count_toc(list, count);
+  walk_lists(list, [&](cmark_node* node, int) {
+    if (is_type(node, CMARK_NODE_ITEM)) count_item(node, count);
+  });
   return count.anchors > 0 && count.others == 0 && count.anchors * 10 >= (count.anchors + count.siblings) * 9;
 }
 
-void collect_toc(cmark_node* list, int depth, const LineShift& lines, std::vector<TocLink>& toc) {
-  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+void collect_toc(cmark_node* list, const LineShift& lines, std::vector<TocLink>& toc) {
+  walk_lists(list, [&](cmark_node* item, int depth) {
+    if (!is_type(item, CMARK_NODE_ITEM)) return;
     std::vector<cmark_node*> links;
     if (cmark_node* paragraph = first_paragraph(item)) collect_links(paragraph, links);
     auto anchor =
         std::find_if(links.begin(), links.end(), [](cmark_node* link) { return is_anchor(cmark_node_get_url(link)); });
-    if (anchor != links.end()) {
-      std::string url = cmark_node_get_url(*anchor);
-      toc.push_back({plain_text(*anchor), url.substr(url.find('#') + 1), depth, start_of(lines, item)});
-    }
-    for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child))
-      if (is_type(child, CMARK_NODE_LIST)) collect_toc(child, depth + 1, lines, toc);
-  }
+    if (anchor == links.end()) return;
+    std::string url = cmark_node_get_url(*anchor);
+    toc.push_back({plain_text(*anchor), url.substr(url.find('#') + 1), depth, start_of(lines, item)});
+  });
 }
 
 // "*tag*: description" items of a legend list; false unless every item reads so.
@@ -179,7 +194,7 @@ class CatalogBuilder {
     if (is_type(block, CMARK_NODE_PARAGRAPH) && is_reference_paragraph(block)) add_reference(block);
     if (is_type(block, CMARK_NODE_LIST)) {
       if (is_toc_list(block)) {
-        collect_toc(block, 0, m_lines_of, m_catalog.toc);
+        collect_toc(block, m_lines_of, m_catalog.toc);
         m_catalog.blocks.push_back({"toc", span_of(block)});
         return;
       }

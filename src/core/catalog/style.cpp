@@ -108,9 +108,10 @@ bool names(const Core& core, std::string_view name) {
   return (core.text.placeholder && core.text.text == name) || (core.url.placeholder && core.url.text == name);
 }
 
-// Groups elements into parts: the first run of non-blanks after a core
-// closes it (")", "."), the rest leads into the next core; a separator
-// leads as a whole.
+// Groups elements into parts: the closing characters right after a core
+// close it (")", ".", "\""), the rest leads into the next core, so that in
+// "({year}), {authors}" the comma belongs to the authors and an entry
+// without authors still reads; a separator leads as a whole.
 std::vector<Part> group_parts(std::vector<Element> elements) {
   std::vector<Part> parts;
   std::string pending;  // literal text waiting to be the next core's lead
@@ -118,10 +119,10 @@ std::vector<Part> group_parts(std::vector<Element> elements) {
     if (!element.is_core) {
       std::string& literal = element.literal;
       if (!parts.empty() && !is_separator_literal(literal)) {
-        size_t blank = literal.find_first_of(" \t");
-        if (blank == std::string::npos) blank = literal.size();
-        parts.back().trail = literal.substr(0, blank);
-        literal.erase(0, blank);
+        size_t closing = literal.find_first_not_of(")]}.!?\"'*_");
+        if (closing == std::string::npos) closing = literal.size();
+        parts.back().trail = literal.substr(0, closing);
+        literal.erase(0, closing);
       }
       pending += literal;
       continue;

@@ -138,15 +138,36 @@ bool is_name_word(std::string_view word) {
   return word.back() != '.' || word.size() <= 4;  // "K.", "Jr.", "J.-P."
 }
 
+bool has_role(std::string_view name) {
+  for (std::string_view role : {"trl.:", "edt.:", "ill.:"})
+    if (name.size() > role.size() && iequals(name.substr(0, role.size()), role)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> split_authors(std::string_view text) {
-  std::string normalized(text);
-  for (std::string_view joiner : {", and ", " and ", " und ", " & ", " et ", " y "})
-    for (size_t at = normalized.find(joiner); at != std::string::npos; at = normalized.find(joiner, at + 1))
-      normalized.replace(at, joiner.size(), ", ");
+  // Every joiner becomes ", " in one pass (a replace per match would make a
+  // long field quadratic). At each position the longest joiner wins.
+  static constexpr std::string_view k_joiners[] = {", and ", " and ", " und ", " & ", " et ", " y "};
+  std::string normalized;
+  normalized.reserve(text.size());
+  for (size_t at = 0; at < text.size();) {
+    auto joiner = std::find_if(std::begin(k_joiners), std::end(k_joiners),
+                               [&](std::string_view j) { return text.substr(at, j.size()) == j; });
+    if (joiner == std::end(k_joiners)) {
+      normalized += text[at++];
+    } else {
+      normalized += ", ";
+      at += joiner->size() - 1;  // the joiner's closing space may open the next one ("a and and b")
+    }
+  }
   std::vector<std::string> out;
   for (std::string_view name : split_trimmed_views(normalized, ",;")) {
+    // free-programming-books marks other contributors with a role in a code
+    // span ("`trl.:` Ben Straub"): a translator, editor or illustrator is
+    // not an author.
+    if (has_role(name)) continue;
     // "G. Hinton et al.": the others are not named.
     for (std::string_view etal : {" et al.", " et al"})
       if (ends_with(name, etal)) name = trim(name.substr(0, name.size() - etal.size()));

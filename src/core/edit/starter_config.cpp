@@ -25,6 +25,24 @@ std::string tags_block(const Catalog& catalog, const std::string& list_file) {
   return out + "  },\n\n";
 }
 
+// The entry style detection chose, written down so that it no longer
+// depends on the votes of the day (docs/styles.md).
+std::string style_block(const Catalog& catalog) {
+  if (catalog.style.empty()) return "";
+  int votes = 0, total = 0;
+  for (const auto& [name, count] : catalog.style_votes) {
+    total += count;
+    if (name == catalog.style) votes = count;
+  }
+  std::string why = catalog.style_detected && total > 0
+                        ? "detected: " + std::to_string(votes) + " of the " + std::to_string(total) +
+                              " entries that follow a style follow this one"
+                        : "the style in force";
+  return "  // The entries' style (docs/styles.md), " + why + ".\n" +
+         "  // `curate style` shows the entries that depart from it.\n" + "  \"style\": " + json_string(catalog.style) +
+         ",\n\n";
+}
+
 // Commented out, so the file stays valid whatever comes before it; the
 // keys are the ones `validate` and `validate --links` read.
 constexpr const char* k_examples =
@@ -49,6 +67,7 @@ constexpr const char* k_examples =
 std::string starter_config(const std::string& list_file, const Catalog& catalog) {
   std::string out = "{\n  // curate's configuration (JSON with comments), written by `curate init`.\n\n";
   out += tags_block(catalog, list_file);
+  out += style_block(catalog);
   out += k_examples;
   out += "  // The list that commands read when no FILE is given.\n";
   out += "  \"file\": " + json_string(list_file) + "\n}\n";

@@ -40,7 +40,10 @@ struct Frame {
 class Emitter {
  public:
   Emitter(std::string_view text, cmark_node* root, const KindTable& kinds, const FmtSettings& settings)
-      : m_source(text, root), m_kinds(kinds), m_imposed(imposed_layout(settings)), m_heading_gap(gap_of(text, root)) {}
+      : m_source(text, root),
+        m_kinds(kinds),
+        m_imposed(imposed_layout(settings)),
+        m_heading_gaps(gaps_of(text, root)) {}
 
   std::string run(cmark_node* root, std::string_view text) {
     normalize_entries(root);
@@ -137,10 +140,12 @@ class Emitter {
     for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
       emit_gap(cursor, m_source.start_line(child) - 1, frame, previous_end, previous_heading);
       bool heading = is_type(child, CMARK_NODE_HEADING);
-      bool around_heading =
-          frame.top_level && (heading || previous_heading) && !(previous && ends_open_fence(previous));
+      bool around_heading = frame.top_level &&
+                            ((heading && m_heading_gaps.before > 0) || (previous_heading && m_heading_gaps.after)) &&
+                            !(previous && ends_open_fence(previous));
       separate(m_source.start_line(child), previous_end, around_heading);
-      if (heading && frame.top_level && m_pending_blanks) m_pending_blanks = m_heading_gap;
+      if (heading && frame.top_level && m_pending_blanks && m_heading_gaps.before > 0)
+        m_pending_blanks = m_heading_gaps.before;
       if (is_type(previous, CMARK_NODE_LIST) && !is_type(child, CMARK_NODE_LIST))
         m_dedent = dedent_after_list(m_source.start_line(child), frame);
       previous_bullet = emit_block(child, frame, previous_bullet);
@@ -164,7 +169,7 @@ class Emitter {
       std::string text = paragraph_line(line, frame);
       if (is_blank(text)) continue;
       text = format_detail::strip_indent(text, std::min(visual_width(text.substr(0, text.find_first_not_of(' '))), 3));
-      separate(line, previous_end, frame.top_level && previous_heading);
+      separate(line, previous_end, frame.top_level && previous_heading && m_heading_gaps.after);
       emit_line(finish(line, std::move(text)), frame);
       previous_end = line;
       previous_heading = false;
@@ -290,12 +295,13 @@ class Emitter {
 
   std::string list_lead(const ListMarker& first, const Frame& frame) const;
 
-  // The blank lines the file mostly puts before its top-level headings.
-  int gap_of(std::string_view text, cmark_node* root) const {
-    std::vector<int> lines;
+  // The blank lines the file mostly leaves around its top-level headings.
+  HeadingGaps gaps_of(std::string_view text, cmark_node* root) const {
+    std::vector<std::pair<int, int>> headings;
     for (cmark_node* child = cmark_node_first_child(root); child; child = cmark_node_next(child))
-      if (is_type(child, CMARK_NODE_HEADING)) lines.push_back(m_source.start_line(child));
-    return heading_gap(text, lines);
+      if (is_type(child, CMARK_NODE_HEADING))
+        headings.emplace_back(m_source.start_line(child), m_source.last_line(child));
+    return heading_gaps(text, headings);
   }
 
   format_detail::SourceMap m_source;
@@ -305,7 +311,7 @@ class Emitter {
       m_entries;  // entries whose spacing changes                         // source lines ending in a hard line break
   std::string m_out;
   int m_pending_blanks = 0;                   // blank lines owed before the next line
-  int m_heading_gap = 1;                      // blank lines before a heading: the file's habit (format/layout.hpp)
+  HeadingGaps m_heading_gaps;                 // blank lines around headings: the file's habit (format/layout.hpp)
   int m_dedent = 0;                           // columns the current block loses (see dedent_after_list)
   std::optional<std::string> m_pending_lead;  // "- " waiting for the first line of an item
 };

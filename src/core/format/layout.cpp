@@ -78,15 +78,21 @@ int nested_column(const Nesting& nest, int parent_column, int parent_content_col
   return parent_content_column;
 }
 
-int heading_gap(std::string_view text, const std::vector<int>& heading_lines) {
+HeadingGaps heading_gaps(std::string_view text, const std::vector<std::pair<int, int>>& headings) {
   LineIndex lines(text);
-  std::map<int, int> gaps;
-  for (int line : heading_lines) {
+  std::map<int, int> before, after;
+  int count = static_cast<int>(lines.line_count());
+  for (auto [first, last] : headings) {
     int blanks = 0;
-    while (line - blanks - 1 >= 1 && is_blank(lines.line_text(text, line - blanks - 1))) ++blanks;
-    if (blanks > 0 && line - blanks > 1) ++gaps[std::min(blanks, 2)];
+    while (first - blanks - 1 >= 1 && is_blank(lines.line_text(text, first - blanks - 1))) ++blanks;
+    if (first - blanks > 1) ++before[std::min(blanks, 2)];
+    if (last < count) ++after[is_blank(lines.line_text(text, last + 1)) ? 1 : 0];
   }
-  return dominant(gaps, 1);
+  // Leaving no blank line is a habit only when several headings show it.
+  constexpr int k_habit = 3;
+  if (before[0] < k_habit) before.erase(0);
+  if (after[0] < k_habit) after.erase(0);
+  return {dominant(before, 1), dominant(after, 1) > 0};
 }
 
 char list_bullet(char imposed, char own, char previous_adjacent) {

@@ -38,11 +38,16 @@ int trailing_blank_start(const LintContext& context) {
 
 void check_blank_lines(const LintContext& context, RuleReporter& out) {
   int end = trailing_blank_start(context);
-  // Before a top-level heading the file's habit (1 or 2 blank lines) holds.
+  // Around a top-level heading the file's habits hold (format/layout.hpp).
   std::vector<int> heading_lines;
-  for (const HeadingInfo& heading : context.headings())
-    if (!heading.in_container) heading_lines.push_back(heading.span.begin.line);
-  int gap = heading_gap(context.text(), heading_lines);
+  std::vector<std::pair<int, int>> spans;
+  for (const HeadingInfo& heading : context.headings()) {
+    if (heading.in_container) continue;
+    heading_lines.push_back(heading.span.begin.line);
+    spans.emplace_back(heading.span.begin.line, heading.span.end.line);
+  }
+  HeadingGaps gaps = heading_gaps(context.text(), spans);
+  int gap = gaps.before;
   for (int number = 2; number < end; ++number) {
     if (!is_blank(context.line(number)) || !is_blank(context.line(number - 1))) continue;
     if (context.line_kind(number) != LineKind::text) continue;
@@ -59,13 +64,13 @@ void check_blank_lines(const LintContext& context, RuleReporter& out) {
   for (const HeadingInfo& heading : context.headings()) {
     if (heading.in_container) continue;
     int before = heading.span.begin.line - 1, after = heading.span.end.line + 1;
-    if (before >= 1 && !is_blank(context.line(before)))
+    if (gap > 0 && before >= 1 && !is_blank(context.line(before)))
       out.report(heading.span.begin, "no blank line before heading '" + heading.text + "'", true);
     else if (gap == 2 && before >= 2 && !is_blank(context.line(before - 1)))
       out.report(heading.span.begin,
                  "one blank line before heading '" + heading.text + "'; this file leaves two before its headings",
                  true);
-    if (after <= context.line_count() && !is_blank(context.line(after)))
+    if (gaps.after && after <= context.line_count() && !is_blank(context.line(after)))
       out.report(heading.span.begin, "no blank line after heading '" + heading.text + "'", true);
   }
 }
