@@ -58,7 +58,8 @@ TEST_CASE("the starter config shows commented rules and links examples") {
 TEST_CASE("the starter config writes the style detection chose, which then reads the list the same") {
   std::string books =
       "# Books\n\n## Ada\n\n* [Ada Distilled](http://x.org/ada.pdf) - Richard Riehle (PDF)\n"
-      "* [Ada 95](http://x.org/ada95) - Jan Skansholm (HTML, PDF)\n* [Lovelace](http://x.org/l) - David Wheeler (HTML)\n";
+      "* [Ada 95](http://x.org/ada95) - Jan Skansholm (HTML, PDF)\n* [Lovelace](http://x.org/l) - David Wheeler "
+      "(HTML)\n";
   curate::Catalog catalog = curate::test::parse_text(books);
   REQUIRE(catalog.style == "books");
   std::string text = curate::starter_config("README.md", catalog);
