@@ -62,12 +62,12 @@ LinkRun run_link_check(const Catalog& catalog, std::string_view text, const std:
 
 // validate's link step for one linted file: checks its links and appends
 // the findings to `findings.diagnostics`, so severities, suppressions and
-// every output format apply. With `fix`, the redirected-link and repo-moved
-// findings that stay enabled are rewritten in the file first (atomic write,
-// re-parse check), `findings` is re-linted from the new text, and `notes`
-// says so.
+// every output format apply. With `fix_rules` (--fix; empty: every rule),
+// the redirected-link and repo-moved findings it names that stay enabled
+// are rewritten in the file first (atomic write, re-parse check), `findings`
+// is re-linted from the new text, and `notes` says so.
 // Returns true when interrupted by Ctrl-C.
-bool add_link_findings(const Linter& linter, const Config& config, const LinkCliOptions& cli, bool fix,
-                       FileFindings& findings, std::string& notes);
+bool add_link_findings(const Linter& linter, const Config& config, const LinkCliOptions& cli,
+                       const std::vector<std::string>* fix_rules, FileFindings& findings, std::string& notes);
 
 }  // namespace curate::cli

@@ -149,11 +149,18 @@ bool same_finding(const Diagnostic& a, const Diagnostic& b) {
 
 // The redirected-link findings still enabled once the rule's severity and
 // the file's suppressions are applied: only those are fixed.
+// The rewrites of the findings in force whose rule `fix_rules` names (all
+// when it is empty).
 std::vector<UrlRewrite> enabled_rewrites(const Linter& linter, const FileFindings& findings,
-                                         const std::vector<LinkFinding>& links) {
+                                         const std::vector<LinkFinding>& links,
+                                         const std::vector<std::string>& fix_rules) {
   FileFindings probe{findings.source, findings.catalog, findings.suppressions, {}, {}, {}};
+  auto chosen = [&](const std::string& rule) {
+    return fix_rules.empty() || std::find(fix_rules.begin(), fix_rules.end(), rule) != fix_rules.end();
+  };
   for (const LinkFinding& link : links)
-    if (link.diagnostic.fixable && !link.replacement.empty()) probe.diagnostics.push_back(link.diagnostic);
+    if (link.diagnostic.fixable && !link.replacement.empty() && chosen(link.diagnostic.rule))
+      probe.diagnostics.push_back(link.diagnostic);
   std::vector<Diagnostic> kept = linter.finish(probe);
   std::vector<UrlRewrite> rewrites;
   for (const LinkFinding& link : links)
@@ -187,14 +194,14 @@ bool repo_rules_enabled(const Linter& linter) {
 
 }  // namespace
 
-bool add_link_findings(const Linter& linter, const Config& config, const LinkCliOptions& cli, bool fix,
-                       FileFindings& findings, std::string& notes) {
+bool add_link_findings(const Linter& linter, const Config& config, const LinkCliOptions& cli,
+                       const std::vector<std::string>* fix_rules, FileFindings& findings, std::string& notes) {
   LinkOptions options = resolve_link_options(cli, config, findings.source.path);
   options.check_repos = repo_rules_enabled(linter);
   LinkRun run = run_link_check(findings.catalog, findings.source.text, &findings.links, options);
   std::vector<LinkFinding> links = std::move(run.report.findings);
   std::vector<UrlRewrite> rewrites =
-      fix && !run.interrupted ? enabled_rewrites(linter, findings, links) : std::vector<UrlRewrite>{};
+      fix_rules && !run.interrupted ? enabled_rewrites(linter, findings, links, *fix_rules) : std::vector<UrlRewrite>{};
   if (!rewrites.empty()) {
     RewriteResult result = rewrite_urls(findings.source, findings.catalog, config, rewrites);
     if (result.applied > 0) {

@@ -59,7 +59,7 @@ cat >"$scratch/good.md" <<'MD'
 ## Papers
 
 - *cult*: "Attention Is All You Need" [Ashish Vaswani; paper; 2017](https://arxiv.org/abs/1706.03762)
-- [Node.js](https://nodejs.org/) - JavaScript runtime.
+- "Node.js" [OpenJS Foundation; repo; 2009](https://nodejs.org/)
 MD
 canonical "$scratch/good.md" >list.md || fail "curate fmt rejects the good list"
 curate validate list.md >"$scratch/log" 2>&1 || fail "the good list does not validate"

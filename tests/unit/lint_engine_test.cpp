@@ -80,8 +80,9 @@ TEST_CASE("config errors name the file and suggest the closest rule or option") 
 
 TEST_CASE("curate-disable and curate-enable switch rules off and on for a region") {
   std::string text =
-      "# T\n\n<!-- curate-disable missing-link -->\n\n- stub a\n\n<!-- curate-enable missing-link -->\n\n- stub b\n";
-  CHECK(rules_of(lint(text)) == std::vector<std::string>{"9 missing-link"});
+      "# T\n\n<!-- curate-disable missing-link -->\n\n- stub a\n- [L](https://example.com/l)\n\n"
+      "<!-- curate-enable missing-link -->\n\n- stub b\n- [M](https://example.com/m)\n";
+  CHECK(rules_of(lint(text)) == std::vector<std::string>{"10 missing-link"});
 }
 
 TEST_CASE("curate-disable without rules switches every rule off, and enable RULE brings one back") {
@@ -93,17 +94,18 @@ TEST_CASE("curate-disable without rules switches every rule off, and enable RULE
 
 TEST_CASE("curate-disable-next-line silences only the next line, with an optional reason") {
   std::string text =
-      "# T\n\n<!-- curate-disable-next-line missing-link, insecure-link -- placeholders -->\n- stub a\n- stub b\n";
+      "# T\n\n<!-- curate-disable-next-line missing-link, insecure-link -- placeholders -->\n- stub a\n- stub b\n"
+      "- [L](https://example.com/l)\n- [M](https://example.com/m)\n";
   CHECK(rules_of(lint(text)) == std::vector<std::string>{"5 missing-link"});
 }
 
 TEST_CASE("a suppression comment inside a code block is text, not a comment") {
-  std::string text = "# T\n\n```\n<!-- curate-disable -->\n```\n\n- stub a\n";
+  std::string text = "# T\n\n```\n<!-- curate-disable -->\n```\n\n- stub a\n- [L](https://example.com/l)\n";
   CHECK(rules_of(lint(text)) == std::vector<std::string>{"7 missing-link"});
 }
 
 TEST_CASE("a misspelt rule in a suppression comment is reported with a suggestion") {
-  auto found = lint("# T\n\n<!-- curate-disable-next-line mising-link -->\n- stub a\n");
+  auto found = lint("# T\n\n<!-- curate-disable-next-line mising-link -->\n- stub a\n- [L](https://example.com/l)\n");
   REQUIRE(rules_of(found) == std::vector<std::string>{"3 invalid-suppression", "4 missing-link"});
   CHECK(found[0].message == "unknown rule 'mising-link' in a suppression comment (did you mean 'missing-link'?)");
 }
@@ -222,8 +224,13 @@ TEST_CASE("how --fix treats a rule is a flag on the rule, never its id") {
                                                     {"bullet-style", FixEffect::layout},
                                                     {"final-newline", FixEffect::layout},
                                                     {"hard-tab", FixEffect::layout},
+                                                    {"heading-space", FixEffect::structure},
+                                                    {"lazy-continuation", FixEffect::structure},
+                                                    {"link-syntax", FixEffect::structure},
+                                                    {"link-text-spaces", FixEffect::text},
                                                     {"list-indent", FixEffect::layout},
                                                     {"metadata-separator", FixEffect::text},
+                                                    {"separator-style", FixEffect::text},
                                                     {"tracking-params", FixEffect::url},
                                                     {"trailing-whitespace", FixEffect::layout},
                                                     {"unknown-tag", FixEffect::tag}});

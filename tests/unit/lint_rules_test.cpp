@@ -118,20 +118,27 @@ TEST_CASE("local-anchor resolves GitHub slugs, the title, HTML ids and suggests 
 TEST_CASE("toc-mismatch reports the order and a section the table of contents leaves out") {
   auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/toc-mismatch.bad.md"));
   std::string all = describe(found);
-  CHECK(all.find("table of contents lists 'A' after 'B'") != std::string::npos);
+  CHECK(all.find("table of contents lists 'B' before 'A', but the headings come in the other order") !=
+        std::string::npos);
   CHECK(all.find("section 'C' is missing from the table of contents") != std::string::npos);
+  CHECK(all.find("'License'") == std::string::npos);  // after the last section it lists: not its business
 }
 
-TEST_CASE("the seed list after fmt has no errors and only its 23 stubs, 3 empty sections and one comma") {
+// The seed's other 22 items without a link are in outline lists none of whose
+// items is linked or tagged ("- DVC - MLFlow - KubeFlow", the topics
+// "Multilayer Perceptron (MLP)", …): lists without entries, which
+// missing-link leaves alone (docs/validate.md). "Attention is all you need"
+// is the one stub among entries.
+TEST_CASE("the seed list after fmt has no errors and only its stub, 3 empty sections and one comma") {
   SourceFile seed = read_source(test::repo_path("data/resources.md"));
   std::string formatted = format_markdown(seed.text);
   auto found = lint_text(make_linter(), formatted);
   INFO(describe(found));
   CHECK(count_diagnostics(found).errors == 0);
-  CHECK(count_rule(found, "missing-link") == 23);
+  CHECK(count_rule(found, "missing-link") == 1);
   CHECK(count_rule(found, "empty-section") == 3);
   CHECK(count_rule(found, "metadata-separator") == 1);  // LaMDA's "Blog & Paper, 2021-05"; --fix repairs it
-  CHECK(found.size() == 27);
+  CHECK(found.size() == 5);
 }
 
 TEST_CASE("the seed list after validate --fix keeps only its stubs and empty sections") {
@@ -141,9 +148,9 @@ TEST_CASE("the seed list after validate --fix keeps only its stubs and empty sec
   CHECK(fixed.applied == 1);  // LaMDA's metadata comma; the layout is fixed too when the file is not canonical
   auto found = lint_text(linter, fixed.text);
   INFO(describe(found));
-  CHECK(count_rule(found, "missing-link") == 23);
+  CHECK(count_rule(found, "missing-link") == 1);
   CHECK(count_rule(found, "empty-section") == 3);
-  CHECK(found.size() == 26);
+  CHECK(found.size() == 4);
 }
 
 TEST_CASE("the corpus lists raise no entry-format, bad-url, local-anchor or toc-mismatch finding") {

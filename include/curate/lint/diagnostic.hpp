@@ -18,6 +18,10 @@ enum class FixEffect {
   url,     // the TextEdit replaces a URL: entries' url and links change with it
   tag,     // the TextEdit replaces a tag of the entry on the finding's line
   layout,  // no TextEdit: the fmt emitter rewrites the file's layout
+  // the TextEdit repairs Markdown the parser read otherwise (a glued line, a
+  // heading without its space, a broken link): entries may appear or gain a
+  // URL, so the net asks that every link and every entry's URL survive
+  structure,
 };
 
 // A rule's description for --list-rules, configuration and SARIF, and the

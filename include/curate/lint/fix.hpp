@@ -3,6 +3,7 @@
 // findings of one file and proves that nothing else changed.
 
 #include <string>
+#include <vector>
 
 #include "curate/catalog/config.hpp"
 #include "curate/io/source.hpp"
@@ -22,13 +23,18 @@ struct [[nodiscard]] FixResult {
 };
 
 // Fixes what `linter` reports for `source` (severities and suppressions
-// apply: an off or suppressed finding is not fixed). Text fixes first
-// (tracking parameters, unique tag typos, metadata separators), then the
-// fmt emitter when a layout finding remains. Each stage passes its safety
+// apply: an off or suppressed finding is not fixed), only the findings of
+// `rules` when it is not empty. Repairs of Markdown the parser read
+// otherwise first (FixEffect::structure: glued lines, headings without their
+// space, broken links; their net: every link and every entry's URL
+// survives), then text fixes (tracking parameters, unique tag typos,
+// metadata separators, …), then the fmt emitter when a layout finding
+// remains. Each stage passes its safety
 // net: the text fixes must leave every entry and link as it was except for
 // the intended changes; the layout stage runs fmt's full net (entries, HTML,
 // idempotence). Throws curate::Error naming the first difference otherwise;
 // nothing is written by this function.
-FixResult fix_file(const Linter& linter, const SourceFile& source, const Config& config);
+FixResult fix_file(const Linter& linter, const SourceFile& source, const Config& config,
+                   const std::vector<std::string>& rules = {});
 
 }  // namespace curate

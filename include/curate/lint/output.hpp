@@ -1,7 +1,7 @@
 #pragma once
 // The output formats of `curate validate` (docs/validate.md "Output"):
-// text, json, GitHub workflow commands and SARIF 2.1.0. Pure functions from
-// diagnostics to the bytes to print.
+// text, json, GitHub workflow commands, SARIF 2.1.0 and JUnit XML. Pure
+// functions from diagnostics to the bytes to print.
 
 #include <map>
 #include <string>
@@ -13,14 +13,15 @@
 
 namespace curate {
 
-enum class LintFormat { text, json, github, sarif };
+enum class LintFormat { text, json, github, sarif, junit };
 
-// "text", "json", "github", "sarif"; throws curate::Error for anything else.
+// "text", "json", "github", "sarif", "junit"; throws curate::Error for anything else.
 LintFormat parse_lint_format(std::string_view name);
 
 struct LintOutputOptions {
-  bool color = false;  // ANSI colours in text output
-  int files = 1;       // how many files were checked, for the text summary
+  bool color = false;          // ANSI colours in text output
+  int files = 1;               // how many files were checked, for the text summary
+  bool clean_summary = false;  // text: a summary line even without findings (a terminal's reader wants one)
   // The folder github and sarif locations are relative to (absolute); empty:
   // paths are printed as given.
   std::string root;
@@ -30,7 +31,8 @@ struct LintOutputOptions {
 };
 
 // `file:line:col: severity: message [rule]` lines, then one summary line;
-// nothing at all when there are no diagnostics.
+// without diagnostics nothing at all, or with `clean_summary` one line that
+// says how many files were clean.
 std::string format_lint_text(const std::vector<Diagnostic>& diagnostics, const LintOutputOptions& options);
 
 // A JSON array of {file, line, column, endLine, endColumn, rule, severity,
@@ -45,6 +47,12 @@ std::string format_lint_github(const std::vector<Diagnostic>& diagnostics, const
 // tool.driver.rules, one result per diagnostic.
 std::string format_lint_sarif(const std::vector<Diagnostic>& diagnostics, const RuleRegistry& registry,
                               const LintOutputOptions& options);
+
+// A JUnit XML report (the <testsuites> format Jenkins, GitLab and most CI
+// read): one <testsuite> per file of `options.sources` and of the
+// diagnostics, a failing <testcase> per finding (warnings too: the failure's
+// type says which), and one passing <testcase> for a clean file.
+std::string format_lint_junit(const std::vector<Diagnostic>& diagnostics, const LintOutputOptions& options);
 
 std::string format_lint(LintFormat format, const std::vector<Diagnostic>& diagnostics, const RuleRegistry& registry,
                         const LintOutputOptions& options);

@@ -140,9 +140,9 @@ struct ConfigKey {
   void (*read)(const nlohmann::json& value, Config& config, const std::string& path);
 };
 constexpr ConfigKey k_config_keys[] = {
-    {"file", read_file},   {"files", read_files}, {"tags", read_tags},      {"kinds", read_kinds},
-    {"rules", read_later},  // LintSettings (lint/engine.cpp)
-    {"links", read_later},  // apply_link_config (links/options.cpp), link_config_warnings
+    {"file", read_file},   {"files", read_files}, {"tags", read_tags},
+    {"kinds", read_kinds}, {"rules", read_later},  // LintSettings (lint/engine.cpp)
+    {"links", read_later},                         // apply_link_config (links/options.cpp), link_config_warnings
     {"style", read_style}, {"fmt", read_fmt},     {"metadata", read_later},  // apply_metadata_config (metadata/),
                                                                              // metadata_config_warnings
 };

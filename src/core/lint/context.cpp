@@ -14,9 +14,16 @@
 namespace curate {
 namespace {
 
+// A Markdown image or an HTML <img> inside (public-apis writes its Postman
+// buttons as [<img src=…>](url)).
 bool contains_image(cmark_node* node) {
-  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
     if (is_type(child, CMARK_NODE_IMAGE) || contains_image(child)) return true;
+    if (is_type(child, CMARK_NODE_HTML_INLINE)) {
+      const char* html = cmark_node_get_literal(child);
+      if (html && icontains(html, "<img")) return true;
+    }
+  }
   return false;
 }
 
@@ -97,12 +104,21 @@ void LintContext::visit(cmark_node* node, int container_depth) {
     case CMARK_NODE_IMAGE:
       add_link(node);
       break;
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_LIST:
+    case CMARK_NODE_ITEM:
+    case CMARK_NODE_BLOCK_QUOTE:
+    case CMARK_NODE_DOCUMENT:
+    case CMARK_NODE_EMPH:
+    case CMARK_NODE_STRONG:
+      break;  // the common containers: no extension node to ask about
     case CMARK_NODE_TEXT:
     case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK:
     case CMARK_NODE_CODE:
       return;  // leaves: nothing below to visit
     default:
+      if (is_extension_node(node, "table")) add_table(node);
       break;
   }
   bool container = type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM;
@@ -144,6 +160,8 @@ void LintContext::add_heading(cmark_node* node, int container_depth) {
   heading.anchor_text = heading_text(node);
   heading.span = span_of(node);
   heading.in_container = container_depth > 0;
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+    if (is_type(child, CMARK_NODE_HTML_INLINE)) scan_html(cmark_node_get_literal(child), &heading.html_ids);
   m_headings.push_back(std::move(heading));
 }
 
@@ -166,11 +184,25 @@ void LintContext::add_link(cmark_node* node) {
   }
 }
 
+void LintContext::add_table(cmark_node* node) {
+  TableLines& table = m_tables.emplace_back();
+  for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+    if (!table.header)
+      table.header = m_lines_of.start(row);
+    else
+      table.rows.push_back(m_lines_of.start(row));
+  }
+}
+
 // Collects id="…" and name="…" attribute values: HTML anchors a fragment may
-// point to.
-void LintContext::scan_html(const char* html) {
+// point to (also into `found`). Inline HTML is scanned once by visit() and
+// again here for a heading's own anchors: a set takes the repeat.
+void LintContext::scan_html(const char* html, std::vector<std::string>* found) {
   if (!html) return;
-  for (std::string& id : html_anchor_ids(html)) m_html_anchors.insert(std::move(id));
+  for (std::string& anchor : html_anchor_ids(html)) {
+    if (found) found->push_back(anchor);
+    m_html_anchors.insert(std::move(anchor));
+  }
 }
 
 void RuleReporter::report(SourcePos begin, SourcePos end, std::string message, bool fixable) {

@@ -25,9 +25,10 @@ enum class LineKind : unsigned char { text, code, html };
 
 struct HeadingInfo {
   int level = 0;
-  std::string text;         // plain text as GitHub shows it, whitespace collapsed
-  std::string anchor_text;  // markdown.hpp heading_text(): what the slug is made from
-  std::string slug;         // GitHub anchor, de-duplicated like GitHub does
+  std::string text;                   // plain text as GitHub shows it, whitespace collapsed
+  std::string anchor_text;            // markdown.hpp heading_text(): what the slug is made from
+  std::string slug;                   // GitHub anchor, de-duplicated like GitHub does
+  std::vector<std::string> html_ids;  // <a id="x">/<a name="x"> inside it: anchors to the same heading
   SourceSpan span;
   bool in_container = false;  // inside a block quote or list: no section of its own
 };
@@ -57,6 +58,13 @@ struct ListInfo {
   int previous_sibling = -1;  // the list right before it in the same container (index in lists()); -1: none
   SourcePos parent_item;      // the marker of the item it is in; line 0: the document
   std::vector<Entry> items;
+};
+
+// A GFM table as written: the lines of its header and of its rows (the
+// delimiter row excluded).
+struct TableLines {
+  int header = 0;
+  std::vector<int> rows;
 };
 
 // A deque: a big list has hundreds of thousands of links, which a growing
@@ -92,6 +100,8 @@ class LintContext {
   const Links& links() const { return m_links; }
   // Lists in document order, each before the lists nested in its items.
   const std::vector<ListInfo>& lists() const { return m_lists; }
+  // Every GFM table, in document order.
+  const std::vector<TableLines>& tables() const { return m_tables; }
   // HTML ids and names (<a id="x">, name="x"): anchors besides headings.
   const std::set<std::string>& html_anchors() const { return m_html_anchors; }
   // The folder relative links resolve against ("" for standard input).
@@ -103,9 +113,10 @@ class LintContext {
   void visit(cmark_node* node, int container_depth);
   void add_heading(cmark_node* node, int container_depth);
   void add_link(cmark_node* node);
+  void add_table(cmark_node* node);
   void collect_lists(cmark_node* parent, SourcePos parent_item);
   void add_list(cmark_node* node, SourcePos parent_item, int& previous_list);
-  void scan_html(const char* html);
+  void scan_html(const char* html, std::vector<std::string>* found = nullptr);
 
   const SourceFile& m_source;
   const Catalog& m_catalog;
@@ -117,6 +128,7 @@ class LintContext {
   std::vector<HeadingInfo> m_headings;
   Links m_links;
   std::vector<ListInfo> m_lists;
+  std::vector<TableLines> m_tables;
   LineShift m_lines_of;      // the file's lines of the block being read
   int m_previous_list = -1;  // the last top-level block is this list (index in m_lists); -1: it is no list
   std::set<std::string> m_html_anchors;
@@ -150,6 +162,8 @@ void add_structure_rules(RuleRegistry& registry);
 void add_layout_rules(RuleRegistry& registry);
 void add_entry_rules(RuleRegistry& registry);
 void add_link_rules(RuleRegistry& registry);
+void add_syntax_rules(RuleRegistry& registry);
+void add_description_rules(RuleRegistry& registry);
 
 // The suppression comments of a file; unknown rule ids are reported through
 // `reporter` (rule invalid-suppression) with a suggestion from `known`.
@@ -165,8 +179,16 @@ struct ItemVisit {
   // [meta](url)); nullptr for leading-link and bare-URL entries, groups and
   // stubs.
   const LinkInfo* meta;
-  SourcePos line_end;  // the end of its first line: findings about a whole entry cover it
+  SourcePos line_end;                 // the end of its first line: findings about a whole entry cover it
+  const std::vector<Item>& siblings;  // the vector `item` is in (Section::items or a parent's children)
+  size_t index;                       // its place there
 };
+
+// Whether the Markdown list `siblings[index]` is in holds entries: at least
+// half of its items are linked or tagged. The others are prose (a bullet list
+// of rules, steps, or free-tier limits with one "full list - https://…"):
+// missing-link and entry-format leave them alone.
+bool in_entry_list(const LintContext& context, const std::vector<Item>& siblings, size_t index);
 
 // Calls every check for every item of the catalog (entries and groups,
 // children after their parent) in document order, in one walk.

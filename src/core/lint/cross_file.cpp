@@ -3,7 +3,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "duplicates.hpp"
+#include "curate/lint/duplicates.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate {
 namespace {
@@ -38,10 +39,11 @@ class LineEnds {
   std::vector<size_t> m_starts;  // built on the first finding only
 };
 
-std::string parents_key(const EntryRef& entry) {
-  std::string parents;
-  for (const std::string& title : entry.parents) (parents += title) += '\x1f';
-  return parents;
+// Where an entry sits: section path and parent titles. Two namesakes are a
+// duplicate-title finding across files only in the same place, as within
+// one file (docs/validate.md "duplicate-title").
+std::string place_key(const EntryRef& entry) {
+  return join(entry.section, "\x1f") + '\x1e' + join(entry.parents, "\x1f") + '\x1e';
 }
 
 class CrossFilePass {
@@ -60,17 +62,20 @@ class CrossFilePass {
     std::unordered_set<std::string> urls_here, titles_here;  // keys met in this file: later copies are its own rules'
     for (const EntryRef& entry : collect_entries(findings.catalog)) {
       const Item& item = *entry.item;
-      if (m_urls && compares_url(item)) {
-        std::string key = url_key(*item.url);
+      if (std::string key = duplicate_url_key(item); m_urls && !key.empty()) {
         if (urls_here.insert(key).second)
-          if (const FirstSeen* first = earlier(m_first_url, key, k, item))
+          if (const FirstSeen* first = earlier(m_first_url, key, k, item);
+              first && !names_its_project(item, *first->item))
             report(findings, ends, item, "duplicate-url", duplicate_url_message(item, *first->item, place(*first)));
       }
-      if (m_titles && compares_title(item)) {
-        std::string key = title_key(parents_key(entry), item.title);
+      if (m_titles && item.is_entry() && item.url && !item.title.empty()) {
+        std::string key = place_key(entry) + item.title;
         if (titles_here.insert(key).second)
-          if (const FirstSeen* first = earlier(m_first_title, key, k, item); first && titles_clash(*first->item, item))
-            report(findings, ends, item, "duplicate-title", duplicate_title_message(item, place(*first)));
+          if (const FirstSeen* first = earlier(m_first_title, key, k, item)) {
+            TitleDuplicate how = title_duplicate(*first->item, item, true);
+            if (how != TitleDuplicate::none)
+              report(findings, ends, item, "duplicate-title", duplicate_title_message(item, how, place(*first)));
+          }
       }
     }
   }

@@ -1,35 +1,74 @@
-#include "duplicates.hpp"
+#include "curate/lint/duplicates.hpp"
 
+#include <cctype>
+
+#include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
 
 namespace curate {
+
+std::string duplicate_url_key(const Item& item) {
+  if (!item.is_entry() || !item.url || item.url->empty()) return {};
+  return normalize_url(*item.url);
+}
+
+bool names_its_project(const Item& later, const Item& first) {
+  if (!later.description || first.title.empty() || to_lower(later.title) == to_lower(first.title)) return false;
+  std::string description = to_lower(*later.description), title = to_lower(first.title);
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; };
+  for (size_t at = description.find(title); at != std::string::npos; at = description.find(title, at + 1)) {
+    size_t end = at + title.size();
+    if ((at == 0 || !word_char(description[at - 1])) && (end == description.size() || !word_char(description[end])))
+      return true;
+  }
+  return false;
+}
+
+std::string resource_key(std::string_view url) {
+  std::string key = normalize_url(url);
+  if (size_t cut = key.find_first_of("?#"); cut != std::string::npos) key.erase(cut);
+  while (key.size() > 1 && key.back() == '/') key.pop_back();
+  return key;
+}
+
 namespace {
 
-std::string squote(const std::string& text) { return "'" + text + "'"; }
+// What an entry writes right after its leading link to tell it from
+// namesakes: "[electron-boilerplate](…) *(by szwacz)* - …" gives "(by szwacz)".
+std::string_view qualifier(const Item& item) {
+  std::string_view raw = item.raw;
+  size_t link_end = raw.find("](");
+  if (raw.empty() || raw.front() != '[' || link_end == std::string_view::npos) return {};
+  size_t close = raw.find(')', link_end);
+  if (close == std::string_view::npos) return {};
+  std::string_view rest = raw.substr(close + 1);
+  size_t open = rest.find_first_not_of(" *_");
+  if (open == std::string_view::npos || rest[open] != '(') return {};
+  return rest.substr(open, rest.find(')', open) - open);
+}
 
 }  // namespace
 
-bool compares_url(const Item& item) { return item.is_entry() && item.url && !item.url->empty(); }
-
-std::string url_key(const std::string& url) { return normalize_url(url); }
-
-std::string duplicate_url_message(const Item& item, const Item& first, const std::string& where) {
-  return squote(item.title) + " links to the same URL as " + squote(first.title) + " at " + where + ": " + *item.url;
+TitleDuplicate title_duplicate(const Item& first, const Item& later, bool same_place) {
+  if (same_place) {
+    std::string_view a = qualifier(first), b = qualifier(later);
+    if (!a.empty() && !b.empty() && a != b) return TitleDuplicate::none;  // told apart: "(by x)", "(by y)"
+    return TitleDuplicate::same_place;
+  }
+  if (first.url && later.url && resource_key(*first.url) == resource_key(*later.url))
+    return TitleDuplicate::same_resource;
+  return TitleDuplicate::none;
 }
 
-bool compares_title(const Item& item) { return item.is_entry() && item.url && !item.title.empty(); }
-
-std::string title_key(std::string_view parents, const std::string& title) {
-  std::string key(parents);
-  return key += title;
+std::string duplicate_url_message(const Item& later, const Item& first, const std::string& first_where) {
+  return "'" + later.title + "' links to the same URL as '" + first.title + "' at " + first_where + ": " +
+         later.url.value_or("");
 }
 
-bool titles_clash(const Item& first, const Item& second) {
-  return !(first.url && second.url && url_key(*first.url) == url_key(*second.url));
-}
-
-std::string duplicate_title_message(const Item& item, const std::string& where) {
-  return "title " + squote(item.title) + " is also the title of the entry at " + where + " (a different URL)";
+std::string duplicate_title_message(const Item& later, TitleDuplicate how, const std::string& first_where) {
+  std::string message = "title '" + later.title + "' is also the title of the entry at " + first_where;
+  return message + (how == TitleDuplicate::same_place ? " in the same section (a different URL)"
+                                                      : " (another address of the same page: " + *later.url + ")");
 }
 
 }  // namespace curate

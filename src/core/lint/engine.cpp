@@ -71,6 +71,8 @@ RuleRegistry builtin_rules() {
   add_layout_rules(registry);
   add_entry_rules(registry);
   add_link_rules(registry);
+  add_syntax_rules(registry);
+  add_description_rules(registry);
   registry.add(k_invalid_suppression);
   return registry;
 }

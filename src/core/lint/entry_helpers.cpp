@@ -52,7 +52,7 @@ void visit_items(const LintContext& context, const std::vector<ItemCheck>& check
   LinkIt cursor = links.begin();
   SourcePos last{};
   std::string parents;
-  auto visit = [&](const Item& item, const Section& section) {
+  auto visit = [&](const Item& item, const Section& section, const std::vector<Item>& siblings, size_t index) {
     const LinkInfo* meta = nullptr;
     if (may_have_metadata(item)) {
       if (before(item.pos, last)) cursor = first_link_at(links, item.pos);
@@ -60,12 +60,15 @@ void visit_items(const LintContext& context, const std::vector<ItemCheck>& check
       while (cursor != links.end() && before(cursor->span.begin, item.pos)) ++cursor;
       meta = metadata_link_from(cursor, links.end(), item);
     }
-    ItemVisit seen{item, section, parents, meta, {item.pos.line, static_cast<int>(context.line(item.pos.line).size())}};
+    ItemVisit seen{
+        item,     section, parents, meta, {item.pos.line, static_cast<int>(context.line(item.pos.line).size())},
+        siblings, index};
     for (const ItemCheck& check : checks) check(seen);
   };
   auto walk_items = [&](const std::vector<Item>& items, const Section& section, auto&& self) -> void {
-    for (const Item& item : items) {
-      visit(item, section);
+    for (size_t index = 0; index < items.size(); ++index) {
+      const Item& item = items[index];
+      visit(item, section, items, index);
       if (item.children.empty()) continue;
       size_t size = parents.size();
       parents += item.title;
@@ -79,6 +82,29 @@ void visit_items(const LintContext& context, const std::vector<ItemCheck>& check
     for (const Section& child : section.sections) self(child, self);
   };
   walk_sections(context.catalog().root, walk_sections);
+}
+
+namespace {
+
+// Two neighbours of one vector of items are in one Markdown list when only
+// blank lines separate them (a paragraph or a heading ends a list).
+bool same_list(const LintContext& context, const Item& a, const Item& b) {
+  if (a.source != EntrySource::list || b.source != EntrySource::list) return false;
+  for (int line = a.span.end.line + 1; line < b.pos.line; ++line)
+    if (!is_blank(context.line(line))) return false;
+  return true;
+}
+
+}  // namespace
+
+bool in_entry_list(const LintContext& context, const std::vector<Item>& siblings, size_t index) {
+  size_t begin = index, end = index + 1;
+  while (begin > 0 && same_list(context, siblings[begin - 1], siblings[begin])) --begin;
+  while (end < siblings.size() && same_list(context, siblings[end - 1], siblings[end])) ++end;
+  size_t linked = 0;
+  for (size_t i = begin; i < end; ++i)
+    if (siblings[i].url || !siblings[i].tags.empty()) ++linked;
+  return linked * 2 >= end - begin;
 }
 
 std::vector<std::string_view> metadata_fields(const LinkInfo& link) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "curate/catalog/parse.hpp"
 #include "curate/format/format.hpp"
@@ -81,20 +82,26 @@ namespace {
 
 // The text edits of the findings in force, and what they are meant to change.
 struct Plan {
+  std::vector<const TextEdit*> structure;  // FixEffect::structure: applied first, on their own
   std::vector<const TextEdit*> edits;
   Intended intended;
   int layout_findings = 0;
 };
+
+bool selected(const std::vector<std::string>& rules, const std::string& rule) {
+  return rules.empty() || std::find(rules.begin(), rules.end(), rule) != rules.end();
+}
 
 FixEffect fix_effect(const RuleRegistry& registry, const std::string& rule) {
   const Rule* found = registry.find(rule);
   return found ? found->info.fix_effect : FixEffect::text;
 }
 
-Plan plan_fixes(const RuleRegistry& registry, const FileFindings& findings, const std::vector<Diagnostic>& kept) {
+Plan plan_fixes(const RuleRegistry& registry, const FileFindings& findings, const std::vector<Diagnostic>& kept,
+                const std::vector<std::string>& rules) {
   Plan plan;
   for (const Diagnostic& d : kept) {
-    if (!d.fixable) continue;
+    if (!d.fixable || !selected(rules, d.rule)) continue;
     FixEffect effect = fix_effect(registry, d.rule);
     if (effect == FixEffect::layout) {
       ++plan.layout_findings;
@@ -102,6 +109,10 @@ Plan plan_fixes(const RuleRegistry& registry, const FileFindings& findings, cons
     }
     for (const TextEdit& edit : findings.edits) {
       if (edit.rule != d.rule || edit.at.line != d.begin.line || edit.at.column != d.begin.column) continue;
+      if (effect == FixEffect::structure) {
+        plan.structure.push_back(&edit);
+        break;
+      }
       plan.edits.push_back(&edit);
       std::string original = findings.source.text.substr(edit.offset, edit.length);
       if (effect == FixEffect::url) plan.intended.urls[original] = edit.replacement;
@@ -126,16 +137,59 @@ int apply_edits(std::vector<const TextEdit*> edits, std::string& text) {
   return applied;
 }
 
+// Repairs of Markdown the parser read otherwise change entries on purpose
+// (a glued line becomes an entry, a broken link gives one its URL), so the
+// net asks less than check_text_fixes and nothing that can be lost: every
+// link of the document is still there, in order (new ones may appear), and
+// every entry's URL is still an entry's URL.
+void check_structure_fixes(const FileFindings& before, const std::string& after, const Config& config) {
+  MarkdownDocument old_document(before.source.text), new_document(after);
+  std::vector<std::string> old_urls, new_urls;
+  collect_urls(old_document.root(), old_urls);
+  collect_urls(new_document.root(), new_urls);
+  auto next = new_urls.begin();
+  for (const std::string& url : old_urls) {
+    next = std::find(next, new_urls.end(), url);
+    if (next == new_urls.end())
+      throw Error(before.source.path + ": refusing to fix, the result would lose the link " + url +
+                  " (file left untouched)");
+    ++next;
+  }
+  std::multiset<std::string> entry_urls;
+  Catalog repaired = build_catalog(new_document, after, before.source.path, config);  // outlives the refs below
+  for (const EntryRef& entry : collect_entries(repaired))
+    if (entry.item->url) entry_urls.insert(*entry.item->url);
+  for (const EntryRef& entry : collect_entries(before.catalog)) {
+    if (!entry.item->url) continue;
+    auto found = entry_urls.find(*entry.item->url);
+    if (found == entry_urls.end())
+      throw Error(before.source.path + ": refusing to fix, the entry " + entry.item->title +
+                  " would lose its URL (file left untouched)");
+    entry_urls.erase(found);
+  }
+}
+
 }  // namespace
 
-FixResult fix_file(const Linter& linter, const SourceFile& source, const Config& config) {
-  FileFindings findings = linter.lint(source, config);
-  Plan plan = plan_fixes(linter.registry(), findings, linter.finish(findings));
+FixResult fix_file(const Linter& linter, const SourceFile& source, const Config& config,
+                   const std::vector<std::string>& rules) {
   FixResult result;
   result.text = source.text;
+  FileFindings findings = linter.lint(source, config);
+  Plan plan = plan_fixes(linter.registry(), findings, linter.finish(findings), rules);
+  if (!plan.structure.empty()) {
+    result.applied += apply_edits(plan.structure, result.text);
+    check_structure_fixes(findings, result.text, config);
+    // The other fixes are planned on the repaired text.
+    SourceFile repaired = source;
+    repaired.text = result.text;
+    findings = linter.lint(std::move(repaired), config);
+    plan = plan_fixes(linter.registry(), findings, linter.finish(findings), rules);
+  }
   result.layout_findings = plan.layout_findings;
-  result.applied = apply_edits(plan.edits, result.text);
-  if (result.applied) check_text_fixes(findings, result.text, plan.intended, config);
+  int applied = apply_edits(plan.edits, result.text);
+  if (applied) check_text_fixes(findings, result.text, plan.intended, config);
+  result.applied += applied;
   if (!result.layout_findings) return result;
   std::string formatted = format_markdown(result.text, config.kinds, config.fmt);
   if (formatted == result.text) return result;

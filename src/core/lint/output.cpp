@@ -30,11 +30,13 @@ LintFormat parse_lint_format(std::string_view name) {
   if (name == "json") return LintFormat::json;
   if (name == "github") return LintFormat::github;
   if (name == "sarif") return LintFormat::sarif;
-  throw Error("unknown output format '" + std::string(name) + "' (use text, json, github or sarif)");
+  if (name == "junit") return LintFormat::junit;
+  throw Error("unknown output format '" + std::string(name) + "' (use text, json, github, sarif or junit)");
 }
 
 std::string format_lint_text(const std::vector<Diagnostic>& diagnostics, const LintOutputOptions& options) {
-  if (diagnostics.empty()) return {};
+  if (diagnostics.empty())
+    return options.clean_summary ? "no errors or warnings in " + plural(options.files, "file") + "\n" : "";
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     bool error = d.severity == Severity::error;
@@ -110,6 +112,8 @@ std::string format_lint(LintFormat format, const std::vector<Diagnostic>& diagno
       return format_lint_github(diagnostics, options);
     case LintFormat::sarif:
       return format_lint_sarif(diagnostics, registry, options);
+    case LintFormat::junit:
+      return format_lint_junit(diagnostics, options);
     case LintFormat::text:
       break;
   }

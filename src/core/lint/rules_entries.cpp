@@ -10,9 +10,10 @@
 #include "context.hpp"
 #include "curate/catalog/grammar.hpp"
 #include "curate/catalog/kinds.hpp"
+#include "curate/catalog/style.hpp"
+#include "curate/lint/duplicates.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
-#include "duplicates.hpp"
 #include "entry_helpers.hpp"
 
 namespace curate {
@@ -20,32 +21,54 @@ namespace {
 
 std::string squote(const std::string& text) { return "'" + text + "'"; }
 
-ItemCheck check_entry_format(const LintContext&, RuleReporter& out) {
-  return [&out](const ItemVisit& at) {
+// Entries are checked against the list's own style (catalog/style.hpp
+// style_departure), so a consistently written list has no findings.
+// Not held to the template: entries in prose lists (in_entry_list), and an
+// entry with children whose text opens with a label rather than its link
+// ("- MySQL - [awesome-mysql](…)" over the MySQL drivers), which heads its
+// nested list as a group would, and a labelled entry or a pointer
+// (labelled_or_pointer).
+// "Russian: [pymorphy2](…) - …", "Ancient Languages: [CLTK](…)": a label of
+// up to three words and a colon before the link says what the entry is for,
+// as awesome-nlp's "Other Languages" writes every item; "More in
+// [awful-ai](…)" and "See also [X](…)" point to other lists. Neither is an
+// entry that forgot to open with its link.
+bool labelled_or_pointer(const Item& item) {
+  std::string_view raw = item.raw;
+  for (std::string_view pointer : {"More in [", "More at [", "See also [", "See ["})
+    if (starts_with(raw, pointer)) return true;
+  size_t colon = raw.find(": ");
+  if (colon == std::string_view::npos || raw.substr(0, colon).find_first_of("[(*`") != std::string_view::npos)
+    return false;
+  return std::count(raw.begin(), raw.begin() + static_cast<long>(colon), ' ') < 3;
+}
+
+ItemCheck check_entry_format(const LintContext& context, RuleReporter& out) {
+  return [&context, &out, &style = context.catalog().style](const ItemVisit& at) {
     const Item& item = at.item;
-    if (item.style == EntryStyle::empty) {
-      out.report(item.pos, at.line_end,
-                 "list item without text: neither '[Name](url) - Description' nor '\"Title\" [meta](url)'");
+    if (item.style == EntryStyle::empty && item.source == EntrySource::list) {
+      out.report(item.pos, at.line_end, "list item without text");
       return;
     }
-    if (!item.is_entry()) return;
-    bool leading = item.style == EntryStyle::leading_link || item.style == EntryStyle::bare_url;
-    if (leading && !item.rest.empty()) {
-      out.report(item.pos, at.line_end,
-                 "text after the link of " + squote(item.title) + " is not separated by ' - ': " + squote(item.rest));
-      return;
-    }
-    if (at.meta && at.meta->is_autolink)
-      out.report(item.pos, at.line_end,
-                 "bare URL after " + squote(item.title) +
-                     " without a label colon: write 'Title: https://…' or '[Title](https://…)'");
+    std::optional<std::string> departure = style_departure(item, style);
+    if (!departure) return;
+    bool leading = item.style == EntryStyle::leading_link;
+    bool heads_list = !item.children.empty() && !leading;
+    if (heads_list || (!leading && labelled_or_pointer(item)) || !in_entry_list(context, at.siblings, at.index)) return;
+    out.report(item.pos, at.line_end, squote(item.title) + ": " + *departure);
   };
 }
 
-ItemCheck check_missing_link(const LintContext&, RuleReporter& out) {
-  return [&out](const ItemVisit& at) {
-    if (at.item.is_stub() && at.item.style != EntryStyle::empty)
-      out.report(at.item.pos, at.line_end, "entry " + squote(at.item.title) + " has no link");
+// An item whose only links go to the list's own anchors ("See also
+// [Retrieval](#retrieval)") is navigation.
+bool is_navigation(const Item& item) { return item.raw.find("](#") != std::string::npos; }
+
+ItemCheck check_missing_link(const LintContext& context, RuleReporter& out) {
+  return [&context, &out](const ItemVisit& at) {
+    const Item& item = at.item;
+    if (!item.is_stub() || item.style == EntryStyle::empty || is_navigation(item)) return;
+    if (in_entry_list(context, at.siblings, at.index))
+      out.report(item.pos, at.line_end, "entry " + squote(item.title) + " has no link");
   };
 }
 
@@ -141,8 +164,9 @@ class FirstSeen {
   struct Slot {
     std::size_t hash = 0;
     std::string_view key;
-    const Item* item = nullptr;  // nullptr: an empty slot
-    bool marked = false;         // for the table's user
+    const void* scope = nullptr;  // keys are equal only within one scope (a section)
+    const Item* item = nullptr;   // nullptr: an empty slot
+    bool marked = false;          // for the table's user
   };
 
   // Room for `expected` keys without growing (growing zeroes and rehashes
@@ -151,16 +175,17 @@ class FirstSeen {
 
   // The slot of `key` and true when `item` is the first seen with it; else
   // the slot of the first, and false. The slot is valid until the next call.
-  std::pair<Slot*, bool> emplace(std::string_view key, std::size_t hash, const Item* item) {
+  std::pair<Slot*, bool> emplace(std::string_view key, const void* scope, std::size_t hash, const Item* item) {
+    hash ^= std::hash<const void*>()(scope);
     if ((m_used + 1) * 4 > m_slots.size() * 3) grow();
     for (std::size_t i = hash & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
       Slot& slot = m_slots[i];
       if (!slot.item) {
-        slot = {hash, key, item, false};
+        slot = {hash, key, scope, item, false};
         ++m_used;
         return {&slot, true};
       }
-      if (slot.hash == hash && slot.key == key) return {&slot, false};
+      if (slot.hash == hash && slot.scope == scope && slot.key == key) return {&slot, false};
     }
   }
 
@@ -182,31 +207,42 @@ class FirstSeen {
 
 ItemCheck check_duplicate_url(const LintContext&, RuleReporter& out) {
   return [&out, by_url = std::unordered_map<std::string, const Item*>()](const ItemVisit& at) mutable {
-    const Item& item = at.item;
-    if (!compares_url(item)) return;
-    auto [it, inserted] = by_url.try_emplace(url_key(*item.url), &item);
-    if (inserted) return;
-    const Item& first = *it->second;
-    out.report(item.pos, at.line_end, duplicate_url_message(item, first, "line " + std::to_string(first.pos.line)));
+    std::string key = duplicate_url_key(at.item);
+    if (key.empty()) return;
+    auto [it, inserted] = by_url.try_emplace(std::move(key), &at.item);
+    if (!inserted && !names_its_project(at.item, *it->second))
+      out.report(at.item.pos, at.line_end,
+                 duplicate_url_message(at.item, *it->second, "line " + std::to_string(it->second->pos.line)));
   };
 }
 
+// A title is reported where a reader would call it a duplicate
+// (duplicates.hpp title_duplicate): in the same section under the same
+// parents, or elsewhere with a link to the same page. Two tables: one keyed
+// by section and parents (the title within its place), one by title alone
+// (its first entry, for the same page elsewhere).
 ItemCheck check_duplicate_title(const LintContext& context, RuleReporter& out) {
-  // Keyed by the title itself (the catalog outlives the walk), or for a
-  // child by its parents' titles and its own, kept in `keys`.
-  return
-      [&out, seen = FirstSeen(context.links().size()), keys = std::deque<std::string>()](const ItemVisit& at) mutable {
-        const Item& item = at.item;
-        if (!compares_title(item)) return;
-        // A child's title is read under its parents ("Learning" under C and under D differ).
-        std::string_view key =
-            at.parents.empty() ? std::string_view(item.title) : keys.emplace_back(title_key(at.parents, item.title));
-        auto [slot, fresh] = seen.emplace(key, std::hash<std::string_view>()(key), &item);
-        if (fresh) return;
-        const Item& first = *slot->item;
-        if (!titles_clash(first, item)) return;
-        out.report(item.pos, at.line_end, duplicate_title_message(item, "line " + std::to_string(first.pos.line)));
-      };
+  return [&out, in_place = FirstSeen(context.links().size()), anywhere = FirstSeen(context.links().size()),
+          keys = std::deque<std::string>()](const ItemVisit& at) mutable {
+    const Item& item = at.item;
+    // Stubs are topic placeholders an outline may repeat.
+    if (!item.is_entry() || !item.url || item.title.empty()) return;
+    std::string_view title = item.title;
+    // A child's title is read under its parents ("Learning" under C and under D differ).
+    std::string_view key = at.parents.empty() ? title : keys.emplace_back(at.parents + item.title);
+    auto [slot, fresh] = in_place.emplace(key, &at.section, std::hash<std::string_view>()(key), &item);
+    const Item* first = fresh ? nullptr : slot->item;
+    bool same_place = first != nullptr;
+    if (!first) {
+      auto [other, new_title] = anywhere.emplace(title, nullptr, std::hash<std::string_view>()(title), &item);
+      if (new_title) return;
+      first = other->item;
+    }
+    if (duplicate_url_key(*first) == duplicate_url_key(item)) return;  // duplicate-url's
+    TitleDuplicate how = title_duplicate(*first, item, same_place);
+    if (how != TitleDuplicate::none)
+      out.report(item.pos, at.line_end, duplicate_title_message(item, how, "line " + std::to_string(first->pos.line)));
+  };
 }
 
 ItemCheck check_unbalanced_quotes(const LintContext&, RuleReporter& out) {
@@ -244,13 +280,18 @@ ItemCheck check_metadata_separator(const LintContext& context, RuleReporter& out
 
 void add_entry_rules(RuleRegistry& registry) {
   registry.add_item_rule(
-      {"entry-format", "Entries follow one of the house styles", Severity::error, false,
-       "An entry reads '[Name](url) - Description' or '*tag*: \"Title\" [authors; kind; date](url)' (or "
-       "anything the entry grammar reads in between). Reported: list items without text, text after a "
-       "leading link that is not separated by ' - ', and a bare URL after a title without 'Title:'."},
+      {"entry-format", "Entries follow the list's own style", Severity::error, false,
+       "Each entry of a list item is checked against the style in force (detected, or \"style\" in "
+       ".curate.json; curate style): the message names the part of the template it misses. A consistently "
+       "written list has no findings. Not checked: entries in prose lists (fewer than half of their items "
+       "linked or tagged) and an entry with children that opens with a label ('MySQL - [awesome-mysql](…)'), "
+       "which heads its nested list, an entry after a short label ('Hebrew: [NLPH](…)') and a pointer "
+       "('More in [awful-ai](…)'). List items without text are reported too."},
       check_entry_format);
   registry.add_item_rule({"missing-link", "Entries have a link", Severity::warning, false,
-                          "An entry without any link is a stub: a topic still to be filled in."},
+                          "An entry without any link is a stub: a topic still to be filled in. Only in lists that "
+                          "hold entries (at least half of their items have a link or a tag); the others are prose. "
+                          "Items whose only links go to the list's own anchors are navigation."},
                          check_missing_link);
   registry.add_item_rule(
       {"unknown-tag", "Tags are in the vocabulary", Severity::error, true,
@@ -271,13 +312,18 @@ void add_entry_rules(RuleRegistry& registry) {
       check_unknown_kind);
   registry.add_item_rule(
       {"duplicate-url", "No two entries link to the same page", Severity::error, false,
-       "URLs are compared normalised: http and https, 'www.', a trailing slash, the fragment and tracking "
-       "parameters are ignored. The finding names both places."},
+       "URLs are compared normalised: http and https, 'www.', a trailing slash and tracking parameters are "
+       "ignored; the fragment counts (book#ch1 and book#ch2 are two pages). Links to the list's own anchors "
+       "are navigation, never an entry's URL. An entry under another name whose description names the "
+       "earlier one ((part of Django)) is a component linked to its project's page. The finding names both "
+       "places."},
       check_duplicate_url);
   registry.add_item_rule(
-      {"duplicate-title", "No two linked entries share a title", Severity::warning, false,
-       "Two entries with the same title (as written, under the same parent entries) and different URLs are "
-       "usually one resource listed twice. Stubs are not compared: an outline may repeat a topic."},
+      {"duplicate-title", "No entry repeats a title where a reader would call it a duplicate", Severity::warning, false,
+       "Two linked entries with the same title (as written) and different URLs are reported when they sit in the "
+       "same section under the same parent entries, or link to the same page under another query or fragment. "
+       "Projects that share a name in different sections are not. Stubs are not compared: an outline may repeat "
+       "a topic."},
       check_duplicate_title);
   registry.add_item_rule(
       {"unbalanced-quotes", "Quoted titles are closed", Severity::error, false,

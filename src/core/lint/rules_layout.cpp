@@ -3,6 +3,8 @@
 // after a marker, one blank line around headings and at most one in a row,
 // no trailing whitespace or tabs, exactly one final newline. Lists inside
 // block quotes and verbatim blocks (code, HTML) are left alone, as fmt does.
+#include <set>
+
 #include "context.hpp"
 #include "curate/format/layout.hpp"
 #include "curate/markdown/list_marker.hpp"
@@ -88,13 +90,28 @@ void check_final_newline(const LintContext& context, RuleReporter& out) {
                std::to_string(count) + (count == 1 ? " blank line" : " blank lines") + " at the end of the file", true);
 }
 
+// The lines whose indentation fmt keeps as written: the marker lines of
+// nested list items when .curate.json "fmt" imposes no nesting
+// (sindresorhus/awesome indents its nested lists with a tab, and fmt follows
+// the list's own indentation: docs/fmt.md).
+std::set<int> own_indent_lines(const LintContext& context) {
+  std::set<int> lines;
+  if (imposed_layout(context.config().fmt).nest) return lines;
+  for (const ListInfo& list : context.lists())
+    if (list.parent_item.line != 0)
+      for (const auto& item : list.items) lines.insert(item.start.line);
+  return lines;
+}
+
 void check_hard_tab(const LintContext& context, RuleReporter& out) {
+  std::set<int> kept = own_indent_lines(context);
   for (int number = 1; number <= context.line_count(); ++number) {
     if (context.line_kind(number) != LineKind::text) continue;
     std::string_view line = context.line(number);
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) continue;
     bool in_indent = line.find_first_not_of(" \t") > tab;
+    if (in_indent && kept.count(number)) continue;
     out.report({number, static_cast<int>(tab) + 1},
                in_indent ? "hard tab in the indentation; indent with spaces" : "hard tab; use spaces", in_indent);
   }
@@ -194,7 +211,9 @@ void add_layout_rules(RuleRegistry& registry) {
                check_final_newline);
   registry.add({"hard-tab", "No tab characters outside code and HTML", Severity::warning, true,
                 "Tabs render differently everywhere and change list nesting in subtle ways; indent with spaces. "
-                "Code blocks and HTML blocks keep their tabs. Only tabs in indentation are fixable.",
+                "Code blocks and HTML blocks keep their tabs, and so do nested list items indented with a tab, "
+                "whose indentation fmt keeps (unless .curate.json \"fmt\" imposes a nesting). Only tabs in "
+                "indentation are fixable.",
                 FixEffect::layout},
                check_hard_tab);
 }

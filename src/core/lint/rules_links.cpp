@@ -1,6 +1,7 @@
 // Link rules: every Markdown link and image of the file (entries, prose,
 // tables), checked offline. HTML <a href> is not read.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <optional>
 #include <unordered_set>
@@ -31,9 +32,63 @@ void check_insecure_link(const LintContext& context, RuleReporter& out) {
   }
 }
 
+// Lower-case letters and digits only: "Public-apis-repo" → "publicapisrepo".
+std::string squashed(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The value of query parameter `name` in `url`, or "".
+std::string_view query_value(std::string_view url, std::string_view name) {
+  size_t query = url.find('?');
+  if (query == std::string_view::npos) return {};
+  std::string_view rest = url.substr(query + 1, url.find('#') - query - 1);
+  for (std::string_view pair : split_trimmed_views(rest, "&"))
+    if (pair.size() > name.size() && starts_with(pair, name) && pair[name.size()] == '=')
+      return pair.substr(name.size() + 1);
+  return {};
+}
+
+// utm_ tags that say the reader comes from this list (utm_source=github, or
+// a source or campaign naming the list) are a sponsor's referral tags: true
+// of every click from the list, and asked for by the sponsor. The list's
+// names are its level-1 headings, squashed ("Public APIs" also heads
+// public-apis, whose first one is a sponsor's banner); a tag names the list
+// when it holds one of them ("publicapisrepo") or one holds it
+// (utm_source=public-apis in "Try Public APIs for free").
+bool is_referral(std::string_view url, const std::vector<std::string>& list_names) {
+  for (std::string_view name : {"utm_source", "utm_campaign"}) {
+    std::string value = squashed(query_value(url, name));
+    if (value.empty()) continue;
+    if (value == "github") return true;
+    for (const std::string& list : list_names)
+      if ((list.size() >= 4 && value.find(list) != std::string::npos) ||
+          (value.size() >= 6 && list.find(value) != std::string::npos))
+        return true;
+  }
+  return false;
+}
+
+bool host_in(const std::string& host, const std::vector<std::string>& hosts) {
+  for (const std::string& kept : hosts)
+    if (host == kept ||
+        (host.size() > kept.size() && ends_with(host, kept) && host[host.size() - kept.size() - 1] == '.'))
+      return true;
+  return false;
+}
+
 void check_tracking_params(const LintContext& context, RuleReporter& out) {
+  std::vector<std::string> keep_hosts = out.options().value("keep-hosts", std::vector<std::string>{});
+  for (std::string& host : keep_hosts) host = to_lower(host);
+  std::vector<std::string> list_names;
+  for (const HeadingInfo& heading : context.headings())
+    if (heading.level == 1) list_names.push_back(squashed(heading.text));
   for (const LinkInfo& link : context.links()) {
     if (link.url.find('?') == std::string::npos) continue;
+    if (host_in(link.host, keep_hosts) || is_referral(link.url, list_names)) continue;
     std::string clean = strip_tracking_params(link.url);
     if (clean == link.url) continue;
     std::string message = "tracking parameters in " + link.url + "; the page is " + clean;
@@ -142,7 +197,9 @@ void check_relative_link(const LintContext& context, RuleReporter& out) {
     if (path.front() == '/' && !root) root = root_for(context);
     std::filesystem::path target =
         path.front() == '/' ? *root / path.substr(1) : context.base_dir() / std::filesystem::path(path);
-    if (!context.options().path_exists(target.lexically_normal().string()))
+    // A wiki's page links name the page without its ".md" (golang/wiki: [LearnTesting](LearnTesting)).
+    std::string resolved = target.lexically_normal().string();
+    if (!context.options().path_exists(resolved) && !context.options().path_exists(resolved + ".md"))
       out.report(link.span.begin, link.span.end, "relative link " + squote(url) + " names no file next to the list");
   }
 }
@@ -154,13 +211,17 @@ void add_link_rules(RuleRegistry& registry) {
                 "An http:// link can be read and changed on the way. Loopback hosts and the hosts in the "
                 "allow-hosts option are not reported."},
                check_insecure_link, {{"allow-hosts", "[]", "hosts that only serve http"}});
-  registry.add(
-      {"tracking-params", "Links carry no tracking parameters", Severity::warning, true,
-       "Query parameters that only track the reader (utm_*, fbclid, gclid, …) are removed by --fix.", FixEffect::url},
-      check_tracking_params);
+  registry.add({"tracking-params", "Links carry no tracking parameters", Severity::warning, true,
+                "Query parameters that only track the reader (utm_*, fbclid, gclid, …) are removed by --fix. Kept: "
+                "links to the hosts of the keep-hosts option (sponsors), and referral tags that name GitHub or the "
+                "list itself as the source or campaign (utm_source=github, utm_campaign=awesome-nlp), which sponsors "
+                "ask for.",
+                FixEffect::url},
+               check_tracking_params,
+               {{"keep-hosts", "[]", "hosts whose tracking parameters are kept (sponsor links); subdomains included"}});
   registry.add({"empty-link-text", "Links have text", Severity::error, false,
-                "A link without text ([](url)) is invisible to the reader. An image inside the link counts as its "
-                "text."},
+                "A link without text ([](url)) is invisible to the reader. An image inside the link (Markdown or "
+                "an HTML <img>) counts as its text."},
                check_empty_link_text);
   registry.add({"bad-url", "Web addresses are valid absolute URLs", Severity::error, false,
                 "Reported: an empty destination ([Name]()), a web address without a scheme (www.…), a malformed "
@@ -171,8 +232,8 @@ void add_link_rules(RuleRegistry& registry) {
                 "(or an HTML id or name). Case and %-escapes are ignored, as GitHub does."},
                check_local_anchor);
   registry.add({"relative-link", "Relative links name files that exist", Severity::error, false,
-                "A relative path must exist next to the list file (the query and #fragment are ignored). Lists "
-                "read from standard input are not checked."},
+                "A relative path must exist next to the list file (the query and #fragment are ignored; a wiki's "
+                "page link may leave out the .md). Lists read from standard input are not checked."},
                check_relative_link);
 }
 

@@ -5,6 +5,7 @@
 
 #include "context.hpp"
 #include "curate/text/text.hpp"
+#include "curate/text/url.hpp"
 
 namespace curate {
 namespace {
@@ -44,19 +45,30 @@ void check_single_title(const LintContext& context, RuleReporter& out) {
   }
 }
 
-void check_duplicate_siblings(const Section& section, RuleReporter& out) {
+// Whether a <details> block opens between two lines: each collapsible group
+// (awesome-nlp's "NLP in Arabic", "NLP in Chinese", …) is read on its own,
+// under its summary, so its "Libraries" is not the previous group's.
+bool details_between(const LintContext& context, int from, int to) {
+  for (int line = from + 1; line < to; ++line)
+    if (context.line_kind(line) == LineKind::html && icontains(context.line(line), "<details")) return true;
+  return false;
+}
+
+void check_duplicate_siblings(const LintContext& context, const Section& section, RuleReporter& out) {
   std::map<std::string, const Section*> seen;
   for (const Section& child : section.sections) {
     auto [it, inserted] = seen.try_emplace(to_lower(child.heading), &child);
-    if (!inserted)
+    if (!inserted && details_between(context, it->second->span.begin.line, child.span.begin.line))
+      it->second = &child;
+    else if (!inserted)
       out.report(child.span.begin, "heading " + squote(child.heading) + " repeats its sibling at line " +
                                        std::to_string(it->second->span.begin.line));
-    check_duplicate_siblings(child, out);
+    check_duplicate_siblings(context, child, out);
   }
 }
 
 void check_duplicate_heading(const LintContext& context, RuleReporter& out) {
-  check_duplicate_siblings(context.catalog().root, out);
+  check_duplicate_siblings(context, context.catalog().root, out);
 }
 
 // A heading followed directly by a heading of the same or a higher level
@@ -77,12 +89,25 @@ void check_empty_section(const LintContext& context, RuleReporter& out) {
 
 // --- toc-mismatch ----------------------------------------------------------
 
+// Every anchor a TOC link may name, to the heading index it reaches: the
+// GitHub slug (case-insensitive) and the <a id>/<a name> written inside the
+// heading ("### <a id="csharp"></a>C#" is reached by #csharp).
+std::map<std::string, int, std::less<>> heading_anchors(const std::vector<const HeadingInfo*>& headings) {
+  std::map<std::string, int, std::less<>> out;
+  for (size_t i = 0; i < headings.size(); ++i) {
+    out.emplace(to_lower(headings[i]->slug), static_cast<int>(i));
+    for (const std::string& id : headings[i]->html_ids) out.emplace(id, static_cast<int>(i));
+  }
+  return out;
+}
+
 // The heading index a TOC anchor points to, or -1.
-int resolve_anchor(const std::vector<const HeadingInfo*>& headings, std::string_view anchor) {
-  std::string wanted = to_lower(percent_decode(anchor));
-  for (size_t i = 0; i < headings.size(); ++i)
-    if (to_lower(headings[i]->slug) == wanted) return static_cast<int>(i);
-  return -1;
+int resolve_anchor(const std::map<std::string, int, std::less<>>& anchors, std::string_view anchor) {
+  std::string wanted = percent_decode(anchor);
+  if (starts_with(wanted, "user-content-")) wanted.erase(0, 13);
+  auto it = anchors.find(wanted);
+  if (it == anchors.end()) it = anchors.find(to_lower(wanted));
+  return it == anchors.end() ? -1 : it->second;
 }
 
 // The index of the heading whose section contains `line`, or -1.
@@ -99,57 +124,126 @@ int parent_heading(const std::vector<const HeadingInfo*>& headings, int index) {
   return -1;
 }
 
+// Which of `order` (heading indexes, -1 for none) belong to a longest
+// increasing run through it: the links that are in place. The others are
+// the ones that moved, so one misplaced link gives one finding, not one for
+// every link after it.
+std::vector<bool> in_place(const std::vector<int>& order) {
+  std::vector<size_t> tails;                   // tails[k]: index of the smallest end of an increasing run of length k+1
+  std::vector<long> before(order.size(), -1);  // the previous element of the run ending here
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (order[i] < 0) continue;
+    auto at =
+        std::lower_bound(tails.begin(), tails.end(), order[i], [&](size_t t, int value) { return order[t] < value; });
+    if (at != tails.begin()) before[i] = static_cast<long>(*(at - 1));
+    if (at == tails.end())
+      tails.push_back(i);
+    else
+      *at = i;
+  }
+  std::vector<bool> kept(order.size(), false);
+  for (long i = tails.empty() ? -1 : static_cast<long>(tails.back()); i >= 0; i = before[static_cast<size_t>(i)])
+    kept[static_cast<size_t>(i)] = true;
+  return kept;
+}
+
 // Each TOC link in document order: reported when it lists a section twice or
-// comes before the section of the link above it.
-void check_toc_order(const std::vector<TocLink>& toc, const std::vector<int>& targets,
+// is out of place among the others.
+void check_toc_order(const std::vector<TocLink>& toc, std::vector<int> targets,
                      const std::vector<const HeadingInfo*>& headings, RuleReporter& out) {
-  int previous = -1;
   std::vector<bool> seen(headings.size(), false);
   for (size_t i = 0; i < toc.size(); ++i) {
     if (targets[i] < 0) continue;
     const HeadingInfo& target = *headings[static_cast<size_t>(targets[i])];
     if (seen[static_cast<size_t>(targets[i])]) {
       out.report(toc[i].pos, "table of contents lists " + squote(target.text) + " twice");
+      targets[i] = -1;
       continue;
     }
     seen[static_cast<size_t>(targets[i])] = true;
-    if (targets[i] < previous)
-      out.report(toc[i].pos, "table of contents lists " + squote(toc[i].text) + " after " +
-                                 squote(headings[static_cast<size_t>(previous)]->text) +
+  }
+  std::vector<bool> kept = in_place(targets);
+  // Most links out of document order: the table of contents keeps an order
+  // of its own (alphabetical, over sections grouped by topic), not a mistake.
+  size_t resolved = static_cast<size_t>(std::count_if(targets.begin(), targets.end(), [](int t) { return t >= 0; }));
+  size_t moved = resolved - static_cast<size_t>(std::count(kept.begin(), kept.end(), true));
+  if (moved * 2 > resolved) return;
+  for (size_t i = 0; i < toc.size(); ++i) {
+    if (targets[i] < 0 || kept[i]) continue;
+    // Name the neighbour in place that it should follow or precede.
+    size_t next = i + 1;
+    while (next < toc.size() && !kept[next]) ++next;
+    if (next < toc.size() && targets[next] < targets[i]) {
+      out.report(toc[i].pos, "table of contents lists " + squote(toc[i].text) + " before " + squote(toc[next].text) +
                                  ", but the headings come in the other order");
-    previous = std::max(previous, targets[i]);
+      continue;
+    }
+    size_t previous = i;
+    while (previous > 0 && !kept[previous - 1]) --previous;
+    std::string after = previous > 0 ? " after " + squote(toc[previous - 1].text) : "";
+    out.report(toc[i].pos,
+               "table of contents lists " + squote(toc[i].text) + after + ", but the headings come in the other order");
   }
 }
 
 // The table of contents must list, in order, every heading of the part of
 // the document it covers: the sections at the levels it links to, under the
-// same parents, except the section that holds the TOC itself. Anchors that
-// match no heading are local-anchor findings, not reported here.
+// same parents, from the first section it lists to the last (a "License"
+// after the last one is not its business), except the section that holds the
+// TOC itself. Not reported as missing: a heading whose anchor a TOC link
+// misses (local-anchor reports the link), a heading repeated under one
+// parent ("Libraries", "Models" under each language: duplicate-heading's),
+// and the sections of a parent most of whose sections the TOC leaves out
+// (it lists a selection on purpose).
 void check_toc(const LintContext& context, RuleReporter& out) {
   const auto& toc = context.catalog().toc;
   if (toc.empty()) return;
   std::vector<const HeadingInfo*> headings = section_headings(context);
+  auto anchors = heading_anchors(headings);
   std::vector<int> targets;
   std::set<int> levels, parents;
+  std::set<std::string> unresolved;  // lower-cased texts of links that reach no heading
   std::vector<bool> listed(headings.size(), false);
+  int first = static_cast<int>(headings.size()), last = -1;
   for (const TocLink& link : toc) {
-    int target = resolve_anchor(headings, link.anchor);
+    int target = resolve_anchor(anchors, link.anchor);
     targets.push_back(target);
-    if (target < 0) continue;
+    if (target < 0) {
+      unresolved.insert(to_lower(link.text));
+      continue;
+    }
     listed[static_cast<size_t>(target)] = true;
     levels.insert(headings[static_cast<size_t>(target)]->level);
     parents.insert(parent_heading(headings, target));
+    first = std::min(first, target);
+    last = std::max(last, target);
   }
   check_toc_order(toc, targets, headings, out);
   int toc_section = enclosing_heading(headings, toc.front().pos.line);
-  for (size_t i = 0; i < headings.size(); ++i) {
-    int index = static_cast<int>(i);
-    if (listed[i] || index == toc_section) continue;
-    bool in_scope = levels.count(headings[i]->level) && parents.count(parent_heading(headings, index));
-    if (in_scope)
-      out.report(headings[i]->span.begin, headings[i]->span.end,
-                 "section " + squote(headings[i]->text) + " is missing from the table of contents (line " +
-                     std::to_string(toc.front().pos.line) + ")");
+  std::vector<size_t> missing;
+  std::map<std::pair<int, std::string>, int> repeats;  // (parent, lower-cased text) → count
+  std::map<int, int> listed_under, unlisted_under;     // parent → sections in scope
+  for (int index = first + 1; index < last; ++index) {
+    size_t i = static_cast<size_t>(index);
+    int parent = parent_heading(headings, index);
+    if (index == toc_section || !levels.count(headings[i]->level) || !parents.count(parent)) continue;
+    if (listed[i]) {
+      ++listed_under[parent];
+      continue;
+    }
+    ++unlisted_under[parent];
+    if (unresolved.count(to_lower(headings[i]->text))) continue;
+    missing.push_back(i);
+    ++repeats[{parent, to_lower(headings[i]->text)}];
+  }
+  for (size_t i : missing) {
+    int parent = parent_heading(headings, static_cast<int>(i));
+    if (repeats[{parent, to_lower(headings[i]->text)}] > 1) continue;
+    // Most of a parent's sections left out: the table lists a selection on purpose.
+    if (unlisted_under[parent] > listed_under[parent]) continue;
+    out.report(headings[i]->span.begin, headings[i]->span.end,
+               "section " + squote(headings[i]->text) + " is missing from the table of contents (line " +
+                   std::to_string(toc.front().pos.line) + ")");
   }
 }
 
@@ -166,16 +260,22 @@ void add_structure_rules(RuleRegistry& registry) {
                check_single_title);
   registry.add({"duplicate-heading", "No two sibling sections share a heading", Severity::error, false,
                 "Two sections with the same heading under the same parent are one section written twice; their "
-                "entries belong together. Equal headings under different parents are fine."},
+                "entries belong together. Equal headings under different parents are fine, and so are equal headings "
+                "in different <details> blocks (each collapsible group is read under its own summary)."},
                check_duplicate_heading);
   registry.add({"empty-section", "Sections have content", Severity::warning, false,
                 "A heading followed directly by a heading of the same or a higher level (or by the end of the file) "
                 "is an empty section: a placeholder still to be filled, or one to remove."},
                check_empty_section);
   registry.add({"toc-mismatch", "The table of contents matches the headings", Severity::error, false,
-                "When the list has a table of contents (a list whose items all link to #anchors), it must list, in "
-                "document order, every section at the levels it covers under the same parents, except the section "
-                "that holds it. Anchors that match no heading are reported by local-anchor."},
+                "When the list has a table of contents (a list whose items link to #anchors), it must list, in "
+                "document order, every section at the levels it covers under the same parents, from the first "
+                "section it lists to the last, except the section that holds it. Anchors are GitHub's: heading "
+                "slugs and <a id>/<a name> inside headings. A link out of place is reported once (the others "
+                "keep their order); a TOC with most links out of document order keeps an order of its own "
+                "(alphabetical) and is not compared. A TOC that leaves out most sections of a parent lists a "
+                "selection. Anchors that match no heading are local-anchor's, and headings repeated under one "
+                "parent are duplicate-heading's."},
                check_toc);
 }
 

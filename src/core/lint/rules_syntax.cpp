@@ -1,0 +1,303 @@
+// Syntax rules: Markdown that does not say what its author meant, because
+// the parser read it otherwise (a heading without its space, a link written
+// backwards, a line glued onto the entry above), and the small slips peers'
+// linters catch (spaces inside link text, punctuation closing a heading,
+// table rows with a cell too many).
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "context.hpp"
+#include "curate/text/text.hpp"
+#include "line_scan.hpp"
+
+namespace curate {
+namespace {
+
+std::string squote(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+SourcePos at_byte(int line, size_t byte) { return {line, static_cast<int>(byte) + 1}; }
+
+// --- heading-space -----------------------------------------------------------
+
+// `#2 Deep Learning Method` is a paragraph, not a heading: its entries fall
+// under the section before it.
+void check_heading_space(const LintContext& context, RuleReporter& out) {
+  for (int number = 1; number <= context.line_count(); ++number) {
+    if (context.line_kind(number) != LineKind::text) continue;
+    std::string_view line = context.line(number);
+    size_t hashes = line.find_first_not_of(' ');
+    if (hashes == std::string_view::npos || hashes > 3 || line[hashes] != '#') continue;
+    size_t text = line.find_first_not_of('#', hashes);
+    if (text == std::string_view::npos || text - hashes > 6) continue;
+    unsigned char next = static_cast<unsigned char>(line[text]);
+    if (next == ' ' || next == '\t' || !(std::isalnum(next) || next >= 0x80)) continue;
+    std::string_view marker = line.substr(hashes, text - hashes);
+    size_t offset = context.offset({number, 1}) + text;
+    out.report_with_edit(at_byte(number, hashes), at_byte(number, line.size() - 1),
+                         squote(trim(line)) + " is text, not a heading: write " +
+                             squote(std::string(marker) + " " + std::string(line.substr(text))),
+                         offset, 0, " ");
+  }
+}
+
+// --- link-syntax -------------------------------------------------------------
+
+bool looks_like_url(std::string_view text) {
+  return istarts_with(text, "http://") || istarts_with(text, "https://") || istarts_with(text, "www.");
+}
+
+// `(text)[https://…]`: the parts of a link in the wrong order.
+void find_reversed(const LintContext& context, int number, std::string_view line, const std::vector<bool>& code,
+                   RuleReporter& out) {
+  for (size_t open = line.find('('); open != std::string_view::npos; open = line.find('(', open + 1)) {
+    if (code[open] || is_escaped(line, open) || (open > 0 && line[open - 1] == ']')) continue;
+    size_t close = matching_bracket(line, open);
+    if (close == std::string_view::npos || close + 1 >= line.size() || line[close + 1] != '[') continue;
+    size_t url_end = matching_bracket(line, close + 1);
+    if (url_end == std::string_view::npos) continue;
+    std::string_view text = line.substr(open + 1, close - open - 1);
+    std::string_view url = line.substr(close + 2, url_end - close - 2);
+    bool followed = url_end + 1 < line.size() && (line[url_end + 1] == '(' || line[url_end + 1] == '[');
+    if (!looks_like_url(url) || followed || trim(text).empty() || url.find(' ') != std::string_view::npos) continue;
+    std::string fixed = "[" + std::string(text) + "](" + std::string(url) + ")";
+    out.report_with_edit(
+        at_byte(number, open), at_byte(number, url_end),
+        "link written backwards " + squote(line.substr(open, url_end - open + 1)) + ": write " + squote(fixed),
+        context.offset({number, 1}) + open, url_end - open + 1, fixed);
+    open = url_end;
+  }
+}
+
+// `[text] (https://…)` and `[[pdf]] (https://…)`: a space between the text
+// and the destination, so neither is a link.
+void find_spaced(const LintContext& context, int number, std::string_view line, const std::vector<bool>& code,
+                 RuleReporter& out) {
+  for (size_t open = line.find('['); open != std::string_view::npos; open = line.find('[', open + 1)) {
+    if (code[open] || is_escaped(line, open) || (open > 0 && (line[open - 1] == '[' || line[open - 1] == '!')))
+      continue;
+    size_t close = matching_bracket(line, open);
+    if (close == std::string_view::npos) continue;
+    size_t paren = line.find_first_not_of(" \t", close + 1);
+    if (paren == close + 1 || paren == std::string_view::npos || line[paren] != '(') continue;
+    size_t end = matching_bracket(line, paren);
+    if (end == std::string_view::npos || !looks_like_url(line.substr(paren + 1)) ||
+        trim(line.substr(open + 1, close - open - 1)).empty())
+      continue;
+    std::string_view written = line.substr(open, end - open + 1);
+    std::string fixed =
+        std::string(line.substr(open, close - open + 1)) + std::string(line.substr(paren, end - paren + 1));
+    out.report_with_edit(
+        at_byte(number, open), at_byte(number, end),
+        "space between ']' and '(' in " + squote(written) + " keeps it from being a link: write " + squote(fixed),
+        context.offset({number, 1}) + close + 1, paren - close - 1, "");
+    open = end;
+  }
+}
+
+void check_link_syntax(const LintContext& context, RuleReporter& out) {
+  for (int number = 1; number <= context.line_count(); ++number) {
+    if (context.line_kind(number) != LineKind::text) continue;
+    std::string_view line = context.line(number);
+    if (line.find(")[") == std::string_view::npos && line.find("] (") == std::string_view::npos &&
+        line.find("]\t(") == std::string_view::npos)
+      continue;
+    std::vector<bool> code = code_span_mask(line);
+    find_reversed(context, number, line, code, out);
+    find_spaced(context, number, line, code, out);
+  }
+}
+
+// --- link-text-spaces --------------------------------------------------------
+
+void check_link_text_spaces(const LintContext& context, RuleReporter& out) {
+  std::string_view text = context.text();
+  for (const LinkInfo& link : context.links()) {
+    if (link.is_image || link.is_autolink) continue;
+    size_t open = context.offset(link.span.begin);
+    if (open >= text.size() || text[open] != '[') continue;
+    size_t end = context.offset(link.span.end) + 1;
+    if (end <= open || end > text.size()) continue;  // cmark gave no position (lint/rules_links.cpp)
+    std::string_view rest = text.substr(open, end - open);
+    size_t close = matching_bracket(rest, 0);
+    if (close == std::string_view::npos || close < 2) continue;
+    std::string_view inner = rest.substr(1, close - 1);
+    if (inner.find('\n') != std::string_view::npos || trim(inner).empty()) continue;
+    bool leading = inner.front() == ' ' || inner.front() == '\t';
+    bool trailing = inner.back() == ' ' || inner.back() == '\t';
+    if (!leading && !trailing) continue;
+    out.report_with_edit(link.span.begin, link.span.end,
+                         "spaces inside the link text " + squote("[" + std::string(inner) + "]") + ": write " +
+                             squote("[" + std::string(trim(inner)) + "]"),
+                         open + 1, inner.size(), std::string(trim(inner)));
+  }
+}
+
+// --- heading-punctuation -----------------------------------------------------
+
+// A heading ending in an abbreviation's period ("Big Data & Co.", "Smith
+// Jr.", "Java EE vs.", an initial "Part A.") is a title, not a sentence.
+bool ends_in_abbreviation(std::string_view text) {
+  if (ends_with(text, "...")) return true;  // an ellipsis
+  size_t start = text.find_last_of(" (/") + 1;
+  std::string word = to_lower(text.substr(start));  // npos + 1: the whole text
+  static const std::set<std::string, std::less<>> k_abbreviations = {
+      "etc.", "co.", "inc.", "ltd.", "corp.", "jr.", "sr.", "vs.", "no.", "vol.", "ed.", "al.", "e.g.", "i.e."};
+  return k_abbreviations.count(word) > 0 || (word.size() == 2 && std::isalpha(static_cast<unsigned char>(word[0])));
+}
+
+void check_heading_punctuation(const LintContext& context, RuleReporter& out) {
+  for (const HeadingInfo& heading : context.headings()) {
+    std::string_view text = heading.text;
+    if (heading.in_container || text.empty()) continue;
+    char last = text.back();
+    if (std::string_view(".,;:!").find(last) == std::string_view::npos) continue;
+    if (last == '.' && ends_in_abbreviation(text)) continue;
+    out.report(heading.span.begin, heading.span.end,
+               "heading " + squote(text) + " ends with " + squote(std::string(1, last)) +
+                   ": headings are titles, not sentences");
+  }
+}
+
+// --- table-cells -------------------------------------------------------------
+
+// The cells of a table row as written: GFM splits on every unescaped '|',
+// inside code spans too; a leading and a trailing pipe only frame the row.
+std::vector<std::string_view> cells_of(std::string_view row) {
+  row = trim(row);
+  if (!row.empty() && row.front() == '|') row.remove_prefix(1);
+  if (!row.empty() && row.back() == '|' && !is_escaped(row, row.size() - 1)) row.remove_suffix(1);
+  std::vector<std::string_view> cells;
+  size_t start = 0;
+  for (size_t i = 0; i <= row.size(); ++i) {
+    if (i < row.size() && (row[i] != '|' || is_escaped(row, i))) continue;
+    cells.push_back(trim(row.substr(start, i - start)));
+    start = i + 1;
+  }
+  return cells;
+}
+
+// Rows whose cells do not match the header: missing ones (GitHub leaves them
+// empty, so the values shift left under the wrong columns) or extra ones
+// with text (GitHub drops them). Extra empty cells ("| Yes | |") show nothing
+// and lose nothing: not reported.
+void check_table_cells(const LintContext& context, RuleReporter& out) {
+  for (const TableLines& table : context.tables()) {
+    size_t columns = cells_of(context.line(table.header)).size();
+    for (int row : table.rows) {
+      std::vector<std::string_view> cells = cells_of(context.line(row));
+      if (cells.size() == columns) continue;
+      bool lost = cells.size() < columns || std::any_of(cells.begin() + static_cast<long>(columns), cells.end(),
+                                                        [](std::string_view cell) { return !cell.empty(); });
+      if (!lost) continue;
+      out.report({row, 1}, {row, static_cast<int>(context.line(row).size())},
+                 "table row has " + plural(static_cast<long long>(cells.size()), "cell", "cells") +
+                     "; the header (line " + std::to_string(table.header) + ") has " + std::to_string(columns) +
+                     (cells.size() > columns ? ": GitHub drops the text of the extra ones"
+                                             : ": GitHub leaves the missing ones empty"));
+    }
+  }
+}
+
+// --- lazy-continuation -------------------------------------------------------
+
+// A line of only links to the list's own anchors ("[Back to Top](#contents)",
+// bold or between pipes).
+bool is_navigation_line(const LintContext& context, int number) {
+  std::string_view line = context.line(number);
+  std::string rest(line);
+  bool any = false;
+  const Links& links = context.links();
+  auto first = std::lower_bound(links.begin(), links.end(), number,
+                                [](const LinkInfo& link, int wanted) { return link.span.begin.line < wanted; });
+  for (auto it = first; it != links.end(); ++it) {
+    const LinkInfo& link = *it;
+    if (link.span.begin.line > number) break;
+    if (link.span.begin.line != number || link.span.end.line != number) continue;
+    if (!starts_with(link.url, "#")) return false;
+    any = true;
+    for (int c = link.span.begin.column - 1; c < link.span.end.column && static_cast<size_t>(c) < rest.size(); ++c)
+      rest[static_cast<size_t>(c)] = ' ';
+  }
+  return any && rest.find_first_not_of(" \t*_|") == std::string::npos;
+}
+
+ItemCheck check_lazy_continuation(const LintContext& context, RuleReporter& out) {
+  return [&context, &out](const ItemVisit& at) {
+    const Item& item = at.item;
+    if (item.source != EntrySource::list || item.paragraph_end_line <= item.pos.line) return;
+    bool top_level = item.pos.column == 1;
+    for (int number = item.pos.line + 1; number <= item.paragraph_end_line; ++number) {
+      std::string_view line = context.line(number);
+      size_t indent = line.find_first_not_of(" \t");
+      if (indent == std::string_view::npos) continue;
+      std::string_view text = line.substr(indent);
+      size_t offset = context.offset({number, 1});
+      bool glued_marker =
+          (text.size() > 1 && text[1] == '[') &&
+          (text[0] == '-' || text[0] == '+' || (text[0] == '*' && text.find('*', 1) == std::string_view::npos));
+      if (glued_marker) {
+        out.report_with_edit(at_byte(number, indent), at_byte(number, line.size() - 1),
+                             squote(text.substr(0, 2)) + " continues the entry " + squote(item.title) +
+                                 " above instead of starting an item: write " +
+                                 squote(std::string(1, text[0]) + " " + std::string(text.substr(1, 1))),
+                             offset + indent + 1, 0, " ");
+        continue;
+      }
+      bool navigation = is_navigation_line(context, number);
+      // A label for what follows ("LLM-based:") ends the paragraph with ':'
+      // and has no nested list to introduce; fmt indents it into the entry,
+      // so the indentation does not tell.
+      bool label = number == item.paragraph_end_line && item.children.empty() && text.back() == ':';
+      if (!navigation && !label) continue;
+      std::string message = squote(trim(text)) + (navigation ? " is navigation" : " introduces what follows") +
+                            ", but it continues the entry " + squote(item.title) + " above: put a blank line before it";
+      if (top_level)
+        out.report_with_edit(at_byte(number, indent), at_byte(number, line.size() - 1), message, offset, indent, "\n");
+      else
+        out.report(at_byte(number, indent), at_byte(number, line.size() - 1), message + " (and place it by hand)");
+    }
+  };
+}
+
+}  // namespace
+
+void add_syntax_rules(RuleRegistry& registry) {
+  registry.add_item_rule(
+      {"lazy-continuation", "No line is glued onto the entry above", Severity::error, true,
+       "A line right below a list item, without a blank line, continues that item's text (CommonMark's lazy "
+       "continuation), and fmt keeps it there. Reported: '-[Name](url)' without the space after the marker (an "
+       "entry meant as an item), a line of only #anchor links ('[Back to Top](#contents)'), and a last line "
+       "ending with ':' under an entry without nested items (a label for what follows, 'LLM-based:'). Fixed: the "
+       "missing space; for a top-level item, a blank line before the other two, which start the line anew.",
+       FixEffect::structure},
+      check_lazy_continuation);
+  registry.add({"heading-space", "Headings have a space after their '#'", Severity::error, true,
+                "'#2 Deep Learning Method' is a paragraph, not a heading, so its entries fall under the section "
+                "before it. --fix adds the space.",
+                FixEffect::structure},
+               check_heading_space);
+  registry.add({"link-syntax", "Links are written [text](url)", Severity::error, true,
+                "Reported: a link written backwards, '(text)[https://…]', and a space between the text and the "
+                "destination, '[text] (https://…)' or '[[pdf]] (https://…)': neither is a link, so the entry loses "
+                "its URL. Only destinations that look like web addresses are read; code spans are left alone. "
+                "--fix writes '[text](url)'.",
+                FixEffect::structure},
+               check_link_syntax);
+  registry.add({"link-text-spaces", "Link text has no spaces at its ends", Severity::warning, true,
+                "'[ Name ](url)' underlines the spaces; --fix writes '[Name](url)'."},
+               check_link_text_spaces);
+  registry.add({"heading-punctuation", "Headings do not end with punctuation", Severity::warning, false,
+                "A heading ending with '.', ',', ';', ':' or '!' reads as a sentence (an ellipsis and an "
+                "abbreviation's period, 'etc.', 'Co.', 'Inc.', 'vs.', an initial, excepted); '?' is a question and "
+                "fine."},
+               check_heading_punctuation);
+  registry.add({"table-cells", "Table rows have as many cells as the header", Severity::error, false,
+                "GitHub drops the cells of a row beyond the header's count and leaves missing ones empty, so a row "
+                "with a stray or missing '|' shows its values under the wrong columns or not at all. Extra cells "
+                "that are empty ('| Yes | |') show and lose nothing and are not reported. Escaped pipes ('\\|') "
+                "are text."},
+               check_table_cells);
+}
+
+}  // namespace curate

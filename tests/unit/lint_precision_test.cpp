@@ -1,0 +1,159 @@
+// What the rules leave alone on real lists (docs/validate.md "Precision"),
+// the options that tune them, and the fixes of Markdown the parser read
+// otherwise (FixEffect::structure) with their safety net.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "curate/lint/duplicates.hpp"
+#include "curate/lint/fix.hpp"
+#include "curate/lint/lint.hpp"
+#include "curate/lint/output.hpp"
+#include "curate/text/error.hpp"
+#include "test_helpers.hpp"
+
+namespace {
+
+using namespace curate;
+
+Config config_with_rules(const std::string& rules_json) {
+  Config config;
+  config.path = ".curate.json";
+  config.set_document(nlohmann::json::parse("{\"rules\": " + rules_json + "}"));
+  return config;
+}
+
+Linter make_linter(const Config& config = Config{}) {
+  RuleRegistry registry = builtin_rules();
+  LintSettings settings(registry, config);
+  return Linter(std::move(registry), std::move(settings), LintOptions{"2025-11-26", {}});
+}
+
+std::vector<std::string> findings(const std::string& text, const std::string& rule, const Config& config = Config{}) {
+  Linter linter = make_linter(config);
+  std::vector<std::string> out;
+  for (const Diagnostic& d : linter.finish(linter.lint(source_from_bytes("-", text), config)))
+    if (d.rule == rule) out.push_back(std::to_string(d.begin.line) + ": " + d.message);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("missing-link leaves prose lists alone: fewer than half of their items linked") {
+  std::string text =
+      "# T\n\n- [Cloud](https://example.com/cloud)\n  - Compute - 2 machines\n  - Storage - 5 GB\n"
+      "  - Full list - https://example.com/cloud/free\n\n## Papers\n\n- [A](https://example.com/a)\n- B, not yet "
+      "linked\n";
+  CHECK(findings(text, "missing-link") == std::vector<std::string>{"11: entry 'B, not yet linked' has no link"});
+}
+
+TEST_CASE("entry-format checks entries against the list's own style, so a books list is clean") {
+  std::string books =
+      "# T\n\n- [Ada Distilled](https://example.com/ada.pdf) - Richard Riehle (PDF)\n"
+      "- [Pro Git](https://example.com/git) - Scott Chacon (HTML)\n"
+      "- [Think Python](https://example.com/tp) Allen Downey (PDF)\n";
+  CHECK(findings(books, "entry-format") ==
+        std::vector<std::string>{"5: 'Think Python': has text after its last part that is not separated as the "
+                                 "books style ([{title}]({url}) - {authors} ({formats})) separates it"});
+}
+
+TEST_CASE("tracking-params keeps the hosts of keep-hosts and referral tags naming GitHub or the list") {
+  std::string text =
+      "# Public APIs\n\n- [A](https://a.example/?utm_source=newsletter) - Tracked.\n"
+      "- [B](https://b.example/?utm_campaign=Public-apis-repo) - A sponsor's tag naming the list.\n"
+      "- [C](https://c.example/?utm_source=GitHub&utm_medium=referral) - From GitHub.\n"
+      "- [D](https://docs.sponsor.example/?utm_source=readme) - A sponsor's host.\n";
+  Config config = config_with_rules(R"({"tracking-params": {"keep-hosts": ["Sponsor.example"]}})");
+  std::vector<std::string> found = findings(text, "tracking-params", config);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rfind("3: tracking parameters in https://a.example/", 0) == 0);
+}
+
+TEST_CASE("duplicate-title tells apart namesakes in other sections and qualified ones in one place") {
+  Item first = test::parse_item("[boilerplate](https://example.com/a) *(by ann)* - One.");
+  Item second = test::parse_item("[boilerplate](https://example.com/b) *(by bob)* - Two.");
+  CHECK(title_duplicate(first, second, /*same_place=*/true) == TitleDuplicate::none);
+  Item plain = test::parse_item("[boilerplate](https://example.com/b) - Two.");
+  CHECK(title_duplicate(first, plain, true) == TitleDuplicate::same_place);
+  CHECK(title_duplicate(first, plain, false) == TitleDuplicate::none);
+  Item again = test::parse_item("[boilerplate](https://example.com/a?lang=en#top) - Again.");
+  CHECK(title_duplicate(first, again, false) == TitleDuplicate::same_resource);
+}
+
+TEST_CASE("duplicate-url keeps fragments: two chapters of one book are two entries") {
+  Item one = test::parse_item("[Chapter 1](https://example.com/book#ch1)");
+  Item two = test::parse_item("[Chapter 2](https://example.com/book#ch2)");
+  Item again = test::parse_item("[Chapter 1 again](http://www.example.com/book#ch1)");
+  CHECK(duplicate_url_key(one) != duplicate_url_key(two));
+  CHECK(duplicate_url_key(one) == duplicate_url_key(again));
+}
+
+TEST_CASE("toc-mismatch reads <a id> anchors in headings and leaves an alphabetical index alone") {
+  std::string with_ids =
+      "# T\n\n## Index\n\n- [C#](#csharp)\n- [C++](#cpp)\n\n### <a id=\"csharp\"></a>C\\#\n\n"
+      "- [X](https://example.com/x)\n\n### <a id=\"cpp\"></a>C++\n\n- [Y](https://example.com/y)\n";
+  CHECK(findings(with_ids, "toc-mismatch").empty());
+  CHECK(findings(with_ids, "local-anchor").empty());
+  std::string index =
+      "# T\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n- [D](#d)\n\n## D\n\nx\n\n## C\n\nx\n\n## B\n\nx\n\n## A\n\nx\n";
+  CHECK(findings(index, "toc-mismatch").empty());
+}
+
+TEST_CASE("toc-mismatch leaves out the sections of a parent the table lists a selection of") {
+  std::string text =
+      "# T\n\n- [Languages](#languages)\n  - [Arabic](#arabic)\n  - [Hindi](#hindi)\n\n## Languages\n\n"
+      "### Arabic\n\nx\n\n### Libraries\n\nx\n\n### Corpora\n\nx\n\n### Anthology\n\nx\n\n### Hindi\n\nx\n";
+  CHECK(findings(text, "toc-mismatch").empty());
+}
+
+TEST_CASE("name-spelling takes more names from the words option") {
+  std::string text = "# T\n\n- [X](https://example.com/x) - Models from Huggingface, stored in duckdb.\n";
+  Config config = config_with_rules(R"({"name-spelling": {"words": ["DuckDB"]}})");
+  CHECK(findings(text, "name-spelling", config) ==
+        std::vector<std::string>{"3: 'Huggingface' in the text of 'X' is written 'Hugging Face'",
+                                 "3: 'duckdb' in the text of 'X' is written 'DuckDB'"});
+}
+
+TEST_CASE("validate --fix repairs glued lines, headings and broken links, and every link and entry URL survives") {
+  Linter linter = make_linter();
+  std::string text =
+      "# T\n\n#2 Methods\n\n- [A](https://example.com/a) - First.\n-[B](https://example.com/b) - Glued.\n"
+      "- [C](https://example.com/c) - See (the paper)[https://example.com/c.pdf].\nNewer:\n\n"
+      "- [D](https://example.com/d) - Last.\n";
+  FixResult fixed = fix_file(linter, source_from_bytes("list.md", text), Config{});
+  CHECK(fixed.text ==
+        "# T\n\n# 2 Methods\n\n- [A](https://example.com/a) - First.\n- [B](https://example.com/b) - Glued.\n"
+        "- [C](https://example.com/c) - See [the paper](https://example.com/c.pdf).\n\nNewer:\n\n"
+        "- [D](https://example.com/d) - Last.\n");
+  CHECK(fixed.applied == 4);
+  Catalog after = test::parse_text(fixed.text);
+  CHECK(count_entries(after.root) == 4);
+}
+
+TEST_CASE("validate --fix=RULE fixes only the rules named") {
+  Linter linter = make_linter();
+  std::string text = "# T\n\n- [ A ](https://example.com/a?utm_source=x) - First.\n- [B](https://example.com/b) - B.\n";
+  FixResult fixed = fix_file(linter, source_from_bytes("list.md", text), Config{}, {"tracking-params"});
+  CHECK(fixed.text == "# T\n\n- [ A ](https://example.com/a) - First.\n- [B](https://example.com/b) - B.\n");
+  FixResult spaces = fix_file(linter, source_from_bytes("list.md", text), Config{}, {"link-text-spaces"});
+  CHECK(spaces.text ==
+        "# T\n\n- [A](https://example.com/a?utm_source=x) - First.\n- [B](https://example.com/b) - B.\n");
+}
+
+TEST_CASE("separator-style --fix writes the list's separator and leaves the entries as they were") {
+  Linter linter = make_linter();
+  std::string text =
+      "# T\n\n- [A](https://example.com/a) - One.\n- [B](https://example.com/b) - Two.\n"
+      "- [C](https://example.com/c) \xE2\x80\x94 Three.\n";
+  FixResult fixed = fix_file(linter, source_from_bytes("list.md", text), Config{}, {"separator-style"});
+  CHECK(fixed.applied == 1);
+  CHECK(fixed.text.find("[C](https://example.com/c) - Three.") != std::string::npos);
+}
+
+TEST_CASE("a clean run prints a one-line summary when asked to (a terminal)") {
+  LintOutputOptions options;
+  options.files = 2;
+  CHECK(format_lint_text({}, options).empty());
+  options.clean_summary = true;
+  CHECK(format_lint_text({}, options) == "no errors or warnings in 2 files\n");
+}
