@@ -58,3 +58,9 @@ TEST_CASE("stable_id is the FNV-1a hash as eight lower-case hex digits") {
   CHECK(stable_id("a") == "e40c292c");
   CHECK(stable_id(normalize_url("http://www.example.org/page/")) == stable_id("https://example.org/page"));
 }
+
+TEST_CASE("percent_encode keeps unreserved ASCII and the bytes asked for, escapes the rest upper-case") {
+  CHECK(curate::percent_encode("a b/c\xC3\xA9~", "/") == "a%20b/c%C3%A9~");
+  CHECK(curate::percent_encode("10.1000/x;(1)", "/:;()") == "10.1000/x;(1)");
+  CHECK(curate::percent_encode("10.1000/x;(1)", "") == "10.1000%2Fx%3B%281%29");
+}

@@ -42,6 +42,10 @@ std::string without_fragment(std::string_view url);
 // `text` with %XX escapes decoded (URL fragments and paths); a lone '%' stays.
 std::string percent_decode(std::string_view text);
 
+// `text` with every byte escaped as %XX (upper-case hex) except ASCII
+// letters, digits, the unreserved "-._~" and the bytes of `also_plain`.
+std::string percent_encode(std::string_view text, std::string_view also_plain);
+
 // Eight hex digits of a stable 32-bit FNV-1a hash of `key`.
 std::string stable_id(std::string_view key);
 

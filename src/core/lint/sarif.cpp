@@ -5,6 +5,7 @@
 
 #include "curate/lint/output.hpp"
 #include "curate/markdown/markdown.hpp"
+#include "curate/text/url.hpp"
 
 namespace curate {
 namespace {
@@ -24,22 +25,7 @@ const char* sarif_level(Severity severity) {
 }
 
 // A relative reference: '/' separated, reserved and non-ASCII bytes escaped.
-std::string uri_reference(const std::string& path) {
-  static const char* k_hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-                 c == '_' || c == '~' || c == '/';
-    if (plain) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += k_hex[c >> 4];
-      out += k_hex[c & 15];
-    }
-  }
-  return out;
-}
+std::string uri_reference(const std::string& path) { return percent_encode(path, "/"); }
 
 // Converts 1-based byte columns into 1-based UTF-16 code unit columns.
 class ColumnMapper {

@@ -112,19 +112,7 @@ std::optional<std::string> doi_of(std::string_view url) {
 }
 
 std::string doi_request_url(const std::string& resolver, const std::string& doi) {
-  static const char* k_hex = "0123456789ABCDEF";
-  std::string out = resolver;
-  if (!ends_with(out, "/")) out += '/';
-  for (unsigned char c : doi) {
-    if (std::isalnum(c) || std::string_view("-._~/:;()").find(static_cast<char>(c)) != std::string_view::npos) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += k_hex[c >> 4];
-      out += k_hex[c & 15];
-    }
-  }
-  return out;
+  return resolver + (ends_with(resolver, "/") ? "" : "/") + percent_encode(doi, "/:;()");
 }
 
 std::optional<std::string> kind_of_csl_type(std::string_view type) {

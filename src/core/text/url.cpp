@@ -157,4 +157,22 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
+std::string percent_encode(std::string_view text, std::string_view also_plain) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (unsigned char c : text) {
+    bool ascii_alnum = c < 0x80 && std::isalnum(c);
+    if (ascii_alnum || std::string_view("-._~").find(static_cast<char>(c)) != std::string_view::npos ||
+        also_plain.find(static_cast<char>(c)) != std::string_view::npos) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += k_hex[c >> 4];
+      out += k_hex[c & 15];
+    }
+  }
+  return out;
+}
+
 }  // namespace curate
