@@ -93,6 +93,9 @@ class HttpClient {
   virtual size_t in_flight() const = 0;
 };
 
+// The longest a loop waiting on poll() sleeps, so that Ctrl-C is noticed quickly.
+inline constexpr std::chrono::milliseconds k_poll_tick{100};
+
 // The libcurl implementation (multi interface, one thread, curl_multi_poll).
 std::unique_ptr<HttpClient> make_curl_http_client();
 

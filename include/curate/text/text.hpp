@@ -37,6 +37,9 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
                          std::string_view close = "'");
 // "1 list", "2 lists", "0 entries": the count with the noun in the form
 // the count takes, for every message that counts.
+// The text in single quotes, as messages name what they quote: 'intro'.
+std::string single_quoted(std::string_view text);
+
 std::string plural(long long count, std::string_view one, std::string_view many);
 // True for a line (or text) of only spaces and tabs, the empty one included.
 bool is_blank(std::string_view line);

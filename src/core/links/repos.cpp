@@ -16,7 +16,6 @@ using std::chrono::milliseconds;
 
 constexpr size_t k_batch = 100;             // GitHub's limit of nodes per connection, and a safe query cost
 constexpr size_t k_rest_in_flight = 4;      // GitHub asks for few concurrent requests (secondary limits)
-constexpr milliseconds k_tick{100};         // how often a wait looks at Ctrl-C
 constexpr milliseconds k_secondary{60000};  // GitHub: after a secondary limit without Retry-After, wait a minute
 
 std::string header(const HttpResponse& response, const char* name) {
@@ -121,7 +120,7 @@ class RepoChecker {
     request.id = m_next_id++;
     m_client.start(request);
     while (!cancelled())
-      for (HttpResponse& response : m_client.poll(k_tick))
+      for (HttpResponse& response : m_client.poll(k_poll_tick))
         if (response.id == request.id) return std::move(response);
     return std::nullopt;
   }
@@ -131,7 +130,7 @@ class RepoChecker {
     SteadyTime until = m_clock.now() + wait;
     for (SteadyTime now = m_clock.now(); now < until; now = m_clock.now()) {
       if (cancelled()) return false;
-      m_client.poll(std::min(k_tick, std::chrono::ceil<milliseconds>(until - now)));
+      m_client.poll(std::min(k_poll_tick, std::chrono::ceil<milliseconds>(until - now)));
     }
     return true;
   }
@@ -216,7 +215,7 @@ class RepoChecker {
         m_client.start(request);
       }
       if (cancelled()) return;
-      for (const HttpResponse& response : m_client.poll(k_tick)) {
+      for (const HttpResponse& response : m_client.poll(k_poll_tick)) {
         auto found = running.find(response.id);
         if (found == running.end()) continue;
         ++m_out.rest_requests;

@@ -14,9 +14,6 @@ namespace {
 
 using std::chrono::milliseconds;
 
-// The longest the loop sleeps, so cancellation is noticed quickly.
-constexpr milliseconds k_tick{100};
-
 class SteadyClock final : public Clock {
  public:
   SteadyTime now() const override { return std::chrono::steady_clock::now(); }
@@ -142,12 +139,12 @@ class Scheduler {
   // Until the next thing the loop must do by itself (a backoff ending, a
   // host delay passing); responses wake poll() earlier.
   milliseconds next_wait(SteadyTime now) const {
-    SteadyTime next = now + k_tick;
+    SteadyTime next = now + k_poll_tick;
     for (size_t index : m_delayed) next = std::min(next, m_jobs[index].not_before);
     for (const auto& [name, host] : m_hosts)
       if (!host.waiting.empty() && host.active < m_options.per_host)
         next = std::min(next, std::max({host.next_start, host.blocked_until, now}));
-    if (m_active >= m_options.concurrency) next = now + k_tick;
+    if (m_active >= m_options.concurrency) next = now + k_poll_tick;
     return std::max(milliseconds(0), std::chrono::ceil<milliseconds>(next - now));
   }
 

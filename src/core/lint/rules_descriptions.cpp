@@ -18,8 +18,6 @@
 namespace curate {
 namespace {
 
-std::string squote(std::string_view text) { return "'" + std::string(text) + "'"; }
-
 void blank(std::string& text, size_t from, size_t to) {
   for (size_t i = from; i < to && i < text.size(); ++i)
     if (text[i] != '\n') text[i] = ' ';
@@ -135,7 +133,7 @@ void check_separator_style(const LintContext& context, RuleReporter& out) {
     if (kind == style) continue;
     const Item& item = *separator.item;
     out.report_with_edit(item.pos, line_end_of(context, item.pos.line),
-                         squote(item.title) + " is separated from its description by " +
+                         single_quoted(item.title) + " is separated from its description by " +
                              std::string(k_separator_names[kind]) + "; the list uses " +
                              std::string(k_separator_names[style]) + " (" + std::to_string(counts[style]) + " of " +
                              std::to_string(found.size()) + " entries)",
@@ -163,8 +161,9 @@ ItemCheck check_description_repeats_title(const LintContext&, RuleReporter& out)
     while (shown < description.size() && (static_cast<unsigned char>(description[shown]) & 0xC0) == 0x80) --shown;
     std::string opening(description.substr(0, shown));
     if (shown < description.size()) opening += "…";
-    out.report(item.pos, at.line_end,
-               "the description of " + squote(item.title) + " opens with its name again: " + squote(opening));
+    out.report(
+        item.pos, at.line_end,
+        "the description of " + single_quoted(item.title) + " opens with its name again: " + single_quoted(opening));
   };
 }
 
@@ -190,14 +189,15 @@ std::string imbalance(std::string_view text) {
     if (size_t kind = k_open.find(c); kind != std::string_view::npos) ++depth[kind];
     if (size_t kind = k_close.find(c); kind != std::string_view::npos) {
       if (c == ')' && depth[kind] == 0 && is_enumerator_or_smiley(text, i)) continue;
-      if (--depth[kind] < 0) return squote(std::string(1, c)) + " without its " + squote(std::string(1, k_open[kind]));
+      if (--depth[kind] < 0)
+        return single_quoted(std::string(1, c)) + " without its " + single_quoted(std::string(1, k_open[kind]));
     }
     if (c == '"') ++quotes;
     if (text.compare(i, 3, "\xE2\x80\x9C") == 0) ++curly;
     if (text.compare(i, 3, "\xE2\x80\x9D") == 0) --curly;
   }
   for (size_t kind = 0; kind < depth.size(); ++kind)
-    if (depth[kind] > 0) return squote(std::string(1, k_open[kind])) + " never closed";
+    if (depth[kind] > 0) return single_quoted(std::string(1, k_open[kind])) + " never closed";
   if (quotes % 2) return "a '\"' never closed";
   if (curly > 0) return "a '“' never closed";
   if (curly < 0) return "'”' without its '“'";
@@ -209,7 +209,7 @@ ItemCheck check_unbalanced_brackets(const LintContext&, RuleReporter& out) {
     const Item& item = at.item;
     if (item.is_group || item.unclosed_quote || item.raw.empty()) return;  // unbalanced-quotes says so
     std::string problem = imbalance(prose_of(item.raw, /*keep_link_text=*/false));
-    if (!problem.empty()) out.report(item.pos, at.line_end, "text of " + squote(item.title) + " has " + problem);
+    if (!problem.empty()) out.report(item.pos, at.line_end, "text of " + single_quoted(item.title) + " has " + problem);
   };
 }
 
@@ -317,7 +317,8 @@ ItemCheck check_name_spelling(const LintContext&, RuleReporter& out) {
       previous_end = end;
       if (name)
         out.report(item.pos, at.line_end,
-                   squote(written) + " in the text of " + squote(item.title) + " is written " + squote(*name));
+                   single_quoted(written) + " in the text of " + single_quoted(item.title) + " is written " +
+                       single_quoted(*name));
     });
   };
 }

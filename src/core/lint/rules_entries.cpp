@@ -19,8 +19,6 @@
 namespace curate {
 namespace {
 
-std::string squote(const std::string& text) { return "'" + text + "'"; }
-
 // Entries are checked against the list's own style (catalog/style.hpp
 // style_departure), so a consistently written list has no findings.
 // Not held to the template: entries in prose lists (in_entry_list), and an
@@ -55,7 +53,7 @@ ItemCheck check_entry_format(const LintContext& context, RuleReporter& out) {
     bool leading = item.style == EntryStyle::leading_link;
     bool heads_list = !item.children.empty() && !leading;
     if (heads_list || (!leading && labelled_or_pointer(item)) || !in_entry_list(context, at.siblings, at.index)) return;
-    out.report(item.pos, at.line_end, squote(item.title) + ": " + *departure);
+    out.report(item.pos, at.line_end, single_quoted(item.title) + ": " + *departure);
   };
 }
 
@@ -68,7 +66,7 @@ ItemCheck check_missing_link(const LintContext& context, RuleReporter& out) {
     const Item& item = at.item;
     if (!item.is_stub() || item.style == EntryStyle::empty || is_navigation(item)) return;
     if (in_entry_list(context, at.siblings, at.index))
-      out.report(item.pos, at.line_end, "entry " + squote(item.title) + " has no link");
+      out.report(item.pos, at.line_end, "entry " + single_quoted(item.title) + " has no link");
   };
 }
 
@@ -100,10 +98,10 @@ ItemCheck check_unknown_tag(const LintContext& context, RuleReporter& out) {
       SourcePos at = locate_in_line(context, item.pos, tag);
       SourcePos end{at.line, at.column + static_cast<int>(tag.size()) - 1};
       if (best.empty()) {
-        out.report(at, end, "unknown tag " + squote(tag) + "; the vocabulary is: " + join(vocabulary, ", "));
+        out.report(at, end, "unknown tag " + single_quoted(tag) + "; the vocabulary is: " + join(vocabulary, ", "));
         continue;
       }
-      std::string message = "unknown tag " + squote(tag) + " (did you mean " + squote(best) + "?)";
+      std::string message = "unknown tag " + single_quoted(tag) + " (did you mean " + single_quoted(best) + "?)";
       size_t offset = context.offset(at);
       bool emphasised = at.column > 1 && offset + tag.size() < context.text().size() &&
                         (context.text()[offset - 1] == '*' || context.text()[offset - 1] == '_') &&
@@ -124,13 +122,14 @@ ItemCheck check_malformed_date(const LintContext& context, RuleReporter& out) {
     SourceSpan where = meta ? meta->span : SourceSpan{item.pos, at.line_end};
     if (item.date) {
       if (auto problem = date_problem(*item.date, context.today(), slack))
-        out.report(where.begin, where.end, "date " + squote(*item.date) + " of " + squote(item.title) + " " + *problem);
+        out.report(where.begin, where.end,
+                   "date " + single_quoted(*item.date) + " of " + single_quoted(item.title) + " " + *problem);
     }
     if (!meta || !may_hold_date(meta->text)) return;
     for (std::string_view field : metadata_fields(*meta))
       if (!is_date_shape(field) && looks_like_date(field))
         out.report(where.begin, where.end,
-                   "date " + squote(std::string(field)) + " of " + squote(item.title) +
+                   "date " + single_quoted(std::string(field)) + " of " + single_quoted(item.title) +
                        " is not written YYYY, YYYY-MM or YYYY-MM-DD");
   };
 }
@@ -148,10 +147,10 @@ ItemCheck check_unknown_kind(const LintContext& context, RuleReporter& out) {
       bool kind_slot = fields.size() == 3 && i == 1 && is_date_shape(fields[2]);
       if (best.empty() && !kind_slot) continue;
       out.report(meta->span.begin, meta->span.end,
-                 "unknown kind " + squote(std::string(field)) + " in " + squote(at.item.title) +
+                 "unknown kind " + single_quoted(std::string(field)) + " in " + single_quoted(at.item.title) +
                      (best.empty() ? " (the kind field of [authors; kind; date]); declare it under \"kinds\" in "
                                      ".curate.json"
-                                   : " (did you mean " + squote(best) + "?)"));
+                                   : " (did you mean " + single_quoted(best) + "?)"));
     }
   };
 }
@@ -248,7 +247,7 @@ ItemCheck check_duplicate_title(const LintContext& context, RuleReporter& out) {
 ItemCheck check_unbalanced_quotes(const LintContext&, RuleReporter& out) {
   return [&out](const ItemVisit& at) {
     if (at.item.unclosed_quote)
-      out.report(at.item.pos, at.line_end, "the quote that opens " + squote(at.item.title) + " is never closed");
+      out.report(at.item.pos, at.line_end, "the quote that opens " + single_quoted(at.item.title) + " is never closed");
   };
 }
 
@@ -258,12 +257,13 @@ ItemCheck check_metadata_separator(const LintContext& context, RuleReporter& out
     if (!item.metadata_comma_split) return;
     const LinkInfo* meta = at.meta;
     if (!meta) {
-      out.report(item.pos, at.line_end, "metadata of " + squote(item.title) + " separates fields with ','; use ';'");
+      out.report(item.pos, at.line_end,
+                 "metadata of " + single_quoted(item.title) + " separates fields with ','; use ';'");
       return;
     }
     std::string fixed = semicolon_metadata(*meta, context.config().kinds);
-    std::string message =
-        "metadata of " + squote(item.title) + " separates fields with ',': write " + squote("[" + fixed + "]");
+    std::string message = "metadata of " + single_quoted(item.title) + " separates fields with ',': write " +
+                          single_quoted("[" + fixed + "]");
     // Fixable when the link text is written as plain text, as metadata is.
     size_t offset = context.offset(meta->span.begin) + 1;
     std::string_view text = context.text();

@@ -15,8 +15,6 @@
 namespace curate {
 namespace {
 
-std::string squote(const std::string& text) { return "'" + text + "'"; }
-
 bool is_local_anchor(const std::string& url) { return starts_with(url, "#") || starts_with(url, "./#"); }
 
 bool has_scheme(const LinkInfo& link) { return link.is_absolute || link.url.find("://") != std::string::npos; }
@@ -132,11 +130,11 @@ std::string url_problem(const LinkInfo& link) {
   if (link.host.empty()) return "no host";
   const std::string& host = link.host;
   if (host.front() == '.' || host.back() == '.' || host.find("..") != std::string::npos)
-    return "invalid host " + squote(host);
+    return "invalid host " + single_quoted(host);
   for (char c : host) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '[' ||
               c == ']' || c == ':' || static_cast<unsigned char>(c) >= 0x80;
-    if (!ok) return "invalid host " + squote(host);
+    if (!ok) return "invalid host " + single_quoted(host);
   }
   return "";
 }
@@ -145,9 +143,9 @@ void check_bad_url(const LintContext& context, RuleReporter& out) {
   for (const LinkInfo& link : context.links()) {
     std::string problem = url_problem(link);
     if (!problem.empty())
-      out.report(
-          link.span.begin, link.span.end,
-          "bad URL " + squote(link.url) + " for " + squote(link.text.empty() ? link.url : link.text) + ": " + problem);
+      out.report(link.span.begin, link.span.end,
+                 "bad URL " + single_quoted(link.url) + " for " +
+                     single_quoted(link.text.empty() ? link.url : link.text) + ": " + problem);
   }
 }
 
@@ -200,7 +198,8 @@ void check_relative_link(const LintContext& context, RuleReporter& out) {
     // A wiki's page links name the page without its ".md" (golang/wiki: [LearnTesting](LearnTesting)).
     std::string resolved = target.lexically_normal().string();
     if (!context.options().path_exists(resolved) && !context.options().path_exists(resolved + ".md"))
-      out.report(link.span.begin, link.span.end, "relative link " + squote(url) + " names no file next to the list");
+      out.report(link.span.begin, link.span.end,
+                 "relative link " + single_quoted(url) + " names no file next to the list");
   }
 }
 

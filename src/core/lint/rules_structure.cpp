@@ -10,8 +10,6 @@
 namespace curate {
 namespace {
 
-std::string squote(const std::string& text) { return "'" + text + "'"; }
-
 // Headings that open sections: not inside a list item or block quote.
 std::vector<const HeadingInfo*> section_headings(const LintContext& context) {
   std::vector<const HeadingInfo*> out;
@@ -40,8 +38,8 @@ void check_single_title(const LintContext& context, RuleReporter& out) {
       continue;
     }
     out.report(heading->span.begin, heading->span.end,
-               "second level-1 heading " + squote(heading->text) + "; the title is " + squote(first->text) + " (line " +
-                   std::to_string(first->span.begin.line) + ")");
+               "second level-1 heading " + single_quoted(heading->text) + "; the title is " +
+                   single_quoted(first->text) + " (line " + std::to_string(first->span.begin.line) + ")");
   }
 }
 
@@ -61,7 +59,7 @@ void check_duplicate_siblings(const LintContext& context, const Section& section
     if (!inserted && details_between(context, it->second->span.begin.line, child.span.begin.line))
       it->second = &child;
     else if (!inserted)
-      out.report(child.span.begin, "heading " + squote(child.heading) + " repeats its sibling at line " +
+      out.report(child.span.begin, "heading " + single_quoted(child.heading) + " repeats its sibling at line " +
                                        std::to_string(it->second->span.begin.line));
     check_duplicate_siblings(context, child, out);
   }
@@ -83,7 +81,8 @@ void check_empty_section(const LintContext& context, RuleReporter& out) {
     int from = heading.span.end.line, to = next ? next->span.begin.line : context.line_count() + 1;
     bool has_content = false;
     for (int line = from + 1; line < to && !has_content; ++line) has_content = !trim(context.line(line)).empty();
-    if (!has_content) out.report(heading.span.begin, heading.span.end, "section " + squote(heading.text) + " is empty");
+    if (!has_content)
+      out.report(heading.span.begin, heading.span.end, "section " + single_quoted(heading.text) + " is empty");
   }
 }
 
@@ -156,7 +155,7 @@ void check_toc_order(const std::vector<TocLink>& toc, std::vector<int> targets,
     if (targets[i] < 0) continue;
     const HeadingInfo& target = *headings[static_cast<size_t>(targets[i])];
     if (seen[static_cast<size_t>(targets[i])]) {
-      out.report(toc[i].pos, "table of contents lists " + squote(target.text) + " twice");
+      out.report(toc[i].pos, "table of contents lists " + single_quoted(target.text) + " twice");
       targets[i] = -1;
       continue;
     }
@@ -174,15 +173,15 @@ void check_toc_order(const std::vector<TocLink>& toc, std::vector<int> targets,
     size_t next = i + 1;
     while (next < toc.size() && !kept[next]) ++next;
     if (next < toc.size() && targets[next] < targets[i]) {
-      out.report(toc[i].pos, "table of contents lists " + squote(toc[i].text) + " before " + squote(toc[next].text) +
-                                 ", but the headings come in the other order");
+      out.report(toc[i].pos, "table of contents lists " + single_quoted(toc[i].text) + " before " +
+                                 single_quoted(toc[next].text) + ", but the headings come in the other order");
       continue;
     }
     size_t previous = i;
     while (previous > 0 && !kept[previous - 1]) --previous;
-    std::string after = previous > 0 ? " after " + squote(toc[previous - 1].text) : "";
-    out.report(toc[i].pos,
-               "table of contents lists " + squote(toc[i].text) + after + ", but the headings come in the other order");
+    std::string after = previous > 0 ? " after " + single_quoted(toc[previous - 1].text) : "";
+    out.report(toc[i].pos, "table of contents lists " + single_quoted(toc[i].text) + after +
+                               ", but the headings come in the other order");
   }
 }
 
@@ -242,7 +241,7 @@ void check_toc(const LintContext& context, RuleReporter& out) {
     // Most of a parent's sections left out: the table lists a selection on purpose.
     if (unlisted_under[parent] > listed_under[parent]) continue;
     out.report(headings[i]->span.begin, headings[i]->span.end,
-               "section " + squote(headings[i]->text) + " is missing from the table of contents (line " +
+               "section " + single_quoted(headings[i]->text) + " is missing from the table of contents (line " +
                    std::to_string(toc.front().pos.line) + ")");
   }
 }

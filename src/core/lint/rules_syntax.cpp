@@ -14,8 +14,6 @@
 namespace curate {
 namespace {
 
-std::string squote(std::string_view text) { return "'" + std::string(text) + "'"; }
-
 SourcePos at_byte(int line, size_t byte) { return {line, static_cast<int>(byte) + 1}; }
 
 // --- heading-space -----------------------------------------------------------
@@ -35,8 +33,8 @@ void check_heading_space(const LintContext& context, RuleReporter& out) {
     std::string_view marker = line.substr(hashes, text - hashes);
     size_t offset = context.offset({number, 1}) + text;
     out.report_with_edit(at_byte(number, hashes), at_byte(number, line.size() - 1),
-                         squote(trim(line)) + " is text, not a heading: write " +
-                             squote(std::string(marker) + " " + std::string(line.substr(text))),
+                         single_quoted(trim(line)) + " is text, not a heading: write " +
+                             single_quoted(std::string(marker) + " " + std::string(line.substr(text))),
                          offset, 0, " ");
   }
 }
@@ -61,10 +59,10 @@ void find_reversed(const LintContext& context, int number, std::string_view line
     bool followed = url_end + 1 < line.size() && (line[url_end + 1] == '(' || line[url_end + 1] == '[');
     if (!looks_like_url(url) || followed || trim(text).empty() || url.find(' ') != std::string_view::npos) continue;
     std::string fixed = "[" + std::string(text) + "](" + std::string(url) + ")";
-    out.report_with_edit(
-        at_byte(number, open), at_byte(number, url_end),
-        "link written backwards " + squote(line.substr(open, url_end - open + 1)) + ": write " + squote(fixed),
-        context.offset({number, 1}) + open, url_end - open + 1, fixed);
+    out.report_with_edit(at_byte(number, open), at_byte(number, url_end),
+                         "link written backwards " + single_quoted(line.substr(open, url_end - open + 1)) + ": write " +
+                             single_quoted(fixed),
+                         context.offset({number, 1}) + open, url_end - open + 1, fixed);
     open = url_end;
   }
 }
@@ -87,10 +85,10 @@ void find_spaced(const LintContext& context, int number, std::string_view line, 
     std::string_view written = line.substr(open, end - open + 1);
     std::string fixed =
         std::string(line.substr(open, close - open + 1)) + std::string(line.substr(paren, end - paren + 1));
-    out.report_with_edit(
-        at_byte(number, open), at_byte(number, end),
-        "space between ']' and '(' in " + squote(written) + " keeps it from being a link: write " + squote(fixed),
-        context.offset({number, 1}) + close + 1, paren - close - 1, "");
+    out.report_with_edit(at_byte(number, open), at_byte(number, end),
+                         "space between ']' and '(' in " + single_quoted(written) +
+                             " keeps it from being a link: write " + single_quoted(fixed),
+                         context.offset({number, 1}) + close + 1, paren - close - 1, "");
     open = end;
   }
 }
@@ -127,8 +125,8 @@ void check_link_text_spaces(const LintContext& context, RuleReporter& out) {
     bool trailing = inner.back() == ' ' || inner.back() == '\t';
     if (!leading && !trailing) continue;
     out.report_with_edit(link.span.begin, link.span.end,
-                         "spaces inside the link text " + squote("[" + std::string(inner) + "]") + ": write " +
-                             squote("[" + std::string(trim(inner)) + "]"),
+                         "spaces inside the link text " + single_quoted("[" + std::string(inner) + "]") + ": write " +
+                             single_quoted("[" + std::string(trim(inner)) + "]"),
                          open + 1, inner.size(), std::string(trim(inner)));
   }
 }
@@ -154,7 +152,7 @@ void check_heading_punctuation(const LintContext& context, RuleReporter& out) {
     if (std::string_view(".,;:!").find(last) == std::string_view::npos) continue;
     if (last == '.' && ends_in_abbreviation(text)) continue;
     out.report(heading.span.begin, heading.span.end,
-               "heading " + squote(text) + " ends with " + squote(std::string(1, last)) +
+               "heading " + single_quoted(text) + " ends with " + single_quoted(std::string(1, last)) +
                    ": headings are titles, not sentences");
   }
 }
@@ -238,9 +236,9 @@ ItemCheck check_lazy_continuation(const LintContext& context, RuleReporter& out)
           (text[0] == '-' || text[0] == '+' || (text[0] == '*' && text.find('*', 1) == std::string_view::npos));
       if (glued_marker) {
         out.report_with_edit(at_byte(number, indent), at_byte(number, line.size() - 1),
-                             squote(text.substr(0, 2)) + " continues the entry " + squote(item.title) +
+                             single_quoted(text.substr(0, 2)) + " continues the entry " + single_quoted(item.title) +
                                  " above instead of starting an item: write " +
-                                 squote(std::string(1, text[0]) + " " + std::string(text.substr(1, 1))),
+                                 single_quoted(std::string(1, text[0]) + " " + std::string(text.substr(1, 1))),
                              offset + indent + 1, 0, " ");
         continue;
       }
@@ -250,8 +248,9 @@ ItemCheck check_lazy_continuation(const LintContext& context, RuleReporter& out)
       // so the indentation does not tell.
       bool label = number == item.paragraph_end_line && item.children.empty() && text.back() == ':';
       if (!navigation && !label) continue;
-      std::string message = squote(trim(text)) + (navigation ? " is navigation" : " introduces what follows") +
-                            ", but it continues the entry " + squote(item.title) + " above: put a blank line before it";
+      std::string message = single_quoted(trim(text)) + (navigation ? " is navigation" : " introduces what follows") +
+                            ", but it continues the entry " + single_quoted(item.title) +
+                            " above: put a blank line before it";
       if (top_level)
         out.report_with_edit(at_byte(number, indent), at_byte(number, line.size() - 1), message, offset, indent, "\n");
       else

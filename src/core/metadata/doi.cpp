@@ -14,8 +14,6 @@
 namespace curate {
 namespace {
 
-using nlohmann::json;
-
 // Where "10.NNNN/" starts in `path` (at the start or after a "/"), or npos.
 size_t doi_start(std::string_view path) {
   for (size_t at = path.find("10."); at != std::string_view::npos; at = path.find("10.", at + 1)) {
@@ -40,7 +38,7 @@ std::string without_suffixes(std::string doi) {
 }
 
 // A CSL name: "given family", a literal, or an organisation's name.
-std::string name_of(const json& person) {
+std::string name_of(const nlohmann::json& person) {
   if (!person.is_object()) return "";
   auto text = [&](const char* key) {
     auto found = person.find(key);
@@ -53,7 +51,7 @@ std::string name_of(const json& person) {
 }
 
 // "issued": {"date-parts": [[2016, 6, 27]]} → 2016-06-27 (as much as is given).
-std::optional<std::string> issued_date(const json& item) {
+std::optional<std::string> issued_date(const nlohmann::json& item) {
   auto issued = item.find("issued");
   if (issued == item.end() || !issued->is_object()) return std::nullopt;
   auto parts = issued->find("date-parts");
@@ -61,7 +59,7 @@ std::optional<std::string> issued_date(const json& item) {
   std::string date;
   const char* separators[] = {"", "-", "-"};
   size_t index = 0;
-  for (const json& part : (*parts)[0]) {
+  for (const nlohmann::json& part : (*parts)[0]) {
     if (index == 3) break;
     long value = part.is_number_integer() ? part.get<long>()
                  : part.is_string()       ? std::atol(part.get<std::string>().c_str())
@@ -88,7 +86,7 @@ std::string without_tags(std::string_view text) {
 }
 
 // A string field, or the first of an array of strings.
-std::string first_text(const json& item, const char* key) {
+std::string first_text(const nlohmann::json& item, const char* key) {
   auto found = item.find(key);
   if (found == item.end()) return "";
   if (found->is_string()) return found->get<std::string>();
@@ -140,7 +138,7 @@ std::optional<std::string> kind_of_csl_type(std::string_view type) {
 }
 
 Metadata read_csl_json(std::string_view body) {
-  json document = json::parse(body, nullptr, false);
+  nlohmann::json document = nlohmann::json::parse(body, nullptr, false);
   if (document.is_discarded()) throw Error("the DOI resolver's answer is not valid JSON");
   if (document.is_array() && !document.empty()) document = document[0];
   if (!document.is_object()) throw Error("the DOI resolver's answer is not a CSL-JSON item");
@@ -149,7 +147,7 @@ Metadata read_csl_json(std::string_view body) {
   out.title = without_tags(first_text(document, "title"));
   if (out.title.empty()) throw Error("the DOI resolver's answer has no title");
   if (auto authors = document.find("author"); authors != document.end() && authors->is_array())
-    for (const json& person : *authors)
+    for (const nlohmann::json& person : *authors)
       if (std::string name = name_of(person); !name.empty()) out.authors.push_back(name);
   out.date = issued_date(document);
   out.kind = kind_of_csl_type(first_text(document, "type"));

@@ -21,8 +21,6 @@ namespace {
 
 using std::chrono::milliseconds;
 
-constexpr milliseconds k_tick{100};
-
 // One request and the URLs its answer is for.
 struct Job {
   SourceKind kind = SourceKind::page;
@@ -196,7 +194,7 @@ std::vector<MetadataResult> fetch_metadata(const std::vector<std::string>& urls,
   auto cancelled = [&] { return hooks.cancelled && hooks.cancelled(); };
   while ((!waiting.empty() || running > 0) && !cancelled()) {
     SteadyTime now = clock.now();
-    milliseconds wait = k_tick;
+    milliseconds wait = k_poll_tick;
     for (auto it = waiting.begin(); it != waiting.end() && running < static_cast<size_t>(options.links.concurrency);) {
       Job& job = jobs[*it];
       bool arxiv = job.kind == SourceKind::arxiv;

@@ -11,8 +11,6 @@
 namespace curate {
 namespace {
 
-using nlohmann::json;
-
 // What each family of tags said, before the families are merged.
 struct Found {
   Metadata highwire, open_graph, json_ld;
@@ -92,14 +90,14 @@ void read_meta(const HtmlElement& element, Found& found) {
   if ((name == "datepublished" || name == "uploaddate") && !found.meta_date) found.meta_date = date_from(value);
 }
 
-std::string string_of(const json& node, const char* key) {
+std::string string_of(const nlohmann::json& node, const char* key) {
   auto value = node.find(key);
   return value != node.end() && value->is_string() ? collapse_whitespace(value->get<std::string>()) : "";
 }
 
-void add_json_ld_authors(const json& author, std::vector<std::string>& out) {
+void add_json_ld_authors(const nlohmann::json& author, std::vector<std::string>& out) {
   if (author.is_array()) {
-    for (const json& one : author) add_json_ld_authors(one, out);
+    for (const nlohmann::json& one : author) add_json_ld_authors(one, out);
   } else if (author.is_string() && !looks_like_url(author.get<std::string>())) {
     out.push_back(collapse_whitespace(author.get<std::string>()));
   } else if (author.is_object()) {
@@ -107,7 +105,7 @@ void add_json_ld_authors(const json& author, std::vector<std::string>& out) {
   }
 }
 
-std::string schema_type(const json& node) {
+std::string schema_type(const nlohmann::json& node) {
   auto type = node.find("@type");
   if (type == node.end()) return "";
   if (type->is_string()) return type->get<std::string>();
@@ -116,10 +114,10 @@ std::string schema_type(const json& node) {
 }
 
 // The first JSON-LD node that describes a work (a headline, or a typed name).
-void read_json_ld_node(const json& node, Metadata& out) {
+void read_json_ld_node(const nlohmann::json& node, Metadata& out) {
   if (!out.title.empty()) return;
   if (node.is_array()) {
-    for (const json& one : node) read_json_ld_node(one, out);
+    for (const nlohmann::json& one : node) read_json_ld_node(one, out);
     return;
   }
   if (!node.is_object()) return;
@@ -135,7 +133,7 @@ void read_json_ld_node(const json& node, Metadata& out) {
 }
 
 void read_json_ld(std::string_view text, Found& found) {
-  json document = json::parse(text, nullptr, false);
+  nlohmann::json document = nlohmann::json::parse(text, nullptr, false);
   if (!document.is_discarded()) read_json_ld_node(document, found.json_ld);
 }
 
