@@ -21,6 +21,7 @@ namespace curate {
 namespace {
 
 using style_detail::Core;
+using style_detail::is_separator_literal;
 using style_detail::Part;
 using style_detail::Spec;
 
@@ -98,11 +99,6 @@ std::vector<Element> tokenize(std::string_view text, bool keep_emphasis) {
   return out;
 }
 
-bool is_separator_literal(std::string_view text) {
-  std::string_view t = trim(text);
-  return t == "-" || t == "--" || t == ":" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94";
-}
-
 bool names(const Core& core, std::string_view name) {
   if (core.kind == Core::placeholder) return core.name == name;
   return (core.text.placeholder && core.text.text == name) || (core.url.placeholder && core.url.text == name);
@@ -134,10 +130,23 @@ std::vector<Part> group_parts(std::vector<Element> elements) {
     part.required = names(part.core, "title") || names(part.core, "url");
     parts.push_back(std::move(part));
   }
+  for (Part& part : parts) {
+    part.lead_separator = is_separator_literal(part.lead);
+    part.trail_separator = is_separator_literal(part.trail);
+  }
   return parts;
 }
 
 }  // namespace
+
+namespace style_detail {
+
+bool is_separator_literal(std::string_view text) {
+  std::string_view t = trim(text);
+  return t == "-" || t == "--" || t == ":" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94";
+}
+
+}  // namespace style_detail
 
 EntryTemplate::EntryTemplate(std::string_view text) : m_text(text), m_compiled(std::make_unique<Compiled>()) {
   m_compiled->parts = group_parts(tokenize(text, false));

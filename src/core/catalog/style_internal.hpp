@@ -33,7 +33,15 @@ struct Part {
   Core core;
   std::string trail;
   bool required = false;  // holds {title} or {url}
+  // Whether lead or trail is a separator (" - ", ": "), which matches any
+  // separator: decided once here, as the matcher asks at every position.
+  bool lead_separator = false;
+  bool trail_separator = false;
 };
+
+// Template text that stands for any separator: "-", "--", ":", "–", "—"
+// with blanks around.
+bool is_separator_literal(std::string_view text);
 
 }  // namespace curate::style_detail
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 
 #include "curate/catalog/grammar.hpp"
 #include "curate/text/text.hpp"
@@ -30,9 +31,25 @@ struct Input {
     auto it = std::lower_bound(token_at.begin(), token_at.end(), pos);
     return &tokens[static_cast<size_t>(it - token_at.begin())];
   }
+  // The first character render(from, end of text) would show that is not
+  // white space; '\0' when there is none.
+  char first_rendered(size_t from) const {
+    for (size_t i = from; i < text.size(); ++i) {
+      std::string_view shown = text[i] ? std::string_view(&text[i], 1) : std::string_view(token(i)->text);
+      if (std::string_view shown_text = trim(shown); !shown_text.empty()) return shown_text.front();
+    }
+    return '\0';
+  }
   std::string render(size_t begin, size_t end) const {
     std::string out;
-    for (size_t i = begin; i < end && i < text.size(); ++i) out += text[i] ? std::string(1, text[i]) : token(i)->text;
+    end = std::min(end, text.size());
+    out.reserve(end > begin ? end - begin : 0);
+    for (size_t i = begin; i < end; ++i) {
+      if (text[i])
+        out += text[i];
+      else
+        out += token(i)->text;
+    }
     return out;
   }
 };
@@ -75,16 +92,11 @@ size_t skip_blanks(const std::string& s, size_t pos) {
   return pos;
 }
 
-bool is_separator_literal(std::string_view text) {
-  std::string_view t = trim(text);
-  return t == "-" || t == "--" || t == ":" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94";
-}
-
 // Matches literal template text at `pos`; the position after it, or npos.
 // Blanks match any run of blanks (none included); a separator matches any
 // separator; a straight quote matches curly ones.
-size_t match_literal(std::string_view literal, const std::string& s, size_t pos) {
-  if (is_separator_literal(literal)) {
+size_t match_literal(std::string_view literal, bool separator, const std::string& s, size_t pos) {
+  if (separator) {
     size_t p = skip_blanks(s, pos);
     bool spaced = p > pos;
     size_t length = 0;
@@ -179,7 +191,24 @@ std::vector<std::string> split_authors(std::string_view text) {
 
 namespace {
 
+// A quick, allocation-free "no" for most text that is not names (a
+// sentence of description): without separators, roles or "et al.", every
+// word but a joiner belongs to a name, so one word that cannot settles it.
+bool plainly_not_names(std::string_view text) {
+  if (text.find_first_of(",;:`") != std::string_view::npos || text.find("et al") != std::string_view::npos)
+    return false;
+  for (size_t at = 0; at < text.size();) {
+    size_t space = std::min(text.find(' ', at), text.size());
+    std::string_view word = trim(text.substr(at, space - at));
+    at = space + 1;
+    if (word.empty() || word == "and" || word == "und" || word == "&" || word == "et" || word == "y") continue;
+    if (!is_name_word(word)) return true;
+  }
+  return false;
+}
+
 bool plausible_authors(std::string_view text) {
+  if (plainly_not_names(text)) return false;
   std::vector<std::string> names = split_authors(text);
   if (names.empty() || names.size() > 30) return false;
   return std::all_of(names.begin(), names.end(), [](const std::string& name) {
@@ -213,7 +242,12 @@ bool valid_capture(const std::string& name, std::string_view value, const KindTa
 class Matcher {
  public:
   Matcher(const std::vector<Part>& parts, const Input& in, const KindTable& kinds)
-      : m_parts(parts), m_in(in), m_kinds(kinds), m_captured(parts.size()) {}
+      : m_parts(parts),
+        m_in(in),
+        m_kinds(kinds),
+        m_captured(parts.size()),
+        m_ends(parts.size()),
+        m_failed(parts.size() * (in.text.size() + 1), false) {}
 
   bool run() { return match(0, skip_blanks(m_in.text, 0)); }
 
@@ -225,51 +259,77 @@ class Matcher {
       for (const auto& capture : m_captured[k]) out.push_back(capture);
     return out;
   }
+  bool captured_more_than_title_and_url() const {
+    return std::any_of(m_captured.begin(), m_captured.end(), [](const Captures& captures) {
+      return std::any_of(captures.begin(), captures.end(),
+                         [](const auto& capture) { return capture.first != "title" && capture.first != "url"; });
+    });
+  }
   // The first required part the best attempt could not read.
   const Part* missing() const { return m_missing; }
 
  private:
   using Captures = std::vector<std::pair<std::string, std::string>>;
 
+  // Whether parts k… read the text from `pos`. A failure depends only on
+  // (k, pos), so it is remembered: backtracking never walks it twice.
   bool match(size_t k, size_t pos) {
     if (++m_steps > k_budget) return false;
     if (k == m_parts.size()) {
       m_end = pos;
       return true;
     }
+    size_t state = k * (m_in.text.size() + 1) + pos;
+    if (m_failed[state]) return false;
     const Part& part = m_parts[k];
     if (present(k, pos)) return true;
     m_captured[k].clear();
+    bool matched = false;
     if (part.required) {
       if (!m_missing || k > m_missing_index) m_missing = &part, m_missing_index = k;
-      return false;
+    } else {
+      matched = match(k + 1, pos);
     }
-    return match(k + 1, pos);
+    if (!matched) m_failed[state] = true;
+    return matched;
   }
 
   // Reads part k at `pos` and the rest of the template after it.
   bool present(size_t k, size_t pos) {
     const Part& part = m_parts[k];
-    size_t p = match_literal(part.lead, m_in.text, pos);
+    size_t p = match_literal(part.lead, part.lead_separator, m_in.text, pos);
     if (p == std::string::npos) return false;
     if (part.core.kind != Core::placeholder) {
       size_t after = read_token_core(part, p, m_captured[k]);
       if (after == std::string::npos) return false;
-      size_t q = match_literal(part.trail, m_in.text, after);
+      size_t q = match_literal(part.trail, part.trail_separator, m_in.text, after);
       return q != std::string::npos && match(k + 1, q);
     }
-    for (size_t e = p + 1; e <= m_in.text.size(); ++e) {
-      if (!can_end_placeholder(k, e)) continue;
+    const std::vector<size_t>& ends = ends_of(k);
+    for (auto at = std::upper_bound(ends.begin(), ends.end(), p); at != ends.end(); ++at) {
+      size_t e = *at;
       if (++m_steps > k_budget) return false;
       std::string value(trim(m_in.render(p, e)));
       if (!valid_capture(part.core.name, value, m_kinds)) continue;
-      size_t q = match_literal(part.trail, m_in.text, e);
+      size_t q = match_literal(part.trail, part.trail_separator, m_in.text, e);
       if (q == std::string::npos) continue;
       m_captured[k] = {{part.core.name, value}};
       if (match(k + 1, q)) return true;
     }
     m_captured[k].clear();
     return false;
+  }
+
+  // Where placeholder k may end, in order: computed once per part, as every
+  // attempt at the part asks the same of each position.
+  const std::vector<size_t>& ends_of(size_t k) {
+    std::optional<std::vector<size_t>>& ends = m_ends[k];
+    if (!ends) {
+      ends.emplace();
+      for (size_t e = 1; e <= m_in.text.size(); ++e)
+        if (can_end_placeholder(k, e)) ends->push_back(e);
+    }
+    return *ends;
   }
 
   // A placeholder may end only where the template can go on: where its own
@@ -280,7 +340,7 @@ class Matcher {
         ((m_in.text[e] & 0xC0) == 0x80))
       return false;  // inside a UTF-8 sequence
     const Part& part = m_parts[k];
-    if (!part.trail.empty()) return match_literal(part.trail, m_in.text, e) != std::string::npos;
+    if (!part.trail.empty()) return match_literal(part.trail, part.trail_separator, m_in.text, e) != std::string::npos;
     for (size_t j = k + 1; j < m_parts.size(); ++j) {
       if (can_begin(j, e)) return true;
       if (m_parts[j].required) break;
@@ -294,7 +354,7 @@ class Matcher {
     // A lead that opens with a blank never begins inside a word.
     if (!part.lead.empty() && is_blank_byte(part.lead.front()) && e < m_in.text.size() && !is_blank_byte(m_in.text[e]))
       return false;
-    size_t p = match_literal(part.lead, m_in.text, e);
+    size_t p = match_literal(part.lead, part.lead_separator, m_in.text, e);
     if (p == std::string::npos) return false;
     if (part.core.kind == Core::placeholder) return p < m_in.text.size();
     const Token* token = m_in.token(skip_extras(part, p));
@@ -350,6 +410,8 @@ class Matcher {
   const Input& m_in;
   const KindTable& m_kinds;
   std::vector<Captures> m_captured;
+  std::vector<std::optional<std::vector<size_t>>> m_ends;  // ends_of, per part
+  std::vector<bool> m_failed;                              // (part, position) pairs that cannot match
   size_t m_end = 0;
   int m_steps = 0;
   const Part* m_missing = nullptr;
@@ -376,6 +438,36 @@ std::string describe(const Part& part) { return std::string(trim(part.lead + des
 
 constexpr size_t k_max_entry_bytes = 4096;
 
+// Whether some link or code span of the entry can be the core of `part`
+// (its kind, and literal text such as "[pdf]", which stands for any format
+// label); placeholders are not checked here.
+bool some_token_fits(const Part& part, const Input& in) {
+  return std::any_of(in.tokens.begin(), in.tokens.end(), [&](const Token& token) {
+    if (token.is_link != (part.core.kind == Core::link)) return false;
+    const Spec& spec = part.core.text;
+    if (spec.placeholder) return true;
+    std::string_view literal = trim(spec.text);
+    if (literal.size() >= 2 && literal.front() == '[' && literal.back() == ']')
+      return format_of_label(trim(token.text)).has_value();
+    return iequals(trim(token.text), literal);
+  });
+}
+
+// A quick answer before the backtracking reading: the index of the first
+// required link or code span that no token of the entry can be, when only
+// placeholders come before it (the reading can always carry them to the
+// end of the text, so it is that part the entry misses). Most entries of a
+// list in another style end here: a big list reads every entry with every
+// template while its style is detected.
+std::optional<size_t> unreadable_part(const std::vector<Part>& parts, const Input& in) {
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (parts[k].core.kind == Core::placeholder) continue;
+    if (!parts[k].required) return std::nullopt;
+    return some_token_fits(parts[k], in) ? std::nullopt : std::optional<size_t>(k);
+  }
+  return std::nullopt;
+}
+
 void read_template_styles(const grammar_detail::Flat& flat, const KindTable& kinds, const StyleSet& styles, int only,
                           Item& item) {
   // Entries are a line or two: a longer paragraph is prose no template
@@ -387,15 +479,21 @@ void read_template_styles(const grammar_detail::Flat& flat, const KindTable& kin
     const StyleSet::Style& style = styles.style(static_cast<int>(i));
     if (!style.compiled || (only >= 0 && static_cast<size_t>(only) != i)) continue;
     const std::vector<Part>& parts = style.compiled->compiled().parts;
+    if (std::optional<size_t> missing = unreadable_part(parts, in)) {
+      item.style_misses |= static_cast<uint32_t>(std::min<size_t>(*missing + 1, 15)) << (4 * i);
+      continue;
+    }
     Matcher matcher(parts, in, kinds);
     if (!matcher.run()) {
       size_t missing = matcher.missing() ? static_cast<size_t>(matcher.missing() - parts.data()) : 0;
       item.style_misses |= static_cast<uint32_t>(std::min<size_t>(missing + 1, 15)) << (4 * i);
       continue;
     }
-    std::string rest(trim(in.render(matcher.end(), in.text.size())));
-    if (!rest.empty() && std::isalnum(static_cast<unsigned char>(rest.front())))
+    if (std::isalnum(static_cast<unsigned char>(in.first_rendered(matcher.end()))))
       item.style_unseparated |= static_cast<uint16_t>(1u << i);
+    // A reading that finds only the title and URL adds nothing to the
+    // grammar's: not kept (a big list reads every entry with every style).
+    if (!matcher.captured_more_than_title_and_url()) continue;
     StyleReading reading;
     reading.style = static_cast<int>(i);
     reading.captures = matcher.captures();
@@ -403,12 +501,7 @@ void read_template_styles(const grammar_detail::Flat& flat, const KindTable& kin
     reading.distinctive = std::any_of(reading.captures.begin(), reading.captures.end(), [&](const auto& capture) {
       return std::find(distinctive.begin(), distinctive.end(), capture.first) != distinctive.end();
     });
-    // A reading that finds only the title and URL adds nothing to the
-    // grammar's: not kept (a big list reads every entry with every style).
-    bool adds = std::any_of(reading.captures.begin(), reading.captures.end(),
-                            [](const auto& capture) { return capture.first != "title" && capture.first != "url"; });
-    if (!adds) continue;
-    reading.rest = std::move(rest);
+    reading.rest = trim(in.render(matcher.end(), in.text.size()));
     item.style_readings.push_back(std::move(reading));
   }
 }
