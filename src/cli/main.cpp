@@ -7,6 +7,7 @@
 #endif
 
 #include "app.hpp"
+#include "curate/markdown/chunk_trees.hpp"
 #include "curate/text/error.hpp"
 #include "options.hpp"
 #include "usage_error.hpp"
@@ -25,6 +26,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("-V,--version", "curate " CURATE_VERSION);
   app.add_option("--config", state.global.config_path, "Use FILE as .curate.json instead of searching for one")
       ->type_name(curate::cli::placeholder::k_file);
+  app.add_option_function<unsigned>(
+         "--jobs", [](unsigned jobs) { curate::set_parse_jobs(jobs); },
+         "Threads that parse a big list (default: CURATE_JOBS, else one per core); output is the same for any N")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 256u));
   app.require_subcommand(1);
   app.fallthrough();
   for (const auto& spec : curate::cli::command_table()) {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "curate/lint/lint.hpp"
+#include "curate/markdown/chunk_trees.hpp"
 #include "curate/markdown/markdown.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
@@ -157,4 +158,55 @@ TEST_CASE("a chunk whose parse runs on into the next makes the catalog come from
   CHECK(catalog.root.sections[0].heading == "X");
   SourceFile source = source_from_bytes("test.md", text);
   CHECK(describe(lint(source, 0)) == describe(lint(source, SIZE_MAX)));
+}
+
+TEST_CASE("chunk trees parsed on several threads are the trees of a parse on one") {
+  // Tables and autolinks together: cmark-gfm's extensions once shared one
+  // table of special characters that a parse ending on one thread cleared
+  // under another (markdown.hpp prepare_markdown_parsers).
+  std::string text = "# T\n\n";
+  for (int i = 0; i < 200; ++i) {
+    text += "## S" + std::to_string(i) + "\n\n| a | b |\n|---|---|\n| x~~y~~ | https://example.com/" +
+            std::to_string(i) + " |\n\n- Name: www.example.org/" + std::to_string(i) + " ~~old~~\n\n";
+  }
+  std::vector<Chunk> chunks = split_chunks(text, 0);
+  REQUIRE(chunks.size() > 100);
+  std::vector<std::string> expected;
+  for (const Chunk& chunk : chunks) expected.push_back(MarkdownDocument(chunk.text).render_html());
+  for (unsigned jobs : {1u, 2u, 4u, 8u}) {
+    ChunkTrees trees(chunks, jobs);
+    for (size_t i = 0; i < chunks.size(); ++i) {
+      INFO("jobs " << jobs << ", chunk " << i);
+      CHECK(trees.take(i).render_html() == expected[i]);
+    }
+  }
+  CHECK(expected[1].find("<a href=\"http://www.example.org/0\">") != std::string::npos);
+  CHECK(expected[1].find("<del>old</del>") != std::string::npos);
+}
+
+TEST_CASE("chunk trees left untaken are freed and their threads stopped") {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "## S" + std::to_string(i) + "\n\n- [a](https://example.com)\n\n";
+  std::vector<Chunk> chunks = split_chunks(text, 0);
+  REQUIRE(chunks.size() == 100);
+  ChunkTrees trees(chunks, 4);
+  CHECK(trees.take(0).render_html().find("<h2>S0</h2>") != std::string::npos);
+  // The destructor joins the threads with 99 chunks not taken.
+}
+
+TEST_CASE("the catalog of a list parsed on one thread and on several is the same") {
+  std::string text = "# T\n\n";
+  for (int i = 0; i < 300; ++i)
+    text += "## S" + std::to_string(i) + "\n\n- [A " + std::to_string(i) + "](https://example.com/" +
+            std::to_string(i) + ") - Words.\n- *cult*: \"B\" [X; blog; 2020](https://example.org/" + std::to_string(i) +
+            ")\n\n";
+  unsigned before = parse_jobs();
+  set_parse_jobs(1);
+  std::optional<Catalog> one = build_catalog_chunked(text, "t.md", Config{}, {}, 0);
+  set_parse_jobs(4);
+  std::optional<Catalog> four = build_catalog_chunked(text, "t.md", Config{}, {}, 0);
+  set_parse_jobs(before);
+  REQUIRE(one);
+  REQUIRE(four);
+  CHECK(describe(*one) == describe(*four));
 }

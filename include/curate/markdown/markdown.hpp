@@ -22,6 +22,12 @@ struct FrontMatter {
 };
 FrontMatter find_front_matter(std::string_view text);
 
+// Makes cmark-gfm safe to run on several threads at once, each with its
+// own parser and tree (markdown.cpp says how); false when that cannot be
+// done here, and then only one thread may parse. MarkdownDocument calls
+// it, and so must whoever starts threads that parse, before they start.
+bool prepare_markdown_parsers();
+
 // A parsed Markdown document. Owns the cmark tree; positions in it are
 // 1-based lines and byte columns of the text it was parsed from. Front
 // matter is parsed as blank lines, so no node comes from it.

@@ -9,6 +9,7 @@
 
 #include "builders.hpp"
 #include "curate/catalog/grammar.hpp"
+#include "curate/markdown/chunk_trees.hpp"
 #include "curate/markdown/slug.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
@@ -46,12 +47,14 @@ size_t count_children(cmark_node* node) {
 
 // Walks `root`'s subtree without recursion (lists nest as deep as a file
 // says, so a walk must not spend stack per level), calling `visit(node,
-// depth)` on entering each node; depth counts the lists above it inside root.
+// depth)` on entering each node, until it returns false; depth counts the
+// lists above it inside root.
 template <typename Visit>
 void walk_lists(cmark_node* root, Visit visit) {
   cmark_iter* iter = cmark_iter_new(root);
   int depth = 0;
-  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+  bool more = true;
+  for (cmark_event_type event; more && (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
     cmark_node* node = cmark_iter_get_node(iter);
     if (node == root) continue;
     bool list = is_type(node, CMARK_NODE_LIST);
@@ -59,7 +62,7 @@ void walk_lists(cmark_node* root, Visit visit) {
       depth -= list ? 1 : 0;
       continue;
     }
-    visit(node, depth);
+    more = visit(node, depth);
     depth += list ? 1 : 0;
   }
   cmark_iter_free(iter);
@@ -68,6 +71,7 @@ void walk_lists(cmark_node* root, Visit visit) {
 void collect_links(cmark_node* node, std::vector<cmark_node*>& out) {
   walk_lists(node, [&](cmark_node* child, int) {
     if (is_type(child, CMARK_NODE_LINK)) out.push_back(child);
+    return true;
   });
 }
 
@@ -125,24 +129,28 @@ void count_item(cmark_node* item, TocCount& count) {
 // DESIGN.md "Table of contents": at least 90% of the items (nested ones
 // too) link only to anchors of the document, and the rest to Markdown
 // files beside it (an index may name a sibling file once among hundreds).
+// The first item that links elsewhere settles it: a list of entries is
+// not walked to its end.
 bool is_toc_list(cmark_node* list) {
   TocCount count;
   walk_lists(list, [&](cmark_node* node, int) {
     if (is_type(node, CMARK_NODE_ITEM)) count_item(node, count);
+    return count.others == 0;
   });
   return count.anchors > 0 && count.others == 0 && count.anchors * 10 >= (count.anchors + count.siblings) * 9;
 }
 
 void collect_toc(cmark_node* list, const LineShift& lines, std::vector<TocLink>& toc) {
   walk_lists(list, [&](cmark_node* item, int depth) {
-    if (!is_type(item, CMARK_NODE_ITEM)) return;
+    if (!is_type(item, CMARK_NODE_ITEM)) return true;
     std::vector<cmark_node*> links;
     if (cmark_node* paragraph = first_paragraph(item)) collect_links(paragraph, links);
     auto anchor =
         std::find_if(links.begin(), links.end(), [](cmark_node* link) { return is_anchor(cmark_node_get_url(link)); });
-    if (anchor == links.end()) return;
+    if (anchor == links.end()) return true;
     std::string url = cmark_node_get_url(*anchor);
     toc.push_back({plain_text(*anchor), url.substr(url.find('#') + 1), depth, start_of(lines, item)});
+    return true;
   });
 }
 
@@ -381,9 +389,11 @@ Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view tex
 std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::string& path, const Config& config,
                                              const BlockReader& read_block, size_t chunk_bytes) {
   std::vector<Chunk> chunks = split_chunks(text, chunk_bytes);
+  // Other threads parse the next chunks while this one builds the catalog.
+  ChunkTrees trees(chunks, parse_jobs());
   CatalogBuilder builder(text, path, config);
   for (size_t i = 0; i < chunks.size(); ++i) {
-    MarkdownDocument document(chunks[i].text);
+    MarkdownDocument document = trees.take(i);
     if (i + 1 < chunks.size() && chunk_runs_on(document, chunks[i])) return std::nullopt;
     builder.add_blocks(document.root(), chunks[i].line_offset, true, read_block);
   }

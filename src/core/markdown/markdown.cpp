@@ -1,17 +1,40 @@
 #include "curate/markdown/markdown.hpp"
 
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <dlfcn.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 
 #include "curate/text/text.hpp"
 
+namespace {
+std::atomic<int> g_character_calls{0};
+}  // namespace
+
+// cmark-gfm 0.29 keeps the characters its extensions react to (':' and 'w'
+// for autolinks, '~') in a global table that every parse sets before
+// reading inlines and clears after, calling this function through the
+// dynamic linker. With two parses at once, one that ends clears the table
+// under the other, which then misses autolinks and strikethrough. curate's
+// parsers all attach the same extensions, so the table is set once for good
+// (prepare_markdown_parsers) and the library's later calls land here and do
+// nothing: the same table, at every moment, for every thread.
+extern "C" void cmark_manage_extensions_special_characters(cmark_parser*, int) { ++g_character_calls; }
+
 namespace curate {
 namespace {
 
 constexpr const char* k_extensions[] = {"table", "autolink", "strikethrough"};
+
+void attach_extensions(cmark_parser* parser) {
+  for (const char* name : k_extensions)
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser, ext);
+}
 
 // An ATX heading starting in column 1: "#" to "######", then a blank or the end.
 bool is_column_one_heading(std::string_view line) {
@@ -103,12 +126,28 @@ FrontMatter find_front_matter(std::string_view text) {
   return {};
 }
 
+bool prepare_markdown_parsers() {
+  static const bool threads_safe = [] {
+    cmark_gfm_core_extensions_ensure_registered();
+    using SetCharacters = void (*)(cmark_parser*, int);
+    auto library = reinterpret_cast<SetCharacters>(dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
+    if (!library) return false;  // cmark-gfm linked statically: it keeps its own calls
+    CmarkParserPtr probe(cmark_parser_new(CMARK_OPT_DEFAULT));
+    attach_extensions(probe.get());
+    library(probe.get(), 1);
+    // Safe only when the library's own calls do come here.
+    int before = g_character_calls.load();
+    cmark_parser_feed(probe.get(), "x", 1);
+    CmarkNodePtr tree(cmark_parser_finish(probe.get()));
+    return g_character_calls.load() > before;
+  }();
+  return threads_safe;
+}
+
 MarkdownDocument::MarkdownDocument(std::string_view text) {
-  cmark_gfm_core_extensions_ensure_registered();
+  prepare_markdown_parsers();
   m_parser.reset(cmark_parser_new(CMARK_OPT_DEFAULT));
-  for (const char* name : k_extensions)
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(m_parser.get(), ext);
+  attach_extensions(m_parser.get());
   // Front matter is not Markdown: cmark sees blank lines in its place, so
   // every position stays the file's.
   FrontMatter front = find_front_matter(text);

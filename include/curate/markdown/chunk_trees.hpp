@@ -1,0 +1,44 @@
+#pragma once
+// Parsing the chunks of a document (split_chunks) on several threads, ahead
+// of the one thread that reads them in order (docs/performance.md
+// "Parallel chunks"). Whatever reads the trees sees them in the same order
+// as a parse on one thread, so the output does not depend on the threads.
+
+#include <cstddef>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "curate/markdown/markdown.hpp"
+
+namespace curate {
+
+// How many threads parse Markdown (1: only the caller's). The CLI sets it
+// from --jobs or CURATE_JOBS; by default, the machine's cores.
+unsigned parse_jobs();
+void set_parse_jobs(unsigned jobs);
+
+class ChunkTrees {
+ public:
+  // Starts up to `jobs` - 1 threads (none for a single chunk); `chunks`
+  // must outlive this object.
+  ChunkTrees(const std::vector<Chunk>& chunks, unsigned jobs);
+  // Stops the threads; trees not taken are freed.
+  ~ChunkTrees();
+  ChunkTrees(const ChunkTrees&) = delete;
+  ChunkTrees& operator=(const ChunkTrees&) = delete;
+
+  // The tree of chunks[i], for i = 0, 1, 2… in order: waits for a thread's
+  // parse, or parses the chunk itself when no thread has started it.
+  // Rethrows what the parse threw.
+  MarkdownDocument take(size_t i);
+
+ private:
+  struct Shared;
+  void work();
+
+  std::unique_ptr<Shared> m_shared;
+  std::vector<std::thread> m_threads;
+};
+
+}  // namespace curate

@@ -1,0 +1,115 @@
+#include "curate/markdown/chunk_trees.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstdlib>
+#include <exception>
+#include <mutex>
+#include <optional>
+
+namespace curate {
+namespace {
+
+// Chunks a thread may parse ahead of the reader, per thread: enough to keep
+// it busy while the reader catches up, few enough that only a handful of
+// trees (a few MB each) are alive at once.
+constexpr size_t k_ahead_per_thread = 2;
+
+unsigned default_jobs() {
+  if (const char* env = std::getenv("CURATE_JOBS")) {
+    char* end = nullptr;
+    unsigned long jobs = std::strtoul(env, &end, 10);
+    if (end != env && *end == '\0' && jobs >= 1 && jobs <= 256) return static_cast<unsigned>(jobs);
+  }
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+unsigned& jobs_setting() {
+  static unsigned jobs = default_jobs();
+  return jobs;
+}
+
+}  // namespace
+
+unsigned parse_jobs() { return jobs_setting(); }
+void set_parse_jobs(unsigned jobs) { jobs_setting() = std::max(1u, jobs); }
+
+struct ChunkTrees::Shared {
+  explicit Shared(const std::vector<Chunk>& c) : chunks(c), trees(c.size()), errors(c.size()), done(c.size()) {}
+
+  const std::vector<Chunk>& chunks;
+  std::mutex mutex;
+  std::condition_variable parsed;  // a tree is ready
+  std::condition_variable room;    // the reader took a tree, or stop
+  std::vector<std::optional<MarkdownDocument>> trees;
+  std::vector<std::exception_ptr> errors;
+  std::vector<char> done;
+  size_t next = 0;   // the next chunk nobody has started
+  size_t taken = 0;  // chunks the reader has taken
+  size_t ahead = 0;  // how far past `taken` the threads may start
+  bool stop = false;
+};
+
+ChunkTrees::ChunkTrees(const std::vector<Chunk>& chunks, unsigned jobs) : m_shared(std::make_unique<Shared>(chunks)) {
+  size_t threads = std::min<size_t>(jobs > 0 ? jobs - 1 : 0, chunks.size() > 1 ? chunks.size() - 1 : 0);
+  if (!threads || !prepare_markdown_parsers()) return;
+  m_shared->ahead = threads * k_ahead_per_thread;
+  m_threads.reserve(threads);
+  for (size_t t = 0; t < threads; ++t) m_threads.emplace_back([this] { work(); });
+}
+
+ChunkTrees::~ChunkTrees() {
+  {
+    std::lock_guard<std::mutex> lock(m_shared->mutex);
+    m_shared->stop = true;
+  }
+  m_shared->room.notify_all();
+  for (std::thread& thread : m_threads) thread.join();
+}
+
+void ChunkTrees::work() {
+  Shared& s = *m_shared;
+  std::unique_lock<std::mutex> lock(s.mutex);
+  for (;;) {
+    s.room.wait(lock, [&] { return s.stop || s.next >= s.chunks.size() || s.next < s.taken + s.ahead; });
+    if (s.stop || s.next >= s.chunks.size()) return;
+    size_t i = s.next++;
+    lock.unlock();
+    std::optional<MarkdownDocument> tree;
+    std::exception_ptr error;
+    try {
+      tree.emplace(s.chunks[i].text);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    lock.lock();
+    s.trees[i] = std::move(tree);
+    s.errors[i] = error;
+    s.done[i] = 1;
+    s.parsed.notify_all();
+  }
+}
+
+MarkdownDocument ChunkTrees::take(size_t i) {
+  Shared& s = *m_shared;
+  if (m_threads.empty()) return MarkdownDocument(s.chunks[i].text);
+  std::unique_lock<std::mutex> lock(s.mutex);
+  if (s.next == i) {  // nobody has started it: the reader parses it itself
+    ++s.next;
+    lock.unlock();
+    MarkdownDocument tree(s.chunks[i].text);
+    lock.lock();
+    s.taken = i + 1;
+    s.room.notify_all();
+    return tree;
+  }
+  s.parsed.wait(lock, [&] { return s.done[i] != 0; });
+  s.taken = i + 1;
+  s.room.notify_all();
+  if (s.errors[i]) std::rethrow_exception(s.errors[i]);
+  MarkdownDocument tree = std::move(*s.trees[i]);
+  s.trees[i].reset();
+  return tree;
+}
+
+}  // namespace curate
