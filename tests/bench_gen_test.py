@@ -35,10 +35,11 @@ ENTRIES = 2000
 MIXED_2000_SHA256 = "d1f17ee11b8d32a695bb1b54d4650a5d66c0a74132994075bc07485b474099b5"
 
 # The style curate should detect. A list whose entries are all table rows
-# has no list entry to vote, so it gets the fallback; tables are read by
-# their header whatever the style (docs/styles.md "Decisions").
+# has no list entry to vote, so it gets the fallback, awesome, as its rows
+# name their entries with links (docs/styles.md "Detection"); tables are
+# read by their header whatever the style.
 DETECTED = {"seed": "seed", "awesome": "awesome", "books": "books", "papers": "papers",
-            "code-spans": "code-spans", "table": "seed", "paragraphs": "reference", "mixed": "seed"}
+            "code-spans": "code-spans", "table": "awesome", "paragraphs": "reference", "mixed": "seed"}
 SOURCE = {"table": "table", "paragraphs": "paragraph"}
 KINDS = {"blog": ["blog"], "paper": ["paper"], "book": ["book"], "YouTube": ["video"], "course": ["course"],
          "talk": ["talk"], "Blog & Paper": ["blog", "paper"], "podcast": ["podcast"]}

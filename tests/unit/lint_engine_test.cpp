@@ -10,18 +10,12 @@
 #include "curate/lint/lint.hpp"
 #include "curate/lint/output.hpp"
 #include "curate/text/error.hpp"
+#include "rules_config.hpp"
 #include "test_helpers.hpp"
 
 namespace {
 
 using namespace curate;
-
-Config config_with_rules(const std::string& rules_json) {
-  Config config;
-  config.path = ".curate.json";
-  config.set_document(nlohmann::json::parse("{\"rules\": " + rules_json + "}"));
-  return config;
-}
 
 std::vector<Diagnostic> lint(const std::string& text, const Config& config = Config{}) {
   RuleRegistry registry = builtin_rules();
@@ -51,30 +45,31 @@ const std::string k_stubs = "# T\n\n- one stub\n- [X](http://example.com/x) - Pl
 
 TEST_CASE("config turns a rule off, changes its severity, or sets it with options") {
   CHECK(rules_of(lint(k_stubs)) == std::vector<std::string>{"3 missing-link", "4 insecure-link"});
-  auto off = lint(k_stubs, config_with_rules(R"({"missing-link": "off"})"));
+  auto off = lint(k_stubs, test::config_with_rules(R"({"missing-link": "off"})"));
   CHECK(rules_of(off) == std::vector<std::string>{"4 insecure-link"});
-  auto raised = lint(k_stubs, config_with_rules(R"({"insecure-link": "error"})"));
+  auto raised = lint(k_stubs, test::config_with_rules(R"({"insecure-link": "error"})"));
   REQUIRE(raised.size() == 2);
   CHECK(raised[1].severity == Severity::error);
   auto object =
-      lint(k_stubs, config_with_rules(R"({"insecure-link": {"severity": "warning", "allow-hosts": ["example.com"]}})"));
+      lint(k_stubs,
+           test::config_with_rules(R"({"insecure-link": {"severity": "warning", "allow-hosts": ["example.com"]}})"));
   CHECK(rules_of(object) == std::vector<std::string>{"3 missing-link"});
 }
 
 TEST_CASE("a rule option changes what the rule reports") {
   std::string text = "# T\n\n- \"A\" [Ann; book; 2025-12-10](https://example.com/a)\n";
   CHECK(rules_of(lint(text)) == std::vector<std::string>{"3 malformed-date"});
-  CHECK(lint(text, config_with_rules(R"({"malformed-date": {"future-slack-days": 30}})")).empty());
+  CHECK(lint(text, test::config_with_rules(R"({"malformed-date": {"future-slack-days": 30}})")).empty());
 }
 
 TEST_CASE("config errors name the file and suggest the closest rule or option") {
-  CHECK(error_of(config_with_rules(R"({"mising-link": "off"})")) ==
+  CHECK(error_of(test::config_with_rules(R"({"mising-link": "off"})")) ==
         "\"rules\": unknown rule 'mising-link' (did you mean 'missing-link'?)");
-  CHECK(error_of(config_with_rules(R"({"malformed-date": {"future-slack-day": 3}})")) ==
+  CHECK(error_of(test::config_with_rules(R"({"malformed-date": {"future-slack-day": 3}})")) ==
         "\"rules\": rule 'malformed-date' has no option 'future-slack-day' (did you mean 'future-slack-days'?)");
-  CHECK(error_of(config_with_rules(R"({"missing-link": "fatal"})")) ==
+  CHECK(error_of(test::config_with_rules(R"({"missing-link": "fatal"})")) ==
         "\"rules\": the severity of \"missing-link\" must be \"off\", \"warning\" or \"error\"");
-  CHECK(error_of(config_with_rules(R"({"malformed-date": {"future-slack-days": "x"}})")) ==
+  CHECK(error_of(test::config_with_rules(R"({"malformed-date": {"future-slack-days": "x"}})")) ==
         "\"rules\": option \"future-slack-days\" of \"malformed-date\" must be a number");
 }
 
@@ -113,7 +108,7 @@ TEST_CASE("a misspelt rule in a suppression comment is reported with a suggestio
 TEST_CASE("rules registered from outside get config severities, suppressions and sorting") {
   RuleRegistry registry = builtin_rules();
   registry.add({"dead-link", "Links resolve", Severity::error, false, "Checked over HTTP."});
-  Config config = config_with_rules(R"({"dead-link": "warning"})");
+  Config config = test::config_with_rules(R"({"dead-link": "warning"})");
   LintSettings settings(registry, config);
   Linter linter(std::move(registry), std::move(settings), LintOptions{"2025-11-26", {}});
   FileFindings findings = linter.lint(
@@ -193,7 +188,7 @@ TEST_CASE("validate --fix leaves switched-off and suppressed findings alone") {
   std::string text =
       "# T\n\n<!-- curate-disable-next-line tracking-params -->\n- [A](https://a.example/?utm_source=x) - d\n"
       "- [B](https://b.example/?fbclid=1) - d  \n";
-  Config config = config_with_rules(R"({"trailing-whitespace": "off"})");
+  Config config = test::config_with_rules(R"({"trailing-whitespace": "off"})");
   RuleRegistry registry = builtin_rules();
   LintSettings settings(registry, config);
   Linter linter(std::move(registry), std::move(settings), LintOptions{"2025-11-26", {}});

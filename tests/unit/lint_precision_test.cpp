@@ -3,25 +3,17 @@
 // otherwise (FixEffect::structure) with their safety net.
 #include <catch2/catch.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include "curate/lint/duplicates.hpp"
 #include "curate/lint/fix.hpp"
 #include "curate/lint/lint.hpp"
 #include "curate/lint/output.hpp"
 #include "curate/text/error.hpp"
+#include "rules_config.hpp"
 #include "test_helpers.hpp"
 
 namespace {
 
 using namespace curate;
-
-Config config_with_rules(const std::string& rules_json) {
-  Config config;
-  config.path = ".curate.json";
-  config.set_document(nlohmann::json::parse("{\"rules\": " + rules_json + "}"));
-  return config;
-}
 
 Linter make_linter(const Config& config = Config{}) {
   RuleRegistry registry = builtin_rules();
@@ -63,7 +55,7 @@ TEST_CASE("tracking-params keeps the hosts of keep-hosts and referral tags namin
       "- [B](https://b.example/?utm_campaign=Public-apis-repo) - A sponsor's tag naming the list.\n"
       "- [C](https://c.example/?utm_source=GitHub&utm_medium=referral) - From GitHub.\n"
       "- [D](https://docs.sponsor.example/?utm_source=readme) - A sponsor's host.\n";
-  Config config = config_with_rules(R"({"tracking-params": {"keep-hosts": ["Sponsor.example"]}})");
+  Config config = test::config_with_rules(R"({"tracking-params": {"keep-hosts": ["Sponsor.example"]}})");
   std::vector<std::string> found = findings(text, "tracking-params", config);
   REQUIRE(found.size() == 1);
   CHECK(found[0].rfind("3: tracking parameters in https://a.example/", 0) == 0);
@@ -108,7 +100,7 @@ TEST_CASE("toc-mismatch leaves out the sections of a parent the table lists a se
 
 TEST_CASE("name-spelling takes more names from the words option") {
   std::string text = "# T\n\n- [X](https://example.com/x) - Models from Huggingface, stored in duckdb.\n";
-  Config config = config_with_rules(R"({"name-spelling": {"words": ["DuckDB"]}})");
+  Config config = test::config_with_rules(R"({"name-spelling": {"words": ["DuckDB"]}})");
   CHECK(findings(text, "name-spelling", config) ==
         std::vector<std::string>{"3: 'Huggingface' in the text of 'X' is written 'Hugging Face'",
                                  "3: 'duckdb' in the text of 'X' is written 'DuckDB'"});

@@ -58,8 +58,12 @@ int detect(const StyleSet& styles, Catalog& catalog) {
   std::vector<std::string> path;
   int reference = styles.find("reference");
   for_each_section(catalog.root, path, [&](Section& section, const std::vector<std::string>&) {
-    for (const Item& item : section.items)
+    for (const Item& item : section.items) {
       if (item.source == EntrySource::paragraph && reference >= 0) ++votes[static_cast<size_t>(reference)];
+      // A table row names its entry with a link in a cell, as an awesome
+      // list's item opens with one: a list of tables falls back to awesome.
+      leading_links = leading_links || (item.source == EntrySource::table && item.url);
+    }
     for_each_list_item(section.items, [&](Item& item) {
       leading_links = leading_links || item.style == EntryStyle::leading_link;
       if (int vote = vote_of(styles, item); vote >= 0) ++votes[static_cast<size_t>(vote)];

@@ -24,9 +24,8 @@ void blank(std::string& text, size_t from, size_t to) {
 }
 
 // `raw` with everything that is not prose blanked (same length): code spans,
-// HTML tags and autolinks, bare URLs, and links; a link's text is kept when
-// `keep_link_text` (its brackets go).
-std::string prose_of(std::string_view raw, bool keep_link_text) {
+// HTML tags and autolinks, bare URLs, and links.
+std::string prose_of(std::string_view raw) {
   std::string out(raw);
   std::vector<bool> code = code_span_mask(raw);
   for (size_t i = 0; i < raw.size(); ++i)
@@ -58,16 +57,22 @@ std::string prose_of(std::string_view raw, bool keep_link_text) {
       size_t end = matching_bracket(out, close + 1);
       if (end == std::string::npos) continue;
       bool image = i > 0 && out[i - 1] == '!';
-      if (keep_link_text && !image) {
-        out[i] = ' ';
-        blank(out, close, end + 1);
-      } else {
-        blank(out, image ? i - 1 : i, end + 1);
-      }
-      i = keep_link_text && !image ? i : end;
+      blank(out, image ? i - 1 : i, end + 1);
+      i = end;
     }
   }
   return out;
+}
+
+// prose_of(item.raw), once per entry for the two rules that read it (the
+// engine runs every item rule on one entry before the next).
+const std::string& entry_prose(const Item& item) {
+  thread_local std::string raw, prose;
+  if (raw != item.raw || prose.empty()) {
+    raw = item.raw;
+    prose = prose_of(item.raw);
+  }
+  return prose;
 }
 
 SourcePos line_end_of(const LintContext& context, int line) {
@@ -208,7 +213,7 @@ ItemCheck check_unbalanced_brackets(const LintContext&, RuleReporter& out) {
   return [&out](const ItemVisit& at) {
     const Item& item = at.item;
     if (item.is_group || item.unclosed_quote || item.raw.empty()) return;  // unbalanced-quotes says so
-    std::string problem = imbalance(prose_of(item.raw, /*keep_link_text=*/false));
+    std::string problem = imbalance(entry_prose(item));
     if (!problem.empty()) out.report(item.pos, at.line_end, "text of " + single_quoted(item.title) + " has " + problem);
   };
 }
@@ -299,7 +304,7 @@ ItemCheck check_name_spelling(const LintContext&, RuleReporter& out) {
   return [&out, dictionary](const ItemVisit& at) {
     const Item& item = at.item;
     if (item.is_group || item.raw.empty()) return;
-    std::string prose = prose_of(item.raw, /*keep_link_text=*/false);
+    std::string prose = entry_prose(item);
     if (!item.title.empty() && item.style != EntryStyle::leading_link)  // a title is the work's own (a paper's)
       if (size_t title = prose.find(item.title); title != std::string::npos)
         blank(prose, title, title + item.title.size());
