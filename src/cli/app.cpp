@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -87,6 +89,34 @@ std::string configured_list(const Config& config) {
                   "; this command reads one: name it, or set \"file\"");
 }
 
+// In a catalog of several files (.curate.json "files"), the entries of the
+// one file a command edits get the ids `list` shows across all of them
+// (ids are unique across files, docs/cli.md "Several files"), so an id
+// copied from `list` names the same entry in `rm ID FILE`.
+void use_catalog_ids(LoadedList& list) {
+  if (list.config.files.empty() || list.source.path == "-") return;
+  std::vector<std::string> paths = expand_file_arguments(list.config.files).paths;
+  std::error_code error;
+  auto is_edited = [&](const std::string& path) { return std::filesystem::equivalent(path, list.source.path, error); };
+  auto edited = std::find_if(paths.begin(), paths.end(), is_edited);
+  if (paths.size() < 2 || edited == paths.end()) return;
+  std::vector<Catalog> others;
+  others.reserve(paths.size());  // catalogs stay where they are: `all` points at them
+  std::vector<Catalog*> all;
+  for (const std::string& path : paths) {
+    if (path == *edited) {
+      all.push_back(&list.catalog);
+    } else {
+      others.push_back(parse_catalog(read_source(path), list.config));
+      all.push_back(&others.back());
+    }
+  }
+  // Ids depend on the file's name as the catalog spells it.
+  std::string named = std::exchange(list.catalog.path, *edited);
+  assign_ids_across(all);
+  list.catalog.path = std::move(named);
+}
+
 }  // namespace
 
 SourceFile read_list(const std::optional<std::string>& file, const Config& config, StdinUse stdin_use) {
@@ -103,6 +133,7 @@ LoadedList load_list(const GlobalOptions& global, const std::optional<std::strin
   list.config = load_cli_config(global);
   list.source = read_list(file, list.config, stdin_use);
   list.catalog = parse_catalog(list.source, list.config);
+  use_catalog_ids(list);
   return list;
 }
 
