@@ -259,3 +259,24 @@ TEST_CASE("a file that mostly writes headings without blank lines around them ke
   CHECK(format_markdown(tight) == tight);
   CHECK(format_markdown("# T\n\n## A\n\n- a\n## B\n- b\n") == "# T\n\n## A\n\n- a\n\n## B\n\n- b\n");
 }
+
+TEST_CASE("the gap between two headings does not tip the habit a second pass sees") {
+  // fuzz finding 05: the title right above "## A" counted as a heading with
+  // no blank line after it, so the first pass's blank line there turned
+  // "none after" into "one after" for the second pass.
+  std::string text = "# b\n## A\n| a | b |\n\n## C\n| 1U | x |\n|---|---|\n";
+  std::string once = format_markdown(text);
+  CHECK(format_markdown(once) == once);
+  CHECK(once == "# b\n\n## A\n\n| a | b |\n\n## C\n\n| 1U | x |\n|---|---|\n");
+}
+
+TEST_CASE("a tab-indented sublist under a space-indented list is written with spaces, once") {
+  // fuzz finding 06: the tab came out after the parent's two spaces
+  // ("  \t- b"), which a second pass read as mixed indentation.
+  std::string text = "  - a\n- [R](https://r.org)\n\t- [P](https://p.org) - P.\n";
+  std::string once = format_markdown(text);
+  CHECK(once == "  - a\n  - [R](https://r.org)\n    - [P](https://p.org) - P.\n");
+  CHECK(format_markdown(once) == once);
+  std::string tabs = "- [R](https://r.org)\n\t- [P](https://p.org) - P.\n";
+  CHECK(format_markdown(tabs) == tabs);  // after no lead, the tab stays
+}

@@ -71,7 +71,9 @@ Nesting nesting_of(const MarkerSample& sample);
 // it has or lacks (both render the same); "none" is a habit once three
 // headings show it. `headings` are the first and last 1-based lines of the
 // top-level headings of `text`; a heading with nothing above counts not
-// before, one on the last line not after.
+// before, one on the last line not after. The gap between two headings is
+// the later one's "before" only: fmt sets it from that habit alone, so a
+// first pass never changes the habits a second pass sees.
 struct HeadingGaps {
   int before = 1;
   bool after = true;

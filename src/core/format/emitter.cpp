@@ -140,8 +140,9 @@ class Emitter {
     for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
       emit_gap(cursor, m_source.start_line(child) - 1, frame, previous_end, previous_heading);
       bool heading = is_type(child, CMARK_NODE_HEADING);
+      // Between two headings the "before" habit alone decides (layout.hpp).
       bool around_heading = frame.top_level &&
-                            ((heading && m_heading_gaps.before > 0) || (previous_heading && m_heading_gaps.after)) &&
+                            (heading ? m_heading_gaps.before > 0 : previous_heading && m_heading_gaps.after) &&
                             !(previous && ends_open_fence(previous));
       separate(m_source.start_line(child), previous_end, around_heading);
       if (heading && frame.top_level && m_pending_blanks && m_heading_gaps.before > 0)
@@ -348,6 +349,13 @@ std::string Emitter::list_lead(const ListMarker& first, const Frame& frame) cons
   int parent = visual_width(frame.out_lead);
   bool tab = false;
   int column = nested_column(nest, parent, frame.out_text_column, tab);
+  // A tab stays a tab only after tabs: after spaces ("  \t- b", fuzz finding
+  // 06) a second pass reads mixed indentation and writes spaces, so the
+  // first writes the spaces the tab stands for, to the next tab stop.
+  if (tab && frame.out_lead.find_first_not_of('\t') != std::string::npos) {
+    tab = false;
+    column = (parent / 4 + 1) * 4;
+  }
   return tab ? frame.out_lead + "\t" : frame.out_lead + std::string(static_cast<size_t>(column - parent), ' ');
 }
 

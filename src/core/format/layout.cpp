@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <set>
 #include <string>
 
 #include "curate/markdown/markdown.hpp"
@@ -82,11 +83,15 @@ HeadingGaps heading_gaps(std::string_view text, const std::vector<std::pair<int,
   LineIndex lines(text);
   std::map<int, int> before, after;
   int count = static_cast<int>(lines.line_count());
+  std::set<int> heading_starts;
+  for (auto [first, last] : headings) heading_starts.insert(first);
   for (auto [first, last] : headings) {
     int blanks = 0;
     while (first - blanks - 1 >= 1 && is_blank(lines.line_text(text, first - blanks - 1))) ++blanks;
     if (first - blanks > 1) ++before[std::min(blanks, 2)];
-    if (last < count) ++after[is_blank(lines.line_text(text, last + 1)) ? 1 : 0];
+    int next = last + 1;
+    while (next <= count && is_blank(lines.line_text(text, next))) ++next;
+    if (last < count && !heading_starts.count(next)) ++after[is_blank(lines.line_text(text, last + 1)) ? 1 : 0];
   }
   // Leaving no blank line is a habit only when several headings show it.
   constexpr int k_habit = 3;

@@ -70,7 +70,9 @@ void check_blank_lines(const LintContext& context, RuleReporter& out) {
       out.report(heading.span.begin,
                  "one blank line before heading '" + heading.text + "'; this file leaves two before its headings",
                  true);
-    if (gaps.after && after <= context.line_count() && !is_blank(context.line(after)))
+    // A heading right below another is the "before" habit's (format/layout.hpp).
+    if (gaps.after && after <= context.line_count() && !is_blank(context.line(after)) &&
+        !std::binary_search(heading_lines.begin(), heading_lines.end(), after))
       out.report(heading.span.begin, "no blank line after heading '" + heading.text + "'", true);
   }
 }
