@@ -2,7 +2,7 @@
 // RAII owners for libcurl objects. The only place curl's cleanup functions
 // are called; everything else holds these.
 
-#include <curl/curl.h>
+#include "curate/links/curl_api.hpp"
 
 #include <memory>
 #include <string>
@@ -10,16 +10,16 @@
 namespace curate {
 
 struct CurlEasyDeleter {
-  void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+  void operator()(CURL* handle) const { curl().easy_cleanup(handle); }
 };
 struct CurlMultiDeleter {
-  void operator()(CURLM* handle) const { curl_multi_cleanup(handle); }
+  void operator()(CURLM* handle) const { curl().multi_cleanup(handle); }
 };
 struct CurlUrlDeleter {
-  void operator()(CURLU* handle) const { curl_url_cleanup(handle); }
+  void operator()(CURLU* handle) const { curl().url_cleanup(handle); }
 };
 struct CurlStringDeleter {
-  void operator()(char* text) const { curl_free(text); }
+  void operator()(char* text) const { curl().free(text); }
 };
 
 // An easy handle. Must be removed from any multi handle before it dies.
@@ -35,11 +35,11 @@ class CurlHeaderList {
   CurlHeaderList() = default;
   CurlHeaderList(const CurlHeaderList&) = delete;
   CurlHeaderList& operator=(const CurlHeaderList&) = delete;
-  ~CurlHeaderList() { curl_slist_free_all(m_list); }
+  ~CurlHeaderList() { curl().slist_free_all(m_list); }
 
   // False when curl could not allocate the entry.
   bool append(const std::string& line) {
-    curl_slist* grown = curl_slist_append(m_list, line.c_str());
+    curl_slist* grown = curl().slist_append(m_list, line.c_str());
     if (!grown) return false;
     m_list = grown;
     return true;
@@ -49,13 +49,5 @@ class CurlHeaderList {
  private:
   curl_slist* m_list = nullptr;
 };
-
-// curl_global_init once per process (thread-safe since C++11 statics).
-inline void ensure_curl_global_init() {
-  struct Init {
-    Init() { curl_global_init(CURL_GLOBAL_DEFAULT); }
-  };
-  static Init init;
-}
 
 }  // namespace curate

@@ -29,14 +29,14 @@ struct Transfer {
 // `location` resolved against the URL curl is currently fetching.
 std::string resolve_location(CURL* easy, const std::string& location) {
   char* effective = nullptr;
-  curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective);
-  CurlUrl url(curl_url());
+  curl().easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective);
+  CurlUrl url(curl().url());
   if (!url || !effective) return location;
   unsigned flags = CURLU_NON_SUPPORT_SCHEME;
-  if (curl_url_set(url.get(), CURLUPART_URL, effective, flags) != CURLUE_OK) return location;
-  if (curl_url_set(url.get(), CURLUPART_URL, location.c_str(), flags) != CURLUE_OK) return location;
+  if (curl().url_set(url.get(), CURLUPART_URL, effective, flags) != CURLUE_OK) return location;
+  if (curl().url_set(url.get(), CURLUPART_URL, location.c_str(), flags) != CURLUE_OK) return location;
   char* joined = nullptr;
-  if (curl_url_get(url.get(), CURLUPART_URL, &joined, 0) != CURLUE_OK) return location;
+  if (curl().url_get(url.get(), CURLUPART_URL, &joined, 0) != CURLUE_OK) return location;
   CurlString owned(joined);
   return owned.get();
 }
@@ -160,12 +160,9 @@ void finish_scan(FragmentFinder& finder, CURLcode code, HttpResponse& response) 
 
 class CurlHttpClient final : public HttpClient {
  public:
-  CurlHttpClient() {
-    ensure_curl_global_init();
-    m_multi.reset(curl_multi_init());
-  }
+  CurlHttpClient() { m_multi.reset(curl().multi_init()); }
   ~CurlHttpClient() override {
-    for (auto& [easy, transfer] : m_transfers) curl_multi_remove_handle(m_multi.get(), easy);
+    for (auto& [easy, transfer] : m_transfers) curl().multi_remove_handle(m_multi.get(), easy);
   }
 
   void start(const HttpRequest& request) override {
@@ -173,17 +170,17 @@ class CurlHttpClient final : public HttpClient {
     transfer->request = request;
     transfer->response.id = request.id;
     transfer->response.method = request.method;
-    transfer->easy.reset(curl_easy_init());
+    transfer->easy.reset(curl().easy_init());
     configure(*transfer);
     CURL* easy = transfer->easy.get();
     m_transfers.emplace(easy, std::move(transfer));
-    curl_multi_add_handle(m_multi.get(), easy);
+    curl().multi_add_handle(m_multi.get(), easy);
   }
 
   std::vector<HttpResponse> poll(std::chrono::milliseconds max_wait) override {
     std::vector<HttpResponse> done = perform();
     if (!done.empty()) return done;
-    curl_multi_poll(m_multi.get(), nullptr, 0, static_cast<int>(max_wait.count()), nullptr);
+    curl().multi_poll(m_multi.get(), nullptr, 0, static_cast<int>(max_wait.count()), nullptr);
     return perform();
   }
 
@@ -194,43 +191,43 @@ class CurlHttpClient final : public HttpClient {
     CURL* easy = transfer.easy.get();
     const HttpRequest& request = transfer.request;
     for (const auto& line : request.headers) transfer.headers.append(line);
-    curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(easy, CURLOPT_PRIVATE, &transfer);
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(easy, CURLOPT_MAXREDIRS, static_cast<long>(request.max_redirects));
-    curl_easy_setopt(easy, CURLOPT_UNRESTRICTED_AUTH, 0L);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()));
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
-    curl_easy_setopt(easy, CURLOPT_USERAGENT, request.user_agent.c_str());
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer.headers.get());
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.error_buffer);
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, header_callback);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, write_callback);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
+    curl().easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+    curl().easy_setopt(easy, CURLOPT_PRIVATE, &transfer);
+    curl().easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl().easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl().easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl().easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+    curl().easy_setopt(easy, CURLOPT_MAXREDIRS, static_cast<long>(request.max_redirects));
+    curl().easy_setopt(easy, CURLOPT_UNRESTRICTED_AUTH, 0L);
+    curl().easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()));
+    curl().easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
+    curl().easy_setopt(easy, CURLOPT_USERAGENT, request.user_agent.c_str());
+    curl().easy_setopt(easy, CURLOPT_HTTPHEADER, transfer.headers.get());
+    curl().easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer.error_buffer);
+    curl().easy_setopt(easy, CURLOPT_HEADERFUNCTION, header_callback);
+    curl().easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
+    curl().easy_setopt(easy, CURLOPT_WRITEFUNCTION, write_callback);
+    curl().easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
     if (request.method == HttpMethod::head) {
-      curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+      curl().easy_setopt(easy, CURLOPT_NOBODY, 1L);
     } else if (request.method == HttpMethod::post) {
-      curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.c_str());
-      curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+      curl().easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.c_str());
+      curl().easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
     } else {
-      curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+      curl().easy_setopt(easy, CURLOPT_HTTPGET, 1L);
     }
   }
 
   std::vector<HttpResponse> perform() {
     int running = 0;
-    curl_multi_perform(m_multi.get(), &running);
+    curl().multi_perform(m_multi.get(), &running);
     std::vector<HttpResponse> done;
     int queued = 0;
-    while (CURLMsg* message = curl_multi_info_read(m_multi.get(), &queued)) {
+    while (CURLMsg* message = curl().multi_info_read(m_multi.get(), &queued)) {
       if (message->msg != CURLMSG_DONE) continue;
       CURL* easy = message->easy_handle;
       CURLcode code = message->data.result;
-      curl_multi_remove_handle(m_multi.get(), easy);
+      curl().multi_remove_handle(m_multi.get(), easy);
       auto found = m_transfers.find(easy);
       if (found == m_transfers.end()) continue;
       done.push_back(finish(*found->second, code));
@@ -242,15 +239,15 @@ class CurlHttpClient final : public HttpClient {
   static HttpResponse finish(Transfer& transfer, CURLcode code) {
     HttpResponse response = std::move(transfer.response);
     CURL* easy = transfer.easy.get();
-    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &response.status);
+    curl().easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &response.status);
     char* effective = nullptr;
-    curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective);
+    curl().easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective);
     response.final_url = effective ? effective : transfer.request.url;
     bool aborted_ok = code == CURLE_WRITE_ERROR && transfer.aborted_body && response.status > 0;
     response.error = aborted_ok ? TransportError::none : classify(code);
     if (transfer.finder) finish_scan(*transfer.finder, code, response);
     if (response.error != TransportError::none)
-      response.error_text = transfer.error_buffer[0] ? transfer.error_buffer : curl_easy_strerror(code);
+      response.error_text = transfer.error_buffer[0] ? transfer.error_buffer : curl().easy_strerror(code);
     // The hop curl refused or had no budget for was recorded but not taken.
     bool last_not_taken =
         response.error == TransportError::unsupported_redirect || response.error == TransportError::too_many_redirects;

@@ -15,7 +15,7 @@ namespace curate {
 // Owns the push parser context (the one place it is freed).
 struct HtmlScanner::Parser {
   struct Free {
-    void operator()(htmlParserCtxtPtr context) const { htmlFreeParserCtxt(context); }
+    void operator()(htmlParserCtxtPtr parser) const { htmlFreeParserCtxt(parser); }
   };
   std::unique_ptr<htmlParserCtxt, Free> context;
 };

@@ -5,11 +5,10 @@
 
 #include "curate/lint/output.hpp"
 #include "curate/text/error.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate {
 namespace {
-
-std::string plural(int count, const char* word) { return std::to_string(count) + " " + word + (count == 1 ? "" : "s"); }
 
 std::string paint(const std::string& text, const char* code, bool color) {
   return color ? std::string("\x1b[") + code + "m" + text + "\x1b[0m" : text;
@@ -17,8 +16,8 @@ std::string paint(const std::string& text, const char* code, bool color) {
 
 std::string summary(const std::vector<Diagnostic>& diagnostics, int files) {
   DiagnosticCounts counts = count_diagnostics(diagnostics);
-  std::string line =
-      plural(counts.errors, "error") + " and " + plural(counts.warnings, "warning") + " in " + plural(files, "file");
+  std::string line = plural(counts.errors, "error", "errors") + " and " +
+                     plural(counts.warnings, "warning", "warnings") + " in " + plural(files, "file", "files");
   if (counts.fixable) line += " (" + std::to_string(counts.fixable) + " fixable with --fix)";
   return line + "\n";
 }
@@ -36,7 +35,7 @@ LintFormat parse_lint_format(std::string_view name) {
 
 std::string format_lint_text(const std::vector<Diagnostic>& diagnostics, const LintOutputOptions& options) {
   if (diagnostics.empty())
-    return options.clean_summary ? "no errors or warnings in " + plural(options.files, "file") + "\n" : "";
+    return options.clean_summary ? "no errors or warnings in " + plural(options.files, "file", "files") + "\n" : "";
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     bool error = d.severity == Severity::error;
