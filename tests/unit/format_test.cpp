@@ -280,3 +280,13 @@ TEST_CASE("a tab-indented sublist under a space-indented list is written with sp
   std::string tabs = "- [R](https://r.org)\n\t- [P](https://p.org) - P.\n";
   CHECK(format_markdown(tabs) == tabs);  // after no lead, the tab stays
 }
+
+TEST_CASE("a list right after another is never taken into the other's last item") {
+  // fuzz finding 07: "  * c" was its own list (another bullet) beside " - b",
+  // whose content starts in column 3; written under "- b" (content in
+  // column 2) it would have become b's child.
+  std::string text = "- a\n - b\n  * [c](#c)\n";
+  std::string once = format_markdown(text);
+  CHECK(once == "- a\n- b\n* [c](#c)\n");
+  CHECK(format_markdown(once) == once);
+}

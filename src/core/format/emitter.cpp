@@ -315,6 +315,7 @@ class Emitter {
   HeadingGaps m_heading_gaps;                 // blank lines around headings: the file's habit (format/layout.hpp)
   int m_dedent = 0;                           // columns the current block loses (see dedent_after_list)
   std::optional<std::string> m_pending_lead;  // "- " waiting for the first line of an item
+  size_t m_top_list_lead = 0;                 // the lead of the last top-level list written
 };
 
 // --- lists -----------------------------------------------------------------
@@ -369,6 +370,13 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
   char bullet =
       m_imposed.bullet ? list_bullet(*m_imposed.bullet, first_marker.bullet, previous_bullet) : first_marker.bullet;
   std::string lead = list_lead(first_marker, frame);
+  // A top-level list right after another (a new bullet starts a new list)
+  // goes no deeper than that one: the re-indented items of the first could
+  // otherwise take it in (fuzz finding 07).
+  if (frame.marker_line == 0) {
+    if (is_type(cmark_node_previous(list), CMARK_NODE_LIST)) lead.resize(std::min(lead.size(), m_top_list_lead));
+    m_top_list_lead = lead.size();
+  }
   for (cmark_node* item = first; item; item = cmark_node_next(item)) {
     std::string marker =
         ordered ? read_marker(m_source.source_line(m_source.start_line(item)), item).text : std::string(1, bullet);
