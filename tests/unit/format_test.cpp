@@ -290,3 +290,16 @@ TEST_CASE("a list right after another is never taken into the other's last item"
   CHECK(once == "- a\n- b\n* [c](#c)\n");
   CHECK(format_markdown(once) == once);
 }
+
+TEST_CASE("an author name with a tab in it reads as fmt writes it") {
+  // fuzz finding 08: "Sascha Ke<TAB>rsken" was one word, so a name; fmt
+  // writes the tab as a space, and "rsken" then made the field no names.
+  std::string books;
+  for (int i = 0; i < 3; ++i)
+    books += "* [B" + std::to_string(i) + "](https://b.org/" + std::to_string(i) + ") - Ann Lee (PDF)\n";
+  Catalog with_tab = test::parse_text(books + "* [T](https://t.org) - Sascha\tKersken (Online)\n");
+  Catalog formatted = test::parse_text(format_markdown(books + "* [T](https://t.org) - Sascha\tKersken (Online)\n"));
+  REQUIRE(with_tab.style == "books");
+  CHECK(with_tab.root.items.back().authors == std::vector<std::string>{"Sascha Kersken"});
+  CHECK(formatted.root.items.back().authors == with_tab.root.items.back().authors);
+}

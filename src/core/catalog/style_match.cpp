@@ -184,7 +184,8 @@ std::vector<std::string> split_authors(std::string_view text) {
     // "G. Hinton et al.": the others are not named.
     for (std::string_view etal : {" et al.", " et al"})
       if (ends_with(name, etal)) name = trim(name.substr(0, name.size() - etal.size()));
-    if (!name.empty() && name != "et al." && name != "et al" && name != "al.") out.emplace_back(name);
+    // A tab inside a name is a blank as fmt writes it (fuzz finding 08).
+    if (!name.empty() && name != "et al." && name != "et al" && name != "al.") out.push_back(collapse_whitespace(name));
   }
   return out;
 }
@@ -198,7 +199,7 @@ bool plainly_not_names(std::string_view text) {
   if (text.find_first_of(",;:`") != std::string_view::npos || text.find("et al") != std::string_view::npos)
     return false;
   for (size_t at = 0; at < text.size();) {
-    size_t space = std::min(text.find(' ', at), text.size());
+    size_t space = std::min(text.find_first_of(" \t", at), text.size());
     std::string_view word = trim(text.substr(at, space - at));
     at = space + 1;
     if (word.empty() || word == "and" || word == "und" || word == "&" || word == "et" || word == "y") continue;
@@ -212,7 +213,7 @@ bool plausible_authors(std::string_view text) {
   std::vector<std::string> names = split_authors(text);
   if (names.empty() || names.size() > 30) return false;
   return std::all_of(names.begin(), names.end(), [](const std::string& name) {
-    auto words = split_trimmed_views(name, " ");
+    auto words = split_trimmed_views(name, " \t");
     return !words.empty() && words.size() <= 6 && std::all_of(words.begin(), words.end(), is_name_word);
   });
 }
