@@ -89,10 +89,25 @@ std::string configured_list(const Config& config) {
                   "; this command reads one: name it, or set \"file\"");
 }
 
-// In a catalog of several files (.curate.json "files"), the entries of the
-// one file a command edits get the ids `list` shows across all of them
-// (ids are unique across files, docs/cli.md "Several files"), so an id
-// copied from `list` names the same entry in `rm ID FILE`.
+}  // namespace
+
+SourceFile read_list(const std::optional<std::string>& file, const Config& config, StdinUse stdin_use) {
+  if (file) {
+    check_named_file(*file);
+    return read_source(*file);
+  }
+  if (std::optional<SourceFile> piped = piped_input(stdin_use)) return std::move(*piped);
+  return read_source(configured_list(config));
+}
+
+LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file, StdinUse stdin_use) {
+  LoadedList list;
+  list.config = load_cli_config(global);
+  list.source = read_list(file, list.config, stdin_use);
+  list.catalog = parse_catalog(list.source, list.config);
+  return list;
+}
+
 void use_catalog_ids(LoadedList& list) {
   if (list.config.files.empty() || list.source.path == "-") return;
   std::vector<std::string> paths = expand_file_arguments(list.config.files).paths;
@@ -115,26 +130,6 @@ void use_catalog_ids(LoadedList& list) {
   std::string named = std::exchange(list.catalog.path, *edited);
   assign_ids_across(all);
   list.catalog.path = std::move(named);
-}
-
-}  // namespace
-
-SourceFile read_list(const std::optional<std::string>& file, const Config& config, StdinUse stdin_use) {
-  if (file) {
-    check_named_file(*file);
-    return read_source(*file);
-  }
-  if (std::optional<SourceFile> piped = piped_input(stdin_use)) return std::move(*piped);
-  return read_source(configured_list(config));
-}
-
-LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file, StdinUse stdin_use) {
-  LoadedList list;
-  list.config = load_cli_config(global);
-  list.source = read_list(file, list.config, stdin_use);
-  list.catalog = parse_catalog(list.source, list.config);
-  use_catalog_ids(list);
-  return list;
 }
 
 ListInputs resolve_inputs(const std::vector<std::string>& files, const Config& config, StdinUse stdin_use) {

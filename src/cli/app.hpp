@@ -76,6 +76,12 @@ SourceFile read_list(const std::optional<std::string>& file, const Config& confi
 LoadedList load_list(const GlobalOptions& global, const std::optional<std::string>& file,
                      StdinUse stdin_use = StdinUse::allowed);
 
+// Numbers `list`'s entries as in the whole catalog when .curate.json "files"
+// names its file among others, so that ids copied from `list` select the
+// same entries in an edit (docs/cli.md "Several files"). Reads the other
+// files. Throws curate::Error.
+void use_catalog_ids(LoadedList& list);
+
 // The files a reading command reads (docs/cli.md "Several files"): what
 // its FILE arguments name (expand_file_arguments: files, folders, globs);
 // with none, standard input when it is redirected and holds something and

@@ -42,6 +42,7 @@ LoadedList load_for_edit(const RunState& state, const std::optional<std::string>
   if (file && *file == "-") throw Error("cannot edit standard input; name the list file");
   LoadedList list = load_list(state.global, file, StdinUse::never);
   if (list.source.path == "-") throw Error("cannot edit standard input; name the list file");
+  use_catalog_ids(list);
   return list;
 }
 

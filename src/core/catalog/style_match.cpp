@@ -237,6 +237,16 @@ bool valid_capture(const std::string& name, std::string_view value, const KindTa
   return true;
 }
 
+// How literal text of a template reads a link's text or a code span:
+// "[pdf]" stands for any format label (the label's format is returned),
+// other text must be there (""); nullopt when the text does not fit.
+std::optional<std::string> read_literal(const Spec& spec, std::string_view text) {
+  std::string_view literal = trim(spec.text);
+  if (literal.size() >= 2 && literal.front() == '[' && literal.back() == ']') return format_of_label(text);
+  if (iequals(text, literal)) return std::string();
+  return std::nullopt;
+}
+
 // One attempt to read an entry with one template: a backtracking walk over
 // its parts with a step budget, so no input costs more than a few thousand
 // steps.
@@ -395,15 +405,10 @@ class Matcher {
       captured.emplace_back(spec.text, std::string(text));
       return true;
     }
-    // "[pdf]" stands for any format label; other literal text must be there.
-    std::string_view literal = trim(spec.text);
-    if (literal.size() >= 2 && literal.front() == '[' && literal.back() == ']') {
-      auto format = format_of_label(text);
-      if (!format) return false;
-      captured.emplace_back("formats", *format);
-      return true;
-    }
-    return iequals(text, literal);
+    std::optional<std::string> format = read_literal(spec, text);
+    if (!format) return false;
+    if (!format->empty()) captured.emplace_back("formats", std::move(*format));
+    return true;
   }
 
   static constexpr int k_budget = 4000;
@@ -446,11 +451,7 @@ bool some_token_fits(const Part& part, const Input& in) {
   return std::any_of(in.tokens.begin(), in.tokens.end(), [&](const Token& token) {
     if (token.is_link != (part.core.kind == Core::link)) return false;
     const Spec& spec = part.core.text;
-    if (spec.placeholder) return true;
-    std::string_view literal = trim(spec.text);
-    if (literal.size() >= 2 && literal.front() == '[' && literal.back() == ']')
-      return format_of_label(trim(token.text)).has_value();
-    return iequals(trim(token.text), literal);
+    return spec.placeholder || read_literal(spec, trim(token.text)).has_value();
   });
 }
 
