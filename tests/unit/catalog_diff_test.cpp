@@ -1,7 +1,7 @@
 // The semantic diff: what it reports between two versions of a list.
 #include <catch2/catch.hpp>
 
-#include <regex>
+#include <re2/re2.h>
 
 #include <nlohmann/json.hpp>
 
@@ -13,8 +13,6 @@ using curate::test::parse_text;
 
 namespace {
 
-std::string seed_text() { return read_source(test::repo_path("data/resources.md")).text; }
-
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   size_t at = text.find(from);
   REQUIRE(at != std::string::npos);
@@ -23,7 +21,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 
 // The seed with one entry moved, one retagged, one URL changed and one added.
 std::string four_changes() {
-  std::string text = seed_text();
+  std::string text = test::seed_text();
   const std::string moved =
       "  - *cult*: \"Deep Learning with Pytorch\" [NYU CENTER FOR DATA SCIENCE; course; "
       "2020](https://atcold.github.io/pytorch-Deep-Learning/)\n";
@@ -44,14 +42,14 @@ const EntryChange& find_change(const CatalogDiff& diff, const std::string& title
 }  // namespace
 
 TEST_CASE("a list compared with itself has no differences") {
-  Catalog seed = parse_text(seed_text());
+  Catalog seed = parse_text(test::seed_text());
   CatalogDiff diff = diff_catalogs(seed, seed);
   CHECK(diff.empty());
   CHECK(diff_to_text(diff).empty());
 }
 
 TEST_CASE("one moved, one retagged, one re-linked and one added entry are exactly four changes") {
-  CatalogDiff diff = diff_catalogs(parse_text(seed_text()), parse_text(four_changes()));
+  CatalogDiff diff = diff_catalogs(parse_text(test::seed_text()), parse_text(four_changes()));
   REQUIRE(diff.entries.size() == 4);
   CHECK(diff.count(ChangeType::added) == 1);
   CHECK(diff.count(ChangeType::removed) == 0);
@@ -80,13 +78,13 @@ TEST_CASE("one moved, one retagged, one re-linked and one added entry are exactl
 }
 
 TEST_CASE("bullets, indentation, trailing spaces, emphasis markers and line breaks are not differences") {
-  std::string text = seed_text();
-  text = std::regex_replace(text, std::regex("(^|\n)( *)- "), "$1$2* ");
-  text = std::regex_replace(text, std::regex(" +\n"), "\n");
-  text = std::regex_replace(text, std::regex("\\*cult\\*"), "_cult_");
+  std::string text = test::seed_text();
+  RE2::GlobalReplace(&text, R"((?m)^( *)- )", "\\1* ");
+  RE2::GlobalReplace(&text, " +\n", "\n");
+  RE2::GlobalReplace(&text, R"(\*cult\*)", "_cult_");
   text = replaced(text, "\"Deep Learning with Python\" [", "\"Deep Learning with Python\"\n    [");
   text = replaced(text, "\n### MLOps", "\n\n\n### MLOps");
-  CHECK(diff_catalogs(parse_text(seed_text()), parse_text(text)).empty());
+  CHECK(diff_catalogs(parse_text(test::seed_text()), parse_text(text)).empty());
 }
 
 TEST_CASE("entries are matched by normalised URL before title, so a retitled entry is a change") {

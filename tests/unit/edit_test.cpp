@@ -12,8 +12,6 @@ using curate::test::parse_text;
 
 namespace {
 
-std::string seed_text() { return read_source(test::repo_path("data/resources.md")).text; }
-
 // Parses `text`, runs `edit` on it, checks the result with verify_edit and
 // returns the new text.
 template <typename Edit>
@@ -86,7 +84,7 @@ std::string retag(const std::string& text, const std::string& selector, std::vec
 }  // namespace
 
 TEST_CASE("add then rm of the same entry gives back the original bytes of the seed") {
-  std::string seed = seed_text();
+  std::string seed = test::seed_text();
   for (auto [section, group] : std::vector<std::pair<std::string, std::optional<std::string>>>{
            {"MLOps", "Tools"},
            {"Deep Learning", std::nullopt},
@@ -104,21 +102,21 @@ TEST_CASE("add then rm of the same entry gives back the original bytes of the se
 }
 
 TEST_CASE("add inserts one line in the house style and leaves every other byte alone") {
-  std::string seed = seed_text();
+  std::string seed = test::seed_text();
   std::string added = add_to(seed, "MLOps", "Tools", ray());
   CHECK(changed_lines(seed, added) == std::pair<int, int>{0, 1});
   CHECK(added.find("\n  - MLRun\n  - *cult*: \"Ray\" [Anyscale; repo; 2023](https://ray.io/)\n") != std::string::npos);
 }
 
 TEST_CASE("add to a loose list keeps the blank line between items") {
-  std::string seed = seed_text();
+  std::string seed = test::seed_text();
   std::string added = add_to(seed, "Deep Learning", std::nullopt, ray());
   CHECK(changed_lines(seed, added) == std::pair<int, int>{0, 2});
   CHECK(added.find("FullStackDeepLearning\n\n- *cult*: \"Ray\"") != std::string::npos);
 }
 
 TEST_CASE("mv there and back gives back the original bytes and moves only the item's lines") {
-  std::string seed = seed_text();
+  std::string seed = test::seed_text();
   std::string moved = move(seed, "https://atcold.github.io/pytorch-Deep-Learning/", "MLOps/Tools");
   CHECK(changed_lines(seed, moved) == std::pair<int, int>{1, 1});
   CHECK(move(moved, "https://atcold.github.io/pytorch-Deep-Learning/", "Deep Learning/Overview") == seed);
@@ -132,7 +130,7 @@ TEST_CASE("mv takes an entry's children along and re-indents them for the new pl
 }
 
 TEST_CASE("tag +x then tag -x gives back the original bytes and touches one line") {
-  std::string seed = seed_text();
+  std::string seed = test::seed_text();
   for (const char* selector : {"https://www.deeplearningbook.org/", "DVC", "https://applyingml.com/"}) {
     INFO(selector);
     std::string tagged = retag(seed, selector, {"introductionary"}, {});
@@ -153,7 +151,7 @@ TEST_CASE("rm of an item in a loose list takes its blank separator with it") {
 }
 
 TEST_CASE("rm refuses an entry with children unless recursive") {
-  std::string seed = seed_text();
+  std::string seed = test::seed_text();
   Catalog catalog = parse_text(seed);
   EntryRef parent =
       one(catalog, "https://ai.facebook.com/blog/self-supervised-learning-the-dark-matter-of-intelligence/");
@@ -207,7 +205,7 @@ TEST_CASE("sort by date is stable, puts undated entries last and can be limited 
 }
 
 TEST_CASE("sort of the seed keeps every entry and is idempotent") {
-  std::string seed = seed_text();
+  std::string seed = test::seed_text();
   std::string sorted = edited(seed, [](const Catalog& c, const std::string& t) { return sort_lists(c, t, {}); });
   CHECK(sorted != seed);
   CHECK(sorted.size() == seed.size());
@@ -256,7 +254,7 @@ TEST_CASE("dates must be real calendar dates and URLs absolute http or https") {
 }
 
 TEST_CASE("targets are found by trailing headings, and group titles may contain a slash") {
-  Catalog seed = parse_text(seed_text());
+  Catalog seed = parse_text(test::seed_text());
   EditTarget target = resolve_move_target(seed, "MLOps/Architecture / Concepts");
   CHECK(target.parents == std::vector<std::string>{"Architecture / Concepts"});
   CHECK(resolve_target(seed, "deep learning/fundamentals", std::nullopt).section_path ==

@@ -11,7 +11,7 @@ using std::chrono::milliseconds;
 
 namespace {
 
-LinkOptions quick_options() {
+LinkOptions scheduler_options() {
   LinkOptions options;
   options.retry_base = milliseconds(100);
   options.seed = 42;
@@ -38,7 +38,7 @@ std::vector<std::optional<LinkOutcome>> run(const std::vector<std::string>& urls
 TEST_CASE("The global concurrency limit is never exceeded") {
   FakeClock clock;
   FakeHttpClient client(clock, [](const HttpRequest&) { return reply(200); });
-  LinkOptions options = quick_options();
+  LinkOptions options = scheduler_options();
   options.concurrency = 8;
   auto results = run(urls_on(50, 2), options, client, clock);
   CHECK(client.max_in_flight == 8);
@@ -53,7 +53,7 @@ TEST_CASE("The per-host limit queues requests without shortening their timeout")
     answer.latency = milliseconds(1000);
     return answer;
   });
-  LinkOptions options = quick_options();
+  LinkOptions options = scheduler_options();
   options.per_host = 2;
   options.timeout = milliseconds(1500);
   run(urls_on(1, 6), options, client, clock);
@@ -66,7 +66,7 @@ TEST_CASE("The per-host limit queues requests without shortening their timeout")
 TEST_CASE("Hosts on different ports count as different hosts") {
   FakeClock clock;
   FakeHttpClient client(clock, [](const HttpRequest&) { return reply(200); });
-  LinkOptions options = quick_options();
+  LinkOptions options = scheduler_options();
   options.per_host = 1;
   run({"http://127.0.0.1:8001/a", "http://127.0.0.1:8002/a"}, options, client, clock);
   CHECK(client.max_in_flight == 2);
@@ -75,7 +75,7 @@ TEST_CASE("Hosts on different ports count as different hosts") {
 TEST_CASE("A minimum per-host delay spaces out request starts to one host") {
   FakeClock clock;
   FakeHttpClient client(clock, [](const HttpRequest&) { return reply(200); });
-  LinkOptions options = quick_options();
+  LinkOptions options = scheduler_options();
   options.min_host_delay = milliseconds(500);
   run(urls_on(1, 4), options, client, clock);
   REQUIRE(client.started.size() == 4);
@@ -87,7 +87,7 @@ TEST_CASE("A HEAD refused with 405 is retried at once with GET, and the host the
   FakeClock clock;
   FakeHttpClient client(
       clock, [](const HttpRequest& request) { return reply(request.method == HttpMethod::head ? 405 : 200); });
-  LinkOptions options = quick_options();
+  LinkOptions options = scheduler_options();
   options.per_host = 1;
   auto results = run(urls_on(1, 2), options, client, clock);
   REQUIRE(client.started.size() == 3);
@@ -101,7 +101,7 @@ TEST_CASE("A HEAD refused with 405 is retried at once with GET, and the host the
 TEST_CASE("A 404 is confirmed with GET but never retried") {
   FakeClock clock;
   FakeHttpClient client(clock, [](const HttpRequest&) { return reply(404); });
-  auto results = run({"https://a.test/x"}, quick_options(), client, clock);
+  auto results = run({"https://a.test/x"}, scheduler_options(), client, clock);
   CHECK(client.started.size() == 2);
   CHECK(results[0]->attempts == 2);
 }
@@ -109,7 +109,7 @@ TEST_CASE("A 404 is confirmed with GET but never retried") {
 TEST_CASE("Server errors are retried with growing, jittered backoff") {
   FakeClock clock;
   FakeHttpClient client(clock, [](const HttpRequest&) { return reply(503); });
-  LinkOptions options = quick_options();
+  LinkOptions options = scheduler_options();
   options.retries = 3;
   auto results = run({"https://a.test/x"}, options, client, clock);
   // HEAD, the GET fallback, then three retries.
@@ -131,7 +131,7 @@ TEST_CASE("Timeouts and connection errors are retried; TLS failures are not") {
   FakeHttpClient client(clock, [](const HttpRequest& request) {
     return failure(request.url.find("tls") != std::string::npos ? TransportError::tls : TransportError::timeout);
   });
-  LinkOptions options = quick_options();
+  LinkOptions options = scheduler_options();
   options.retries = 2;
   auto results = run({"https://timeout.test/", "https://tls.test/"}, options, client, clock);
   CHECK(results[0]->attempts == 3);
@@ -145,7 +145,7 @@ TEST_CASE("Retry-After holds back the whole host, capped") {
     if (busy-- > 0) return reply(429, {{"retry-after", "600"}});
     return reply(200);
   });
-  LinkOptions options = quick_options();
+  LinkOptions options = scheduler_options();
   options.retry_after_cap = milliseconds(5000);
   options.per_host = 1;
   auto results = run(urls_on(1, 3), options, client, clock);
@@ -159,14 +159,14 @@ TEST_CASE("Retry-After holds back the whole host, capped") {
 TEST_CASE("A Cloudflare challenge is not retried") {
   FakeClock clock;
   FakeHttpClient client(clock, [](const HttpRequest&) { return reply(503, {{"cf-mitigated", "challenge"}}); });
-  auto results = run({"https://a.test/"}, quick_options(), client, clock);
+  auto results = run({"https://a.test/"}, scheduler_options(), client, clock);
   CHECK(results[0]->attempts == 2);  // HEAD, then GET
 }
 
 TEST_CASE("Cancelling stops the run and leaves unfinished URLs without an outcome") {
   FakeClock clock;
   FakeHttpClient client(clock, [](const HttpRequest&) { return reply(200); });
-  LinkOptions options = quick_options();
+  LinkOptions options = scheduler_options();
   options.concurrency = 1;
   size_t finished = 0;
   SchedulerHooks hooks;
@@ -184,7 +184,7 @@ TEST_CASE("The host with the longest queue is served first, so it does not finis
     answer.latency = milliseconds(1000);
     return answer;
   });
-  LinkOptions options = quick_options();
+  LinkOptions options = scheduler_options();
   options.concurrency = 2;
   options.per_host = 1;
   std::vector<std::string> urls = {"https://b.test/1", "https://c.test/1", "https://a.test/1", "https://a.test/2",

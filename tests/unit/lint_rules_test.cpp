@@ -15,7 +15,7 @@ using namespace curate;
 
 constexpr const char* k_today = "2025-11-26";
 
-Linter make_linter() {
+Linter rules_linter() {
   RuleRegistry registry = builtin_rules();
   LintSettings settings(registry);
   return Linter(std::move(registry), std::move(settings), LintOptions{k_today, {}});
@@ -45,7 +45,7 @@ std::string describe(const std::vector<Diagnostic>& diagnostics) {
 }  // namespace
 
 TEST_CASE("every built-in rule has a fixture that triggers it and one that is clean") {
-  Linter linter = make_linter();
+  Linter linter = rules_linter();
   for (const Rule& rule : linter.registry().rules()) {
     const std::string& id = rule.info.id;
     std::string bad = test::repo_path("tests/data/lint/" + id + ".bad.md");
@@ -77,7 +77,7 @@ TEST_CASE("rule ids are kebab-case with a one-line description and a default sev
 }
 
 TEST_CASE("malformed-date names the wrong month, the missing day, the future and the wrong shape") {
-  auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/malformed-date.bad.md"));
+  auto found = lint_file(rules_linter(), test::repo_path("tests/data/lint/malformed-date.bad.md"));
   std::string all = describe(found);
   CHECK(all.find("'2016-13' of 'A' has month 13") != std::string::npos);
   CHECK(all.find("'2021-02-30' of 'B' has day 30") != std::string::npos);
@@ -86,14 +86,14 @@ TEST_CASE("malformed-date names the wrong month, the missing day, the future and
 }
 
 TEST_CASE("duplicate-url names both places and ignores scheme, www, trailing slash and tracking") {
-  auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/duplicate-url.bad.md"));
+  auto found = lint_file(rules_linter(), test::repo_path("tests/data/lint/duplicate-url.bad.md"));
   REQUIRE(count_rule(found, "duplicate-url") == 1);
   CHECK(describe(found).find("4:1 'Y' links to the same URL as 'X' at line 3") != std::string::npos);
 }
 
 TEST_CASE("duplicate-url tells apart URLs whose ids (32-bit hashes) collide") {
   // FNV-1a gives both URLs the id 44ed4fd2; only the third entry repeats one.
-  auto found = lint_text(make_linter(),
+  auto found = lint_text(rules_linter(),
                          "# L\n\n## S\n\n- [A](https://example.com/7a9cf)\n- [B](https://example.com/ad928)\n"
                          "- [C](http://www.example.com/ad928/)\n");
   REQUIRE(count_rule(found, "duplicate-url") == 1);
@@ -101,7 +101,7 @@ TEST_CASE("duplicate-url tells apart URLs whose ids (32-bit hashes) collide") {
 }
 
 TEST_CASE("unknown-tag suggests the closest tag of the vocabulary and is fixable only then") {
-  auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/unknown-tag.bad.md"));
+  auto found = lint_file(rules_linter(), test::repo_path("tests/data/lint/unknown-tag.bad.md"));
   REQUIRE(count_rule(found, "unknown-tag") == 2);
   CHECK(found[0].message == "unknown tag 'cutl' (did you mean 'cult'?)");
   CHECK(found[0].fixable);
@@ -110,13 +110,13 @@ TEST_CASE("unknown-tag suggests the closest tag of the vocabulary and is fixable
 }
 
 TEST_CASE("local-anchor resolves GitHub slugs, the title, HTML ids and suggests the closest slug") {
-  auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/local-anchor.bad.md"));
+  auto found = lint_file(rules_linter(), test::repo_path("tests/data/lint/local-anchor.bad.md"));
   REQUIRE(found.size() == 1);
   CHECK(found[0].message == "no heading has the anchor #big-dta (did you mean #big-data?)");
 }
 
 TEST_CASE("toc-mismatch reports the order and a section the table of contents leaves out") {
-  auto found = lint_file(make_linter(), test::repo_path("tests/data/lint/toc-mismatch.bad.md"));
+  auto found = lint_file(rules_linter(), test::repo_path("tests/data/lint/toc-mismatch.bad.md"));
   std::string all = describe(found);
   CHECK(all.find("table of contents lists 'B' before 'A', but the headings come in the other order") !=
         std::string::npos);
@@ -132,7 +132,7 @@ TEST_CASE("toc-mismatch reports the order and a section the table of contents le
 TEST_CASE("the seed list after fmt has no errors and only its stub, 3 empty sections and one comma") {
   SourceFile seed = read_source(test::repo_path("data/resources.md"));
   std::string formatted = format_markdown(seed.text);
-  auto found = lint_text(make_linter(), formatted);
+  auto found = lint_text(rules_linter(), formatted);
   INFO(describe(found));
   CHECK(count_diagnostics(found).errors == 0);
   CHECK(count_rule(found, "missing-link") == 1);
@@ -142,7 +142,7 @@ TEST_CASE("the seed list after fmt has no errors and only its stub, 3 empty sect
 }
 
 TEST_CASE("the seed list after validate --fix keeps only its stubs and empty sections") {
-  Linter linter = make_linter();
+  Linter linter = rules_linter();
   SourceFile seed = read_source(test::repo_path("data/resources.md"));
   FixResult fixed = fix_file(linter, seed, Config{});
   CHECK(fixed.applied == 1);  // LaMDA's metadata comma; the layout is fixed too when the file is not canonical
@@ -154,7 +154,7 @@ TEST_CASE("the seed list after validate --fix keeps only its stubs and empty sec
 }
 
 TEST_CASE("the corpus lists raise no entry-format, bad-url, local-anchor or toc-mismatch finding") {
-  Linter linter = make_linter();
+  Linter linter = rules_linter();
   for (const char* name : {"tests/data/corpus/awesome.md", "tests/data/corpus/awesome-python.md"}) {
     auto found = lint_file(linter, test::repo_path(name));
     INFO(name << "\n" << describe(found));

@@ -3,7 +3,7 @@
 // each answer gives.
 #include <catch2/catch.hpp>
 
-#include <regex>
+#include <re2/re2.h>
 
 #include <nlohmann/json.hpp>
 
@@ -39,12 +39,14 @@ FakeReply github(const HttpRequest& request) {
   if (request.method != HttpMethod::post) return json_reply(404, {{"message", "Not Found"}});
   nlohmann::json data = nlohmann::json::object();
   std::string query = nlohmann::json::parse(request.body).at("query");
-  std::regex alias(R"re((r\d+): repository\(owner: "([^"]+)", name: "([^"]+)"\))re");
-  for (std::sregex_iterator it(query.begin(), query.end(), alias), end; it != end; ++it)
-    data[(*it)[1].str()] = {{"nameWithOwner", (*it)[2].str() + "/" + (*it)[3].str()},
-                            {"url", "https://github.com/" + (*it)[2].str() + "/" + (*it)[3].str()},
-                            {"isArchived", false},
-                            {"pushedAt", "2023-11-01T00:00:00Z"}};
+  static const RE2 alias(R"re((r\d+): repository\(owner: "([^"]+)", name: "([^"]+)"\))re");
+  re2::StringPiece rest(query);
+  std::string name, owner, repo;
+  while (RE2::FindAndConsume(&rest, alias, &name, &owner, &repo))
+    data[name] = {{"nameWithOwner", owner + "/" + repo},
+                  {"url", "https://github.com/" + owner + "/" + repo},
+                  {"isArchived", false},
+                  {"pushedAt", "2023-11-01T00:00:00Z"}};
   return json_reply(200, {{"data", data}});
 }
 

@@ -29,4 +29,7 @@ inline std::string repo_path(const std::string& relative) {
   return path;
 }
 
+// The shipped list's text.
+inline std::string seed_text() { return read_source(repo_path("data/resources.md")).text; }
+
 }  // namespace curate::test
