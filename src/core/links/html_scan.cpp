@@ -4,18 +4,17 @@
 // gumbo (whole buffer only) and lexbor (not in Debian 12): docs/links.md.
 #include "curate/links/html_scan.hpp"
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-
 #include <algorithm>
 #include <utility>
+
+#include "curate/links/xml_api.hpp"
 
 namespace curate {
 
 // Owns the push parser context (the one place it is freed).
 struct HtmlScanner::Parser {
   struct Free {
-    void operator()(htmlParserCtxtPtr parser) const { htmlFreeParserCtxt(parser); }
+    void operator()(htmlParserCtxtPtr parser) const { xml().html_free_parser(parser); }
   };
   std::unique_ptr<htmlParserCtxt, Free> context;
 };
@@ -51,10 +50,10 @@ HtmlScanner::HtmlScanner(Handlers handlers, size_t capture_limit)
   sax.serror = HtmlScannerCallbacks::ignore_error;
   sax.initialized = XML_SAX2_MAGIC;  // so libxml2 uses serror
   // libxml2 copies `sax`; the encoding is detected from the bytes and <meta charset>.
-  m_parser->context.reset(htmlCreatePushParserCtxt(&sax, this, nullptr, 0, nullptr, XML_CHAR_ENCODING_NONE));
+  m_parser->context.reset(xml().html_create_push_parser(&sax, this, nullptr, 0, nullptr, XML_CHAR_ENCODING_NONE));
   if (!m_parser->context) throw std::bad_alloc();
-  htmlCtxtUseOptions(m_parser->context.get(),
-                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  xml().html_use_options(m_parser->context.get(),
+                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
 }
 
 HtmlScanner::~HtmlScanner() = default;
@@ -66,7 +65,7 @@ bool HtmlScanner::feed(std::string_view chunk) {
   constexpr size_t k_piece = 1 << 20;
   while (!chunk.empty() && !m_stopped) {
     size_t size = std::min(chunk.size(), k_piece);
-    htmlParseChunk(m_parser->context.get(), chunk.data(), static_cast<int>(size), 0);
+    xml().html_parse_chunk(m_parser->context.get(), chunk.data(), static_cast<int>(size), 0);
     chunk.remove_prefix(size);
   }
   if (m_error) std::rethrow_exception(std::exchange(m_error, nullptr));
@@ -75,7 +74,7 @@ bool HtmlScanner::feed(std::string_view chunk) {
 
 void HtmlScanner::finish() {
   if (m_stopped) return;
-  htmlParseChunk(m_parser->context.get(), nullptr, 0, 1);
+  xml().html_parse_chunk(m_parser->context.get(), nullptr, 0, 1);
   if (!m_stopped) flush_capture();
   m_stopped = true;
   if (m_error) std::rethrow_exception(std::exchange(m_error, nullptr));

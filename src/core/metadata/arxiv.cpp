@@ -3,14 +3,13 @@
 // CDATA and character references read as they should.
 #include "curate/metadata/arxiv.hpp"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include <cctype>
+#include <cstring>
 #include <memory>
 
 #include "curate/catalog/kinds.hpp"
 #include "curate/links/options.hpp"
+#include "curate/links/xml_api.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
@@ -62,18 +61,18 @@ std::optional<std::string> id_of(std::string_view text) {
 
 // Owners of what libxml2 allocates: the one place each is freed.
 struct DocFree {
-  void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); }
+  void operator()(xmlDocPtr doc) const { xml().free_doc(doc); }
 };
 struct TextFree {
-  void operator()(xmlChar* text) const { xmlFree(text); }
+  void operator()(xmlChar* text) const { (*xml().free)(text); }
 };
 
 bool named(const xmlNode* node, const char* name) {
-  return node->type == XML_ELEMENT_NODE && xmlStrcmp(node->name, reinterpret_cast<const xmlChar*>(name)) == 0;
+  return node->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
 }
 
 std::string text_of(const xmlNode* node) {
-  std::unique_ptr<xmlChar, TextFree> content(xmlNodeGetContent(node));
+  std::unique_ptr<xmlChar, TextFree> content(xml().node_content(node));
   return content ? collapse_whitespace(reinterpret_cast<const char*>(content.get())) : "";
 }
 
@@ -137,10 +136,11 @@ std::string arxiv_query_url(const std::string& api, const std::vector<std::strin
 }
 
 std::vector<ArxivPaper> read_arxiv_feed(std::string_view body) {
-  std::unique_ptr<xmlDoc, DocFree> doc(xmlReadMemory(body.data(), static_cast<int>(body.size()), "arxiv.xml", nullptr,
-                                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  std::unique_ptr<xmlDoc, DocFree> doc(xml().read_memory(body.data(), static_cast<int>(body.size()), "arxiv.xml",
+                                                         nullptr,
+                                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
   if (!doc) throw Error("the arXiv API's answer is not valid XML");
-  const xmlNode* feed = xmlDocGetRootElement(doc.get());
+  const xmlNode* feed = xml().root_element(doc.get());
   if (!feed || !named(feed, "feed")) throw Error("the arXiv API's answer is not an Atom feed");
   std::vector<ArxivPaper> papers;
   for (const xmlNode* node = feed->children; node; node = node->next)
