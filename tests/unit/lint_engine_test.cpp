@@ -9,6 +9,7 @@
 #include "curate/lint/fix.hpp"
 #include "curate/lint/lint.hpp"
 #include "curate/lint/output.hpp"
+#include "curate/markdown/chunk_trees.hpp"
 #include "curate/text/error.hpp"
 #include "rules_config.hpp"
 #include "test_helpers.hpp"
@@ -122,6 +123,58 @@ TEST_CASE("rules registered from outside get config severities, suppressions and
   REQUIRE(found.size() == 1);
   CHECK(found[0].message == "410");
   CHECK(found[0].severity == Severity::warning);
+}
+
+// The checks run in two groups, side by side on two threads (Linter::lint).
+TEST_CASE("validate finds the same findings and fixes in the same order on one thread and on two") {
+  Config config;
+  Linter linter(builtin_rules(), LintSettings(builtin_rules(), config), LintOptions{"2025-11-26", {}});
+  SourceFile source = read_source(test::repo_path("tests/data/corpus/awesome-python.md"));
+  // Findings of both groups: whole-context, comparing and per-entry rules.
+  source.text +=
+      "\n## Again\n\n- [Django](https://www.djangoproject.com/) - same page.\n- [x](http://a.example/?utm_source=x) - "
+      "Hosted on Github.\n";
+  unsigned before = parse_jobs();
+  set_parse_jobs(1);
+  FileFindings one = linter.lint(source, config);
+  set_parse_jobs(2);
+  FileFindings two = linter.lint(source, config);
+  set_parse_jobs(before);
+  auto described = [](const FileFindings& findings) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : findings.diagnostics)
+      out.push_back(std::to_string(d.begin.line) + ":" + std::to_string(d.begin.column) + " " + d.rule + " " +
+                    d.message);
+    for (const TextEdit& e : findings.edits)
+      out.push_back(e.rule + " @" + std::to_string(e.offset) + " " + e.replacement);
+    return out;
+  };
+  std::vector<std::string> found = described(one);
+  CHECK(found == described(two));
+  auto has = [&](const std::string& rule) {
+    return std::any_of(one.diagnostics.begin(), one.diagnostics.end(),
+                       [&](const Diagnostic& d) { return d.rule == rule; });
+  };
+  CHECK(has("duplicate-url"));    // compares entries: beside the whole-context checks
+  CHECK(has("tracking-params"));  // whole context
+  CHECK(has("name-spelling"));    // one entry at a time
+}
+
+TEST_CASE("a check that fails on the other thread fails validate as it does on one") {
+  for (unsigned jobs : {1u, 2u}) {
+    RuleRegistry registry = builtin_rules();
+    registry.add_comparing_item_rule({"explodes", "Fails", Severity::error, false, "A test rule."},
+                                     [](const LintContext&, RuleReporter&) -> ItemCheck {
+                                       return [](const ItemVisit&) { throw Error("the check failed"); };
+                                     });
+    LintSettings settings(registry);
+    Linter linter(std::move(registry), std::move(settings), LintOptions{"2025-11-26", {}});
+    unsigned before = parse_jobs();
+    set_parse_jobs(jobs);
+    CHECK_THROWS_WITH(linter.lint(source_from_bytes("-", "# T\n\n- [A](https://a.example/) - d\n"), Config{}),
+                      "the check failed");
+    set_parse_jobs(before);
+  }
 }
 
 TEST_CASE("github output escapes data and properties exactly as the Actions toolkit does") {

@@ -52,6 +52,10 @@ struct Rule {
   std::vector<RuleOption> options;
   RuleCheck check;              // reads the whole context; or
   ItemCheckFactory item_check;  // visits items; with neither, findings come from outside the engine
+  // An item rule whose visitor compares each entry with the ones before it
+  // (duplicates): it runs on the walk beside the whole-context checks, the
+  // other item rules on theirs (Linter::lint).
+  bool compares_entries = false;
 };
 
 // The rules known to one run, in --list-rules order.
@@ -60,6 +64,7 @@ class RuleRegistry {
   // Adds a rule; throws curate::Error when the id is already taken.
   void add(RuleInfo info, RuleCheck check = {}, std::vector<RuleOption> options = {});
   void add_item_rule(RuleInfo info, ItemCheckFactory item_check, std::vector<RuleOption> options = {});
+  void add_comparing_item_rule(RuleInfo info, ItemCheckFactory item_check, std::vector<RuleOption> options = {});
   const Rule* find(std::string_view id) const;
   const std::vector<Rule>& rules() const { return m_rules; }
   std::vector<std::string> ids() const;
@@ -164,6 +169,8 @@ class Linter {
   std::vector<Diagnostic> finish(const FileFindings& findings) const;
 
  private:
+  void run_checks(const LintContext& context, FileFindings& findings) const;
+
   RuleRegistry m_registry;
   LintSettings m_settings;
   LintOptions m_options;

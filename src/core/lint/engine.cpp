@@ -1,12 +1,17 @@
 #include <algorithm>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <iterator>
 #include <optional>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "context.hpp"
 #include "curate/catalog/parse.hpp"
 #include "curate/lint/lint.hpp"
+#include "curate/markdown/chunk_trees.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 
@@ -41,11 +46,16 @@ void check_option_type(const RuleOption& option, const nlohmann::json& value, co
 }  // namespace
 
 void RuleRegistry::add(RuleInfo info, RuleCheck check, std::vector<RuleOption> options) {
-  add_rule({std::move(info), std::move(options), std::move(check), {}});
+  add_rule({std::move(info), std::move(options), std::move(check), {}, false});
 }
 
 void RuleRegistry::add_item_rule(RuleInfo info, ItemCheckFactory item_check, std::vector<RuleOption> options) {
-  add_rule({std::move(info), std::move(options), {}, std::move(item_check)});
+  add_rule({std::move(info), std::move(options), {}, std::move(item_check), false});
+}
+
+void RuleRegistry::add_comparing_item_rule(RuleInfo info, ItemCheckFactory item_check,
+                                           std::vector<RuleOption> options) {
+  add_rule({std::move(info), std::move(options), {}, std::move(item_check), true});
 }
 
 void RuleRegistry::add_rule(Rule rule) {
@@ -143,6 +153,74 @@ Linter::Linter(RuleRegistry registry, LintSettings settings, LintOptions options
     };
 }
 
+namespace {
+
+// Checks that run one after another on one thread, into findings of their own.
+struct CheckGroup {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<TextEdit> edits;
+  std::deque<RuleReporter> reporters;  // a deque: visitors keep a reference to theirs
+  std::vector<std::pair<const Rule*, RuleReporter*>> checks;
+  std::vector<ItemCheck> item_checks;
+
+  RuleReporter& reporter(const Rule& rule, const std::string& path, const nlohmann::json& options) {
+    return reporters.emplace_back(rule.info.id, path, options, diagnostics, &edits);
+  }
+  void run(const LintContext& context) {
+    for (auto [rule, reporter] : checks) rule->check(context, *reporter);
+    visit_items(context, item_checks);
+  }
+};
+
+}  // namespace
+
+// Two groups, each with its own walk of the items: the whole-context checks
+// with the item rules that compare entries with each other, and the item
+// rules that read one entry at a time; each is about half of the checking
+// time. With two threads they run side by side. Their findings are joined
+// in the same order either way, so the output does not depend on the
+// threads (docs/performance.md "Parallel checks").
+void Linter::run_checks(const LintContext& context, FileFindings& findings) const {
+  CheckGroup across, each;
+  const std::string& path = findings.source.path;
+  for (const Rule& rule : m_registry.rules()) {
+    if ((!rule.check && !rule.item_check) || m_settings.severity(rule.info.id) == Severity::off) continue;
+    const nlohmann::json& options = m_settings.options(rule.info.id);
+    if (rule.check) {
+      across.checks.emplace_back(&rule, &across.reporter(rule, path, options));
+    } else {
+      CheckGroup& group = rule.compares_entries ? across : each;
+      if (ItemCheck check = rule.item_check(context, group.reporter(rule, path, options)))
+        group.item_checks.push_back(std::move(check));
+    }
+  }
+  if (parse_jobs() > 1) {
+    std::exception_ptr failed;
+    std::thread other([&] {
+      try {
+        across.run(context);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    try {
+      each.run(context);
+    } catch (...) {
+      other.join();
+      throw;
+    }
+    other.join();
+    if (failed) std::rethrow_exception(failed);
+  } else {
+    across.run(context);
+    each.run(context);
+  }
+  for (CheckGroup* group : {&across, &each}) {
+    std::move(group->diagnostics.begin(), group->diagnostics.end(), std::back_inserter(findings.diagnostics));
+    std::move(group->edits.begin(), group->edits.end(), std::back_inserter(findings.edits));
+  }
+}
+
 FileFindings Linter::lint(SourceFile source, const Config& config) const {
   FileFindings findings;
   findings.source = std::move(source);
@@ -168,22 +246,7 @@ FileFindings Linter::lint(SourceFile source, const Config& config) const {
   if (m_options.keep_links)
     for (const LinkInfo& link : context.links())
       if (!link.is_image) findings.links.push_back({link.url, link.span});
-  std::vector<RuleReporter> item_reporters;  // the item checks report through these while the walk lasts
-  item_reporters.reserve(m_registry.rules().size());
-  std::vector<ItemCheck> item_checks;
-  for (const Rule& rule : m_registry.rules()) {
-    if ((!rule.check && !rule.item_check) || m_settings.severity(rule.info.id) == Severity::off) continue;
-    const std::string& id = rule.info.id;
-    if (rule.check) {
-      RuleReporter reporter(id, findings.source.path, m_settings.options(id), findings.diagnostics, &findings.edits);
-      rule.check(context, reporter);
-    } else {
-      item_reporters.emplace_back(id, findings.source.path, m_settings.options(id), findings.diagnostics,
-                                  &findings.edits);
-      if (ItemCheck check = rule.item_check(context, item_reporters.back())) item_checks.push_back(std::move(check));
-    }
-  }
-  visit_items(context, item_checks);
+  run_checks(context, findings);
   const std::string& id = k_invalid_suppression.id;
   RuleReporter reporter(id, findings.source.path, m_settings.options(id), findings.diagnostics);
   findings.suppressions = read_suppressions(context, m_registry.ids(), &reporter);

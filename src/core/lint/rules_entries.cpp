@@ -310,7 +310,7 @@ void add_entry_rules(RuleRegistry& registry) {
        "The kind field of '[authors; kind; date]' is a known kind or alias (docs/grammar.md; extend it "
        "with \"kinds\" in .curate.json); a metadata field one typo away from a kind is reported too."},
       check_unknown_kind);
-  registry.add_item_rule(
+  registry.add_comparing_item_rule(
       {"duplicate-url", "No two entries link to the same page", Severity::error, false,
        "URLs are compared normalised: http and https, 'www.', a trailing slash and tracking parameters are "
        "ignored; the fragment counts (book#ch1 and book#ch2 are two pages). Links to the list's own anchors "
@@ -318,7 +318,7 @@ void add_entry_rules(RuleRegistry& registry) {
        "earlier one ((part of Django)) is a component linked to its project's page. The finding names both "
        "places."},
       check_duplicate_url);
-  registry.add_item_rule(
+  registry.add_comparing_item_rule(
       {"duplicate-title", "No entry repeats a title where a reader would call it a duplicate", Severity::warning, false,
        "Two linked entries with the same title (as written) and different URLs are reported when they sit in the "
        "same section under the same parent entries, or link to the same page under another query or fragment. "
