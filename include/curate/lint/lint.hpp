@@ -54,7 +54,7 @@ struct Rule {
   ItemCheckFactory item_check;  // visits items; with neither, findings come from outside the engine
   // An item rule whose visitor compares each entry with the ones before it
   // (duplicates): it runs on the walk beside the whole-context checks, the
-  // other item rules on theirs (Linter::lint).
+  // other item rules on theirs (Linter::run_checks).
   bool compares_entries = false;
 };
 

@@ -203,14 +203,16 @@ void Linter::run_checks(const LintContext& context, FileFindings& findings) cons
         failed = std::current_exception();
       }
     });
+    std::exception_ptr mine;
     try {
       each.run(context);
     } catch (...) {
-      other.join();
-      throw;
+      mine = std::current_exception();
     }
     other.join();
+    // The first group's failure wins, as on one thread, where it runs first.
     if (failed) std::rethrow_exception(failed);
+    if (mine) std::rethrow_exception(mine);
   } else {
     across.run(context);
     each.run(context);
