@@ -6,6 +6,7 @@
 // taken for prose.
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <unordered_map>
 
@@ -261,10 +262,9 @@ class NameDictionary {
   }
   // The canonical name `written` misspells; nullptr when it is one or none.
   const std::string* misspelt(std::string_view written) {
-    // Most words are no name: their length or first letter says so without a lookup.
+    // Most words are no name: their length or first two letters say so without a lookup.
     if (written.size() < 3 || written.size() > m_longest + 2) return nullptr;
-    unsigned char first = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(written.front())));
-    if (first >= 128 || !m_first_letters[first]) return nullptr;
+    if (!m_prefixes[key_prefix(written)]) return nullptr;
     name_key(written, m_key);
     auto it = m_names.find(m_key);
     if (it == m_names.end() || it->second == written) return nullptr;
@@ -279,12 +279,23 @@ class NameDictionary {
     std::string key;
     name_key(name, key);
     m_longest = std::max(m_longest, name.size());
-    unsigned char first = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(name.front())));
-    if (first < 128) m_first_letters[first] = true;
+    m_prefixes[key_prefix(name)] = true;
     m_names[key] = name;
   }
+  // The first two characters of name_key(text) as one number, every byte
+  // from 128 up counted as 127: equal keys give equal numbers.
+  static size_t key_prefix(std::string_view text) {
+    size_t out = 0, taken = 0;
+    for (char c : text) {
+      if (c == ' ' || c == '.') continue;
+      auto lower = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(c)));
+      out = out * 128 + std::min<size_t>(lower, 127);
+      if (++taken == 2) break;
+    }
+    return out;
+  }
   std::unordered_map<std::string, std::string> m_names;
-  std::array<bool, 128> m_first_letters{};
+  std::bitset<128 * 128> m_prefixes;
   size_t m_longest = 0;
   std::string m_key;
 };
