@@ -7,9 +7,14 @@ import fcntl
 import os
 import struct
 import subprocess
+import sys
 import termios
 
 from common import CORPUS, CURATE, ROOT, SEED, check, count, finish, run, run_json
+
+# Under the sanitizers (third argument `sanitized`) the filtered variants are
+# left out: the same code again, 185 runs of curate in all, a sanitized start each.
+SANITIZED = sys.argv[3:] == ["sanitized"]
 
 
 def stats(*args, by="section"):
@@ -49,10 +54,11 @@ def check_list(args):
 
 
 check_list([SEED])
-check_list([SEED, "--tag", "cult"])
-check_list([SEED, "--section", "Deep Learning"])
-check_list([SEED, "--kind", "paper"])
-check_list([SEED, "--grep", "learning"])
+if not SANITIZED:
+    check_list([SEED, "--tag", "cult"])
+    check_list([SEED, "--section", "Deep Learning"])
+    check_list([SEED, "--kind", "paper"])
+    check_list([SEED, "--grep", "learning"])
 
 # Authors are matched by substring in list; the seed's names contain no other name.
 for group in stats(SEED, by="author")["groups"]:
