@@ -2,9 +2,9 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
+#include <future>
 #include <iterator>
 #include <optional>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -195,23 +195,14 @@ void Linter::run_checks(const LintContext& context, FileFindings& findings) cons
     }
   }
   if (parse_jobs() > 1) {
-    std::exception_ptr failed;
-    std::thread other([&] {
-      try {
-        across.run(context);
-      } catch (...) {
-        failed = std::current_exception();
-      }
-    });
+    std::future<void> other = std::async(std::launch::async, [&] { across.run(context); });
     std::exception_ptr mine;
     try {
       each.run(context);
     } catch (...) {
       mine = std::current_exception();
     }
-    other.join();
-    // The first group's failure wins, as on one thread, where it runs first.
-    if (failed) std::rethrow_exception(failed);
+    other.get();  // rethrows the first group's failure, which wins as on one thread, where it runs first
     if (mine) std::rethrow_exception(mine);
   } else {
     across.run(context);

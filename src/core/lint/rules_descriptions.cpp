@@ -262,10 +262,10 @@ class NameDictionary {
   }
   // The canonical name `written` misspells; nullptr when it is one or none.
   const std::string* misspelt(std::string_view written) {
-    // Most words are no name: their length or first two letters say so without a lookup.
+    // Most words are no name: their length or the first two letters of their key say so without a lookup.
     if (written.size() < 3 || written.size() > m_longest + 2) return nullptr;
-    if (!m_prefixes[key_prefix(written)]) return nullptr;
     name_key(written, m_key);
+    if (!m_prefixes[key_prefix(m_key)]) return nullptr;
     auto it = m_names.find(m_key);
     if (it == m_names.end() || it->second == written) return nullptr;
     bool shouting = std::none_of(written.begin(), written.end(),
@@ -279,20 +279,16 @@ class NameDictionary {
     std::string key;
     name_key(name, key);
     m_longest = std::max(m_longest, name.size());
-    m_prefixes[key_prefix(name)] = true;
+    m_prefixes[key_prefix(key)] = true;
     m_names[key] = name;
   }
-  // The first two characters of name_key(text) as one number, every byte
-  // from 128 up counted as 127: equal keys give equal numbers.
-  static size_t key_prefix(std::string_view text) {
-    size_t out = 0, taken = 0;
-    for (char c : text) {
-      if (c == ' ' || c == '.') continue;
-      auto lower = static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(c)));
-      out = out * 128 + std::min<size_t>(lower, 127);
-      if (++taken == 2) break;
-    }
-    return out;
+  // The first two bytes of a key as one number, every byte from 128 up
+  // counted as 127.
+  static size_t key_prefix(std::string_view key) {
+    auto byte = [&](size_t i) {
+      return i < key.size() ? std::min<size_t>(static_cast<unsigned char>(key[i]), 127) : 0;
+    };
+    return byte(0) * 128 + byte(1);
   }
   std::unordered_map<std::string, std::string> m_names;
   std::bitset<128 * 128> m_prefixes;
