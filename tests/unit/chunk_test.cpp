@@ -4,6 +4,7 @@
 // where a split is allowed.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -194,19 +195,77 @@ TEST_CASE("chunk trees left untaken are freed and their threads stopped") {
   // The destructor joins the threads with 99 chunks not taken.
 }
 
+TEST_CASE("on_parsed sees each chunk's tree once, on the thread that parsed it, before take returns it") {
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "## S" + std::to_string(i) + "\n\n- [a](https://example.com)\n\n";
+  std::vector<Chunk> chunks = split_chunks(text, 0);
+  REQUIRE(chunks.size() == 60);
+  for (unsigned jobs : {1u, 2u, 4u}) {
+    INFO("jobs " << jobs);
+    std::vector<int> seen(chunks.size(), 0);  // each index written by one thread only
+    std::vector<cmark_node*> roots(chunks.size(), nullptr);
+    ChunkTrees trees(chunks, jobs, [&](MarkdownDocument& tree, size_t i) {
+      ++seen[i];
+      roots[i] = tree.root();
+      if (i == 41) throw Error("chunk 41");
+    });
+    for (size_t i = 0; i < 41; ++i) {
+      MarkdownDocument tree = trees.take(i);
+      CHECK(seen[i] == 1);
+      CHECK(roots[i] == tree.root());
+    }
+    CHECK_THROWS_WITH(trees.take(41), "chunk 41");
+  }
+}
+
 TEST_CASE("the catalog of a list parsed on one thread and on several is the same") {
   std::string text = "# T\n\n";
   for (int i = 0; i < 300; ++i)
     text += "## S" + std::to_string(i) + "\n\n- [A " + std::to_string(i) + "](https://example.com/" +
             std::to_string(i) + ") - Words.\n- *cult*: \"B\" [X; blog; 2020](https://example.org/" + std::to_string(i) +
-            ")\n\n";
-  unsigned before = parse_jobs();
-  set_parse_jobs(1);
-  std::optional<Catalog> one = build_catalog_chunked(text, "t.md", Config{}, {}, 0);
-  set_parse_jobs(4);
-  std::optional<Catalog> four = build_catalog_chunked(text, "t.md", Config{}, {}, 0);
-  set_parse_jobs(before);
-  REQUIRE(one);
-  REQUIRE(four);
-  CHECK(describe(*one) == describe(*four));
+            ")\n- [C](https://example.net/" + std::to_string(i) + ") - Ann Lee, Bo Chen (PDF)\n\n";
+  // Detected; one configured style (the chunks' threads build the items);
+  // a style per section (only the reader knows the section: it builds them).
+  std::vector<Config> configs(3);
+  configs[1].style.list = "books";
+  configs[2].style.sections = {{"S1", "books"}, {"S2", "awesome"}};
+  for (const Config& config : configs) {
+    unsigned before = parse_jobs();
+    set_parse_jobs(1);
+    std::optional<Catalog> one = build_catalog_chunked(text, "t.md", config, {}, 0);
+    set_parse_jobs(4);
+    std::optional<Catalog> four = build_catalog_chunked(text, "t.md", config, {}, 0);
+    set_parse_jobs(before);
+    REQUIRE(one);
+    REQUIRE(four);
+    CHECK(describe(*one) == describe(*four));
+  }
+}
+
+TEST_CASE("nesting too deep in a later chunk fails the same on one thread and on several") {
+  std::string text = "# T\n\n";
+  int deep_line = 0;
+  for (int i = 0; i < 50; ++i) {
+    text += "## S" + std::to_string(i) + "\n\n- [a](https://example.com/" + std::to_string(i) + ")\n\n";
+    if (i != 30) continue;
+    deep_line = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
+    for (int level = 0; level < 300; ++level) text += "- ";
+    text += "x\n\n";
+  }
+  auto error_with = [&](unsigned jobs) {
+    unsigned before = parse_jobs();
+    set_parse_jobs(jobs);
+    std::string message;
+    try {
+      build_catalog_chunked(text, "t.md", Config{}, {}, 0);
+    } catch (const Error& e) {
+      message = e.describe();
+    }
+    set_parse_jobs(before);
+    return message;
+  };
+  std::string one = error_with(1);
+  CHECK(one == "t.md:" + std::to_string(deep_line) + ":513: list items nested more than 256 levels deep");
+  CHECK(error_with(2) == one);
+  CHECK(error_with(4) == one);
 }

@@ -87,6 +87,8 @@ class StyleSet {
   // The configured style of the section at `path` (headings, title
   // excluded); -1 when detecting.
   int style_for(const std::vector<std::string>& path) const;
+  // Whether style_for depends on the path: some section has a style of its own.
+  bool per_section() const { return !m_sections.empty(); }
   // The index of the built-in `name`, or -1.
   int find(std::string_view name) const;
 

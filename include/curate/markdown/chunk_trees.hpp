@@ -5,7 +5,9 @@
 // as a parse on one thread, so the output does not depend on the threads.
 
 #include <cstddef>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -20,9 +22,14 @@ void set_parse_jobs(unsigned jobs);
 
 class ChunkTrees {
  public:
+  // Work done on a chunk's tree by the thread that parsed it, before the
+  // reader takes it (the catalog builds the chunk's list items there). It
+  // may throw: take() rethrows.
+  using OnParsed = std::function<void(MarkdownDocument& tree, size_t chunk)>;
+
   // Starts up to `jobs` - 1 threads (none for a single chunk); `chunks`
-  // must outlive this object.
-  ChunkTrees(const std::vector<Chunk>& chunks, unsigned jobs);
+  // and `on_parsed` must outlive this object.
+  ChunkTrees(const std::vector<Chunk>& chunks, unsigned jobs, OnParsed on_parsed = {});
   // Stops the threads; trees not taken are freed.
   ~ChunkTrees();
   ChunkTrees(const ChunkTrees&) = delete;
@@ -30,12 +37,15 @@ class ChunkTrees {
 
   // The tree of chunks[i], for i = 0, 1, 2… in order: waits for a thread's
   // parse, or parses the chunk itself when no thread has started it.
-  // Rethrows what the parse threw.
+  // Rethrows what the parse or on_parsed threw.
   MarkdownDocument take(size_t i);
 
  private:
   struct Shared;
   void work();
+  // Parses the next chunk nobody has started; `lock` holds Shared::mutex.
+  void parse_next(std::unique_lock<std::mutex>& lock);
+  MarkdownDocument parse(size_t i) const;
 
   std::unique_ptr<Shared> m_shared;
   std::vector<std::thread> m_threads;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
 
 #include "builders.hpp"
 #include "curate/catalog/grammar.hpp"
@@ -173,6 +174,112 @@ bool read_legend(cmark_node* list, const LineShift& lines, std::vector<TagDef>& 
   return true;
 }
 
+// Builds the items of lists: const, so the threads that parse chunks can
+// build their items too (build_catalog_chunked).
+class ItemReader {
+ public:
+  ItemReader(std::string_view text, const LineIndex& lines, const std::string& path, const KindTable& kinds,
+             const StyleSet& styles, int section_style, LineShift lines_of)
+      : m_text(text),
+        m_lines(lines),
+        m_path(path),
+        m_kinds(kinds),
+        m_styles(styles),
+        m_section_style(section_style),
+        m_lines_of(lines_of) {}
+
+  // The items of `list`, appended to `items`.
+  void add_items(cmark_node* list, std::vector<Item>& items) const {
+    if (items.empty()) items.reserve(count_children(list));  // Items are large: no regrowth copies
+    for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item))
+      items.push_back(build_item(item, 0));
+  }
+
+  // cmark counts blank lines after a list into it; spans end at the last
+  // line with text so edits and sections never claim the gap.
+  SourcePos end_of(cmark_node* node) const {
+    int line = m_lines_of.end(node);
+    int first = m_lines_of.start(node);
+    while (line > first && trim(m_lines.line_text(m_text, line)).empty()) --line;
+    if (line == m_lines_of.end(node)) return {line, cmark_node_get_end_column(node)};
+    return {line, static_cast<int>(m_lines.line_text(m_text, line).size())};
+  }
+  SourceSpan span_of(cmark_node* node) const { return {start_of(m_lines_of, node), end_of(node)}; }
+
+  std::string paragraph_source(cmark_node* paragraph) const {
+    int first = m_lines_of.start(paragraph), last = m_lines_of.end(paragraph);
+    // cmark-gfm leaves the paragraph a table was split from without a position.
+    if (first <= 0 || cmark_node_get_start_column(paragraph) <= 0) return collapse_whitespace(plain_text(paragraph));
+    std::string raw(
+        m_lines.line_text(m_text, first).substr(static_cast<size_t>(cmark_node_get_start_column(paragraph) - 1)));
+    for (int line = first + 1; line <= last; ++line) raw += "\n" + std::string(trim(m_lines.line_text(m_text, line)));
+    return std::string(trim(raw));
+  }
+
+ private:
+  // Recursive per nesting level, hence the depth limit: it bounds the stack
+  // (here and in every walk over Item::children) and the cost of ids.
+  Item build_item(cmark_node* node, size_t depth) const {
+    if (depth >= k_max_item_depth)
+      throw Error(m_path, m_lines_of.start(node), cmark_node_get_start_column(node),
+                  "list items nested more than " + std::to_string(k_max_item_depth) + " levels deep");
+    Item item;
+    item.pos = start_of(m_lines_of, node);
+    item.span = span_of(node);
+    cmark_node* paragraph = first_paragraph(node);
+    parse_entry_fields(paragraph, m_kinds, item, &m_styles, m_section_style);
+    if (paragraph) {
+      item.raw = paragraph_source(paragraph);
+      item.paragraph_end_line = m_lines_of.end(paragraph);
+    }
+    if (!item.url && !item.links.empty()) item.url = item.links.front();
+    size_t sub_items = 0;
+    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+      if (is_type(child, CMARK_NODE_LIST)) sub_items += count_children(child);
+    item.children.reserve(sub_items);
+    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+      if (!is_type(child, CMARK_NODE_LIST)) continue;
+      for (cmark_node* sub = cmark_node_first_child(child); sub; sub = cmark_node_next(sub))
+        item.children.push_back(build_item(sub, depth + 1));
+    }
+    item.is_group = !item.url && !item.children.empty();
+    item.is_navigation = !item.url && item.children.empty() && paragraph && is_navigation(paragraph);
+    return item;
+  }
+
+  std::string_view m_text;
+  const LineIndex& m_lines;
+  const std::string& m_path;
+  const KindTable& m_kinds;
+  const StyleSet& m_styles;
+  int m_section_style;
+  LineShift m_lines_of;
+};
+
+// The items of a chunk's lists of entries (not tables of contents), built
+// by the thread that parsed the chunk; what building one threw is thrown
+// when the reader reaches that list, as if it had built it.
+struct BuiltList {
+  cmark_node* list = nullptr;
+  std::vector<Item> items;
+  std::exception_ptr error;
+};
+
+std::vector<BuiltList> build_lists(cmark_node* root, const ItemReader& reader) {
+  std::vector<BuiltList> built;
+  for (cmark_node* block = cmark_node_first_child(root); block; block = cmark_node_next(block)) {
+    if (!is_type(block, CMARK_NODE_LIST) || is_toc_list(block)) continue;
+    BuiltList& list = built.emplace_back();
+    list.list = block;
+    try {
+      reader.add_items(block, list.items);
+    } catch (const Error&) {
+      list.error = std::current_exception();
+    }
+  }
+  return built;
+}
+
 class CatalogBuilder {
  public:
   CatalogBuilder(std::string_view text, const std::string& path, const Config& config)
@@ -182,12 +289,24 @@ class CatalogBuilder {
     update_section_style();
   }
 
+  // A reader for the items of a chunk that other threads may use while
+  // this builder reads earlier chunks: none when the style an item is read
+  // with depends on its section, which only the builder knows.
+  std::optional<ItemReader> chunk_reader(int line_offset) const {
+    if (m_styles.per_section()) return std::nullopt;
+    return ItemReader(m_text, m_lines, m_catalog.path, m_config.kinds, m_styles, m_styles.style_for({}), {line_offset});
+  }
+
   // Reads the top-level blocks of `root`, the tree of the document or of its
   // chunk whose first line is the file's line `line_offset` + 1. With
   // `release_blocks`, each block is freed once read, so the catalog reuses
-  // the AST's memory and peak memory stays near cmark's own.
-  void add_blocks(cmark_node* root, int line_offset, bool release_blocks, const BlockReader& read_block) {
+  // the AST's memory and peak memory stays near cmark's own. `built`, when
+  // given, holds the items of root's lists (build_lists).
+  void add_blocks(cmark_node* root, int line_offset, bool release_blocks, const BlockReader& read_block,
+                  std::vector<BuiltList>* built = nullptr) {
     m_lines_of.offset = line_offset;
+    m_built = built;
+    m_next_built = 0;
     for (cmark_node *block = cmark_node_first_child(root), *next = nullptr; block; block = next) {
       next = cmark_node_next(block);
       if (read_block) read_block(block, line_offset);
@@ -203,6 +322,7 @@ class CatalogBuilder {
       }
       if (release_blocks) cmark_node_free(block);
     }
+    m_built = nullptr;
   }
 
   Catalog finish() {
@@ -226,15 +346,24 @@ class CatalogBuilder {
     if (is_extension_node(block, "table")) add_table(block);
     if (is_type(block, CMARK_NODE_PARAGRAPH) && is_reference_paragraph(block)) add_reference(block);
     if (is_type(block, CMARK_NODE_LIST)) {
+      std::vector<Item>& items = m_stack.back().items;
+      if (m_built && m_next_built < m_built->size() && (*m_built)[m_next_built].list == block) {
+        BuiltList& built = (*m_built)[m_next_built++];
+        if (built.error) std::rethrow_exception(built.error);
+        if (items.empty()) {
+          items = std::move(built.items);
+        } else {
+          items.insert(items.end(), std::make_move_iterator(built.items.begin()),
+                       std::make_move_iterator(built.items.end()));
+        }
+        return;
+      }
       if (is_toc_list(block)) {
         collect_toc(block, m_lines_of, m_catalog.toc);
         m_catalog.blocks.push_back({"toc", span_of(block)});
         return;
       }
-      std::vector<Item>& items = m_stack.back().items;
-      if (items.empty()) items.reserve(count_children(block));  // Items are large: no regrowth copies
-      for (cmark_node* item = cmark_node_first_child(block); item; item = cmark_node_next(item))
-        items.push_back(build_item(item));
+      item_reader().add_items(block, items);
       return;
     }
     if (is_type(block, CMARK_NODE_BLOCK_QUOTE) && !m_catalog.legend_line) {
@@ -262,7 +391,7 @@ class CatalogBuilder {
     item.pos = start_of(m_lines_of, paragraph);
     item.span = span_of(paragraph);
     parse_reference_fields(paragraph, item);
-    item.raw = paragraph_source(paragraph);
+    item.raw = item_reader().paragraph_source(paragraph);
     item.paragraph_end_line = m_lines_of.end(paragraph);
     m_stack.back().items.push_back(std::move(item));
   }
@@ -304,70 +433,24 @@ class CatalogBuilder {
       current.span.end = {line, static_cast<int>(m_lines.line_text(m_text, line).size())};
   }
 
-  // cmark counts blank lines after a list into it; spans end at the last
-  // line with text so edits and sections never claim the gap.
-  SourcePos end_of(cmark_node* node) const {
-    int line = m_lines_of.end(node);
-    int first = m_lines_of.start(node);
-    while (line > first && trim(m_lines.line_text(m_text, line)).empty()) --line;
-    if (line == m_lines_of.end(node)) return {line, cmark_node_get_end_column(node)};
-    return {line, static_cast<int>(m_lines.line_text(m_text, line).size())};
+  ItemReader item_reader() const {
+    return {m_text, m_lines, m_catalog.path, m_config.kinds, m_styles, m_section_style, m_lines_of};
   }
-  SourceSpan span_of(cmark_node* node) const { return {start_of(m_lines_of, node), end_of(node)}; }
-
-  std::string paragraph_source(cmark_node* paragraph) const {
-    int first = m_lines_of.start(paragraph), last = m_lines_of.end(paragraph);
-    // cmark-gfm leaves the paragraph a table was split from without a position.
-    if (first <= 0 || cmark_node_get_start_column(paragraph) <= 0) return collapse_whitespace(plain_text(paragraph));
-    std::string raw(
-        m_lines.line_text(m_text, first).substr(static_cast<size_t>(cmark_node_get_start_column(paragraph) - 1)));
-    for (int line = first + 1; line <= last; ++line) raw += "\n" + std::string(trim(m_lines.line_text(m_text, line)));
-    return std::string(trim(raw));
-  }
-
-  // Recursive per nesting level, hence the depth limit: it bounds the stack
-  // (here and in every walk over Item::children) and the cost of ids.
-  Item build_item(cmark_node* node) {
-    if (m_parents.size() >= k_max_item_depth)
-      throw Error(m_catalog.path, m_lines_of.start(node), cmark_node_get_start_column(node),
-                  "list items nested more than " + std::to_string(k_max_item_depth) + " levels deep");
-    Item item;
-    item.pos = start_of(m_lines_of, node);
-    item.span = span_of(node);
-    cmark_node* paragraph = first_paragraph(node);
-    parse_entry_fields(paragraph, m_config.kinds, item, &m_styles, m_section_style);
-    if (paragraph) {
-      item.raw = paragraph_source(paragraph);
-      item.paragraph_end_line = m_lines_of.end(paragraph);
-    }
-    if (!item.url && !item.links.empty()) item.url = item.links.front();
-    m_parents.push_back(item.title);
-    size_t sub_items = 0;
-    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
-      if (is_type(child, CMARK_NODE_LIST)) sub_items += count_children(child);
-    item.children.reserve(sub_items);
-    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-      if (!is_type(child, CMARK_NODE_LIST)) continue;
-      for (cmark_node* sub = cmark_node_first_child(child); sub; sub = cmark_node_next(sub))
-        item.children.push_back(build_item(sub));
-    }
-    m_parents.pop_back();
-    item.is_group = !item.url && !item.children.empty();
-    item.is_navigation = !item.url && item.children.empty() && paragraph && is_navigation(paragraph);
-    return item;
-  }
+  SourcePos end_of(cmark_node* node) const { return item_reader().end_of(node); }
+  SourceSpan span_of(cmark_node* node) const { return item_reader().span_of(node); }
 
   std::string_view m_text;
   LineIndex m_lines;
   const Config& m_config;
   Catalog m_catalog;
-  std::vector<Section> m_stack;        // open sections, the root first
-  std::vector<std::string> m_parents;  // titles of the items around the one being built
+  std::vector<Section> m_stack;  // open sections, the root first
   SlugRegistry m_slugs;
   StyleSet m_styles;
-  int m_section_style = -1;     // the configured style of the open section
-  LineShift m_lines_of;         // the lines of the tree being read
-  bool m_seen_heading = false;  // a heading was read: a later H1 is a section
+  int m_section_style = -1;                   // the configured style of the open section
+  LineShift m_lines_of;                       // the lines of the tree being read
+  bool m_seen_heading = false;                // a heading was read: a later H1 is a section
+  std::vector<BuiltList>* m_built = nullptr;  // the items of the lists being read, when built ahead
+  size_t m_next_built = 0;
 };
 
 }  // namespace
@@ -389,13 +472,22 @@ Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view tex
 std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::string& path, const Config& config,
                                              const BlockReader& read_block, size_t chunk_bytes) {
   std::vector<Chunk> chunks = split_chunks(text, chunk_bytes);
-  // Other threads parse the next chunks while this one builds the catalog.
-  ChunkTrees trees(chunks, parse_jobs());
   CatalogBuilder builder(text, path, config);
+  // Other threads parse the next chunks, and build their lists' items,
+  // while this one builds the catalog.
+  unsigned jobs = parse_jobs();
+  std::vector<std::vector<BuiltList>> built(chunks.size());
+  ChunkTrees::OnParsed build_items;
+  if (jobs > 1 && chunks.size() > 1 && builder.chunk_reader(0))
+    build_items = [&](MarkdownDocument& tree, size_t i) {
+      built[i] = build_lists(tree.root(), *builder.chunk_reader(chunks[i].line_offset));
+    };
+  ChunkTrees trees(chunks, jobs, build_items);
   for (size_t i = 0; i < chunks.size(); ++i) {
     MarkdownDocument document = trees.take(i);
     if (i + 1 < chunks.size() && chunk_runs_on(document, chunks[i])) return std::nullopt;
-    builder.add_blocks(document.root(), chunks[i].line_offset, true, read_block);
+    builder.add_blocks(document.root(), chunks[i].line_offset, true, read_block, &built[i]);
+    built[i] = {};
   }
   return builder.finish();
 }

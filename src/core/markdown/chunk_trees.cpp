@@ -35,9 +35,11 @@ unsigned parse_jobs() { return jobs_setting(); }
 void set_parse_jobs(unsigned jobs) { jobs_setting() = std::max(1u, jobs); }
 
 struct ChunkTrees::Shared {
-  explicit Shared(const std::vector<Chunk>& c) : chunks(c), trees(c.size()), errors(c.size()), done(c.size()) {}
+  Shared(const std::vector<Chunk>& c, OnParsed on)
+      : chunks(c), on_parsed(std::move(on)), trees(c.size()), errors(c.size()), done(c.size()) {}
 
   const std::vector<Chunk>& chunks;
+  const OnParsed on_parsed;
   std::mutex mutex;
   std::condition_variable parsed;  // a tree is ready
   std::condition_variable room;    // the reader took a tree, or stop
@@ -50,10 +52,11 @@ struct ChunkTrees::Shared {
   bool stop = false;
 };
 
-ChunkTrees::ChunkTrees(const std::vector<Chunk>& chunks, unsigned jobs) : m_shared(std::make_unique<Shared>(chunks)) {
+ChunkTrees::ChunkTrees(const std::vector<Chunk>& chunks, unsigned jobs, OnParsed on_parsed)
+    : m_shared(std::make_unique<Shared>(chunks, std::move(on_parsed))) {
   size_t threads = std::min<size_t>(jobs > 0 ? jobs - 1 : 0, chunks.size() > 1 ? chunks.size() - 1 : 0);
   if (!threads || !prepare_markdown_parsers()) return;
-  m_shared->ahead = threads * k_ahead_per_thread;
+  m_shared->ahead = (threads + 1) * k_ahead_per_thread;  // the reader parses too
   m_threads.reserve(threads);
   for (size_t t = 0; t < threads; ++t) m_threads.emplace_back([this] { work(); });
 }
@@ -73,37 +76,47 @@ void ChunkTrees::work() {
   for (;;) {
     s.room.wait(lock, [&] { return s.stop || s.next >= s.chunks.size() || s.next < s.taken + s.ahead; });
     if (s.stop || s.next >= s.chunks.size()) return;
-    size_t i = s.next++;
-    lock.unlock();
-    std::optional<MarkdownDocument> tree;
-    std::exception_ptr error;
-    try {
-      tree.emplace(s.chunks[i].text);
-    } catch (...) {
-      error = std::current_exception();
-    }
-    lock.lock();
-    s.trees[i] = std::move(tree);
-    s.errors[i] = error;
-    s.done[i] = 1;
-    s.parsed.notify_all();
+    parse_next(lock);
   }
+}
+
+void ChunkTrees::parse_next(std::unique_lock<std::mutex>& lock) {
+  Shared& s = *m_shared;
+  size_t i = s.next++;
+  lock.unlock();
+  std::optional<MarkdownDocument> tree;
+  std::exception_ptr error;
+  try {
+    tree.emplace(parse(i));
+  } catch (...) {
+    error = std::current_exception();
+  }
+  lock.lock();
+  s.trees[i] = std::move(tree);
+  s.errors[i] = error;
+  s.done[i] = 1;
+  s.parsed.notify_all();
+}
+
+MarkdownDocument ChunkTrees::parse(size_t i) const {
+  MarkdownDocument tree(m_shared->chunks[i].text);
+  if (m_shared->on_parsed) m_shared->on_parsed(tree, i);
+  return tree;
 }
 
 MarkdownDocument ChunkTrees::take(size_t i) {
   Shared& s = *m_shared;
-  if (m_threads.empty()) return MarkdownDocument(s.chunks[i].text);
+  if (m_threads.empty()) return parse(i);
   std::unique_lock<std::mutex> lock(s.mutex);
-  if (s.next == i) {  // nobody has started it: the reader parses it itself
-    ++s.next;
-    lock.unlock();
-    MarkdownDocument tree(s.chunks[i].text);
-    lock.lock();
-    s.taken = i + 1;
-    s.room.notify_all();
-    return tree;
+  // Rather than wait for chunk i, the reader parses the next chunk nobody
+  // has started (i itself, when it is that one): no core idles while the
+  // threads parse and build ahead (on_parsed is most of the work).
+  while (!s.done[i]) {
+    if (s.next == i || (s.next < s.chunks.size() && s.next < s.taken + s.ahead))
+      parse_next(lock);
+    else
+      s.parsed.wait(lock);
   }
-  s.parsed.wait(lock, [&] { return s.done[i] != 0; });
   s.taken = i + 1;
   s.room.notify_all();
   if (s.errors[i]) std::rethrow_exception(s.errors[i]);
