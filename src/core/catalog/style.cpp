@@ -133,6 +133,9 @@ std::vector<Part> group_parts(std::vector<Element> elements) {
   for (Part& part : parts) {
     part.lead_separator = is_separator_literal(part.lead);
     part.trail_separator = is_separator_literal(part.trail);
+    part.core.check = style_detail::capture_of(part.core.name);
+    for (Spec* spec : {&part.core.text, &part.core.url})
+      if (spec->placeholder) spec->check = style_detail::capture_of(spec->text);
   }
   return parts;
 }
@@ -140,6 +143,15 @@ std::vector<Part> group_parts(std::vector<Element> elements) {
 }  // namespace
 
 namespace style_detail {
+
+Capture capture_of(std::string_view name) {
+  if (name == "year" || name == "date") return Capture::year;
+  if (name == "authors" || name == "author") return Capture::authors;
+  if (name == "formats" || name == "format") return Capture::formats;
+  if (name == "kinds" || name == "kind") return Capture::kinds;
+  if (name == "n") return Capture::number;
+  return Capture::any;
+}
 
 bool is_separator_literal(std::string_view text) {
   std::string_view t = trim(text);

@@ -12,18 +12,26 @@
 
 namespace curate::style_detail {
 
+// What a placeholder's value must look like to be read as it: a year, names,
+// format labels, kinds, a number, anything. Decided once from the name, as
+// the matcher asks at every position a value may end.
+enum class Capture : unsigned char { any, year, authors, formats, kinds, number };
+Capture capture_of(std::string_view name);
+
 // What a link's text or destination, or a code span, must be: a placeholder
 // it fills, or literal text ("[pdf]" stands for any format label).
 struct Spec {
   bool placeholder = false;
   std::string text;  // the placeholder's name, or the literal
+  Capture check = Capture::any;
 };
 
 struct Core {
   enum Kind { placeholder, link, code } kind = placeholder;
-  std::string name;  // a placeholder core's name
-  Spec text;         // a link's text, a code span's content
-  Spec url;          // a link's destination
+  std::string name;              // a placeholder core's name
+  Spec text;                     // a link's text, a code span's content
+  Spec url;                      // a link's destination
+  Capture check = Capture::any;  // a placeholder core's
 };
 
 // One placeholder, link or code span with the literal text that leads into

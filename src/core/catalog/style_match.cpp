@@ -40,6 +40,15 @@ struct Input {
     }
     return '\0';
   }
+  // render(begin, end) trimmed, without a copy when no token stands in
+  // the range; `scratch` holds the rendering otherwise.
+  std::string_view view(size_t begin, size_t end, std::string& scratch) const {
+    end = std::min(end, text.size());
+    std::string_view range = std::string_view(text).substr(begin, end > begin ? end - begin : 0);
+    if (range.find('\0') == std::string_view::npos) return trim(range);
+    scratch = render(begin, end);
+    return trim(scratch);
+  }
   std::string render(size_t begin, size_t end) const {
     std::string out;
     end = std::min(end, text.size());
@@ -159,34 +168,50 @@ bool has_role(std::string_view name) {
 
 }  // namespace
 
-std::vector<std::string> split_authors(std::string_view text) {
-  // Every joiner becomes ", " in one pass (a replace per match would make a
-  // long field quadratic). At each position the longest joiner wins.
+namespace {
+
+// Calls `visit` with each name of `text` as split_authors reads it, before
+// blanks inside it are collapsed: no copy of the text, as detection reads
+// many candidate ends of an {authors} placeholder per entry.
+template <typename Visit>
+void each_author(std::string_view text, const Visit& visit) {
   static constexpr std::string_view k_joiners[] = {", and ", " and ", " und ", " & ", " et ", " y "};
-  std::string normalized;
-  normalized.reserve(text.size());
-  for (size_t at = 0; at < text.size();) {
-    auto joiner = std::find_if(std::begin(k_joiners), std::end(k_joiners),
-                               [&](std::string_view j) { return text.substr(at, j.size()) == j; });
-    if (joiner == std::end(k_joiners)) {
-      normalized += text[at++];
-    } else {
-      normalized += ", ";
-      at += joiner->size() - 1;  // the joiner's closing space may open the next one ("a and and b")
-    }
-  }
-  std::vector<std::string> out;
-  for (std::string_view name : split_trimmed_views(normalized, ",;")) {
+  auto piece = [&](std::string_view raw) {
+    std::string_view name = trim(raw);
     // free-programming-books marks other contributors with a role in a code
     // span ("`trl.:` Ben Straub"): a translator, editor or illustrator is
     // not an author.
-    if (has_role(name)) continue;
+    if (name.empty() || has_role(name)) return;
     // "G. Hinton et al.": the others are not named.
     for (std::string_view etal : {" et al.", " et al"})
       if (ends_with(name, etal)) name = trim(name.substr(0, name.size() - etal.size()));
-    // A tab inside a name is a blank as fmt writes it (fuzz finding 08).
-    if (!name.empty() && name != "et al." && name != "et al" && name != "al.") out.push_back(collapse_whitespace(name));
+    if (!name.empty() && name != "et al." && name != "et al" && name != "al.") visit(name);
+  };
+  // A joiner ends a name as "," and ";" do; at each position the longest
+  // joiner wins, and its closing space may open the next ("a and and b").
+  size_t start = 0;
+  for (size_t at = 0; at < text.size();) {
+    auto joiner = std::find_if(std::begin(k_joiners), std::end(k_joiners),
+                               [&](std::string_view j) { return text.substr(at, j.size()) == j; });
+    if (joiner != std::end(k_joiners)) {
+      piece(text.substr(start, at - start));
+      start = at += joiner->size() - 1;
+    } else if (text[at] == ',' || text[at] == ';') {
+      piece(text.substr(start, at - start));
+      start = ++at;
+    } else {
+      ++at;
+    }
   }
+  piece(text.substr(start));
+}
+
+}  // namespace
+
+std::vector<std::string> split_authors(std::string_view text) {
+  std::vector<std::string> out;
+  // A tab inside a name is a blank as fmt writes it (fuzz finding 08).
+  each_author(text, [&](std::string_view name) { out.push_back(collapse_whitespace(name)); });
   return out;
 }
 
@@ -210,30 +235,47 @@ bool plainly_not_names(std::string_view text) {
 
 bool plausible_authors(std::string_view text) {
   if (plainly_not_names(text)) return false;
-  std::vector<std::string> names = split_authors(text);
-  if (names.empty() || names.size() > 30) return false;
-  return std::all_of(names.begin(), names.end(), [](const std::string& name) {
-    auto words = split_trimmed_views(name, " \t");
-    return !words.empty() && words.size() <= 6 && std::all_of(words.begin(), words.end(), is_name_word);
+  size_t names = 0;
+  bool plausible = true;
+  each_author(text, [&](std::string_view name) {
+    ++names;
+    size_t words = 0;
+    for (size_t at = 0; plausible && at <= name.size();) {
+      size_t end = std::min(name.find_first_of(" \t\n\r\f\v", at), name.size());  // collapse_whitespace's blanks
+      std::string_view word = name.substr(at, end - at);
+      at = end + 1;
+      if (word.empty()) continue;
+      plausible = ++words <= 6 && is_name_word(word);
+    }
+    plausible = plausible && words > 0;
   });
+  return plausible && names > 0 && names <= 30;
 }
 
 bool is_year(std::string_view text) {
   return is_date_shape(text) && text.substr(0, 2) >= "18" && text.substr(0, 2) <= "20";
 }
 
-bool valid_capture(const std::string& name, std::string_view value, const KindTable& kinds) {
+bool valid_capture(Capture check, std::string_view value, const KindTable& kinds) {
   if (value.empty()) return false;
-  if (name == "year" || name == "date") return is_year(value);
-  if (name == "authors" || name == "author") return plausible_authors(value);
-  if (name == "formats" || name == "format") {
-    auto labels = split_trimmed_views(value, ",");
-    return !labels.empty() &&
-           std::all_of(labels.begin(), labels.end(), [](std::string_view l) { return format_of_label(l).has_value(); });
+  switch (check) {
+    case Capture::year:
+      return is_year(value);
+    case Capture::authors:
+      return plausible_authors(value);
+    case Capture::formats: {
+      auto labels = split_trimmed_views(value, ",");
+      return !labels.empty() && std::all_of(labels.begin(), labels.end(),
+                                            [](std::string_view l) { return format_of_label(l).has_value(); });
+    }
+    case Capture::kinds:
+      return kinds.classify(value).has_value();
+    case Capture::number:
+      return std::all_of(value.begin(), value.end(),
+                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    case Capture::any:
+      break;
   }
-  if (name == "kinds" || name == "kind") return kinds.classify(value).has_value();
-  if (name == "n")
-    return std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   return true;
 }
 
@@ -247,18 +289,38 @@ std::optional<std::string> read_literal(const Spec& spec, std::string_view text)
   return std::nullopt;
 }
 
+using Captures = std::vector<std::pair<std::string, std::string>>;
+
+// The matcher's tables, kept from one entry to the next so that reading a
+// big list does not allocate them afresh for every entry and template.
+struct MatcherScratch {
+  std::vector<Captures> captured;         // per part
+  std::vector<std::vector<size_t>> ends;  // ends_of, per part
+  std::vector<char> ends_known;           // per part
+  std::vector<char> failed;               // (part, position) pairs that cannot match
+  std::string rendered;                   // a value that needed rendering (Input::view)
+};
+
 // One attempt to read an entry with one template: a backtracking walk over
 // its parts with a step budget, so no input costs more than a few thousand
 // steps.
 class Matcher {
  public:
-  Matcher(const std::vector<Part>& parts, const Input& in, const KindTable& kinds)
+  Matcher(const std::vector<Part>& parts, const Input& in, const KindTable& kinds, MatcherScratch& scratch)
       : m_parts(parts),
         m_in(in),
         m_kinds(kinds),
-        m_captured(parts.size()),
-        m_ends(parts.size()),
-        m_failed(parts.size() * (in.text.size() + 1), false) {}
+        m_captured(scratch.captured),
+        m_ends(scratch.ends),
+        m_ends_known(scratch.ends_known),
+        m_failed(scratch.failed),
+        m_rendered(scratch.rendered) {
+    m_captured.resize(parts.size());
+    for (Captures& captures : m_captured) captures.clear();
+    m_ends.resize(parts.size());
+    m_ends_known.assign(parts.size(), 0);
+    m_failed.assign(parts.size() * (in.text.size() + 1), 0);
+  }
 
   bool run() { return match(0, skip_blanks(m_in.text, 0)); }
 
@@ -280,8 +342,6 @@ class Matcher {
   const Part* missing() const { return m_missing; }
 
  private:
-  using Captures = std::vector<std::pair<std::string, std::string>>;
-
   // Whether parts k… read the text from `pos`. A failure depends only on
   // (k, pos), so it is remembered: backtracking never walks it twice.
   bool match(size_t k, size_t pos) {
@@ -320,11 +380,11 @@ class Matcher {
     for (auto at = std::upper_bound(ends.begin(), ends.end(), p); at != ends.end(); ++at) {
       size_t e = *at;
       if (++m_steps > k_budget) return false;
-      std::string value(trim(m_in.render(p, e)));
-      if (!valid_capture(part.core.name, value, m_kinds)) continue;
+      std::string_view value = m_in.view(p, e, m_rendered);
+      if (!valid_capture(part.core.check, value, m_kinds)) continue;
       size_t q = match_literal(part.trail, part.trail_separator, m_in.text, e);
       if (q == std::string::npos) continue;
-      m_captured[k] = {{part.core.name, value}};
+      m_captured[k] = {{part.core.name, std::string(value)}};
       if (match(k + 1, q)) return true;
     }
     m_captured[k].clear();
@@ -334,13 +394,14 @@ class Matcher {
   // Where placeholder k may end, in order: computed once per part, as every
   // attempt at the part asks the same of each position.
   const std::vector<size_t>& ends_of(size_t k) {
-    std::optional<std::vector<size_t>>& ends = m_ends[k];
-    if (!ends) {
-      ends.emplace();
+    std::vector<size_t>& ends = m_ends[k];
+    if (!m_ends_known[k]) {
+      m_ends_known[k] = 1;
+      ends.clear();
       for (size_t e = 1; e <= m_in.text.size(); ++e)
-        if (can_end_placeholder(k, e)) ends->push_back(e);
+        if (can_end_placeholder(k, e)) ends.push_back(e);
     }
-    return *ends;
+    return ends;
   }
 
   // A placeholder may end only where the template can go on: where its own
@@ -401,7 +462,7 @@ class Matcher {
   bool read_spec(const Spec& spec, const std::string& value, Captures& captured) const {
     std::string_view text = trim(value);
     if (spec.placeholder) {
-      if (spec.text != "url" && !valid_capture(spec.text, text, m_kinds)) return false;
+      if (spec.text != "url" && !valid_capture(spec.check, text, m_kinds)) return false;
       captured.emplace_back(spec.text, std::string(text));
       return true;
     }
@@ -415,13 +476,15 @@ class Matcher {
   const std::vector<Part>& m_parts;
   const Input& m_in;
   const KindTable& m_kinds;
-  std::vector<Captures> m_captured;
-  std::vector<std::optional<std::vector<size_t>>> m_ends;  // ends_of, per part
-  std::vector<bool> m_failed;                              // (part, position) pairs that cannot match
+  std::vector<Captures>& m_captured;
+  std::vector<std::vector<size_t>>& m_ends;
+  std::vector<char>& m_ends_known;
+  std::vector<char>& m_failed;
   size_t m_end = 0;
   int m_steps = 0;
   const Part* m_missing = nullptr;
   size_t m_missing_index = 0;
+  std::string& m_rendered;
 };
 
 }  // namespace
@@ -485,7 +548,8 @@ void read_template_styles(const grammar_detail::Flat& flat, const KindTable& kin
       item.style_misses |= static_cast<uint32_t>(std::min<size_t>(*missing + 1, 15)) << (4 * i);
       continue;
     }
-    Matcher matcher(parts, in, kinds);
+    thread_local MatcherScratch scratch;
+    Matcher matcher(parts, in, kinds, scratch);
     if (!matcher.run()) {
       size_t missing = matcher.missing() ? static_cast<size_t>(matcher.missing() - parts.data()) : 0;
       item.style_misses |= static_cast<uint32_t>(std::min<size_t>(missing + 1, 15)) << (4 * i);
