@@ -21,10 +21,11 @@ void JsonWriter::put_long(std::string_view text) {
 }
 
 void JsonWriter::newline_indent() {
-  static const std::string k_lines = "\n" + std::string(64, ' ');
+  static constexpr std::string_view k_lines =
+      "\n                                                                ";  // 64 blanks
   std::size_t width = m_counts.size() * static_cast<std::size_t>(m_indent);
   if (width < k_lines.size()) {
-    put(std::string_view(k_lines).substr(0, width + 1));
+    put(k_lines.substr(0, width + 1));
   } else {
     put('\n');
     for (std::size_t i = 0; i < width; ++i) put(' ');
@@ -66,9 +67,19 @@ void JsonWriter::end_array() { close(']'); }
 
 void JsonWriter::key(std::string_view name) {
   before_value();
-  put('"');
-  put(name);
-  put(m_indent >= 0 ? std::string_view("\": ") : std::string_view("\":"));
+  // One copy for '"', the name and '": ' when they fit (keys are short).
+  std::size_t closing = m_indent >= 0 ? 3 : 2;
+  if (name.size() + 1 + closing <= sizeof m_buffer - m_used) {
+    char* at = m_buffer + m_used;
+    *at++ = '"';
+    std::memcpy(at, name.data(), name.size());
+    std::memcpy(at + name.size(), "\": ", closing);
+    m_used += name.size() + 1 + closing;
+  } else {
+    put('"');
+    put(name);
+    put(std::string_view("\": ", closing));
+  }
   m_after_key = true;
 }
 
