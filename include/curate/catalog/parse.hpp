@@ -30,8 +30,11 @@ using BlockReader = std::function<void(cmark_node* block, int line_offset)>;
 Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view text, const std::string& path,
                                 const Config& config, const BlockReader& read_block = {});
 
-// Big lists are parsed a chunk of about this many bytes at a time.
+// Big lists are parsed a chunk of about this many bytes at a time; with
+// several threads, smaller lists in four chunks per thread, none smaller
+// than k_min_chunk_bytes.
 inline constexpr size_t k_chunk_bytes = 256 * 1024;
+inline constexpr size_t k_min_chunk_bytes = 16 * 1024;
 
 // Builds the catalog of `text`, the source of `path`, parsing it a chunk at
 // a time (markdown.hpp split_chunks) and freeing each chunk's tree once

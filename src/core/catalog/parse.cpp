@@ -471,11 +471,14 @@ Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view tex
 
 std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::string& path, const Config& config,
                                              const BlockReader& read_block, size_t chunk_bytes) {
+  // Other threads parse the next chunks, and build their lists' items,
+  // while this one builds the catalog: a list of a few thousand entries,
+  // what a pre-commit hook reads, is cut finer so that every thread has
+  // chunks to take.
+  unsigned jobs = parse_jobs();
+  if (jobs > 1) chunk_bytes = std::min(chunk_bytes, std::max(k_min_chunk_bytes, text.size() / (4 * jobs)));
   std::vector<Chunk> chunks = split_chunks(text, chunk_bytes);
   CatalogBuilder builder(text, path, config);
-  // Other threads parse the next chunks, and build their lists' items,
-  // while this one builds the catalog.
-  unsigned jobs = parse_jobs();
   std::vector<std::vector<BuiltList>> built(chunks.size());
   ChunkTrees::OnParsed build_items;
   if (jobs > 1 && chunks.size() > 1 && builder.chunk_reader(0))

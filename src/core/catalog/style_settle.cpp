@@ -2,14 +2,19 @@
 // the style in force (docs/styles.md "Detection").
 #include <algorithm>
 #include <cctype>
+#include <future>
 
 #include "curate/catalog/grammar.hpp"
 #include "curate/catalog/style.hpp"
+#include "curate/markdown/chunk_trees.hpp"
 #include "curate/text/text.hpp"
 #include "style_internal.hpp"
 
 namespace curate {
 namespace {
+
+// Settling fewer entries than this per thread costs more in starting it.
+constexpr size_t k_items_per_thread = 4096;
 
 // The seed's marks: a quoted title, tags, or a metadata link after a title.
 bool follows_seed(const Item& item) {
@@ -204,19 +209,33 @@ void settle_style(const StyleSet& styles, const KindTable& kinds, Catalog& catal
   if (list_style < 0) list_style = styles.style_for({});
   catalog.style = list_style >= 0 ? styles.name(list_style) : "per-section";
   if (!styles.detecting()) list_style = -1;  // each section's own
+  // Each entry is read on its own: a big list's share on other threads.
+  std::vector<std::pair<Item*, int>> items;
   std::vector<std::string> path;
   for_each_section(catalog.root, path, [&](Section& section, const std::vector<std::string>& at) {
     int index = list_style >= 0 ? list_style : styles.style_for(at);
-    for_each_list_item(section.items, [&](Item& item) {
-      if (index >= 0) {
-        apply(styles, index, kinds, item);
-      } else {
-        item.style_readings = {};
-        item.style_misses = 0;
-        item.style_unseparated = 0;
-      }
-    });
+    for_each_list_item(section.items, [&](Item& item) { items.emplace_back(&item, index); });
   });
+  auto settle = [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      auto [item, index] = items[i];
+      if (index >= 0) {
+        apply(styles, index, kinds, *item);
+      } else {
+        item->style_readings = {};
+        item->style_misses = 0;
+        item->style_unseparated = 0;
+      }
+    }
+  };
+  size_t jobs =
+      items.size() < k_items_per_thread ? 1 : std::min<size_t>(parse_jobs(), items.size() / k_items_per_thread);
+  std::vector<std::future<void>> others;
+  for (size_t job = 1; job < jobs; ++job)
+    others.push_back(
+        std::async(std::launch::async, settle, items.size() * job / jobs, items.size() * (job + 1) / jobs));
+  settle(0, items.size() / jobs);
+  for (std::future<void>& other : others) other.get();
 }
 
 }  // namespace curate
