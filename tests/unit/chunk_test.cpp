@@ -107,11 +107,20 @@ TEST_CASE("a list parsed a chunk at a time has the catalog and findings of the l
     }
     if (split_chunks(source.text, 0).size() > 1) ++split_files;
     MarkdownDocument whole(source.text);
-    std::optional<Catalog> chunked = build_catalog_chunked(source.text, path, Config{}, {}, 0);
-    REQUIRE(chunked);
     INFO(path);
-    CHECK(describe(*chunked) == describe(build_catalog(whole, source.text, path, Config{})));
-    CHECK(describe(lint(source, 0)) == describe(lint(source, SIZE_MAX)));
+    unsigned before = parse_jobs();
+    set_parse_jobs(1);
+    std::string whole_findings = describe(lint(source, SIZE_MAX));
+    // One thread reads the chunks' blocks as it builds; several read each
+    // chunk where they parse it (LintContext::read_chunk) and build its items.
+    for (unsigned jobs : {1u, 4u}) {
+      set_parse_jobs(jobs);
+      std::optional<Catalog> chunked = build_catalog_chunked(source.text, path, Config{}, {}, 0);
+      REQUIRE(chunked);
+      CHECK(describe(*chunked) == describe(build_catalog(whole, source.text, path, Config{})));
+      CHECK(describe(lint(source, 0)) == whole_findings);
+    }
+    set_parse_jobs(before);
   }
   CHECK(split_files >= 10);  // the comparison above is not of single chunks only
 }

@@ -36,13 +36,20 @@ Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view tex
 inline constexpr size_t k_chunk_bytes = 256 * 1024;
 inline constexpr size_t k_min_chunk_bytes = 16 * 1024;
 
+// Reads a chunk's whole tree on the thread that parsed it, as a BlockReader
+// would read its blocks; what it returns is called on the calling thread,
+// in chunk order, where the BlockReader would have been.
+using ChunkReader = std::function<std::function<void()>(cmark_node* root, int line_offset)>;
+
 // Builds the catalog of `text`, the source of `path`, parsing it a chunk at
 // a time (markdown.hpp split_chunks) and freeing each chunk's tree once
-// read; `read_block` sees every block first. nullopt when a chunk's parse
-// shows the split was unsafe (chunk_runs_on): build from the whole document
-// then, with a fresh reader.
+// read; `read_block` sees every block first, unless the chunks are parsed
+// on several threads and `read_chunk` is given: it reads them then. nullopt
+// when a chunk's parse shows the split was unsafe (chunk_runs_on): build
+// from the whole document then, with a fresh reader.
 std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::string& path, const Config& config,
-                                             const BlockReader& read_block = {}, size_t chunk_bytes = k_chunk_bytes);
+                                             const BlockReader& read_block = {}, size_t chunk_bytes = k_chunk_bytes,
+                                             const ChunkReader& read_chunk = {});
 
 // List items nested deeper than this are refused (curate::Error with the
 // line and column): it bounds the recursion of every walk over the tree.

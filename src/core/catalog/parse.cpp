@@ -470,27 +470,38 @@ Catalog build_catalog_consuming(MarkdownDocument& document, std::string_view tex
 }
 
 std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::string& path, const Config& config,
-                                             const BlockReader& read_block, size_t chunk_bytes) {
-  // Other threads parse the next chunks, and build their lists' items,
-  // while this one builds the catalog: a list of a few thousand entries,
-  // what a pre-commit hook reads, is cut finer so that every thread has
-  // chunks to take.
+                                             const BlockReader& read_block, size_t chunk_bytes,
+                                             const ChunkReader& read_chunk) {
+  // Other threads parse the next chunks, build their lists' items and read
+  // them for read_chunk, while this one builds the catalog: a list of a few
+  // thousand entries, what a pre-commit hook reads, is cut finer so that
+  // every thread has chunks to take.
   unsigned jobs = parse_jobs();
   if (jobs > 1) chunk_bytes = std::min(chunk_bytes, std::max(k_min_chunk_bytes, text.size() / (4 * jobs)));
   std::vector<Chunk> chunks = split_chunks(text, chunk_bytes);
   CatalogBuilder builder(text, path, config);
-  std::vector<std::vector<BuiltList>> built(chunks.size());
-  ChunkTrees::OnParsed build_items;
-  if (jobs > 1 && chunks.size() > 1 && builder.chunk_reader(0))
-    build_items = [&](MarkdownDocument& tree, size_t i) {
-      built[i] = build_lists(tree.root(), *builder.chunk_reader(chunks[i].line_offset));
+  bool threads = jobs > 1 && chunks.size() > 1;
+  bool build_items = threads && builder.chunk_reader(0);
+  bool read_chunks = threads && read_chunk;
+  struct Ahead {
+    std::vector<BuiltList> lists;
+    std::function<void()> add_read;  // read_chunk's result
+  };
+  std::vector<Ahead> ahead(chunks.size());
+  ChunkTrees::OnParsed on_parsed;
+  if (build_items || read_chunks)
+    on_parsed = [&](MarkdownDocument& tree, size_t i) {
+      if (build_items) ahead[i].lists = build_lists(tree.root(), *builder.chunk_reader(chunks[i].line_offset));
+      if (read_chunks) ahead[i].add_read = read_chunk(tree.root(), chunks[i].line_offset);
     };
-  ChunkTrees trees(chunks, jobs, build_items);
+  ChunkTrees trees(chunks, jobs, on_parsed);
   for (size_t i = 0; i < chunks.size(); ++i) {
     MarkdownDocument document = trees.take(i);
     if (i + 1 < chunks.size() && chunk_runs_on(document, chunks[i])) return std::nullopt;
-    builder.add_blocks(document.root(), chunks[i].line_offset, true, read_block, &built[i]);
-    built[i] = {};
+    if (read_chunks) ahead[i].add_read();
+    builder.add_blocks(document.root(), chunks[i].line_offset, true, read_chunks ? BlockReader() : read_block,
+                       build_items ? &ahead[i].lists : nullptr);
+    ahead[i] = {};
   }
   return builder.finish();
 }

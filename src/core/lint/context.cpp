@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -39,58 +40,54 @@ void trim_in_place(std::string& text) {
   text.erase(0, front);
 }
 
-}  // namespace
+// Reads what the checks need of top-level blocks into a BlockFacts, and the
+// kinds of their lines.
+class BlockScanner {
+ public:
+  BlockScanner(BlockFacts& facts, std::vector<LineKind>& kinds, int line_offset)
+      : m_facts(facts), m_kinds(kinds), m_lines_of{line_offset} {}
 
-LintContext::LintContext(const SourceFile& source, const Catalog& catalog, const Config& config,
-                         const LintOptions& options)
-    : m_source(source),
-      m_catalog(catalog),
-      m_config(config),
-      m_options(options),
-      m_today(options.today.empty() ? utc_today() : options.today),
-      m_lines(source.text),
-      m_line_kinds(static_cast<size_t>(m_lines.line_count()) + 2, LineKind::text) {
-  if (source.path != "-") {
-    std::filesystem::path dir = std::filesystem::path(source.path).parent_path();
-    m_base_dir = dir.empty() ? "." : dir.string();
+  // `previous_list`: the list the top-level block before it is (index in
+  // the facts' lists), or -1; updated for the next block.
+  void read(cmark_node* block, int& previous_list) {
+    visit(block, 0);
+    add_list(block, SourcePos{}, previous_list);
   }
-}
 
-void LintContext::read_block(cmark_node* block, int line_offset) {
-  m_lines_of.offset = line_offset;
-  visit(block, 0);
-  add_list(block, SourcePos{}, m_previous_list);
-}
+ private:
+  SourceSpan span_of(cmark_node* node) const;
+  void walk(cmark_node* node, int container_depth);
+  void visit(cmark_node* node, int container_depth);
+  void add_heading(cmark_node* node, int container_depth);
+  void add_link(cmark_node* node);
+  void add_table(cmark_node* node);
+  void collect_lists(cmark_node* parent, SourcePos parent_item);
+  void add_list(cmark_node* node, SourcePos parent_item, int& previous_list);
+  void scan_html(const char* html, std::vector<std::string>* found = nullptr);
 
-void LintContext::finish() {
-  SlugRegistry slugs;
-  for (HeadingInfo& heading : m_headings) heading.slug = slugs.unique(heading.anchor_text);
-}
+  BlockFacts& m_facts;
+  std::vector<LineKind>& m_kinds;
+  LineShift m_lines_of;
+};
 
-SourceSpan LintContext::span_of(cmark_node* node) const {
+SourceSpan BlockScanner::span_of(cmark_node* node) const {
   return {{m_lines_of.start(node), cmark_node_get_start_column(node)},
           {m_lines_of.end(node), cmark_node_get_end_column(node)}};
 }
 
-LineKind LintContext::line_kind(int number) const {
-  if (number < 1 || static_cast<size_t>(number) >= m_line_kinds.size()) return LineKind::text;
-  return m_line_kinds[static_cast<size_t>(number)];
-}
-
-void LintContext::walk(cmark_node* node, int container_depth) {
+void BlockScanner::walk(cmark_node* node, int container_depth) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
     visit(child, container_depth);
 }
 
-void LintContext::visit(cmark_node* node, int container_depth) {
+void BlockScanner::visit(cmark_node* node, int container_depth) {
   cmark_node_type type = cmark_node_get_type(node);
   switch (type) {
     case CMARK_NODE_CODE_BLOCK:
     case CMARK_NODE_HTML_BLOCK: {
       LineKind kind = type == CMARK_NODE_CODE_BLOCK ? LineKind::code : LineKind::html;
       for (int line = m_lines_of.start(node), last = m_lines_of.end(node); line <= last; ++line)
-        if (line >= 1 && static_cast<size_t>(line) < m_line_kinds.size())
-          m_line_kinds[static_cast<size_t>(line)] = kind;
+        if (line >= 1 && static_cast<size_t>(line) < m_kinds.size()) m_kinds[static_cast<size_t>(line)] = kind;
       if (kind == LineKind::html) scan_html(cmark_node_get_literal(node));
       return;
     }
@@ -125,7 +122,7 @@ void LintContext::visit(cmark_node* node, int container_depth) {
   walk(node, container_depth + (container ? 1 : 0));
 }
 
-void LintContext::collect_lists(cmark_node* parent, SourcePos parent_item) {
+void BlockScanner::collect_lists(cmark_node* parent, SourcePos parent_item) {
   int previous_list = -1;
   for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child))
     add_list(child, parent_item, previous_list);
@@ -133,13 +130,13 @@ void LintContext::collect_lists(cmark_node* parent, SourcePos parent_item) {
 
 // `node` is one block among its siblings; `after_dash_list` says whether the
 // sibling before it is a bullet list fmt writes with '-'.
-void LintContext::add_list(cmark_node* node, SourcePos parent_item, int& previous_list) {
+void BlockScanner::add_list(cmark_node* node, SourcePos parent_item, int& previous_list) {
   if (!is_type(node, CMARK_NODE_LIST)) {
     previous_list = -1;
     return;
   }
-  size_t index = m_lists.size();
-  ListInfo& list = m_lists.emplace_back();
+  size_t index = m_facts.lists.size();
+  ListInfo& list = m_facts.lists.emplace_back();
   list.is_bullet = cmark_node_get_list_type(node) == CMARK_BULLET_LIST;
   list.previous_sibling = previous_list;
   list.parent_item = parent_item;
@@ -147,13 +144,13 @@ void LintContext::add_list(cmark_node* node, SourcePos parent_item, int& previou
   for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
     list.items.push_back({{m_lines_of.start(item), cmark_node_get_start_column(item)},
                           is_type(cmark_node_first_child(item), CMARK_NODE_CODE_BLOCK)});
-  // The nested lists come after the whole list (m_lists may move: index it).
+  // The nested lists come after the whole list (m_facts.lists may move: index it).
   size_t i = 0;
   for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item), ++i)
-    collect_lists(item, m_lists[index].items[i].start);
+    collect_lists(item, m_facts.lists[index].items[i].start);
 }
 
-void LintContext::add_heading(cmark_node* node, int container_depth) {
+void BlockScanner::add_heading(cmark_node* node, int container_depth) {
   HeadingInfo heading;
   heading.level = cmark_node_get_heading_level(node);
   heading.text = collapse_whitespace(plain_text(node));
@@ -162,11 +159,11 @@ void LintContext::add_heading(cmark_node* node, int container_depth) {
   heading.in_container = container_depth > 0;
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
     if (is_type(child, CMARK_NODE_HTML_INLINE)) scan_html(cmark_node_get_literal(child), &heading.html_ids);
-  m_headings.push_back(std::move(heading));
+  m_facts.headings.push_back(std::move(heading));
 }
 
-void LintContext::add_link(cmark_node* node) {
-  LinkInfo& link = m_links.emplace_back();
+void BlockScanner::add_link(cmark_node* node) {
+  LinkInfo& link = m_facts.links.emplace_back();
   const char* url = cmark_node_get_url(node);
   link.url = url ? url : "";
   link.text = plain_text(node, /*image_alt=*/true);
@@ -184,8 +181,8 @@ void LintContext::add_link(cmark_node* node) {
   }
 }
 
-void LintContext::add_table(cmark_node* node) {
-  TableLines& table = m_tables.emplace_back();
+void BlockScanner::add_table(cmark_node* node) {
+  TableLines& table = m_facts.tables.emplace_back();
   for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
     if (!table.header)
       table.header = m_lines_of.start(row);
@@ -197,12 +194,66 @@ void LintContext::add_table(cmark_node* node) {
 // Collects id="…" and name="…" attribute values: HTML anchors a fragment may
 // point to (also into `found`). Inline HTML is scanned once by visit() and
 // again here for a heading's own anchors: a set takes the repeat.
-void LintContext::scan_html(const char* html, std::vector<std::string>* found) {
+void BlockScanner::scan_html(const char* html, std::vector<std::string>* found) {
   if (!html) return;
   for (std::string& anchor : html_anchor_ids(html)) {
     if (found) found->push_back(anchor);
-    m_html_anchors.insert(std::move(anchor));
+    m_facts.html_anchors.insert(std::move(anchor));
   }
+}
+
+}  // namespace
+
+LintContext::LintContext(const SourceFile& source, const Catalog& catalog, const Config& config,
+                         const LintOptions& options)
+    : m_source(source),
+      m_catalog(catalog),
+      m_config(config),
+      m_options(options),
+      m_today(options.today.empty() ? utc_today() : options.today),
+      m_lines(source.text),
+      m_line_kinds(static_cast<size_t>(m_lines.line_count()) + 2, LineKind::text) {
+  if (source.path != "-") {
+    std::filesystem::path dir = std::filesystem::path(source.path).parent_path();
+    m_base_dir = dir.empty() ? "." : dir.string();
+  }
+}
+
+void LintContext::read_block(cmark_node* block, int line_offset) {
+  BlockScanner(m_facts, m_line_kinds, line_offset).read(block, m_previous_list);
+}
+
+std::function<void()> LintContext::read_chunk(cmark_node* root, int line_offset) {
+  auto facts = std::make_shared<BlockFacts>();
+  BlockScanner scanner(*facts, m_line_kinds, line_offset);
+  int previous_list = -1;  // a chunk after the first opens with a heading
+  for (cmark_node* block = cmark_node_first_child(root); block; block = cmark_node_next(block))
+    scanner.read(block, previous_list);
+  return [this, facts, previous_list] {
+    BlockFacts& from = *facts;
+    auto append = [](auto& to, auto& more) {
+      to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    };
+    int shift = static_cast<int>(m_facts.lists.size());
+    for (ListInfo& list : from.lists)
+      if (list.previous_sibling >= 0) list.previous_sibling += shift;
+    append(m_facts.headings, from.headings);
+    append(m_facts.links, from.links);
+    append(m_facts.lists, from.lists);
+    append(m_facts.tables, from.tables);
+    m_facts.html_anchors.merge(from.html_anchors);
+    m_previous_list = previous_list >= 0 ? previous_list + shift : -1;
+  };
+}
+
+void LintContext::finish() {
+  SlugRegistry slugs;
+  for (HeadingInfo& heading : m_facts.headings) heading.slug = slugs.unique(heading.anchor_text);
+}
+
+LineKind LintContext::line_kind(int number) const {
+  if (number < 1 || static_cast<size_t>(number) >= m_line_kinds.size()) return LineKind::text;
+  return m_line_kinds[static_cast<size_t>(number)];
 }
 
 void RuleReporter::report(SourcePos begin, SourcePos end, std::string message, bool fixable) {

@@ -4,6 +4,7 @@
 // position, which lines are code or HTML). Internal to curate_core.
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -71,6 +72,16 @@ struct TableLines {
 // vector would move (five strings each) a dozen times over.
 using Links = std::deque<LinkInfo>;
 
+// What the checks read of a run of top-level blocks: a whole document's, or
+// one chunk's, read on the thread that parsed it and then appended.
+struct BlockFacts {
+  std::vector<HeadingInfo> headings;
+  Links links;
+  std::vector<ListInfo> lists;
+  std::vector<TableLines> tables;
+  std::set<std::string> html_anchors;
+};
+
 class LintContext {
  public:
   // Reads nothing yet: each top-level block of the document is handed to
@@ -80,6 +91,11 @@ class LintContext {
   // read by the checks.
   LintContext(const SourceFile& source, const Catalog& catalog, const Config& config, const LintOptions& options);
   void read_block(cmark_node* block, int line_offset);
+  // The same for a chunk's whole tree, on the thread that parsed it (which
+  // writes only the kinds of the chunk's own lines): what it returns adds
+  // the facts to this context, on the reading thread, in chunk order
+  // (parse.hpp ChunkReader).
+  std::function<void()> read_chunk(cmark_node* root, int line_offset);
   void finish();
 
   const SourceFile& source() const { return m_source; }
@@ -96,28 +112,18 @@ class LintContext {
   // Byte offset of a position in text().
   size_t offset(SourcePos pos) const { return m_lines.offset(pos.line, pos.column); }
 
-  const std::vector<HeadingInfo>& headings() const { return m_headings; }
-  const Links& links() const { return m_links; }
+  const std::vector<HeadingInfo>& headings() const { return m_facts.headings; }
+  const Links& links() const { return m_facts.links; }
   // Lists in document order, each before the lists nested in its items.
-  const std::vector<ListInfo>& lists() const { return m_lists; }
+  const std::vector<ListInfo>& lists() const { return m_facts.lists; }
   // Every GFM table, in document order.
-  const std::vector<TableLines>& tables() const { return m_tables; }
+  const std::vector<TableLines>& tables() const { return m_facts.tables; }
   // HTML ids and names (<a id="x">, name="x"): anchors besides headings.
-  const std::set<std::string>& html_anchors() const { return m_html_anchors; }
+  const std::set<std::string>& html_anchors() const { return m_facts.html_anchors; }
   // The folder relative links resolve against ("" for standard input).
   const std::string& base_dir() const { return m_base_dir; }
 
  private:
-  SourceSpan span_of(cmark_node* node) const;
-  void walk(cmark_node* node, int container_depth);
-  void visit(cmark_node* node, int container_depth);
-  void add_heading(cmark_node* node, int container_depth);
-  void add_link(cmark_node* node);
-  void add_table(cmark_node* node);
-  void collect_lists(cmark_node* parent, SourcePos parent_item);
-  void add_list(cmark_node* node, SourcePos parent_item, int& previous_list);
-  void scan_html(const char* html, std::vector<std::string>* found = nullptr);
-
   const SourceFile& m_source;
   const Catalog& m_catalog;
   const Config& m_config;
@@ -125,13 +131,8 @@ class LintContext {
   std::string m_today;
   LineIndex m_lines;
   std::vector<LineKind> m_line_kinds;
-  std::vector<HeadingInfo> m_headings;
-  Links m_links;
-  std::vector<ListInfo> m_lists;
-  std::vector<TableLines> m_tables;
-  LineShift m_lines_of;      // the file's lines of the block being read
-  int m_previous_list = -1;  // the last top-level block is this list (index in m_lists); -1: it is no list
-  std::set<std::string> m_html_anchors;
+  BlockFacts m_facts;
+  int m_previous_list = -1;  // the last top-level block read is this list (index in lists()); -1: it is no list
   std::string m_base_dir;
 };
 

@@ -227,7 +227,11 @@ FileFindings Linter::lint(SourceFile source, const Config& config) const {
   auto read_block = [&context_holder](cmark_node* block, int line_offset) {
     context_holder->read_block(block, line_offset);
   };
-  if (std::optional<Catalog> catalog = build_catalog_chunked(text, path, config, read_block, m_options.chunk_bytes)) {
+  auto read_chunk = [&context_holder](cmark_node* root, int line_offset) {
+    return context_holder->read_chunk(root, line_offset);
+  };
+  if (std::optional<Catalog> catalog =
+          build_catalog_chunked(text, path, config, read_block, m_options.chunk_bytes, read_chunk)) {
     findings.catalog = std::move(*catalog);
   } else {  // the chunks were unsafe: read the whole document afresh
     context_holder.emplace(findings.source, findings.catalog, config, m_options);

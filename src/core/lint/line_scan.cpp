@@ -44,9 +44,10 @@ size_t matching_bracket(std::string_view text, size_t open) {
   char closing = opening == '[' ? ']' : ')';
   int depth = 0;
   for (size_t i = open; i < text.size(); ++i) {
-    if (is_escaped(text, i)) continue;
-    if (text[i] == opening) ++depth;
-    if (text[i] == closing && --depth == 0) return i;
+    char c = text[i];
+    if ((c != opening && c != closing) || is_escaped(text, i)) continue;  // the escape test only where it matters
+    if (c == opening) ++depth;
+    if (c == closing && --depth == 0) return i;
   }
   return std::string_view::npos;
 }
