@@ -80,6 +80,23 @@ TEST_CASE("trailing whitespace goes and a trailing-space hard break becomes a ba
   CHECK(format_markdown("a  \nb \n") == "a\\\nb\n");
 }
 
+TEST_CASE("a hard break after a backslash, an emphasis or a strikethrough marker keeps its two spaces") {
+  // A backslash there would escape the new one, or turn "*" into an opener
+  // (fuzz finding 09: "-*  " / "a*: x" became emphasis).
+  for (std::string before : {"> -*  \n> a*: x\n", "a\\  \nb\n", "c_  \nd\n", "e~~  \nf\n", "g*   \nh*\n"}) {
+    INFO(before);
+    std::string after = format_markdown(before);
+    CHECK(check_format_safety(before, after).ok());
+    CHECK(after.find("  \n") != std::string::npos);
+    CHECK(after.find("\\\n") == std::string::npos);
+    CHECK(format_markdown(after) == after);
+  }
+  CHECK(format_markdown("g*   \nh*\n") == "g*  \nh*\n");
+  CHECK(backslash_break_after("word"));
+  CHECK(backslash_break_after("a."));
+  CHECK_FALSE(backslash_break_after("a*"));
+}
+
 TEST_CASE("trailing spaces inside a code span are not taken for a hard break") {
   std::string before = "a `code  \nspan`  \nb\n";
   std::string after = format_markdown(before);

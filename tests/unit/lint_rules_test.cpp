@@ -163,3 +163,9 @@ TEST_CASE("the corpus lists raise no entry-format, bad-url, local-anchor or toc-
       CHECK(count_rule(found, rule) == 0);
   }
 }
+
+TEST_CASE("trailing-whitespace leaves the two spaces of a hard break fmt cannot write as a backslash") {
+  Linter linter = rules_linter();
+  CHECK(count_rule(lint_text(linter, "# T\n\nc_  \nd\n\ne\\  \nf\n"), "trailing-whitespace") == 0);
+  CHECK(count_rule(lint_text(linter, "# T\n\nc_   \nd\n\nword  \ne\n"), "trailing-whitespace") == 2);
+}

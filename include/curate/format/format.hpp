@@ -16,6 +16,12 @@
 
 namespace curate {
 
+// Whether fmt may write a two-space hard break after `text` as a backslash.
+// Not after "\" (it would escape the new one) nor after "*", "_" or "~",
+// whose emphasis or strikethrough reading depends on the character after
+// them: there the two spaces stay.
+bool backslash_break_after(std::string_view text);
+
 // The canonical form of `text` (LF line endings, no BOM: the shape of
 // SourceFile::text). Deterministic, never wraps, never throws for Markdown
 // content; an already canonical text comes back byte-identical. Entry fields

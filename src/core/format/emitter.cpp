@@ -60,10 +60,14 @@ class Emitter {
  private:
   // --- output --------------------------------------------------------------
 
+  // Trailing blanks go, but for the two spaces finish() keeps for a hard
+  // break that a backslash cannot write.
   void write_line(std::string_view line) {
     if (m_pending_blanks && !m_out.empty()) m_out.append(static_cast<size_t>(m_pending_blanks), '\n');
     m_pending_blanks = 0;
-    m_out.append(rstrip(line));
+    std::string_view kept = rstrip(line);
+    bool break_spaces = line.size() == kept.size() + 2 && ends_with(line, "  ") && !backslash_break_after(kept);
+    m_out.append(break_spaces ? line : kept);
     m_out += '\n';
   }
 
@@ -118,12 +122,14 @@ class Emitter {
     return last == first || run < static_cast<size_t>(length) || run != closing.size();
   }
 
-  // Trailing blanks go; two or more spaces that make a hard break become "\".
+  // Trailing blanks go; two or more spaces that make a hard break become
+  // "\", or two spaces where a backslash would change the line's reading.
   std::string finish(int line, std::string text) const {
     std::string_view kept = rstrip(text);
     size_t spaces = text.size() - kept.size();
     bool hard_break = m_source.is_hard_break(line) && spaces >= 2 && text.compare(kept.size(), 2, "  ") == 0;
-    return std::string(kept) + (hard_break && !kept.empty() ? "\\" : "");
+    if (!hard_break || kept.empty()) return std::string(kept);
+    return std::string(kept) + (backslash_break_after(kept) ? "\\" : "  ");
   }
 
   // --- containers ----------------------------------------------------------
@@ -446,6 +452,10 @@ void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
 std::string format_document(const MarkdownDocument& document, std::string_view text, const KindTable& kinds,
                             const FmtSettings& settings) {
   return Emitter(text, document.root(), kinds, settings).run(document.root(), text);
+}
+
+bool backslash_break_after(std::string_view text) {
+  return text.empty() || std::string_view("\\*_~").find(text.back()) == std::string_view::npos;
 }
 
 std::string format_markdown(std::string_view text, const KindTable& kinds, const FmtSettings& settings) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "context.hpp"
+#include "curate/format/format.hpp"
 #include "curate/format/layout.hpp"
 #include "curate/markdown/list_marker.hpp"
 #include "curate/text/text.hpp"
@@ -22,6 +23,9 @@ void check_trailing_whitespace(const LintContext& context, RuleReporter& out) {
     bool hard_break = line.size() - start >= 2 && line.substr(start).find('\t') == std::string_view::npos &&
                       end != std::string_view::npos && number < context.line_count() &&
                       !is_blank(context.line(number + 1)) && context.line_kind(number) == LineKind::text;
+    // Two spaces after "*", "_", "~" or "\" are the only way to write the
+    // break there (fmt keeps them): nothing to report.
+    if (hard_break && line.size() - start == 2 && !backslash_break_after(line.substr(0, start))) continue;
     out.report({number, static_cast<int>(start) + 1}, {number, static_cast<int>(line.size())},
                hard_break ? "trailing spaces (a hard line break: end the line with a backslash instead)"
                           : "trailing whitespace",
