@@ -26,11 +26,13 @@ void blank(std::string& text, size_t from, size_t to) {
 
 // `raw` with everything that is not prose blanked (same length): code spans,
 // HTML tags and autolinks, bare URLs, and links.
-std::string prose_of(std::string_view raw) {
-  std::string out(raw);
-  std::vector<bool> code = code_span_mask(raw);
-  for (size_t i = 0; i < raw.size(); ++i)
-    if (code[i]) out[i] = ' ';
+void prose_of(std::string_view raw, std::string& out) {
+  out.assign(raw);
+  if (raw.find('`') != std::string_view::npos) {  // most entries have no code span to blank
+    std::vector<bool> code = code_span_mask(raw);
+    for (size_t i = 0; i < raw.size(); ++i)
+      if (code[i]) out[i] = ' ';
+  }
   for (size_t i = 0; i < out.size(); ++i) {
     char c = out[i];
     if (c == '<' && i + 1 < out.size() && (std::isalpha(static_cast<unsigned char>(out[i + 1])) || out[i + 1] == '/')) {
@@ -62,7 +64,6 @@ std::string prose_of(std::string_view raw) {
       i = end;
     }
   }
-  return out;
 }
 
 // prose_of(item.raw), once per entry for the two rules that read it (the
@@ -71,7 +72,7 @@ const std::string& entry_prose(const Item& item) {
   thread_local std::string raw, prose;
   if (raw != item.raw || prose.empty()) {
     raw = item.raw;
-    prose = prose_of(item.raw);
+    prose_of(item.raw, prose);
   }
   return prose;
 }
