@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "curate/markdown/chunk_trees.hpp"
 #include "curate/query/entry_formats.hpp"
 #include "curate/query/query.hpp"
 #include "curate/text/error.hpp"
@@ -30,7 +31,7 @@ std::string render(const std::vector<EntryRef>& entries, const ListOptions& opti
     write_stdout(text);
     text.clear();
   };
-  if (options.format == "json") return entries_to_json(entries, flush);
+  if (options.format == "json") return entries_to_json(entries, flush, parse_jobs());
   if (options.format == "jsonl") return entries_to_jsonl(entries, flush);
   if (options.format == "csv") return entries_to_csv(entries, set.several);
   if (options.format == "tsv") return entries_to_tsv(entries, set.several);

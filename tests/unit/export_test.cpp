@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "curate/export/export.hpp"
+#include "curate/query/entry_formats.hpp"
 #include "curate/query/query.hpp"
 #include "test_helpers.hpp"
 
@@ -69,4 +70,30 @@ TEST_CASE("the HTML page never carries list text unescaped") {
   for (size_t at = 0; (at = page.find("<script", at)) != std::string::npos; ++at) ++scripts;
   CHECK(scripts == 1);
   CHECK(page.find("default-src 'none'") != std::string::npos);
+}
+
+TEST_CASE("entries as JSON written in blocks on several threads are the bytes written on one") {
+  for (int count : {0, 1, 4095, 4096, 4097, 14000}) {
+    std::string list = "# L\n\n## S\n\n";
+    for (int i = 0; i < count; ++i)
+      list += "- [E " + std::to_string(i) + "](https://e.org/" + std::to_string(i) + ") - \"quoted\" text.\n";
+    Catalog catalog = parse_text(list);
+    std::vector<EntryRef> entries = collect_entries(catalog);
+    REQUIRE(entries.size() == static_cast<size_t>(count));
+    std::string one = entries_to_json(entries);
+    CHECK(nlohmann::json::parse(one).size() == entries.size());
+    for (unsigned jobs : {2u, 3u}) {
+      INFO(count << " entries, " << jobs << " jobs");
+      CHECK(entries_to_json(entries, {}, jobs) == one);
+      std::string streamed;
+      std::string rest = entries_to_json(
+          entries,
+          [&](std::string& text) {
+            streamed += text;
+            text.clear();
+          },
+          jobs);
+      CHECK(streamed + rest == one);
+    }
+  }
 }

@@ -14,8 +14,10 @@ namespace curate {
 using FlushText = std::function<void(std::string&)>;
 
 // A JSON array of DESIGN.md's entry schema, pretty-printed, newline-terminated.
-// With `flush`, what it returns is only the text after the last flush.
-std::string entries_to_json(const std::vector<EntryRef>& entries, const FlushText& flush = {});
+// With `flush`, what it returns is only the text after the last flush. With
+// `jobs` > 1, a long selection is written in blocks on that many threads,
+// joined in order: the same bytes.
+std::string entries_to_json(const std::vector<EntryRef>& entries, const FlushText& flush = {}, unsigned jobs = 1);
 
 // One compact JSON object per line.
 std::string entries_to_jsonl(const std::vector<EntryRef>& entries, const FlushText& flush = {});

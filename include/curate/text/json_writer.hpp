@@ -26,6 +26,10 @@ class JsonWriter {
   void end_object();
   void begin_array();
   void end_array();
+  // Goes on with an array another writer opened and wrote `written` values
+  // of (a block of a long array written on another thread): the next value
+  // is written as that writer would have written it. Not to be closed here.
+  void resume_array(std::size_t written) { m_counts.push_back(written); }
   // The next value belongs to `name`, which must need no escaping (the
   // keys are literals of the schema).
   void key(std::string_view name);

@@ -1,5 +1,7 @@
 #include "curate/query/entry_formats.hpp"
 
+#include <future>
+
 #include "curate/query/entry_json.hpp"
 #include "curate/text/json_writer.hpp"
 #include "curate/text/text.hpp"
@@ -68,6 +70,7 @@ std::string delimited(const std::vector<EntryRef>& entries, bool with_file, char
 }
 
 constexpr size_t k_flush_size = 1 << 20;
+constexpr size_t k_json_block = 2048;  // entries a thread writes at a time (about 1.5 MB)
 
 void maybe_flush(JsonWriter& writer, std::string& out, const FlushText& flush) {
   if (!flush) return;
@@ -75,11 +78,46 @@ void maybe_flush(JsonWriter& writer, std::string& out, const FlushText& flush) {
   if (out.size() >= k_flush_size) flush(out);
 }
 
+// Entries [begin, end) of the array, as the writer of the whole array
+// writes them after the first `begin`.
+void write_json_block(const std::vector<EntryRef>& entries, size_t begin, size_t end, std::string& out) {
+  JsonWriter writer(out, 2);
+  writer.resume_array(begin);
+  for (size_t i = begin; i < end; ++i) write_entry_json(writer, entries[i]);
+}
+
+// A long array, a round of `jobs` blocks at a time: the other threads write
+// theirs while this one writes the first; then the round is handed on in
+// order. A round's text is a few MB, whatever the list's size.
+std::string json_in_blocks(const std::vector<EntryRef>& entries, const FlushText& flush, unsigned jobs) {
+  std::string out = "[";
+  std::vector<std::string> blocks(jobs);
+  for (size_t round = 0; round < entries.size(); round += k_json_block * jobs) {
+    std::vector<std::future<void>> others;
+    for (size_t job = 1; job < jobs; ++job) {
+      size_t begin = std::min(entries.size(), round + job * k_json_block);
+      size_t end = std::min(entries.size(), begin + k_json_block);
+      others.push_back(
+          std::async(std::launch::async, write_json_block, std::cref(entries), begin, end, std::ref(blocks[job])));
+    }
+    write_json_block(entries, round, std::min(entries.size(), round + k_json_block), blocks[0]);
+    for (std::future<void>& other : others) other.get();
+    for (std::string& block : blocks) {
+      out += block;
+      block.clear();
+    }
+    if (flush && out.size() >= k_flush_size) flush(out);
+  }
+  out += entries.empty() ? "]\n" : "\n]\n";
+  return out;
+}
+
 }  // namespace
 
 // Streamed rather than built as one nlohmann tree: that tree costs several
 // times the output's size in memory and most of the time on big lists.
-std::string entries_to_json(const std::vector<EntryRef>& entries, const FlushText& flush) {
+std::string entries_to_json(const std::vector<EntryRef>& entries, const FlushText& flush, unsigned jobs) {
+  if (jobs > 1 && entries.size() >= 2 * k_json_block) return json_in_blocks(entries, flush, jobs);
   std::string out;
   out.reserve(flush ? k_flush_size + 4096 : entries.size() * 600);
   JsonWriter writer(out, 2);
