@@ -97,6 +97,17 @@ TEST_CASE("a hard break after a backslash, an emphasis or a strikethrough marker
   CHECK_FALSE(backslash_break_after("a*"));
 }
 
+TEST_CASE("a form feed or vertical tab ending an ATX heading is part of its text") {
+  // CommonMark strips only spaces and tabs around a heading's text (fuzz finding 10).
+  for (std::string before : {"## About\f\n", "## B \f ##\n", "### C\v\n"}) {
+    INFO(before);
+    std::string after = format_markdown(before);
+    CHECK(check_format_safety(before, after).ok());
+    CHECK(format_markdown(after) == after);
+  }
+  CHECK(format_markdown("## About\f\n") == "## About\f\n");
+}
+
 TEST_CASE("trailing spaces inside a code span are not taken for a hard break") {
   std::string before = "a `code  \nspan`  \nb\n";
   std::string after = format_markdown(before);

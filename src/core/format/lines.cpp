@@ -247,14 +247,20 @@ std::string protect_closing_hashes(std::string content) {
   return content;
 }
 
-// The text of an ATX heading line: no opening or closing sequence.
+// The text of an ATX heading line: no opening or closing sequence. Only
+// spaces and tabs are stripped, as CommonMark strips them: a form feed at
+// the end is part of the heading's text (fuzz finding 10).
 std::string atx_content(std::string_view line) {
-  std::string_view rest = trim(line);
+  auto strip = [](std::string_view text) {
+    size_t first = text.find_first_not_of(" \t");
+    return first == std::string_view::npos ? std::string_view() : rstrip(text.substr(first));
+  };
+  std::string_view rest = strip(line);
   rest.remove_prefix(std::min(rest.find_first_not_of('#'), rest.size()));
-  rest = trim(rest);
+  rest = strip(rest);
   size_t last = rest.find_last_not_of('#');
   if (last == std::string_view::npos) return {};
-  if (last + 1 < rest.size() && (rest[last] == ' ' || rest[last] == '\t')) rest = trim(rest.substr(0, last));
+  if (last + 1 < rest.size() && (rest[last] == ' ' || rest[last] == '\t')) rest = strip(rest.substr(0, last));
   return std::string(rest);
 }
 
