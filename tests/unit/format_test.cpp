@@ -108,6 +108,17 @@ TEST_CASE("a form feed or vertical tab ending an ATX heading is part of its text
   CHECK(format_markdown("## About\f\n") == "## About\f\n");
 }
 
+TEST_CASE("a delimiter-like row that does not match its header row is not taken for the table's") {
+  // "|---|" has one cell under the two of "| a | b |": no table there; the
+  // table is "|---|" over "--|", and the paragraph before it has no
+  // position from cmark-gfm (fuzz finding 11).
+  std::string before = "## A\n| a | b |\n|---|\n--|\n| 1 | x\n";
+  std::string after = format_markdown(before);
+  CHECK(after == "## A\n\n| a | b |\n|---|\n--|\n| 1 | x\n");
+  CHECK(check_format_safety(before, after).ok());
+  CHECK(format_markdown("## A\n| a \\| b |\n|---|\n| 1 |\n") == "## A\n\n| a \\| b |\n|---|\n| 1 |\n");
+}
+
 TEST_CASE("trailing spaces inside a code span are not taken for a hard break") {
   std::string before = "a `code  \nspan`  \nb\n";
   std::string after = format_markdown(before);

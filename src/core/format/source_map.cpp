@@ -15,6 +15,22 @@ bool is_delimiter_row(std::string_view line) {
   return text.find('-') != std::string_view::npos && text.find_first_not_of("|:- \t") == std::string_view::npos;
 }
 
+// The cells of a table row as GFM splits it: at pipes not escaped, a
+// leading and a trailing pipe left out.
+size_t row_cells(std::string_view line) {
+  std::string_view text = trim(line);
+  auto escaped = [&](size_t at) {
+    size_t backslashes = 0;
+    while (at > backslashes && text[at - backslashes - 1] == '\\') ++backslashes;
+    return backslashes % 2 == 1;
+  };
+  if (starts_with(text, "|")) text.remove_prefix(1);
+  if (!text.empty() && text.back() == '|' && !escaped(text.size() - 1)) text.remove_suffix(1);
+  size_t cells = 1;
+  for (size_t i = 0; i < text.size(); ++i) cells += text[i] == '|' && !escaped(i) ? 1 : 0;
+  return cells;
+}
+
 size_t count_line_breaks(cmark_node* node) {
   size_t count = 0;
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
@@ -63,16 +79,24 @@ int SourceMap::end_line(cmark_node* node) const {
 // cmark-gfm's table extension gives a table the start of the paragraph it
 // split, and the remaining paragraph no position: the header row is the
 // line above the delimiter row, and the paragraph is what comes before it.
+// The delimiter row is the first that has as many cells as the table and
+// the line above it: "| a | b |" / "|---|" / "--|" is a paragraph and a
+// one-column table under "|---|" (fuzz finding 11).
 void SourceMap::fix_table_positions(cmark_node* root) {
   for (cmark_node* table : blocks_of(root)) {
     if (!is_extension_node(table, "table")) continue;
     int first = cmark_node_get_start_line(table), last = cmark_node_get_end_line(table);
+    size_t columns = 0;
+    if (cmark_node* header_row = cmark_node_first_child(table))
+      for (cmark_node* cell = cmark_node_first_child(header_row); cell; cell = cmark_node_next(cell)) ++columns;
     int header = first;
-    for (int line = first + 1; line <= last; ++line)
-      if (is_delimiter_row(source_line(line))) {
+    for (int line = first + 1; line <= last; ++line) {
+      std::string_view text = source_line(line);
+      if (is_delimiter_row(text) && row_cells(text) == columns && row_cells(source_line(line - 1)) == columns) {
         header = line - 1;
         break;
       }
+    }
     if (header == first) continue;
     m_fixed[table] = {header, last};
     cmark_node* paragraph = cmark_node_previous(table);
