@@ -58,7 +58,9 @@ std::string collapse_blanks(std::string_view s) {
   return out;
 }
 
-// "A;kind ;2016" -> "A; kind; 2016" (empty fields kept, so nothing moves).
+// "A;kind ;2016" -> "A; kind; 2016" (empty fields kept, so nothing moves:
+// "A;;B" -> "A;; B", "A;" stays; a blank before an empty field would be
+// kept at the text's edge and get another one each pass, fuzz finding 12).
 // Blanks at the edges of the link text stay: "[ A;B]" renders its space.
 std::string normalize_fields(std::string_view text) {
   size_t first = text.find_first_not_of(" \t"), last = text.find_last_not_of(" \t");
@@ -69,7 +71,7 @@ std::string normalize_fields(std::string_view text) {
   size_t start = 0;
   for (size_t semi = text.find(';');; semi = text.find(';', start)) {
     std::string_view field = trim(text.substr(start, semi == std::string_view::npos ? text.npos : semi - start));
-    if (start) out += "; ";
+    if (start) out += field.empty() ? ";" : "; ";
     out.append(field);
     if (semi == std::string_view::npos) break;
     start = semi + 1;
