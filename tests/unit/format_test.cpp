@@ -133,6 +133,18 @@ TEST_CASE("empty metadata fields take no blank, so a second pass changes nothing
   CHECK(format_markdown("- \"M\" [A ;;B;](https://n.ai/m)\n") == "- \"M\" [A;; B;](https://n.ai/m)\n");
 }
 
+TEST_CASE("a lazy line after a reference definition in an item keeps the blank cmark-gfm renders") {
+  // cmark-gfm renders "- [A]:(#a)" over " ew, x" as "<li> ew, x</li>"
+  // (fuzz finding 13): the line stays lazy, with its blank.
+  for (std::string before : {"- [A]:(#a)\n ew, x\n", "> - [A]:(#a)\n ew, x\n", "- [A]:(#a)\n  ew, x\n"}) {
+    INFO(before);
+    std::string after = format_markdown(before);
+    CHECK(check_format_safety(before, after).ok());
+    CHECK(format_markdown(after) == after);
+  }
+  CHECK(format_markdown("- [A]:(#a)\n ew, x\n") == "- [A]:(#a)\n ew, x\n");
+}
+
 TEST_CASE("trailing spaces inside a code span are not taken for a hard break") {
   std::string before = "a `code  \nspan`  \nb\n";
   std::string after = format_markdown(before);

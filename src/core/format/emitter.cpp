@@ -247,9 +247,19 @@ class Emitter {
   void emit_paragraph(cmark_node* node, const Frame& frame) {
     int first = m_source.start_line(node), last = m_source.last_line(node);
     if (!is_entry_paragraph(node)) {
+      bool blank_start = starts_with_blank(node);
       for (int line = first; line <= last; ++line) {
         if (line > first) m_dedent = 0;  // continuation lines stay paragraph text where they are
         std::string text = finish(line, paragraph_line(line, frame));
+        // After reference definitions, cmark-gfm keeps a lazy line's
+        // leading blank as the paragraph's first character ("- [A]:(#a)"
+        // over " ew": "<li> ew"); re-indented, the line would lose it. It
+        // stays lazy, with one blank (fuzz finding 13).
+        if (blank_start && line > first && is_lazy(line, frame) && !could_start_block(text)) {
+          write_line(" " + text);
+          blank_start = false;
+          continue;
+        }
         // A lazy line that could start a block would start it once indented
         // to the item's content; four more columns keep it paragraph text.
         if (line > first && frame.marker_line && could_start_block(text) && is_lazy(line, frame)) text = "    " + text;
@@ -276,6 +286,14 @@ class Emitter {
     size_t digits = std::min(text.find_first_not_of("0123456789"), text.size());
     if (digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')')) return true;
     return text.find_first_not_of("|:- \t") == std::string_view::npos;
+  }
+
+  // Whether the paragraph's text starts with a blank, which only the lines
+  // left after reference definitions give it.
+  static bool starts_with_blank(cmark_node* paragraph) {
+    cmark_node* text = cmark_node_first_child(paragraph);
+    const char* literal = is_type(text, CMARK_NODE_TEXT) ? cmark_node_get_literal(text) : nullptr;
+    return literal && (literal[0] == ' ' || literal[0] == '\t');
   }
 
   // A paragraph continuation line indented less than its container's content.
