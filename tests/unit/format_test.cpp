@@ -7,6 +7,19 @@
 
 using namespace curate;
 
+namespace {
+
+// fmt keeps what `before` renders and its entries, and a second pass
+// changes nothing.
+void check_safe_and_stable(const std::string& before) {
+  INFO(before);
+  std::string after = format_markdown(before);
+  CHECK(check_format_safety(before, after).ok());
+  CHECK(format_markdown(after) == after);
+}
+
+}  // namespace
+
 TEST_CASE("a list keeps its bullet, one space after the marker, and nests where it nested") {
   // Under the parent's text: the parent's text moves left with its blanks.
   CHECK(format_markdown("*   a\n    + b\n") == "* a\n  + b\n");
@@ -99,12 +112,7 @@ TEST_CASE("a hard break after a backslash, an emphasis or a strikethrough marker
 
 TEST_CASE("a form feed or vertical tab ending an ATX heading is part of its text") {
   // CommonMark strips only spaces and tabs around a heading's text (fuzz finding 10).
-  for (std::string before : {"## About\f\n", "## B \f ##\n", "### C\v\n"}) {
-    INFO(before);
-    std::string after = format_markdown(before);
-    CHECK(check_format_safety(before, after).ok());
-    CHECK(format_markdown(after) == after);
-  }
+  for (std::string before : {"## About\f\n", "## B \f ##\n", "### C\v\n"}) check_safe_and_stable(before);
   CHECK(format_markdown("## About\f\n") == "## About\f\n");
 }
 
@@ -113,9 +121,8 @@ TEST_CASE("a delimiter-like row that does not match its header row is not taken 
   // table is "|---|" over "--|", and the paragraph before it has no
   // position from cmark-gfm (fuzz finding 11).
   std::string before = "## A\n| a | b |\n|---|\n--|\n| 1 | x\n";
-  std::string after = format_markdown(before);
-  CHECK(after == "## A\n\n| a | b |\n|---|\n--|\n| 1 | x\n");
-  CHECK(check_format_safety(before, after).ok());
+  CHECK(format_markdown(before) == "## A\n\n| a | b |\n|---|\n--|\n| 1 | x\n");
+  check_safe_and_stable(before);
   CHECK(format_markdown("## A\n| a \\| b |\n|---|\n| 1 |\n") == "## A\n\n| a \\| b |\n|---|\n| 1 |\n");
 }
 
@@ -124,24 +131,16 @@ TEST_CASE("empty metadata fields take no blank, so a second pass changes nothing
   // blank written before it stayed at the text's edge and got another one
   // each pass (fuzz finding 12).
   for (std::string before : {"- \"M\" [N; blog post;]( 2022](https://n.ai/m)\n",
-                             "- \"M\" [N; blog post; ]( 2022](https://n.ai/m)\n", "- \"M\" [A;;B](https://n.ai/m)\n"}) {
-    INFO(before);
-    std::string after = format_markdown(before);
-    CHECK(check_format_safety(before, after).ok());
-    CHECK(format_markdown(after) == after);
-  }
+                             "- \"M\" [N; blog post; ]( 2022](https://n.ai/m)\n", "- \"M\" [A;;B](https://n.ai/m)\n"})
+    check_safe_and_stable(before);
   CHECK(format_markdown("- \"M\" [A ;;B;](https://n.ai/m)\n") == "- \"M\" [A;; B;](https://n.ai/m)\n");
 }
 
 TEST_CASE("a lazy line after a reference definition in an item keeps the blank cmark-gfm renders") {
   // cmark-gfm renders "- [A]:(#a)" over " ew, x" as "<li> ew, x</li>"
   // (fuzz finding 13): the line stays lazy, with its blank.
-  for (std::string before : {"- [A]:(#a)\n ew, x\n", "> - [A]:(#a)\n ew, x\n", "- [A]:(#a)\n  ew, x\n"}) {
-    INFO(before);
-    std::string after = format_markdown(before);
-    CHECK(check_format_safety(before, after).ok());
-    CHECK(format_markdown(after) == after);
-  }
+  for (std::string before : {"- [A]:(#a)\n ew, x\n", "> - [A]:(#a)\n ew, x\n", "- [A]:(#a)\n  ew, x\n"})
+    check_safe_and_stable(before);
   CHECK(format_markdown("- [A]:(#a)\n ew, x\n") == "- [A]:(#a)\n ew, x\n");
 }
 
