@@ -110,10 +110,13 @@ TEST_CASE("a hard break after a backslash, an emphasis or a strikethrough marker
   CHECK_FALSE(backslash_break_after("a*"));
 }
 
-TEST_CASE("a form feed or vertical tab ending an ATX heading is part of its text") {
+TEST_CASE("a form feed or vertical tab at the edge of a heading is part of its text") {
   // CommonMark strips only spaces and tabs around a heading's text (fuzz finding 10).
   for (std::string before : {"## About\f\n", "## B \f ##\n", "### C\v\n"}) check_safe_and_stable(before);
   CHECK(format_markdown("## About\f\n") == "## About\f\n");
+  // The same in a setext heading written as an ATX one (fuzz finding 14).
+  for (std::string before : {"\v</div>\n--\n", "\vA\n==\n", "A\f\n--\n"}) check_safe_and_stable(before);
+  CHECK(format_markdown("\vA\n==\n") == "# \vA\n");
 }
 
 TEST_CASE("a delimiter-like row that does not match its header row is not taken for the table's") {

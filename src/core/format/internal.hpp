@@ -64,6 +64,9 @@ std::string atx_content(std::string_view line);
 
 // `line` without trailing spaces and tabs.
 std::string_view rstrip(std::string_view line);
+// Without the spaces and tabs at either end: what CommonMark strips around a
+// heading's or paragraph's text (a form feed or vertical tab stays).
+std::string_view strip_blanks(std::string_view text);
 
 // `line` with up to `columns` columns of leading indentation removed; the
 // rest of its leading indentation is written as spaces (tabs count to the

@@ -148,6 +148,11 @@ std::string_view rstrip(std::string_view line) {
   return end == std::string_view::npos ? std::string_view() : line.substr(0, end + 1);
 }
 
+std::string_view strip_blanks(std::string_view text) {
+  size_t first = text.find_first_not_of(" \t");
+  return first == std::string_view::npos ? std::string_view() : rstrip(text.substr(first));
+}
+
 std::string strip_indent(std::string_view line, int columns) {
   // Leading tabs are expanded as they go: their width depends on the column
   // they start at, which re-indenting changes.
@@ -253,16 +258,12 @@ std::string protect_closing_hashes(std::string content) {
 // spaces and tabs are stripped, as CommonMark strips them: a form feed at
 // the end is part of the heading's text (fuzz finding 10).
 std::string atx_content(std::string_view line) {
-  auto strip = [](std::string_view text) {
-    size_t first = text.find_first_not_of(" \t");
-    return first == std::string_view::npos ? std::string_view() : rstrip(text.substr(first));
-  };
-  std::string_view rest = strip(line);
+  std::string_view rest = strip_blanks(line);
   rest.remove_prefix(std::min(rest.find_first_not_of('#'), rest.size()));
-  rest = strip(rest);
+  rest = strip_blanks(rest);
   size_t last = rest.find_last_not_of('#');
   if (last == std::string_view::npos) return {};
-  if (last + 1 < rest.size() && (rest[last] == ' ' || rest[last] == '\t')) rest = strip(rest.substr(0, last));
+  if (last + 1 < rest.size() && (rest[last] == ' ' || rest[last] == '\t')) rest = strip_blanks(rest.substr(0, last));
   return std::string(rest);
 }
 
