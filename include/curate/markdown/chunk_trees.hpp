@@ -35,9 +35,10 @@ class ChunkTrees {
   ChunkTrees(const ChunkTrees&) = delete;
   ChunkTrees& operator=(const ChunkTrees&) = delete;
 
-  // The tree of chunks[i], for i = 0, 1, 2… in order: waits for a thread's
-  // parse, or parses the chunk itself when no thread has started it.
-  // Rethrows what the parse or on_parsed threw.
+  // The tree of chunks[i], for i = 0, 1, 2… in order. Until a thread has
+  // it ready, the caller parses the next chunk nobody has started (chunk i
+  // itself when that is the one) rather than wait. Rethrows what the parse
+  // or on_parsed threw.
   MarkdownDocument take(size_t i);
 
  private:

@@ -43,5 +43,7 @@ std::string single_quoted(std::string_view text);
 std::string plural(long long count, std::string_view one, std::string_view many);
 // True for a line (or text) of only spaces and tabs, the empty one included.
 bool is_blank(std::string_view line);
+// True when the character at `at` is escaped by an odd run of backslashes.
+bool is_escaped(std::string_view text, size_t at);
 
 }  // namespace curate

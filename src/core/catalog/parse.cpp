@@ -289,12 +289,12 @@ class CatalogBuilder {
     update_section_style();
   }
 
-  // A reader for the items of a chunk that other threads may use while
-  // this builder reads earlier chunks: none when the style an item is read
+  // Whether other threads may build a chunk's items (chunk_reader) while
+  // this builder reads earlier chunks: not when the style an item is read
   // with depends on its section, which only the builder knows.
-  std::optional<ItemReader> chunk_reader(int line_offset) const {
-    if (m_styles.per_section()) return std::nullopt;
-    return ItemReader(m_text, m_lines, m_catalog.path, m_config.kinds, m_styles, m_styles.style_for({}), {line_offset});
+  bool items_read_alike() const { return !m_styles.per_section(); }
+  ItemReader chunk_reader(int line_offset) const {
+    return {m_text, m_lines, m_catalog.path, m_config.kinds, m_styles, m_styles.style_for({}), {line_offset}};
   }
 
   // Reads the top-level blocks of `root`, the tree of the document or of its
@@ -481,7 +481,7 @@ std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::s
   std::vector<Chunk> chunks = split_chunks(text, chunk_bytes);
   CatalogBuilder builder(text, path, config);
   bool threads = jobs > 1 && chunks.size() > 1;
-  bool build_items = threads && builder.chunk_reader(0);
+  bool build_items = threads && builder.items_read_alike();
   bool read_chunks = threads && read_chunk;
   struct Ahead {
     std::vector<BuiltList> lists;
@@ -491,7 +491,7 @@ std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::s
   ChunkTrees::OnParsed on_parsed;
   if (build_items || read_chunks)
     on_parsed = [&](MarkdownDocument& tree, size_t i) {
-      if (build_items) ahead[i].lists = build_lists(tree.root(), *builder.chunk_reader(chunks[i].line_offset));
+      if (build_items) ahead[i].lists = build_lists(tree.root(), builder.chunk_reader(chunks[i].line_offset));
       if (read_chunks) ahead[i].add_read = read_chunk(tree.root(), chunks[i].line_offset);
     };
   ChunkTrees trees(chunks, jobs, on_parsed);

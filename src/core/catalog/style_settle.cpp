@@ -94,23 +94,25 @@ void overlay(const StyleReading& reading, const KindTable& kinds, Item& item) {
   // description or rest is now the template's.
   item.description.reset();
   item.rest = reading.rest;
+  using style_detail::Capture;
   for (const auto& [name, value] : reading.captures) {
-    if (name == "title") {
+    Capture capture = style_detail::capture_of(name);  // the same names the matcher checks
+    if (capture == Capture::authors) {
+      item.authors = style_detail::split_authors(value);
+    } else if (capture == Capture::year) {
+      item.date = value;
+    } else if (capture == Capture::kinds) {
+      if (auto found = kinds.classify(value)) item.kinds = *found;
+      item.medium = value;
+    } else if (capture == Capture::formats) {
+      for (std::string_view label : split_trimmed_views(value, ","))
+        if (auto format = format_of_label(label)) add_format(item, *format);
+    } else if (name == "title") {
       item.title = value;
     } else if (name == "url") {
       item.url = value;
     } else if (name == "description") {
       item.description = value;
-    } else if (name == "authors" || name == "author") {
-      item.authors = style_detail::split_authors(value);
-    } else if (name == "date" || name == "year") {
-      item.date = value;
-    } else if (name == "kinds" || name == "kind") {
-      if (auto found = kinds.classify(value)) item.kinds = *found;
-      item.medium = value;
-    } else if (name == "formats" || name == "format") {
-      for (std::string_view label : split_trimmed_views(value, ","))
-        if (auto format = format_of_label(label)) add_format(item, *format);
     } else if (name == "note") {
       item.note = value;
     } else if (name != "tags") {
@@ -228,8 +230,7 @@ void settle_style(const StyleSet& styles, const KindTable& kinds, Catalog& catal
       }
     }
   };
-  size_t jobs =
-      items.size() < k_items_per_thread ? 1 : std::min<size_t>(parse_jobs(), items.size() / k_items_per_thread);
+  size_t jobs = std::clamp<size_t>(items.size() / k_items_per_thread, 1, parse_jobs());
   std::vector<std::future<void>> others;
   for (size_t job = 1; job < jobs; ++job)
     others.push_back(

@@ -114,12 +114,6 @@ std::optional<std::string> rerendered(const Item& item, const std::string& conte
   }
 }
 
-bool escaped(const std::string& text, size_t at) {
-  size_t backslashes = 0;
-  while (at > backslashes && text[at - backslashes - 1] == '\\') ++backslashes;
-  return backslashes % 2 == 1;
-}
-
 // Where the text of the link to `url` lies in `content`: [first, last).
 std::optional<std::pair<size_t, size_t>> link_text_of(const std::string& content, const std::string& url) {
   for (const std::string& tail : {"](" + url + ")", "](<" + url + ">)"}) {
@@ -127,7 +121,7 @@ std::optional<std::pair<size_t, size_t>> link_text_of(const std::string& content
     if (close == std::string::npos) continue;
     int depth = 0;
     for (size_t i = close; i-- > 0;) {
-      if (escaped(content, i) || (content[i] != '[' && content[i] != ']')) continue;
+      if (is_escaped(content, i) || (content[i] != '[' && content[i] != ']')) continue;
       if (content[i] == ']') {
         ++depth;
       } else if (depth-- == 0) {
@@ -175,7 +169,7 @@ std::vector<std::pair<size_t, size_t>> cell_ranges(const std::string& row) {
   bool code = false;
   for (size_t i = 0; i < row.size(); ++i) {
     if (row[i] == '`') code = !code;
-    if (row[i] == '|' && !code && !escaped(row, i)) pipes.push_back(i);
+    if (row[i] == '|' && !code && !is_escaped(row, i)) pipes.push_back(i);
   }
   std::vector<std::pair<size_t, size_t>> cells;
   size_t start = 0;

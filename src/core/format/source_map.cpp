@@ -19,15 +19,10 @@ bool is_delimiter_row(std::string_view line) {
 // leading and a trailing pipe left out.
 size_t row_cells(std::string_view line) {
   std::string_view text = trim(line);
-  auto escaped = [&](size_t at) {
-    size_t backslashes = 0;
-    while (at > backslashes && text[at - backslashes - 1] == '\\') ++backslashes;
-    return backslashes % 2 == 1;
-  };
   if (starts_with(text, "|")) text.remove_prefix(1);
-  if (!text.empty() && text.back() == '|' && !escaped(text.size() - 1)) text.remove_suffix(1);
+  if (!text.empty() && text.back() == '|' && !is_escaped(text, text.size() - 1)) text.remove_suffix(1);
   size_t cells = 1;
-  for (size_t i = 0; i < text.size(); ++i) cells += text[i] == '|' && !escaped(i) ? 1 : 0;
+  for (size_t i = 0; i < text.size(); ++i) cells += text[i] == '|' && !is_escaped(text, i) ? 1 : 0;
   return cells;
 }
 

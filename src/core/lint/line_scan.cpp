@@ -33,12 +33,6 @@ std::vector<bool> code_span_mask(std::string_view line) {
   return mask;
 }
 
-bool is_escaped(std::string_view text, size_t at) {
-  size_t backslashes = 0;
-  while (at > backslashes && text[at - backslashes - 1] == '\\') ++backslashes;
-  return backslashes % 2 == 1;
-}
-
 size_t matching_bracket(std::string_view text, size_t open) {
   char opening = text[open];
   char closing = opening == '[' ? ']' : ')';

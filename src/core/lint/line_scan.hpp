@@ -1,20 +1,19 @@
 #pragma once
 // Reading Markdown source a line at a time, for the rules that look at what
 // the parser could not read as intended (broken link syntax, glued lines):
-// which bytes are code spans, which characters are escaped. Internal to
-// curate_core.
+// which bytes are code spans, where brackets close (text.hpp is_escaped
+// says which characters are escaped). Internal to curate_core.
 
 #include <string_view>
 #include <vector>
+
+#include "curate/text/text.hpp"  // is_escaped, which these rules use with the helpers here
 
 namespace curate {
 
 // For each byte of `line`, whether it lies inside a code span (between
 // matching backtick runs on this line; an unmatched run is literal text).
 std::vector<bool> code_span_mask(std::string_view line);
-
-// True when the character at `at` is escaped by an odd run of backslashes.
-bool is_escaped(std::string_view text, size_t at);
 
 // The offset of the bracket that closes the one at `open` ('[' or '('),
 // counting nested pairs and skipping escaped ones; npos when it is not

@@ -152,6 +152,12 @@ std::string single_quoted(std::string_view text) {
   return out;
 }
 
+bool is_escaped(std::string_view text, size_t at) {
+  size_t backslashes = 0;
+  while (at > backslashes && text[at - backslashes - 1] == '\\') ++backslashes;
+  return backslashes % 2 == 1;
+}
+
 std::string plural(long long count, std::string_view one, std::string_view many) {
   return std::to_string(count) + " " + std::string(count == 1 ? one : many);
 }
