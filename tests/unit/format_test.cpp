@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "curate/format/format.hpp"
+#include "curate/format/layout.hpp"
 #include "curate/io/source.hpp"
 #include "test_helpers.hpp"
 
@@ -145,6 +146,23 @@ TEST_CASE("a lazy line after a reference definition in an item keeps the blank c
   for (std::string before : {"- [A]:(#a)\n ew, x\n", "> - [A]:(#a)\n ew, x\n", "- [A]:(#a)\n  ew, x\n"})
     check_safe_and_stable(before);
   CHECK(format_markdown("- [A]:(#a)\n ew, x\n") == "- [A]:(#a)\n ew, x\n");
+}
+
+TEST_CASE("the habit of no blank line before headings is weighed against one and two together") {
+  // Four headings without a blank line, two after one, two after two: "none"
+  // led one and two apart, a first pass wrote the twos as ones, and the
+  // second pass found one leading (fuzz finding 15). Now a blank line is
+  // the habit from the start.
+  std::string before = "# T\np\n## A\np\n## B\np\n## C\np\n## D\np\n\n## E\np\n\n## F\np\n\n\n## G\np\n\n\n## H\np\n";
+  CHECK(heading_gaps(before, {{1, 1}, {3, 3}, {5, 5}, {7, 7}, {9, 9}, {12, 12}, {15, 15}, {19, 19}, {23, 23}}).before ==
+        1);
+  check_safe_and_stable(before);
+  // Five without, two after one, two after two: none stays the habit, and
+  // each heading keeps a blank line or none.
+  std::string kept =
+      "# T\np\n## A\np\n## B\np\n## C\np\n## D\np\n## Z\np\n\n## E\np\n\n## F\np\n\n\n## G\np\n\n\n## H\np\n";
+  check_safe_and_stable(kept);
+  CHECK(format_markdown(kept).find("## D\np\n## Z") != std::string::npos);
 }
 
 TEST_CASE("trailing spaces inside a code span are not taken for a hard break") {

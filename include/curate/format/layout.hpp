@@ -69,7 +69,8 @@ Nesting nesting_of(const MarkerSample& sample);
 // its heading). fmt keeps these habits and validate's blank-lines rule
 // expects them; where the habit is none, each heading keeps the blank line
 // it has or lacks (both render the same); "none" is a habit once three
-// headings show it. `headings` are the first and last 1-based lines of the
+// headings show it and more headings show it than leave one or two blank
+// lines. `headings` are the first and last 1-based lines of the
 // top-level headings of `text`; a heading with nothing above counts not
 // before, one on the last line not after. The gap between two headings is
 // the later one's "before" only: fmt sets it from that habit alone, so a

@@ -93,9 +93,15 @@ HeadingGaps heading_gaps(std::string_view text, const std::vector<std::pair<int,
     while (next <= count && is_blank(lines.line_text(text, next))) ++next;
     if (last < count && !heading_starts.count(next)) ++after[is_blank(lines.line_text(text, last + 1)) ? 1 : 0];
   }
-  // Leaving no blank line is a habit only when several headings show it.
+  // Leaving no blank line is a habit only when several headings show it,
+  // and more of them than leave one or two: under that habit fmt writes two
+  // blank lines as one, so weighing none against one and two apart would let
+  // a first pass turn the habit over for the second (fuzz finding 15).
   constexpr int k_habit = 3;
-  if (before[0] < k_habit) before.erase(0);
+  if (before[0] >= k_habit && before[0] > before[1] + before[2])
+    before = {{0, before[0]}};
+  else
+    before.erase(0);
   if (after[0] < k_habit) after.erase(0);
   return {dominant(before, 1), dominant(after, 1) > 0};
 }
