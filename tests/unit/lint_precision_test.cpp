@@ -49,6 +49,20 @@ TEST_CASE("entry-format checks entries against the list's own style, so a books 
                                  "books style ([{title}]({url}) - {authors} ({formats})) separates it"});
 }
 
+TEST_CASE("entry-format names the part a reference entry misses when its title has no quotes to open it") {
+  // The quick answer before the full reading (style_match.cpp
+  // unreadable_part) must name the part the full reading names; curly
+  // quotes still open the title.
+  std::string references =
+      "# T\n\n- **[1]** A. Smith. \"Deep nets.\" NeurIPS (2019) [[pdf]](https://example.com/1.pdf)\n"
+      "- **[2]** B. Jones. \"Wide nets.\" ICML (2020) [[pdf]](https://example.com/2.pdf)\n"
+      "- **[3]** C. Lee. Shallow nets, ICLR (2021) [[pdf]](https://example.com/3.pdf)\n"
+      "- **[4]** D. Kim. \u201cCurly nets.\u201d ICLR (2022) [[pdf]](https://example.com/4.pdf)\n";
+  CHECK(findings(references, "entry-format") ==
+        std::vector<std::string>{"5: '[3] C. Lee. Shallow nets, ICLR (2021)': misses '\"{title}.\"' of the reference "
+                                 "style (**[{n}]** {authors}. \"{title}.\" {venue} ({year}) [[pdf]]({url}))"});
+}
+
 TEST_CASE("tracking-params keeps the hosts of keep-hosts and referral tags naming GitHub or the list") {
   std::string text =
       "# Public APIs\n\n- [A](https://a.example/?utm_source=newsletter) - Tracked.\n"

@@ -2,6 +2,7 @@
 // Small string helpers shared by the core (ASCII-only case folding: list
 // syntax is ASCII, and titles are compared as written otherwise).
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,28 @@ bool ends_with(std::string_view text, std::string_view suffix);
 // Splits on any of `separators`, trimming each part and dropping empty ones.
 // split_trimmed without copies: views into `text`.
 std::vector<std::string_view> split_trimmed_views(std::string_view text, std::string_view separators);
+// Calls `visit` with each part split_trimmed_views gives, without building
+// the vector; stops at the first part `visit` returns false for and
+// returns false then (the matcher asks at every position a value may end).
+template <typename Visit>
+bool each_trimmed_view(std::string_view text, std::string_view separators, const Visit& visit) {
+  // One separator: memchr. Several: a plain loop, as find_first_of calls
+  // memchr on `separators` for every byte.
+  auto next = [&](size_t from) {
+    if (separators.size() == 1) return std::min(text.find(separators[0], from), text.size());
+    for (size_t i = from; i < text.size(); ++i)
+      for (char separator : separators)
+        if (text[i] == separator) return i;
+    return text.size();
+  };
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = next(start);
+    std::string_view part = trim(text.substr(start, end - start));
+    if (!part.empty() && !visit(part)) return false;
+    start = end + 1;
+  }
+  return true;
+}
 std::vector<std::string> split_trimmed(std::string_view text, std::string_view separators);
 // Collapses runs of ASCII whitespace to one space and trims.
 std::string collapse_whitespace(std::string_view text);

@@ -264,9 +264,10 @@ bool valid_capture(Capture check, std::string_view value, const KindTable& kinds
     case Capture::authors:
       return plausible_authors(value);
     case Capture::formats: {
-      auto labels = split_trimmed_views(value, ",");
-      return !labels.empty() && std::all_of(labels.begin(), labels.end(),
-                                            [](std::string_view l) { return format_of_label(l).has_value(); });
+      bool labels = false;
+      return each_trimmed_view(value, ",",
+                               [&](std::string_view label) { return (labels = format_of_label(label).has_value()); }) &&
+             labels;
     }
     case Capture::kinds:
       return kinds.classify(value).has_value();
@@ -294,11 +295,10 @@ using Captures = std::vector<std::pair<std::string, std::string>>;
 // The matcher's tables, kept from one entry to the next so that reading a
 // big list does not allocate them afresh for every entry and template.
 struct MatcherScratch {
-  std::vector<Captures> captured;         // per part
-  std::vector<std::vector<size_t>> ends;  // ends_of, per part
-  std::vector<char> ends_known;           // per part
-  std::vector<char> failed;               // (part, position) pairs that cannot match
-  std::string rendered;                   // a value that needed rendering (Input::view)
+  std::vector<Captures> captured;  // per part
+  std::vector<char> can_end;       // per (part, position): 0 not yet asked, 1 yes, 2 no
+  std::vector<char> failed;        // (part, position) pairs that cannot match
+  std::string rendered;            // a value that needed rendering (Input::view)
 };
 
 // One attempt to read an entry with one template: a backtracking walk over
@@ -311,25 +311,28 @@ class Matcher {
         m_in(in),
         m_kinds(kinds),
         m_captured(scratch.captured),
-        m_ends(scratch.ends),
-        m_ends_known(scratch.ends_known),
+        m_can_end(scratch.can_end),
         m_failed(scratch.failed),
         m_rendered(scratch.rendered) {
     m_captured.resize(parts.size());
     for (Captures& captures : m_captured) captures.clear();
-    m_ends.resize(parts.size());
-    m_ends_known.assign(parts.size(), 0);
+    m_can_end.assign(parts.size() * (in.text.size() + 1), 0);
     m_failed.assign(parts.size() * (in.text.size() + 1), 0);
   }
 
   bool run() { return match(0, skip_blanks(m_in.text, 0)); }
 
   size_t end() const { return m_end; }
-  // The captures of the successful match, in template order.
-  std::vector<std::pair<std::string, std::string>> captures() const {
+  // The captures of the successful match, in template order, but for a
+  // title or URL the grammar read alike into `item`: a big list keeps a
+  // reading of every entry until its style is settled, and overlaying
+  // those would change nothing.
+  std::vector<std::pair<std::string, std::string>> captures_beyond(const Item& item) const {
     std::vector<std::pair<std::string, std::string>> out;
     for (size_t k = 0; k < m_parts.size(); ++k)
-      for (const auto& capture : m_captured[k]) out.push_back(capture);
+      for (const auto& [name, value] : m_captured[k])
+        if (!(name == "title" && value == item.title) && !(name == "url" && item.url && value == *item.url))
+          out.emplace_back(name, value);
     return out;
   }
   bool captured_more_than_title_and_url() const {
@@ -376,9 +379,8 @@ class Matcher {
       size_t q = match_literal(part.trail, part.trail_separator, m_in.text, after);
       return q != std::string::npos && match(k + 1, q);
     }
-    const std::vector<size_t>& ends = ends_of(k);
-    for (auto at = std::upper_bound(ends.begin(), ends.end(), p); at != ends.end(); ++at) {
-      size_t e = *at;
+    for (size_t e = p + 1; e <= m_in.text.size(); ++e) {
+      if (!may_end(k, e)) continue;
       if (++m_steps > k_budget) return false;
       std::string_view value = m_in.view(p, e, m_rendered);
       if (!valid_capture(part.core.check, value, m_kinds)) continue;
@@ -391,17 +393,12 @@ class Matcher {
     return false;
   }
 
-  // Where placeholder k may end, in order: computed once per part, as every
-  // attempt at the part asks the same of each position.
-  const std::vector<size_t>& ends_of(size_t k) {
-    std::vector<size_t>& ends = m_ends[k];
-    if (!m_ends_known[k]) {
-      m_ends_known[k] = 1;
-      ends.clear();
-      for (size_t e = 1; e <= m_in.text.size(); ++e)
-        if (can_end_placeholder(k, e)) ends.push_back(e);
-    }
-    return ends;
+  // Whether placeholder k may end at e: asked only as far as the reading
+  // goes, and remembered, as every attempt at the part asks the same.
+  bool may_end(size_t k, size_t e) {
+    char& known = m_can_end[k * (m_in.text.size() + 1) + e];
+    if (!known) known = can_end_placeholder(k, e) ? 1 : 2;
+    return known == 1;
   }
 
   // A placeholder may end only where the template can go on: where its own
@@ -477,8 +474,7 @@ class Matcher {
   const Input& m_in;
   const KindTable& m_kinds;
   std::vector<Captures>& m_captured;
-  std::vector<std::vector<size_t>>& m_ends;
-  std::vector<char>& m_ends_known;
+  std::vector<char>& m_can_end;
   std::vector<char>& m_failed;
   size_t m_end = 0;
   int m_steps = 0;
@@ -518,18 +514,37 @@ bool some_token_fits(const Part& part, const Input& in) {
   });
 }
 
-// A quick answer before the backtracking reading: the index of the first
-// required link or code span that no token of the entry can be, when only
-// placeholders come before it (the reading can always carry them to the
-// end of the text, so it is that part the entry misses). Most entries of a
-// list in another style end here: a big list reads every entry with every
-// template while its style is detected.
+// Whether the literal text leading into `part` may match somewhere in the
+// entry: false only when its first character (after blanks) is nowhere.
+bool lead_may_fit(const Part& part, const Input& in) {
+  if (part.lead_separator) return true;
+  size_t first = part.lead.find_first_not_of(" \t");
+  if (first == std::string::npos) return true;
+  char c = part.lead[first];
+  if (in.text.find(c) != std::string::npos) return true;
+  // A straight quote matches curly ones (match_literal).
+  return c == '"' &&
+         (in.text.find("\xE2\x80\x9C") != std::string::npos || in.text.find("\xE2\x80\x9D") != std::string::npos);
+}
+
+// A quick answer before the backtracking reading, the part the reading
+// would report missing, in two cases:
+// - the first required link or code span that no token of the entry can
+//   be, when only placeholders come before it (the reading can always carry
+//   them to the end of the text);
+// - the first required part, when only optional parts come before it and
+//   its lead ('"' before the reference style's title) cannot be anywhere in
+//   the entry: every reading reaches that part and none gets past it.
+// Most entries of a list in another style end here: a big list reads every
+// entry with every template while its style is detected.
 std::optional<size_t> unreadable_part(const std::vector<Part>& parts, const Input& in) {
   for (size_t k = 0; k < parts.size(); ++k) {
     if (parts[k].core.kind == Core::placeholder) continue;
-    if (!parts[k].required) return std::nullopt;
-    return some_token_fits(parts[k], in) ? std::nullopt : std::optional<size_t>(k);
+    if (parts[k].required && !some_token_fits(parts[k], in)) return k;
+    break;
   }
+  auto required = std::find_if(parts.begin(), parts.end(), [](const Part& part) { return part.required; });
+  if (required != parts.end() && !lead_may_fit(*required, in)) return static_cast<size_t>(required - parts.begin());
   return std::nullopt;
 }
 
@@ -562,10 +577,9 @@ void read_template_styles(const grammar_detail::Flat& flat, const KindTable& kin
     if (!matcher.captured_more_than_title_and_url()) continue;
     StyleReading reading;
     reading.style = static_cast<int>(i);
-    reading.captures = matcher.captures();
-    auto distinctive = split_trimmed_views(style.distinctive, ",");
+    reading.captures = matcher.captures_beyond(item);
     reading.distinctive = std::any_of(reading.captures.begin(), reading.captures.end(), [&](const auto& capture) {
-      return std::find(distinctive.begin(), distinctive.end(), capture.first) != distinctive.end();
+      return !each_trimmed_view(style.distinctive, ",", [&](std::string_view name) { return name != capture.first; });
     });
     reading.rest = trim(in.render(matcher.end(), in.text.size()));
     item.style_readings.push_back(std::move(reading));

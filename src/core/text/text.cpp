@@ -44,21 +44,10 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 
 std::vector<std::string_view> split_trimmed_views(std::string_view text, std::string_view separators) {
   std::vector<std::string_view> parts;
-  // One separator: memchr. Several: a plain loop, as find_first_of calls
-  // memchr on `separators` for every byte.
-  auto next = [&](size_t from) {
-    if (separators.size() == 1) return std::min(text.find(separators[0], from), text.size());
-    for (size_t i = from; i < text.size(); ++i)
-      for (char separator : separators)
-        if (text[i] == separator) return i;
-    return text.size();
-  };
-  for (size_t start = 0; start <= text.size();) {
-    size_t end = next(start);
-    std::string_view part = trim(text.substr(start, end - start));
-    if (!part.empty()) parts.push_back(part);
-    start = end + 1;
-  }
+  each_trimmed_view(text, separators, [&](std::string_view part) {
+    parts.push_back(part);
+    return true;
+  });
   return parts;
 }
 
