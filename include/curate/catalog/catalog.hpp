@@ -46,8 +46,9 @@ enum class EntryStyle {
 struct StyleReading {
   int style = -1;            // index in the StyleSet
   bool distinctive = false;  // the part that sets the style apart is there ({formats} for books)
-  std::vector<std::pair<std::string, std::string>> captures;  // placeholder → text, in template order
-  std::string rest;                                           // text after the last part the entry has
+  // placeholder → text, in template order; a title or URL the grammar read alike is left out
+  std::vector<std::pair<std::string, std::string>> captures;
+  std::string rest;  // text after the last part the entry has
 };
 
 struct Item {
