@@ -204,6 +204,27 @@ TEST_CASE("chunk trees left untaken are freed and their threads stopped") {
   // The destructor joins the threads with 99 chunks not taken.
 }
 
+TEST_CASE("chunk trees given back are freed, also after the last parse and when some are not taken") {
+  // Each tree goes back to the thread that parsed it, which frees it while
+  // it waits for work and before it stops; the ASan pass's leak check and
+  // a ThreadSanitizer build are what watch this (docs/performance.md).
+  std::string text;
+  for (int i = 0; i < 80; ++i) text += "## S" + std::to_string(i) + "\n\n- [a](https://example.com)\n\n";
+  std::vector<Chunk> chunks = split_chunks(text, 0);
+  REQUIRE(chunks.size() == 80);
+  for (unsigned jobs : {1u, 2u, 4u, 8u}) {
+    for (size_t taken : {chunks.size(), size_t{30}}) {
+      INFO("jobs " << jobs << ", " << taken << " taken");
+      ChunkTrees trees(chunks, jobs);
+      for (size_t i = 0; i < taken; ++i) {
+        MarkdownDocument tree = trees.take(i);
+        CHECK(tree.render_html().find("<h2>S" + std::to_string(i) + "</h2>") != std::string::npos);
+        trees.give_back(i, std::move(tree));
+      }
+    }
+  }
+}
+
 TEST_CASE("on_parsed sees each chunk's tree once, on the thread that parsed it, before take returns it") {
   std::string text;
   for (int i = 0; i < 60; ++i) text += "## S" + std::to_string(i) + "\n\n- [a](https://example.com)\n\n";

@@ -40,12 +40,18 @@ class ChunkTrees {
   // itself when that is the one) rather than wait. Rethrows what the parse
   // or on_parsed threw.
   MarkdownDocument take(size_t i);
+  // Frees the tree take(i) gave, on the thread that parsed it: mimalloc
+  // frees memory from another thread through a slower path, and the
+  // parsing thread reuses it for its next chunk (docs/performance.md
+  // "Parallel chunks").
+  void give_back(size_t i, MarkdownDocument tree);
 
  private:
   struct Shared;
-  void work();
-  // Parses the next chunk nobody has started; `lock` holds Shared::mutex.
-  void parse_next(std::unique_lock<std::mutex>& lock);
+  void work(size_t thread);
+  // Parses the next chunk nobody has started, on `thread` (an index in
+  // m_threads, or k_reader); `lock` holds Shared::mutex.
+  void parse_next(std::unique_lock<std::mutex>& lock, size_t thread);
   MarkdownDocument parse(size_t i) const;
 
   std::unique_ptr<Shared> m_shared;

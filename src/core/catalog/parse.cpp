@@ -499,8 +499,9 @@ std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::s
     MarkdownDocument document = trees.take(i);
     if (i + 1 < chunks.size() && chunk_runs_on(document, chunks[i])) return std::nullopt;
     if (read_chunks) ahead[i].add_read();
-    builder.add_blocks(document.root(), chunks[i].line_offset, true, read_chunks ? BlockReader() : read_block,
+    builder.add_blocks(document.root(), chunks[i].line_offset, false, read_chunks ? BlockReader() : read_block,
                        build_items ? &ahead[i].lists : nullptr);
+    trees.give_back(i, std::move(document));
     ahead[i] = {};
   }
   return builder.finish();
