@@ -254,7 +254,12 @@ std::optional<std::string> format_of_label(std::string_view label) {
       "pdf",      "html",  "epub",   "mobi", "azw3",  "kindle", "djvu", "ps",     "txt", "md",
       "markdown", "ipynb", "online", "web",  "video", "audio",  "mp3",  "slides", "ppt", "pptx",
       "doc",      "docx",  "odt",    "odp",  "rtf",   "chm",    "tex",  "latex",  "zip"};
-  if (text.size() < 2 || text.size() > 8) return std::nullopt;  // "ps" … "markdown"
+  static constexpr size_t k_longest = [] {
+    size_t longest = 0;
+    for (std::string_view format : k_formats) longest = std::max(longest, format.size());
+    return longest;
+  }();
+  if (text.size() > k_longest) return std::nullopt;  // most text is no label: no comparisons
   for (std::string_view format : k_formats)
     if (iequals(text, format)) return std::string(format);
   return std::nullopt;

@@ -1,6 +1,7 @@
 // Reading an entry with a template, and settling a list's style
 // (docs/styles.md "How an entry is read" and "Detection").
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -101,6 +102,16 @@ size_t skip_blanks(const std::string& s, size_t pos) {
   return pos;
 }
 
+// What a straight quote in a template also matches: “ and ”.
+constexpr std::array<std::string_view, 2> k_curly_quotes = {"\xE2\x80\x9C", "\xE2\x80\x9D"};
+
+// The length of the curly quote at `pos`, or 0.
+size_t curly_quote_at(const std::string& s, size_t pos) {
+  for (std::string_view quote : k_curly_quotes)
+    if (s.compare(pos, quote.size(), quote) == 0) return quote.size();
+  return 0;
+}
+
 // Matches literal template text at `pos`; the position after it, or npos.
 // Blanks match any run of blanks (none included); a separator matches any
 // separator; a straight quote matches curly ones.
@@ -130,8 +141,8 @@ size_t match_literal(std::string_view literal, bool separator, const std::string
       p = skip_blanks(s, p);
       continue;
     }
-    if (c == '"' && (s.compare(p, 3, "\xE2\x80\x9C") == 0 || s.compare(p, 3, "\xE2\x80\x9D") == 0)) {
-      p += 3;
+    if (size_t curly = c == '"' ? curly_quote_at(s, p) : 0) {
+      p += curly;
       continue;
     }
     if (p >= s.size() || s[p] != c) return std::string::npos;
@@ -523,8 +534,8 @@ bool lead_may_fit(const Part& part, const Input& in) {
   char c = part.lead[first];
   if (in.text.find(c) != std::string::npos) return true;
   // A straight quote matches curly ones (match_literal).
-  return c == '"' &&
-         (in.text.find("\xE2\x80\x9C") != std::string::npos || in.text.find("\xE2\x80\x9D") != std::string::npos);
+  return c == '"' && std::any_of(k_curly_quotes.begin(), k_curly_quotes.end(),
+                                 [&](std::string_view quote) { return in.text.find(quote) != std::string::npos; });
 }
 
 // A quick answer before the backtracking reading, the part the reading

@@ -84,10 +84,10 @@ void ChunkTrees::work(size_t thread) {
   for (;;) {
     s.room.wait(lock, [&] { return s.stop || !s.to_free[thread].empty() || may_parse(); });
     if (!s.to_free[thread].empty()) {
-      std::vector<MarkdownDocument> trees = std::move(s.to_free[thread]);
-      s.to_free[thread].clear();
+      std::vector<MarkdownDocument> trees;
+      trees.swap(s.to_free[thread]);
       lock.unlock();
-      trees.clear();
+      trees.clear();  // here, on the thread that allocated them
       lock.lock();
     } else if (s.stop) {
       return;
