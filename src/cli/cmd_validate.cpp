@@ -133,7 +133,7 @@ int run_validate(ValidateOptions options, RunState& state) {
         notes += fixed.summary(file);
         source.text = std::move(fixed.text);
       }
-      FileFindings findings = linter.lint(source, config);
+      FileFindings findings = linter.lint(std::move(source), config);
       if (links_requested(options.links, config))
         interrupted = add_link_findings(linter, config, options.links, options.fix ? &options.fix_rules : nullptr,
                                         findings, notes);

@@ -100,6 +100,19 @@ TEST_CASE("duplicate-url tells apart URLs whose ids (32-bit hashes) collide") {
   CHECK(describe(found).find("7:1 'C' links to the same URL as 'B' at line 6") != std::string::npos);
 }
 
+TEST_CASE("duplicate-url compares a URL written in another form, first or later, with its normal form") {
+  // The check keys a URL already in normal form by the entry's own text and
+  // keeps a copy of the others' normal forms: both orders and both copies.
+  auto found =
+      lint_text(rules_linter(),
+                "# L\n\n## S\n\n- [A](http://www.example.com/a/)\n- [B](https://example.com/a)\n"
+                "- [C](http://example.com/b/)\n- [D](http://www.example.com/b)\n- [E](https://example.com/c)\n");
+  REQUIRE(count_rule(found, "duplicate-url") == 2);
+  std::string all = describe(found);
+  CHECK(all.find("6:1 'B' links to the same URL as 'A' at line 5") != std::string::npos);
+  CHECK(all.find("8:1 'D' links to the same URL as 'C' at line 7") != std::string::npos);
+}
+
 TEST_CASE("unknown-tag suggests the closest tag of the vocabulary and is fixable only then") {
   auto found = lint_file(rules_linter(), test::repo_path("tests/data/lint/unknown-tag.bad.md"));
   REQUIRE(count_rule(found, "unknown-tag") == 2);

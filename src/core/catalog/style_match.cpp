@@ -172,6 +172,7 @@ bool is_name_word(std::string_view word) {
 }
 
 bool has_role(std::string_view name) {
+  if (name.size() < 6 || name[3] != '.' || name[4] != ':') return false;  // every role reads "xxx.:"
   for (std::string_view role : {"trl.:", "edt.:", "ill.:"})
     if (name.size() > role.size() && iequals(name.substr(0, role.size()), role)) return true;
   return false;
@@ -202,8 +203,11 @@ void each_author(std::string_view text, const Visit& visit) {
   // joiner wins, and its closing space may open the next ("a and and b").
   size_t start = 0;
   for (size_t at = 0; at < text.size();) {
-    auto joiner = std::find_if(std::begin(k_joiners), std::end(k_joiners),
-                               [&](std::string_view j) { return text.substr(at, j.size()) == j; });
+    // Every joiner opens with ',' or ' ': other bytes need no comparison.
+    auto joiner = std::end(k_joiners);
+    if (text[at] == ' ' || text[at] == ',')
+      joiner = std::find_if(std::begin(k_joiners), std::end(k_joiners),
+                            [&](std::string_view j) { return text.substr(at, j.size()) == j; });
     if (joiner != std::end(k_joiners)) {
       piece(text.substr(start, at - start));
       start = at += joiner->size() - 1;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <deque>
-#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -160,58 +159,63 @@ ItemCheck check_unknown_kind(const LintContext& context, RuleReporter& out) {
 // list. Keys are views that outlive the table.
 class FirstSeen {
  public:
-  struct Slot {
-    std::size_t hash = 0;
-    std::string_view key;
-    const void* scope = nullptr;  // keys are equal only within one scope (a section)
-    const Item* item = nullptr;   // nullptr: an empty slot
-    bool marked = false;          // for the table's user
-  };
-
   // Room for `expected` keys without growing (growing zeroes and rehashes
   // the whole table again).
   explicit FirstSeen(std::size_t expected) : m_slots(std::bit_ceil(std::max<std::size_t>(16, expected * 2))) {}
 
-  // The slot of `key` and true when `item` is the first seen with it; else
-  // the slot of the first, and false. The slot is valid until the next call.
-  std::pair<Slot*, bool> emplace(std::string_view key, const void* scope, std::size_t hash, const Item* item) {
-    hash ^= std::hash<const void*>()(scope);
+  // The first item seen with `key` in `scope` (keys are equal only within
+  // one scope, a section), or nullptr when `item` is that first.
+  const Item* emplace(std::string_view key, const void* scope, const Item* item) {
     if ((m_used + 1) * 4 > m_slots.size() * 3) grow();
-    for (std::size_t i = hash & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
-      Slot& slot = m_slots[i];
-      if (!slot.item) {
-        slot = {hash, key, scope, item, false};
-        ++m_used;
-        return {&slot, true};
-      }
-      if (slot.hash == hash && slot.scope == scope && slot.key == key) return {&slot, false};
-    }
+    Slot& slot = find(key, scope);
+    if (slot.item) return slot.item;
+    slot = {key, scope, item};
+    ++m_used;
+    return nullptr;
   }
 
  private:
+  struct Slot {  // 32 bytes: a big list's table is hundreds of thousands of them
+    std::string_view key;
+    const void* scope = nullptr;
+    const Item* item = nullptr;  // nullptr: an empty slot
+  };
+
+  // The slot holding `key` in `scope`, or the empty slot where it belongs.
+  // Linear probing at most 3/4 full: a miss is a few probes, most settled
+  // by the key's length.
+  Slot& find(std::string_view key, const void* scope) {
+    std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = (std::hash<std::string_view>()(key) ^ std::hash<const void*>()(scope)) & mask;;
+         i = (i + 1) & mask) {
+      Slot& slot = m_slots[i];
+      if (!slot.item || (slot.key == key && slot.scope == scope)) return slot;
+    }
+  }
+
   void grow() {
     std::vector<Slot> old(m_slots.size() * 2);
     old.swap(m_slots);
-    for (const Slot& slot : old) {
-      if (!slot.item) continue;
-      std::size_t i = slot.hash & (m_slots.size() - 1);
-      while (m_slots[i].item) i = (i + 1) & (m_slots.size() - 1);
-      m_slots[i] = slot;
-    }
+    for (const Slot& slot : old)
+      if (slot.item) find(slot.key, slot.scope) = slot;
   }
 
   std::vector<Slot> m_slots;  // a power of two, at most 3/4 full
   std::size_t m_used = 0;
 };
 
-ItemCheck check_duplicate_url(const LintContext&, RuleReporter& out) {
-  return [&out, by_url = std::unordered_map<std::string, const Item*>()](const ItemVisit& at) mutable {
+// Keys are the normalised URLs; one already normal (most are) is its own
+// key, a view of the entry's URL, and only the others are kept as copies.
+ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
+  return [&out, first_seen = FirstSeen(context.links().size()),
+          keys = std::deque<std::string>()](const ItemVisit& at) mutable {
     std::string key = duplicate_url_key(at.item);
     if (key.empty()) return;
-    auto [it, inserted] = by_url.try_emplace(std::move(key), &at.item);
-    if (!inserted && !names_its_project(at.item, *it->second))
+    std::string_view view = key == *at.item.url ? std::string_view(*at.item.url) : keys.emplace_back(std::move(key));
+    const Item* first = first_seen.emplace(view, nullptr, &at.item);
+    if (first && !names_its_project(at.item, *first))
       out.report(at.item.pos, at.line_end,
-                 duplicate_url_message(at.item, *it->second, "line " + std::to_string(it->second->pos.line)));
+                 duplicate_url_message(at.item, *first, "line " + std::to_string(first->pos.line)));
   };
 }
 
@@ -229,14 +233,9 @@ ItemCheck check_duplicate_title(const LintContext& context, RuleReporter& out) {
     std::string_view title = item.title;
     // A child's title is read under its parents ("Learning" under C and under D differ).
     std::string_view key = at.parents.empty() ? title : keys.emplace_back(at.parents + item.title);
-    auto [slot, fresh] = in_place.emplace(key, &at.section, std::hash<std::string_view>()(key), &item);
-    const Item* first = fresh ? nullptr : slot->item;
+    const Item* first = in_place.emplace(key, &at.section, &item);
     bool same_place = first != nullptr;
-    if (!first) {
-      auto [other, new_title] = anywhere.emplace(title, nullptr, std::hash<std::string_view>()(title), &item);
-      if (new_title) return;
-      first = other->item;
-    }
+    if (!first && !(first = anywhere.emplace(title, nullptr, &item))) return;
     if (duplicate_url_key(*first) == duplicate_url_key(item)) return;  // duplicate-url's
     TitleDuplicate how = title_duplicate(*first, item, same_place);
     if (how != TitleDuplicate::none)
