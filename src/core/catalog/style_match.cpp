@@ -152,6 +152,8 @@ size_t match_literal(std::string_view literal, bool separator, const std::string
 }
 
 bool is_particle(std::string_view word) {
+  // Every particle is lower case: a capitalised word, most of a name, needs no comparison.
+  if (word.empty() || word.front() < 'a' || word.front() > 'z') return false;
   static constexpr std::array<std::string_view, 22> k_particles = {
       "von", "van", "de",  "der", "den", "da", "di", "del", "della", "du",  "la",
       "le",  "bin", "ibn", "al",  "y",   "e",  "zu", "et",  "al.",   "dos", "das"};

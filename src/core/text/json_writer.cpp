@@ -1,5 +1,6 @@
 #include "curate/text/json_writer.hpp"
 
+#include <array>
 #include <charconv>
 
 #include "swar.hpp"
@@ -21,15 +22,24 @@ void JsonWriter::put_long(std::string_view text) {
 }
 
 void JsonWriter::newline_indent() {
-  static constexpr std::string_view k_lines =
-      "\n                                                                ";  // 64 blanks
+  // A line break and up to 64 blanks, copied whole (a fixed-size copy the
+  // compiler inlines) and cut by where the next write starts: a
+  // pretty-printed entry breaks a line before every key.
+  static constexpr std::array<char, 65> k_line = [] {
+    std::array<char, 65> line{};
+    line.fill(' ');
+    line[0] = '\n';
+    return line;
+  }();
   std::size_t width = m_counts.size() * static_cast<std::size_t>(m_indent);
-  if (width < k_lines.size()) {
-    put(k_lines.substr(0, width + 1));
-  } else {
-    put('\n');
-    for (std::size_t i = 0; i < width; ++i) put(' ');
+  if (width < k_line.size()) {
+    if (k_line.size() > sizeof m_buffer - m_used) flush();
+    std::memcpy(m_buffer + m_used, k_line.data(), k_line.size());
+    m_used += width + 1;
+    return;
   }
+  put('\n');
+  for (std::size_t i = 0; i < width; ++i) put(' ');
 }
 
 void JsonWriter::before_value() {

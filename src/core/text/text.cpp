@@ -9,12 +9,6 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 }  // namespace
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 std::string to_lower(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(), lower);
@@ -57,6 +51,11 @@ std::vector<std::string> split_trimmed(std::string_view text, std::string_view s
 }
 
 std::string collapse_whitespace(std::string_view text) {
+  // Most text (a name, a title) has single spaces only: copied at once.
+  bool single = std::adjacent_find(text.begin(), text.end(), [](char a, char b) {
+                  return (a != ' ' && is_space(a)) || (a == ' ' && is_space(b));
+                }) == text.end();
+  if (single && !text.empty() && !is_space(text.front()) && !is_space(text.back())) return std::string(text);
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
