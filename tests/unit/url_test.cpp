@@ -57,6 +57,9 @@ TEST_CASE("stable_id is the FNV-1a hash as eight lower-case hex digits") {
   CHECK(stable_id("") == "811c9dc5");
   CHECK(stable_id("a") == "e40c292c");
   CHECK(stable_id(normalize_url("http://www.example.org/page/")) == stable_id("https://example.org/page"));
+  CHECK(stable_hash("a") == 0xe40c292cu);
+  CHECK(hash_id(stable_hash("a")) == "e40c292c");
+  CHECK(hash_id(0x0000abcdu) == "0000abcd");
 }
 
 TEST_CASE("percent_encode keeps unreserved ASCII and the bytes asked for, escapes the rest upper-case") {

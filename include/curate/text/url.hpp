@@ -1,6 +1,7 @@
 #pragma once
 // URL helpers shared by ids, duplicate detection and link checking.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -48,5 +49,9 @@ std::string percent_encode(std::string_view text, std::string_view also_plain);
 
 // Eight hex digits of a stable 32-bit FNV-1a hash of `key`.
 std::string stable_id(std::string_view key);
+// The 32-bit hash stable_id writes as hex: equal ids, equal hashes.
+uint32_t stable_hash(std::string_view key);
+// The id (stable_id) of a key whose stable_hash is `hash`.
+std::string hash_id(uint32_t hash);
 
 }  // namespace curate

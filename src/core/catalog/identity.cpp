@@ -43,18 +43,20 @@ class IdAssigner {
     bool linked = item.url && !item.url->empty();
     std::string key =
         linked ? normalize_url(*item.url) : path + "\x1f" + join(parent_titles, "/") + "\x1f" + item.title;
-    std::string id = stable_id(key);
-    if (m_taken.insert(id).second) return id;
+    // Ids are taken by their hashes (equal ids, equal hashes): no string
+    // per entry in the set.
+    if (uint32_t hash = stable_hash(key); m_taken.insert(hash).second) return hash_id(hash);
     // Later copies of a URL (or of a stub's title) hash where they are.
     key += "\x1f" + path + "\x1f" + join(parent_titles, "/");
-    if (m_taken.insert(id = stable_id(key)).second) return id;
+    if (uint32_t hash = stable_hash(key); m_taken.insert(hash).second) return hash_id(hash);
     key += "\x1f" + m_file;
-    if (m_taken.insert(id = stable_id(key)).second) return id;
+    if (uint32_t hash = stable_hash(key); m_taken.insert(hash).second) return hash_id(hash);
     for (int ordinal = 2;; ++ordinal)
-      if (m_taken.insert(id = stable_id(key + "\x1f" + std::to_string(ordinal))).second) return id;
+      if (uint32_t hash = stable_hash(key + "\x1f" + std::to_string(ordinal)); m_taken.insert(hash).second)
+        return hash_id(hash);
   }
 
-  std::unordered_set<std::string> m_taken;
+  std::unordered_set<uint32_t> m_taken;
   std::string m_file;
 };
 

@@ -131,12 +131,18 @@ std::string normalize_url(std::string_view url) {
 
 std::string without_fragment(std::string_view url) { return std::string(url.substr(0, url.find('#'))); }
 
-std::string stable_id(std::string_view key) {
+uint32_t stable_hash(std::string_view key) {
   uint32_t hash = 2166136261u;
   for (char c : key) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 16777619u;
   }
+  return hash;
+}
+
+std::string stable_id(std::string_view key) { return hash_id(stable_hash(key)); }
+
+std::string hash_id(uint32_t hash) {
   static constexpr char k_hex[] = "0123456789abcdef";
   std::string id(8, '0');
   for (int i = 7; i >= 0; --i, hash >>= 4) id[static_cast<size_t>(i)] = k_hex[hash & 0xF];
