@@ -1,7 +1,6 @@
 // Entry rules: what the grammar read from each list item (DESIGN.md "Entry
 // grammar"): its shape, tags, dates, kinds and duplicates.
 #include <algorithm>
-#include <bit>
 #include <deque>
 
 #include <nlohmann/json.hpp>
@@ -160,8 +159,9 @@ ItemCheck check_unknown_kind(const LintContext& context, RuleReporter& out) {
 class FirstSeen {
  public:
   // Room for `expected` keys without growing (growing zeroes and rehashes
-  // the whole table again).
-  explicit FirstSeen(std::size_t expected) : m_slots(std::bit_ceil(std::max<std::size_t>(16, expected * 2))) {}
+  // the whole table again): a third more slots than keys, not a power of
+  // two (a big list's three tables were 25 MB of its peak).
+  explicit FirstSeen(std::size_t expected) : m_slots(std::max<std::size_t>(16, expected + expected / 3 + 1)) {}
 
   // The first item seen with `key` in `scope` (keys are equal only within
   // one scope, a section), or nullptr when `item` is that first.
@@ -183,11 +183,12 @@ class FirstSeen {
 
   // The slot holding `key` in `scope`, or the empty slot where it belongs.
   // Linear probing at most 3/4 full: a miss is a few probes, most settled
-  // by the key's length.
+  // by the key's length. The hash's low 32 bits scaled to the table's size
+  // pick the first slot (no power-of-two size needed).
   Slot& find(std::string_view key, const void* scope) {
-    std::size_t mask = m_slots.size() - 1;
-    for (std::size_t i = (std::hash<std::string_view>()(key) ^ std::hash<const void*>()(scope)) & mask;;
-         i = (i + 1) & mask) {
+    uint64_t hash = (std::hash<std::string_view>()(key) ^ std::hash<const void*>()(scope)) & 0xFFFFFFFFu;
+    for (std::size_t i = static_cast<std::size_t>((hash * m_slots.size()) >> 32);;
+         i = i + 1 == m_slots.size() ? 0 : i + 1) {
       Slot& slot = m_slots[i];
       if (!slot.item || (slot.key == key && slot.scope == scope)) return slot;
     }
@@ -200,7 +201,7 @@ class FirstSeen {
       if (slot.item) find(slot.key, slot.scope) = slot;
   }
 
-  std::vector<Slot> m_slots;  // a power of two, at most 3/4 full
+  std::vector<Slot> m_slots;  // at most 3/4 full
   std::size_t m_used = 0;
 };
 
