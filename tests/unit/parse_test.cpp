@@ -219,3 +219,18 @@ TEST_CASE("items inside block quotes are never entries") {
   Catalog catalog = parse_text("> - [A](https://a.org)\n\n- [B](https://b.org)\n");
   CHECK(titles(collect_entries(catalog)) == Strings{"B"});
 }
+
+TEST_CASE("a books entry's translator, editor and illustrator are not authors, in any case, and joiners split names") {
+  std::string books;
+  for (int i = 0; i < 3; ++i)
+    books += "* [B" + std::to_string(i) + "](https://b.org/" + std::to_string(i) + ") - Ann Lee (PDF)\n";
+  Catalog catalog = parse_text(books +
+                               "* [T](https://t.org/1) - Jan Skansholm, `TRL.:` Ben Straub (HTML)\n"
+                               "* [U](https://t.org/2) - Ann Lee and Bo Chen, `Edt.:` Cy Dow, `ill.:` Di Eng (PDF)\n"
+                               "* [V](https://t.org/3) - Trl Lee, Ed Fox & Al Gore (PDF)\n");
+  REQUIRE(catalog.style == "books");
+  const std::vector<Item>& items = catalog.root.items;
+  CHECK(items[3].authors == std::vector<std::string>{"Jan Skansholm"});
+  CHECK(items[4].authors == std::vector<std::string>{"Ann Lee", "Bo Chen"});
+  CHECK(items[5].authors == std::vector<std::string>{"Trl Lee", "Ed Fox", "Al Gore"});
+}

@@ -173,3 +173,24 @@ TEST_CASE("plural puts the noun in the form its count takes") {
   CHECK(curate::plural(0, "entry", "entries") == "0 entries");
   CHECK(curate::plural(2, "layout finding", "layout findings") == "2 layout findings");
 }
+
+TEST_CASE("is_space and ascii_lower read every byte as std::isspace and std::tolower do in the C locale") {
+  for (int byte = 0; byte < 256; ++byte) {
+    INFO("byte " << byte);
+    char c = static_cast<char>(byte);
+    CHECK(is_space(c) == (byte < 128 && std::isspace(byte) != 0));
+    CHECK(ascii_lower(c) == (byte < 128 ? static_cast<char>(std::tolower(byte)) : c));
+  }
+}
+
+TEST_CASE("collapse_whitespace gives single-spaced text back as it is and collapses everything else") {
+  CHECK(collapse_whitespace("Anna Lee") == "Anna Lee");  // copied at once
+  CHECK(collapse_whitespace("A") == "A");
+  CHECK(collapse_whitespace("") == "");
+  CHECK(collapse_whitespace("Anna  Lee") == "Anna Lee");
+  CHECK(collapse_whitespace("Anna\tLee") == "Anna Lee");
+  CHECK(collapse_whitespace("Anna \nLee") == "Anna Lee");
+  CHECK(collapse_whitespace(" Anna Lee") == "Anna Lee");
+  CHECK(collapse_whitespace("Anna Lee\t") == "Anna Lee");
+  CHECK(collapse_whitespace("\v") == "");
+}

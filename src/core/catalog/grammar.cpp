@@ -262,8 +262,7 @@ std::optional<std::string> format_of_label(std::string_view label) {
   if (text.size() > k_longest) return std::nullopt;  // most text is no label: no comparisons
   // Lower-cased once, then plain comparisons (most settled by the length).
   std::array<char, k_longest> lowered;
-  std::transform(text.begin(), text.end(), lowered.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+  std::transform(text.begin(), text.end(), lowered.begin(), ascii_lower);
   std::string_view key(lowered.data(), text.size());
   for (std::string_view format : k_formats)
     if (format == key) return std::string(format);

@@ -1,5 +1,6 @@
 // Entry ids and tag spellings: what names an entry or a tag once the whole
 // catalog is known.
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,17 +44,22 @@ class IdAssigner {
     bool linked = item.url && !item.url->empty();
     std::string key =
         linked ? normalize_url(*item.url) : path + "\x1f" + join(parent_titles, "/") + "\x1f" + item.title;
-    // Ids are taken by their hashes (equal ids, equal hashes): no string
-    // per entry in the set.
-    if (uint32_t hash = stable_hash(key); m_taken.insert(hash).second) return hash_id(hash);
+    if (auto id = free_id(key)) return *id;
     // Later copies of a URL (or of a stub's title) hash where they are.
     key += "\x1f" + path + "\x1f" + join(parent_titles, "/");
-    if (uint32_t hash = stable_hash(key); m_taken.insert(hash).second) return hash_id(hash);
+    if (auto id = free_id(key)) return *id;
     key += "\x1f" + m_file;
-    if (uint32_t hash = stable_hash(key); m_taken.insert(hash).second) return hash_id(hash);
+    if (auto id = free_id(key)) return *id;
     for (int ordinal = 2;; ++ordinal)
-      if (uint32_t hash = stable_hash(key + "\x1f" + std::to_string(ordinal)); m_taken.insert(hash).second)
-        return hash_id(hash);
+      if (auto id = free_id(key + "\x1f" + std::to_string(ordinal))) return *id;
+  }
+
+  // The id of `key` when no entry has it yet, which takes it. Ids are kept
+  // as their hashes (equal ids, equal hashes): no string per entry.
+  std::optional<std::string> free_id(std::string_view key) {
+    uint32_t hash = stable_hash(key);
+    if (!m_taken.insert(hash).second) return std::nullopt;
+    return hash_id(hash);
   }
 
   std::unordered_set<uint32_t> m_taken;

@@ -183,13 +183,13 @@ const std::string* KindTable::find(std::string_view alias, std::string& key) con
   key.clear();
   bool pending_space = false;
   for (char c : alias) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    if (is_space(c)) {
       pending_space = !key.empty();
       continue;
     }
     if (pending_space) key.push_back(' ');
     pending_space = false;
-    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    key.push_back(ascii_lower(c));
   }
   auto it = m_alias_to_kind.find(key);
   return it == m_alias_to_kind.end() ? nullptr : &it->second;

@@ -174,10 +174,10 @@ bool is_name_word(std::string_view word) {
 }
 
 bool has_role(std::string_view name) {
-  if (name.size() < 6 || name[3] != '.' || name[4] != ':') return false;  // every role reads "xxx.:"
-  for (std::string_view role : {"trl.:", "edt.:", "ill.:"})
-    if (name.size() > role.size() && iequals(name.substr(0, role.size()), role)) return true;
-  return false;
+  // Every role reads "xxx.:" and is followed by a name.
+  if (name.size() < 6 || name[3] != '.' || name[4] != ':') return false;
+  std::string_view role = name.substr(0, 3);
+  return iequals(role, "trl") || iequals(role, "edt") || iequals(role, "ill");
 }
 
 }  // namespace

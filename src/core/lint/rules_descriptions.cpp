@@ -246,8 +246,7 @@ constexpr std::array<std::string_view, 34> k_names{
 void name_key(std::string_view text, std::string& key) {
   key.clear();
   for (char c : text)
-    if (c != ' ' && c != '.')
-      key += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;  // std::tolower in "C"
+    if (c != ' ' && c != '.') key += ascii_lower(c);
 }
 
 class NameDictionary {

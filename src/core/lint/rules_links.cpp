@@ -34,8 +34,7 @@ void check_insecure_link(const LintContext& context, RuleReporter& out) {
 std::string squashed(std::string_view text) {
   std::string out;
   for (char c : text)
-    if (std::isalnum(static_cast<unsigned char>(c)))
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c))) out += ascii_lower(c);
   return out;
 }
 

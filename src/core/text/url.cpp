@@ -20,8 +20,7 @@ bool has_space_or_control(std::string_view text) {
 
 void assign_lower(std::string& out, std::string_view text) {
   out.assign(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : out) c = ascii_lower(c);
 }
 
 }  // namespace
