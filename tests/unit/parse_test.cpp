@@ -33,6 +33,18 @@ TEST_CASE("an opening H1 is the title and is excluded from section paths") {
   CHECK(entries[0].section == Strings{"Books"});
 }
 
+TEST_CASE("the entries of a section share one copy of its heading path") {
+  Catalog catalog = parse_text(
+      "# L\n\n## Books\n\n### Old\n\n- [A](https://a.org)\n- [B](https://b.org)\n\n## Talks\n\n- [C](https://c.org)\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].section == Strings{"Books", "Old"});
+  CHECK(&entries[0].section.get() == &entries[1].section.get());
+  CHECK(entries[2].section == Strings{"Talks"});
+  CHECK(std::vector<std::string>(entries[2].section) == Strings{"Talks"});
+  CHECK(EntryRef{}.section.empty());
+}
+
 TEST_CASE("an H1 after another heading is a section, not the title") {
   Catalog catalog = parse_text("## Intro\n\n# Books\n\n- [A](https://a.org)\n");
   CHECK_FALSE(catalog.title);

@@ -53,6 +53,25 @@ TEST_CASE("normalize_url makes the spellings of one address equal") {
   CHECK(normalize_url("docs/guide.md#part") == "docs/guide.md#part");
 }
 
+TEST_CASE("normalize_url keeps a URL already normal and folds each near miss") {
+  // Already normal: given back as written (without parsing it).
+  for (const char* url : {"https://a.org", "https://a.org/x", "https://a.org#f", "https://a.org/x#f/",
+                          "https://a.org/caf\xC3\xA9/x", "https://wwwx.org/x"})
+    CHECK(normalize_url(url) == url);
+  // One step from normal: each is folded as the full parse folds it.
+  CHECK(normalize_url("https://a.org/") == "https://a.org");
+  CHECK(normalize_url("https://a.org/x/#f") == "https://a.org/x#f");
+  CHECK(normalize_url("https://a.org/x#") == "https://a.org/x");
+  CHECK(normalize_url("https://A.org/X") == "https://a.org/X");
+  CHECK(normalize_url("https://www.a.org/x") == "https://a.org/x");
+  CHECK(normalize_url("https://user@a.org/x") == "https://a.org/x");
+  CHECK(normalize_url("https://a.org:443/x") == "https://a.org/x");
+  CHECK(normalize_url("https://a.org/x?utm_source=y") == "https://a.org/x");
+  CHECK(normalize_url("https://a.org/x?id=1") == "https://a.org/x?id=1");
+  CHECK(normalize_url("https://a.org/x y") == "https://a.org/x y");
+  CHECK(normalize_url("https:///x") == "https:///x");
+}
+
 TEST_CASE("stable_id is the FNV-1a hash as eight lower-case hex digits") {
   CHECK(stable_id("") == "811c9dc5");
   CHECK(stable_id("a") == "e40c292c");

@@ -4,6 +4,8 @@
 // everything else. Plain data; built by parse_catalog().
 
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,14 +26,14 @@ struct SourceSpan {
 };
 
 // Where an entry was found (DESIGN.md "Where entries live").
-enum class EntrySource {
+enum class EntrySource : uint8_t {
   list,       // a list item
   table,      // a row of a GFM table
   paragraph,  // a reference paragraph: **[12]** Authors. "Title." …
 };
 
 // How an item's first paragraph matched the entry grammar.
-enum class EntryStyle {
+enum class EntryStyle : uint8_t {
   quoted,        // *tag*: "Title" [meta](url), or Label: "Quote" [meta](url)
   leading_link,  // [Name](url) - Description
   bare_url,      // Text: https://…
@@ -52,7 +54,6 @@ struct StyleReading {
 };
 
 struct Item {
-  bool is_group = false;  // no link of its own, has children
   std::string title;
   std::optional<std::string> description;
   std::optional<std::string> note;
@@ -63,9 +64,7 @@ struct Item {
   std::vector<std::string> kinds;
   std::optional<std::string> medium;  // raw text of the kind field
   std::optional<std::string> date;    // YYYY, YYYY-MM or YYYY-MM-DD as written
-  EntryStyle style = EntryStyle::plain;
-  EntrySource source = EntrySource::list;
-  std::vector<std::string> formats;  // pdf, html, epub… (lower-case) from labels like (PDF) or [pdf]
+  std::vector<std::string> formats;   // pdf, html, epub… (lower-case) from labels like (PDF) or [pdf]
   // Named parts the schema has no field for (table columns, template
   // placeholders such as {venue}), in the order the entry gives them.
   std::vector<std::pair<std::string, std::string>> fields;
@@ -73,19 +72,23 @@ struct Item {
   // While the catalog is built only (catalog/style.hpp settle_style): what
   // template styles read, which missed a required part, which left text.
   std::vector<StyleReading> style_readings;
+  std::string style_miss;  // how the entry departs from the list's template style; "" when it follows it
+  std::string raw;         // source of the first paragraph (a table row: its line), as written
+  std::string id;          // stable 8-hex-digit id (see DESIGN.md JSON schema)
+  SourcePos pos;           // the list marker
+  SourceSpan span;         // the whole item, children included
+  int paragraph_end_line = 0;
   uint32_t style_misses = 0;
   uint16_t style_unseparated = 0;
-  std::string style_miss;             // how the entry departs from the list's template style; "" when it follows it
+  // The small fields together: a big list holds 100,000 Items and more.
+  EntryStyle style = EntryStyle::plain;
+  EntrySource source = EntrySource::list;
+  bool is_group = false;              // no link of its own, has children
+  bool is_navigation = false;         // links only to anchors of this document ("Back to Top") and has no children
   bool metadata_comma_split = false;  // [A; kind, date]: fixable to [A; kind; date]
   bool unclosed_quote = false;        // an opening quote without its closing one
-  std::string raw;                    // source of the first paragraph (a table row: its line), as written
-  std::string id;                     // stable 8-hex-digit id (see DESIGN.md JSON schema)
-  SourcePos pos;                      // the list marker
-  SourceSpan span;                    // the whole item, children included
-  int paragraph_end_line = 0;
   std::vector<Item> children;
 
-  bool is_navigation = false;  // links only to anchors of this document ("Back to Top") and has no children
   bool is_entry() const { return !is_group && !is_navigation; }
   bool is_stub() const { return is_entry() && !url; }
   std::optional<int> year() const;
@@ -144,10 +147,37 @@ struct Catalog {
   std::vector<VerbatimBlock> blocks;
 };
 
+// A heading path, title excluded. Every entry of a section shares one
+// copy: a big list has 100,000 entries in a few thousand sections.
+class SectionPath {
+ public:
+  SectionPath() = default;
+  SectionPath(std::vector<std::string> path)  // NOLINT(google-explicit-constructor): a path is a vector
+      : m_path(std::make_shared<const std::vector<std::string>>(std::move(path))) {}
+  SectionPath(std::initializer_list<std::string> path) : SectionPath(std::vector<std::string>(path)) {}
+
+  const std::vector<std::string>& get() const { return m_path ? *m_path : empty_path(); }
+  operator const std::vector<std::string>&() const { return get(); }  // NOLINT(google-explicit-constructor)
+  auto begin() const { return get().begin(); }
+  auto end() const { return get().end(); }
+  std::size_t size() const { return get().size(); }
+  bool empty() const { return get().empty(); }
+  const std::string& operator[](std::size_t i) const { return get()[i]; }
+  const std::string& back() const { return get().back(); }
+
+  friend bool operator==(const SectionPath& a, const SectionPath& b) { return a.get() == b.get(); }
+  friend bool operator==(const SectionPath& a, const std::vector<std::string>& b) { return a.get() == b; }
+  friend bool operator!=(const SectionPath& a, const SectionPath& b) { return !(a == b); }
+
+ private:
+  static const std::vector<std::string>& empty_path();
+  std::shared_ptr<const std::vector<std::string>> m_path;
+};
+
 // An entry together with where it sits; what queries and outputs work on.
 struct EntryRef {
   const Item* item = nullptr;
-  std::vector<std::string> section;    // heading path, title excluded
+  SectionPath section;                 // heading path, title excluded
   std::vector<std::string> parents;    // ancestor items' titles, outermost first
   std::vector<const Item*> ancestors;  // the same items
   const Section* owner = nullptr;

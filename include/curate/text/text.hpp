@@ -24,10 +24,15 @@ std::string to_lower(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
 // Case-insensitive (ASCII) substring test; an empty needle matches.
 bool icontains(std::string_view haystack, std::string_view needle);
-bool starts_with(std::string_view text, std::string_view prefix);
+// Inline: most callers pass a literal, whose comparison then needs no call.
+inline bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
+}
 // starts_with, ignoring ASCII case: no lower-cased copy is made.
 bool istarts_with(std::string_view text, std::string_view prefix);
-bool ends_with(std::string_view text, std::string_view suffix);
+inline bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
 // Splits on any of `separators`, trimming each part and dropping empty ones.
 // split_trimmed without copies: views into `text`.
 std::vector<std::string_view> split_trimmed_views(std::string_view text, std::string_view separators);

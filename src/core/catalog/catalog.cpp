@@ -5,7 +5,7 @@
 namespace curate {
 namespace {
 
-void collect_items(const std::vector<Item>& items, const Section& owner, const std::vector<std::string>& section,
+void collect_items(const std::vector<Item>& items, const Section& owner, const SectionPath& section,
                    std::vector<const Item*>& ancestors, std::vector<EntryRef>& out) {
   for (const Item& item : items) {
     if (item.is_entry()) {
@@ -21,7 +21,7 @@ void collect_items(const std::vector<Item>& items, const Section& owner, const s
 
 void collect_section_entries(const Section& section, std::vector<std::string>& path, std::vector<EntryRef>& out) {
   std::vector<const Item*> ancestors;
-  collect_items(section.items, section, path, ancestors, out);
+  collect_items(section.items, section, SectionPath(path), ancestors, out);
   for (const Section& child : section.sections) {
     path.push_back(child.heading);
     collect_section_entries(child, path, out);
@@ -39,6 +39,11 @@ void collect_section_refs(const Section& section, std::vector<std::string>& path
 }
 
 }  // namespace
+
+const std::vector<std::string>& SectionPath::empty_path() {
+  static const std::vector<std::string> k_empty;
+  return k_empty;
+}
 
 const std::string& EntryRef::file() const {
   static const std::string k_unknown;

@@ -43,14 +43,15 @@ void for_each_section(Section& section, std::vector<std::string>& path, const Vi
 }
 
 // The style index an entry votes for: the most specific it clearly follows.
-int vote_of(const StyleSet& styles, const Item& item) {
+// `seed` and `awesome`: those styles' indexes (-1: not in the set).
+int vote_of(const StyleSet& styles, int seed, int awesome, const Item& item) {
   int best = -1;
   if (item.is_group) return best;
   auto consider = [&](int index) {
     if (index >= 0 && (best < 0 || styles.style(index).specificity > styles.style(best).specificity)) best = index;
   };
-  if (follows_seed(item)) consider(styles.find("seed"));
-  if (follows_awesome(item)) consider(styles.find("awesome"));
+  if (follows_seed(item)) consider(seed);
+  if (follows_awesome(item)) consider(awesome);
   for (const StyleReading& reading : item.style_readings)
     if (reading.distinctive) consider(reading.style);
   return best;
@@ -61,7 +62,7 @@ int detect(const StyleSet& styles, Catalog& catalog) {
   std::vector<size_t> votes(styles.size(), 0);
   bool leading_links = false;
   std::vector<std::string> path;
-  int reference = styles.find("reference");
+  int reference = styles.find("reference"), seed = styles.find("seed"), awesome = styles.find("awesome");
   for_each_section(catalog.root, path, [&](Section& section, const std::vector<std::string>&) {
     for (const Item& item : section.items) {
       if (item.source == EntrySource::paragraph && reference >= 0) ++votes[static_cast<size_t>(reference)];
@@ -71,7 +72,7 @@ int detect(const StyleSet& styles, Catalog& catalog) {
     }
     for_each_list_item(section.items, [&](Item& item) {
       leading_links = leading_links || item.style == EntryStyle::leading_link;
-      if (int vote = vote_of(styles, item); vote >= 0) ++votes[static_cast<size_t>(vote)];
+      if (int vote = vote_of(styles, seed, awesome, item); vote >= 0) ++votes[static_cast<size_t>(vote)];
     });
   });
   int chosen = -1;

@@ -1,6 +1,7 @@
 // Entry rules: what the grammar read from each list item (DESIGN.md "Entry
 // grammar"): its shape, tags, dates, kinds and duplicates.
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 
 #include <nlohmann/json.hpp>
@@ -167,38 +168,48 @@ class FirstSeen {
   // one scope, a section), or nullptr when `item` is that first.
   const Item* emplace(std::string_view key, const void* scope, const Item* item) {
     if ((m_used + 1) * 4 > m_slots.size() * 3) grow();
-    Slot& slot = find(key, scope);
+    uint32_t hash = hash_of(key, scope);
+    Slot& slot = find(key, scope, hash);
     if (slot.item) return slot.item;
-    slot = {key, scope, item};
+    slot = {key.data(), static_cast<uint32_t>(key.size()), hash, scope, item};
     ++m_used;
     return nullptr;
   }
 
  private:
-  struct Slot {  // 32 bytes: a big list's table is hundreds of thousands of them
-    std::string_view key;
+  // 32 bytes: a big list's table is hundreds of thousands of them. The
+  // key's hash is kept with it, so that a probe past another key compares
+  // numbers, not that key's text elsewhere in memory. Keys are URLs and
+  // titles cmark read, which it limits to 2 GiB (bufsize_t is 32 bits).
+  struct Slot {
+    const char* data = nullptr;
+    uint32_t size = 0;
+    uint32_t hash = 0;
     const void* scope = nullptr;
     const Item* item = nullptr;  // nullptr: an empty slot
+    std::string_view key() const { return {data, size}; }
   };
 
   // The slot holding `key` in `scope`, or the empty slot where it belongs.
   // Linear probing at most 3/4 full: a miss is a few probes, most settled
-  // by the key's length. The hash's low 32 bits scaled to the table's size
-  // pick the first slot (no power-of-two size needed).
-  Slot& find(std::string_view key, const void* scope) {
-    uint64_t hash = (std::hash<std::string_view>()(key) ^ std::hash<const void*>()(scope)) & 0xFFFFFFFFu;
-    for (std::size_t i = static_cast<std::size_t>((hash * m_slots.size()) >> 32);;
+  // by the hash. The hash's low 32 bits scaled to the table's size pick the
+  // first slot (no power-of-two size needed).
+  Slot& find(std::string_view key, const void* scope, uint32_t hash) {
+    for (std::size_t i = static_cast<std::size_t>((uint64_t{hash} * m_slots.size()) >> 32);;
          i = i + 1 == m_slots.size() ? 0 : i + 1) {
       Slot& slot = m_slots[i];
-      if (!slot.item || (slot.key == key && slot.scope == scope)) return slot;
+      if (!slot.item || (slot.hash == hash && slot.scope == scope && slot.key() == key)) return slot;
     }
+  }
+  static uint32_t hash_of(std::string_view key, const void* scope) {
+    return static_cast<uint32_t>(std::hash<std::string_view>()(key) ^ std::hash<const void*>()(scope));
   }
 
   void grow() {
     std::vector<Slot> old(m_slots.size() * 2);
     old.swap(m_slots);
     for (const Slot& slot : old)
-      if (slot.item) find(slot.key, slot.scope) = slot;
+      if (slot.item) find(slot.key(), slot.scope, slot.hash) = slot;
   }
 
   std::vector<Slot> m_slots;  // at most 3/4 full

@@ -45,7 +45,7 @@ nlohmann::ordered_json entry_to_json(const EntryRef& entry) {
   json["date"] = optional_string(item.date);
   auto year = item.year();
   json["year"] = year ? nlohmann::ordered_json(*year) : nlohmann::ordered_json(nullptr);
-  json["section"] = entry.section;
+  json["section"] = entry.section.get();
   json["parents"] = entry.parents;
   json["file"] = entry.file();
   json["line"] = item.pos.line;

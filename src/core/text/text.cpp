@@ -21,14 +21,8 @@ bool icontains(std::string_view haystack, std::string_view needle) {
   return it != haystack.end() || needle.empty();
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-
 bool istarts_with(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
 std::vector<std::string_view> split_trimmed_views(std::string_view text, std::string_view separators) {

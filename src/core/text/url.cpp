@@ -23,6 +23,22 @@ void assign_lower(std::string& out, std::string_view text) {
   for (char& c : out) c = ascii_lower(c);
 }
 
+// Whether normalize_url gives `url` back as written: https, a lower-case
+// host without "www.", port or user, no query, no trailing slash, no empty
+// fragment. Most URLs of a list are so; they skip parse_url's copies.
+bool already_normal(std::string_view url) {
+  constexpr std::string_view k_https = "https://";
+  if (!starts_with(url, k_https) || url.back() == '#' || url.find('?') != std::string_view::npos ||
+      has_space_or_control(url))
+    return false;
+  std::string_view page = url.substr(0, url.find('#'));
+  std::string_view host = page.substr(k_https.size(), page.find('/', k_https.size()) - k_https.size());
+  if (host.empty() || starts_with(host, "www.")) return false;
+  for (char c : host)
+    if ((c >= 'A' && c <= 'Z') || c == ':' || c == '@') return false;
+  return page.back() != '/';
+}
+
 }  // namespace
 
 bool parse_url(std::string_view url, UrlParts& parts) {
@@ -102,6 +118,7 @@ std::string strip_tracking_params(std::string_view url) {
 }
 
 std::string normalize_url(std::string_view url) {
+  if (already_normal(url)) return std::string(url);
   UrlParts parts;
   std::string_view cleaned = trim(url);
   std::string stripped;  // only a URL with a query can lose tracking parameters
