@@ -4,10 +4,12 @@
 // everything else. Plain data; built by parse_catalog().
 
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,14 +45,42 @@ enum class EntryStyle : uint8_t {
   empty,         // the item has no paragraph
 };
 
+// A template's captures of an entry: placeholder → text, in template order,
+// in one string. A big list keeps one per entry until its style is settled,
+// and a vector of string pairs cost three allocations an entry more.
+class PackedCaptures {
+ public:
+  // Sizes are kept in 32 bits: entries longer than a few KB are not read
+  // by templates (style_match.cpp k_max_entry_bytes).
+  void add(std::string_view name, std::string_view value) {
+    const uint32_t sizes[2] = {static_cast<uint32_t>(name.size()), static_cast<uint32_t>(value.size())};
+    m_bytes.append(reinterpret_cast<const char*>(sizes), sizeof sizes).append(name).append(value);
+  }
+  // visit(std::string_view name, std::string_view value), in the order added.
+  template <typename Visit>
+  void each(const Visit& visit) const {
+    for (std::size_t at = 0; at < m_bytes.size();) {
+      uint32_t sizes[2];
+      std::memcpy(sizes, m_bytes.data() + at, sizeof sizes);
+      at += sizeof sizes;
+      visit(std::string_view(m_bytes.data() + at, sizes[0]),
+            std::string_view(m_bytes.data() + at + sizes[0], sizes[1]));
+      at += std::size_t{sizes[0]} + sizes[1];
+    }
+  }
+  bool empty() const { return m_bytes.empty(); }
+
+ private:
+  std::string m_bytes;  // per capture: the name's and the value's sizes, then the name and the value
+};
+
 // What a template style read from an entry while the catalog was built
 // (catalog/style.hpp); kept only until the list's style is settled.
 struct StyleReading {
   int style = -1;            // index in the StyleSet
   bool distinctive = false;  // the part that sets the style apart is there ({formats} for books)
-  // placeholder → text, in template order; a title or URL the grammar read alike is left out
-  std::vector<std::pair<std::string, std::string>> captures;
-  std::string rest;  // text after the last part the entry has
+  PackedCaptures captures;   // a title or URL the grammar read alike is left out
+  std::string rest;          // text after the last part the entry has
 };
 
 struct Item {

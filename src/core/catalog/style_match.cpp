@@ -344,12 +344,12 @@ class Matcher {
   // title or URL the grammar read alike into `item`: a big list keeps a
   // reading of every entry until its style is settled, and overlaying
   // those would change nothing.
-  std::vector<std::pair<std::string, std::string>> captures_beyond(const Item& item) const {
-    std::vector<std::pair<std::string, std::string>> out;
+  PackedCaptures captures_beyond(const Item& item) const {
+    PackedCaptures out;
     for (size_t k = 0; k < m_parts.size(); ++k)
       for (const auto& [name, value] : m_captured[k])
         if (!(name == "title" && value == item.title) && !(name == "url" && item.url && value == *item.url))
-          out.emplace_back(name, value);
+          out.add(name, value);
     return out;
   }
   bool captured_more_than_title_and_url() const {
@@ -595,8 +595,10 @@ void read_template_styles(const grammar_detail::Flat& flat, const KindTable& kin
     StyleReading reading;
     reading.style = static_cast<int>(i);
     reading.captures = matcher.captures_beyond(item);
-    reading.distinctive = std::any_of(reading.captures.begin(), reading.captures.end(), [&](const auto& capture) {
-      return !each_trimmed_view(style.distinctive, ",", [&](std::string_view name) { return name != capture.first; });
+    reading.captures.each([&](std::string_view captured, std::string_view) {
+      reading.distinctive =
+          reading.distinctive ||
+          !each_trimmed_view(style.distinctive, ",", [&](std::string_view name) { return name != captured; });
     });
     reading.rest = trim(in.render(matcher.end(), in.text.size()));
     item.style_readings.push_back(std::move(reading));

@@ -96,7 +96,7 @@ void overlay(const StyleReading& reading, const KindTable& kinds, Item& item) {
   item.description.reset();
   item.rest = reading.rest;
   using style_detail::Capture;
-  for (const auto& [name, value] : reading.captures) {
+  reading.captures.each([&](std::string_view name, std::string_view value) {
     Capture capture = style_detail::capture_of(name);  // the same names the matcher checks
     if (capture == Capture::authors) {
       item.authors = style_detail::split_authors(value);
@@ -119,7 +119,7 @@ void overlay(const StyleReading& reading, const KindTable& kinds, Item& item) {
     } else if (name != "tags") {
       item.fields.emplace_back(name, value);
     }
-  }
+  });
 }
 
 void apply(const StyleSet& styles, int index, const KindTable& kinds, Item& item) {
