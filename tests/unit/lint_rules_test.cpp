@@ -182,3 +182,21 @@ TEST_CASE("trailing-whitespace leaves the two spaces of a hard break fmt cannot 
   CHECK(count_rule(lint_text(linter, "# T\n\nc_  \nd\n\ne\\  \nf\n"), "trailing-whitespace") == 0);
   CHECK(count_rule(lint_text(linter, "# T\n\nc_   \nd\n\nword  \ne\n"), "trailing-whitespace") == 2);
 }
+
+TEST_CASE("unbalanced-brackets and separator-style find a link's brackets wherever the bytes fall") {
+  Linter linter = rules_linter();
+  // Each bracket at every offset within eight bytes (the matcher's word),
+  // escaped ones in the text among them: a well-formed entry has no finding.
+  for (size_t pad = 0; pad < 9; ++pad) {
+    std::string title = std::string(pad, 'x') + " \\[a\\] (b)";
+    std::string url = "https://a.org/" + std::string(pad, 'p') + "_(c)";
+    std::string text = "# L\n\n## S\n\n- [" + title + "](" + url + ") - A tool (" + std::string(pad, 'q') + ").\n";
+    INFO(text);
+    std::vector<Diagnostic> found = lint_text(linter, text);
+    CHECK(count_rule(found, "unbalanced-brackets") == 0);
+    CHECK(count_rule(found, "separator-style") == 0);
+    // The same with a bracket left open after the link.
+    std::string open = "# L\n\n## S\n\n- [" + title + "](" + url + ") - A tool (" + std::string(pad, 'q') + ".\n";
+    CHECK(count_rule(lint_text(linter, open), "unbalanced-brackets") == 1);
+  }
+}

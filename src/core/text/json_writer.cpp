@@ -75,24 +75,6 @@ void JsonWriter::begin_array() {
 
 void JsonWriter::end_array() { close(']'); }
 
-void JsonWriter::key(std::string_view name) {
-  before_value();
-  // One copy for '"', the name and '": ' when they fit (keys are short).
-  std::size_t closing = m_indent >= 0 ? 3 : 2;
-  if (name.size() + 1 + closing <= sizeof m_buffer - m_used) {
-    char* at = m_buffer + m_used;
-    *at++ = '"';
-    std::memcpy(at, name.data(), name.size());
-    std::memcpy(at + name.size(), "\": ", closing);
-    m_used += name.size() + 1 + closing;
-  } else {
-    put('"');
-    put(name);
-    put(std::string_view("\": ", closing));
-  }
-  m_after_key = true;
-}
-
 void JsonWriter::any_key(std::string_view name) {
   before_value();
   string(name);
