@@ -68,7 +68,6 @@ class PackedCaptures {
       at += std::size_t{sizes[0]} + sizes[1];
     }
   }
-  bool empty() const { return m_bytes.empty(); }
 
  private:
   std::string m_bytes;  // per capture: the name's and the value's sizes, then the name and the value
@@ -192,12 +191,9 @@ class SectionPath {
   auto end() const { return get().end(); }
   std::size_t size() const { return get().size(); }
   bool empty() const { return get().empty(); }
-  const std::string& operator[](std::size_t i) const { return get()[i]; }
-  const std::string& back() const { return get().back(); }
 
   friend bool operator==(const SectionPath& a, const SectionPath& b) { return a.get() == b.get(); }
   friend bool operator==(const SectionPath& a, const std::vector<std::string>& b) { return a.get() == b; }
-  friend bool operator!=(const SectionPath& a, const SectionPath& b) { return !(a == b); }
 
  private:
   static const std::vector<std::string>& empty_path();
