@@ -183,10 +183,11 @@ TEST_CASE("trailing-whitespace leaves the two spaces of a hard break fmt cannot 
   CHECK(count_rule(lint_text(linter, "# T\n\nc_   \nd\n\nword  \ne\n"), "trailing-whitespace") == 2);
 }
 
-TEST_CASE("unbalanced-brackets and separator-style find a link's brackets wherever the bytes fall") {
+TEST_CASE("unbalanced-brackets and separator-style match a link's brackets past escaped and nested ones") {
   Linter linter = rules_linter();
-  // Each bracket at every offset within eight bytes (the matcher's word),
-  // escaped ones in the text among them: a well-formed entry has no finding.
+  // Titles and URLs of every length up to eight more bytes, with escaped
+  // brackets in the title and parentheses in the URL: a well-formed entry
+  // has no finding.
   for (size_t pad = 0; pad < 9; ++pad) {
     std::string title = std::string(pad, 'x') + " \\[a\\] (b)";
     std::string url = "https://a.org/" + std::string(pad, 'p') + "_(c)";

@@ -189,10 +189,8 @@ class SectionPath {
   operator const std::vector<std::string>&() const { return get(); }  // NOLINT(google-explicit-constructor)
   auto begin() const { return get().begin(); }
   auto end() const { return get().end(); }
-  std::size_t size() const { return get().size(); }
   bool empty() const { return get().empty(); }
 
-  friend bool operator==(const SectionPath& a, const SectionPath& b) { return a.get() == b.get(); }
   friend bool operator==(const SectionPath& a, const std::vector<std::string>& b) { return a.get() == b; }
 
  private:

@@ -35,7 +35,7 @@ bool already_normal(std::string_view url) {
   std::string_view host = page.substr(k_https.size(), page.find('/', k_https.size()) - k_https.size());
   if (host.empty() || starts_with(host, "www.")) return false;
   for (char c : host)
-    if ((c >= 'A' && c <= 'Z') || c == ':' || c == '@') return false;
+    if (ascii_lower(c) != c || c == ':' || c == '@') return false;
   return page.back() != '/';
 }
 
