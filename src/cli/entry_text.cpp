@@ -190,6 +190,8 @@ std::string entry_details(const EntryRef& entry, bool color) {
   field("kinds", join(item.kinds, ", "));
   field("medium", item.medium.value_or(""));
   field("date", item.date.value_or(""));
+  field("formats", join(item.formats, ", "));
+  for (const auto& [name, value] : item.fields) field(name.c_str(), value);  // table columns, {venue}…
   field("section", join(entry.section, " / "));
   field("parents", join(entry.parents, " / "));
   if (item.links.size() > 1) field("links", join(item.links, " "));

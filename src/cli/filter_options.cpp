@@ -33,7 +33,7 @@ void add_filter_options(CLI::App& command, EntryFilter& filter) {
   command.add_option("--until", filter.until, "Only entries dated DATE (YYYY, YYYY-MM or YYYY-MM-DD) or earlier")
       ->type_name(ph::k_date)
       ->check(date_value());
-  command.add_option("--grep", filter.grep, "Only entries whose title, description, note, authors or URL contain TEXT")
+  command.add_option("--grep", filter.grep, "Only entries with TEXT in a field or in their text as written")
       ->type_name(ph::k_text);
   command.add_flag("--stubs", filter.stubs, "Only entries without a link");
 }

@@ -201,3 +201,53 @@ TEST_CASE("unbalanced-brackets and separator-style match a link's brackets past 
     CHECK(count_rule(lint_text(linter, open), "unbalanced-brackets") == 1);
   }
 }
+
+TEST_CASE("trailing-whitespace calls two spaces a hard break only inside a paragraph that goes on") {
+  Linter linter = rules_linter();
+  std::vector<Diagnostic> found = lint_text(linter,
+                                            "# L\n\n## Head  \n\nEnds a block.  \n- [a](https://a.org) - A.  \n\n"
+                                            "Line one  \nline two\n");
+  std::string messages = describe(found);
+  INFO(messages);
+  CHECK(messages.find("3:8 trailing whitespace [trailing-whitespace]") != std::string::npos);
+  CHECK(messages.find("5:14 trailing whitespace [trailing-whitespace]") != std::string::npos);
+  CHECK(messages.find("6:26 trailing whitespace [trailing-whitespace]") != std::string::npos);
+  CHECK(messages.find("8:9 trailing spaces (a hard line break: end the line with a backslash instead)") !=
+        std::string::npos);
+  CHECK(count_rule(found, "trailing-whitespace") == 4);
+}
+
+TEST_CASE("hard-tab leaves the tabs that pad a table's cells, which fmt keeps") {
+  Linter linter = rules_linter();
+  std::vector<Diagnostic> found =
+      lint_text(linter, "# L\n\n| Name | About |\n|---|---|\n| [a](https://a.org)\t\t| A tool |\n\nA\ttab.\n");
+  INFO(describe(found));
+  REQUIRE(count_rule(found, "hard-tab") == 1);
+  CHECK(describe(found).find("7:2 hard tab") != std::string::npos);
+}
+
+TEST_CASE("entry-format passes a pointer to another list written in emphasis") {
+  Linter linter = rules_linter();
+  std::vector<Diagnostic> found =
+      lint_text(linter,
+                "# L\n\n## A\n\n- [JavaScript](https://js.org) - A language.\n"
+                "  - *See also [JSwiki](https://jswiki.org/)*\n"
+                "- [B](https://b.org) - Another one.\n- [C](https://c.org) - And one more.\n");
+  INFO(describe(found));
+  CHECK(count_rule(found, "entry-format") == 0);
+}
+
+TEST_CASE("duplicate-title tells namesakes apart by a credit after the link or by authors in common") {
+  Linter linter = rules_linter();
+  std::vector<Diagnostic> found =
+      lint_text(linter,
+                "# L\n\n## Recipes\n\n- [recipes](https://github.com/b/recipes) by @bzimmerman - Tasty recipes.\n"
+                "- [recipes](https://github.com/s/recipes) by @schacon - Other recipes.\n\n"
+                "## Books\n\n- [Linear Algebra](https://a.org/la) - Jim Hefferon (PDF)\n"
+                "- [Linear Algebra](https://b.org/la) - David Cherney, Tom Denton (PDF)\n"
+                "- [Think Python](https://c.org/tp) - Allen B. Downey (HTML)\n"
+                "- [Think Python](https://d.org/tp) - Allen B. Downey, Christophe Gesqui\xC3\xA8re (HTML)\n");
+  INFO(describe(found));
+  REQUIRE(count_rule(found, "duplicate-title") == 1);
+  CHECK(describe(found).find("13:1 title 'Think Python'") != std::string::npos);
+}

@@ -204,14 +204,15 @@ TEST_CASE("docs/slugs.md: every example of the table gives the slug GitHub gives
   Catalog catalog = parse_text(
       "# L\n\n## Machine Learning\n\n## C++ / C#\n\n## C++\n\n## C#\n\n## My List ![badge](https://b.org/b.svg)\n\n"
       "## Node.js\n\n## \xC3\x84hnliche Listen\n\n## Tools :rocket:\n\n## <a id=\"csharp\"></a>C#\n\n"
-      "## snake_case & kebab-case\n\n## Books\n\n## Books\n\n## Books\n");
+      "## :anger: &nbsp;Table of Contents\n\n## snake_case & kebab-case\n\n## Books\n\n## Books\n\n## Books\n");
   Strings slugs, anchors;
   for (const Section& section : catalog.root.sections) {
     slugs.push_back(section.slug);
     anchors.push_back(section.anchor);
   }
   CHECK(slugs == Strings{"machine-learning", "c--c", "c", "c-1", "my-list-", "nodejs", "\xC3\xA4hnliche-listen",
-                         "tools-", "c-2", "snake_case--kebab-case", "books", "books-1", "books-2"});
+                         "tools-rocket", "c-2", "anger-table-of-contents", "snake_case--kebab-case", "books", "books-1",
+                         "books-2"});
   CHECK(anchors[8] == "csharp");
   CHECK(github_slug("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E \xE3\x83\xAA\xE3\x82\xBD\xE3\x83\xBC\xE3\x82\xB9") ==
         "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E-\xE3\x83\xAA\xE3\x82\xBD\xE3\x83\xBC\xE3\x82\xB9");
@@ -245,4 +246,143 @@ TEST_CASE("a books entry's translator, editor and illustrator are not authors, i
   CHECK(items[3].authors == std::vector<std::string>{"Jan Skansholm"});
   CHECK(items[4].authors == std::vector<std::string>{"Ann Lee", "Bo Chen"});
   CHECK(items[5].authors == std::vector<std::string>{"Trl Lee", "Ed Fox", "Al Gore"});
+}
+
+TEST_CASE("an awesome entry's note or credit before its separator keeps the description after it") {
+  Catalog catalog = parse_text(
+      "## A\n\n"
+      "- [chinese-poetry](https://github.com/c/chinese-poetry) _In Chinese_ \xE2\x80\x93 The most complete database\n"
+      "- [Actionsflow](https://github.com/a/actionsflow) `\xE2\x9A\xA0` - The free Zapier alternative.\n"
+      "- [recipes](https://github.com/b/recipes) by @bzimmerman \xE2\x80\x93 Tasty open-source recipes.\n"
+      "- [FineWeb](https://hf.co/fineweb) by Penedo et al.: Article to recreate a large dataset.\n"
+      "- [Natural Language Processing](https://a.org/nlp) by Hal Daum\xC3\xA9 III\n"
+      "- [UI Design Daily](https://www.uidesigndaily.com/) :Weekly FREE UI resources\n"
+      "- [Foo](https://foo.org) by far the best library - really.\n"
+      "- [mp3](https://github.com/tcolgate/mp3) - Native Go MP3 decoder.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 8);
+  CHECK(entries[0].item->note == "In Chinese");
+  CHECK(entries[0].item->description == "The most complete database");
+  CHECK(entries[1].item->note == "\xE2\x9A\xA0");
+  CHECK(entries[1].item->description == "The free Zapier alternative.");
+  CHECK(entries[2].item->authors == Strings{"@bzimmerman"});
+  CHECK(entries[2].item->description == "Tasty open-source recipes.");
+  CHECK(entries[3].item->authors == Strings{"Penedo"});
+  CHECK(entries[3].item->description == "Article to recreate a large dataset.");
+  CHECK(entries[4].item->authors == Strings{"Hal Daum\xC3\xA9 III"});
+  CHECK(entries[4].item->rest.empty());
+  CHECK(entries[5].item->description == "Weekly FREE UI resources");
+  // Prose after the link is no credit: it stays where entry-format sees it.
+  CHECK(entries[6].item->authors.empty());
+  CHECK(entries[6].item->rest == "by far the best library - really.");
+  // A project named like a format is a name.
+  CHECK(entries[7].item->formats.empty());
+}
+
+TEST_CASE("papers: names with initials may end in a full stop, and a bold title ends where the bold does") {
+  Catalog catalog = parse_text(
+      "## Vision\n\n"
+      "- **Conditional random fields as RNNs** (2015), S. Zheng and S. Jayasumana. [[pdf]](https://arxiv.org/1)\n"
+      "- **Sequence to sequence learning** (2014), O. Vinyals and Q. Le. [[pdf]](https://arxiv.org/2)\n"
+      "- **Deep residual learning** (2016), K. He et al. [[pdf]](https://arxiv.org/3)\n"
+      "- **Random search for hyper-parameters** (2012) J. Bergstra and Y. Bengio [[pdf]](https://arxiv.org/4)\n"
+      "- Mask R-CNN (2017), K. He. [[pdf]](https://arxiv.org/5)\n");
+  CHECK(catalog.style == "papers");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 5);
+  CHECK(entries[0].item->title == "Conditional random fields as RNNs");
+  CHECK(entries[0].item->date == "2015");
+  CHECK(entries[0].item->authors == Strings{"S. Zheng", "S. Jayasumana"});
+  CHECK(entries[1].item->authors == Strings{"O. Vinyals", "Q. Le"});
+  CHECK(entries[2].item->authors == Strings{"K. He"});
+  // No ", " after the year: the entry departs from the template, and says so.
+  CHECK_FALSE(entries[3].item->style_miss.empty());
+  CHECK(entries[3].item->date == std::nullopt);
+  // An entry without the bold reads as if the template had none.
+  CHECK(entries[4].item->title == "Mask R-CNN");
+  CHECK(entries[4].item->authors == Strings{"K. He"});
+  CHECK(entries[4].item->style_miss.empty());
+}
+
+TEST_CASE("reference authors: et al. dropped, surnames first after ';', surnames with initials, particles") {
+  Catalog catalog = parse_text(
+      "## 1\n\n"
+      "**[6]** Szegedy, Christian, et al. \"**Going deeper**.\" CVPR. 2015. [[pdf]](https://a.org/6)\n\n"
+      "**[7]** Farhadi,Ali,etal. \"**Yolo9000**.\" arXiv (2016). [[pdf]](https://a.org/7)\n\n"
+      "**[8]** Mordvintsev, Alexander; Olah, Christopher; Tyka, Mike (2015). \"**Inceptionism**\". Google. "
+      "[[html]](https://a.org/8)\n\n"
+      "**[9]** Pinheiro, P.O., Collobert, R., Dollar, P. \"**Segmenting**.\" NIPS (2015). [[pdf]](https://a.org/9)\n\n"
+      "**[10]** Oord, Aaron van den, Nal Kalchbrenner, and Koray Kavukcuoglu. \"**Pixel RNN**.\" arXiv (2016). "
+      "[[pdf]](https://a.org/10)\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 5);
+  CHECK(entries[0].item->authors == Strings{"Christian Szegedy"});
+  CHECK(entries[1].item->authors == Strings{"Ali Farhadi"});
+  CHECK(entries[2].item->authors == Strings{"Alexander Mordvintsev", "Christopher Olah", "Mike Tyka"});
+  CHECK(entries[2].item->date == "2015");
+  CHECK(entries[3].item->authors == Strings{"P.O. Pinheiro", "R. Collobert", "P Dollar"});
+  CHECK(entries[4].item->authors == Strings{"Aaron van den Oord", "Nal Kalchbrenner", "Koray Kavukcuoglu"});
+}
+
+TEST_CASE("selectors take an id in any case and a unique prefix of 4 to 7 hex digits") {
+  Catalog catalog = parse_text("## A\n\n- [a](https://a.org) - A.\n- [b](https://b.org) - B.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  const std::string& id = entries[1].item->id;
+  std::string upper = id;
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) { return static_cast<char>(std::toupper(c)); });
+  for (const std::string& selector : {upper, id.substr(0, 4), upper.substr(0, 6)}) {
+    INFO(selector);
+    REQUIRE(resolve_selector(catalog, selector).size() == 1);
+    CHECK(resolve_selector(catalog, selector)[0].item->title == "b");
+    REQUIRE(resolve_exact_selector(catalog, selector).size() == 1);
+    CHECK(resolve_exact_selector(catalog, selector)[0].item->title == "b");
+  }
+  CHECK(resolve_exact_selector(catalog, id.substr(0, 3)).empty());  // too short to name an entry
+  // A title as written comes before an id it happens to begin.
+  Catalog films = parse_text("## F\n\n- [" + id.substr(0, 4) + "](https://film.org) - A film.\n");
+  REQUIRE(resolve_selector(films, id.substr(0, 4)).size() == 1);
+  CHECK(resolve_selector(films, id.substr(0, 4))[0].item->url == "https://film.org");
+}
+
+TEST_CASE("list --grep finds text no field holds, in the entry as written, and the fields of table rows") {
+  Catalog catalog = parse_text(
+      "## Books\n\n"
+      "- [Grid](https://a.org/grid) - Ian Foster (PDF) (in process)\n"
+      "- [Other](https://b.org) - Ann Lee (PDF)\n\n"
+      "## APIs\n\n| API | Description | Auth |\n|---|---|---|\n| [Cats](https://cats.org) | Cat facts | apiKey |\n");
+  EntryFilter filter;
+  filter.grep = "In Process";
+  CHECK(titles(select_entries(catalog, filter)) == Strings{"Grid"});
+  filter.grep = "apikey";
+  CHECK(titles(select_entries(catalog, filter)) == Strings{"Cats"});
+}
+
+TEST_CASE("a table row whose link only says what it is takes its title from the row's first plain cell") {
+  Catalog catalog = parse_text(
+      "## Notebooks\n\n| Notebook | Description | Article |\n|---|---|---|\n"
+      "| Fine-tune Mistral-7b with DPO | Boost fine-tuned models. | [Article](https://blog.org/dpo) |\n"
+      "| 2024 | Just a year. | [Link](https://blog.org/year) |\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].item->title == "Fine-tune Mistral-7b with DPO");
+  CHECK(entries[0].item->url == "https://blog.org/dpo");
+  CHECK(entries[0].item->description == "Boost fine-tuned models.");
+  CHECK(entries[0].item->fields.empty());   // neither the title's cell nor the labelled link
+  CHECK(entries[1].item->title == "Link");  // a date names no entry
+}
+
+TEST_CASE("books: a remark in parentheses after the formats is the entry's note") {
+  Catalog catalog = parse_text(
+      "## Books\n\n"
+      "- [Grid Computing](https://a.org/grid) - Ian Foster, Dennis B. Gannon (PDF, Kindle) "
+      "(email address *requested*, not required)\n"
+      "- [Other Book](https://b.org/other) - Ann Lee (PDF)\n- [Third Book](https://c.org/third) - Bo Li (HTML)\n");
+  CHECK(catalog.style == "books");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].item->authors == Strings{"Ian Foster", "Dennis B. Gannon"});
+  CHECK(entries[0].item->formats == Strings{"pdf", "kindle"});
+  CHECK(entries[0].item->note == "email address requested, not required");
+  CHECK(entries[0].item->rest.empty());
 }

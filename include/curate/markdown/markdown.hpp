@@ -83,10 +83,10 @@ bool chunk_runs_on(const MarkdownDocument& chunk, const Chunk& where);
 // pictures, not words; GitHub's heading anchors skip them too).
 std::string plain_text(cmark_node* node, bool image_alt = false);
 
-// A heading's text as GitHub's anchor sees it (the rendered heading's text
-// content): plain_text() with emoji shortcodes (":rocket:") left out, as
-// GitHub shows them as emoji; not trimmed. Sections display it with
-// whitespace collapsed; github_slug() turns it into the anchor.
+// A heading's text as GitHub's anchor sees it: plain_text(), emoji
+// shortcodes (":rocket:") kept as their text, as GitHub's anchors keep
+// them; not trimmed. Sections display it with whitespace collapsed;
+// github_slug() turns it into the anchor.
 std::string heading_text(cmark_node* heading);
 
 // The id="…" and name="…" values in a piece of raw HTML: the anchors a

@@ -34,7 +34,7 @@ struct EntryFilter {
   std::optional<std::string> author;  // case-insensitive substring of any author
   std::optional<std::string> since;   // YYYY, YYYY-MM or YYYY-MM-DD (date_in_range); undated entries are excluded
   std::optional<std::string> until;
-  std::optional<std::string> grep;  // case-insensitive, in title, description, note, authors, URL
+  std::optional<std::string> grep;  // case-insensitive, in any field or the entry as written (Item::raw)
   bool stubs = false;               // only entries without a link
 
   // Whether any filter is set.
@@ -81,13 +81,15 @@ std::vector<EntryRef> select_entries(const CatalogSet& set, const EntryFilter& f
 // Stable sort; entries without the key go last.
 void sort_entries(std::vector<EntryRef>& entries, SortKey key, bool reverse = false);
 
-// The entries a selector names: an id, else a URL (compared normalised),
-// else titles equal to it (case-insensitively), else titles containing it.
+// The entries a selector names: an id (in any case), else a URL (compared
+// normalised), else titles equal to it (case-insensitively), else the ids
+// it is a prefix of (4 to 7 hex digits), else titles containing it.
 std::vector<EntryRef> resolve_selector(const Catalog& catalog, const std::string& selector);
 std::vector<EntryRef> resolve_selector(const CatalogSet& set, const std::string& selector);
 
-// The entries an edit selector names: an id, else a URL (compared
-// normalised). Titles are never guessed here; see match_titles.
+// The entries an edit selector names: an id (in any case), else a URL
+// (compared normalised), else the ids it is a prefix of (4 to 7 hex
+// digits). Titles are never guessed here; see match_titles.
 std::vector<EntryRef> resolve_exact_selector(const Catalog& catalog, const std::string& selector);
 
 // Entries whose title equals `text` case-insensitively, else those whose

@@ -48,6 +48,12 @@ void read_inlines(cmark_node* parent, Flat& flat, Navigation& navigation) {
           add_atom(flat, Atom{false, false, plain_text(node), {}});
         }
         break;
+      case CMARK_NODE_STRONG: {
+        size_t begin = flat.text.size();
+        read_inlines(node, flat, navigation);
+        flat.strong.emplace_back(begin, flat.text.size());
+        break;
+      }
       case CMARK_NODE_LINK: {
         const char* url = cmark_node_get_url(node);
         if (is_anchor_url(url ? url : "")) {
@@ -91,9 +97,11 @@ void erase(Flat& flat, size_t begin, size_t end) {
   flat.text.erase(begin, length);
   for (size_t& at : flat.atom_at)
     if (at >= end) at -= length;
-  for (auto& [from, to] : flat.code) {
-    if (from >= end) from -= length;
-    if (to >= end) to -= length;
+  for (auto* spans : {&flat.code, &flat.strong}) {
+    for (auto& [from, to] : *spans) {
+      if (from >= end) from -= length;
+      if (to >= end) to -= length;
+    }
   }
 }
 
@@ -104,6 +112,7 @@ void Flat::clear() {
   atoms.clear();
   atom_at.clear();
   code.clear();
+  strong.clear();
   dropped_navigation = false;
 }
 

@@ -27,7 +27,10 @@ struct Flat {
   std::vector<Atom> atoms;
   std::vector<size_t> atom_at;                  // position of each atom's NUL
   std::vector<std::pair<size_t, size_t>> code;  // [begin, end) of each code span's text
-  bool dropped_navigation = false;              // a same-document anchor link was left out
+  // [begin, end) of each strong emphasis's text (**bold**), which stays
+  // text: only templates that write "**{title}**" ask where it ends.
+  std::vector<std::pair<size_t, size_t>> strong;
+  bool dropped_navigation = false;  // a same-document anchor link was left out
 
   void clear();
   const Atom* atom(size_t pos) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "curate/markdown/markdown.hpp"
 #include "curate/text/text.hpp"
@@ -41,7 +42,26 @@ std::optional<std::string> after_separator(std::string_view text) {
     if (starts_with(text, sep)) return std::string(trim(text.substr(sep.size())));
   for (auto sep : {std::string_view("-"), std::string_view(":"), std::string_view("\xE2\x80\x94")})
     if (text == sep) return std::string();
+  // "[UI Design Daily](…) :Weekly FREE UI resources": a colon glued to the
+  // description still separates it.
+  if (text.size() > 1 && text[0] == ':' && std::isalnum(static_cast<unsigned char>(text[1])))
+    return std::string(trim(text.substr(1)));
   return std::nullopt;
+}
+
+// Where the first separator of `text` starts (" - ", " – ", " — ", ": "), or npos.
+size_t find_separator(std::string_view text) {
+  return std::min({text.find(" - "), text.find(" \xE2\x80\x93 "), text.find(" \xE2\x80\x94 "), text.find(": ")});
+}
+
+// "by @bzimmerman", "by Penedo et al.": who an awesome entry credits right
+// after its link, when every name is a name or a GitHub handle.
+std::optional<std::vector<std::string>> credited_authors(std::string_view text) {
+  if (text.size() < 4 || !iequals(text.substr(0, 3), "by ")) return std::nullopt;
+  std::string_view names = trim(text.substr(3));
+  bool handle = names.size() > 1 && names[0] == '@' && names.find_first_of(" \t,") == std::string_view::npos;
+  if (!handle && !style_detail::plausible_authors(names)) return std::nullopt;
+  return style_detail::split_authors(names);
 }
 
 class EntryParser {
@@ -51,6 +71,7 @@ class EntryParser {
 
   void run() {
     size_t pos = read_tags(skip_spaces(m_s, 0));
+    const Atom* title_link = nullptr;  // "[mp3](…) - Native Go MP3 decoder.": a name, not a format
     if (open_quote_length(m_s, pos)) {
       m_item.style = EntryStyle::quoted;
       std::string quote;
@@ -59,6 +80,7 @@ class EntryParser {
       pos = read_link_after_title(skip_spaces(m_s, pos));
     } else if (const Atom* atom = m_flat.atom(pos); atom && atom->is_link) {
       m_item.style = atom->is_autolink ? EntryStyle::bare_url : EntryStyle::leading_link;
+      title_link = atom;
       m_item.title = atom->text;
       m_item.url = atom->url;
       pos = read_year_after_link(skip_spaces(m_s, pos + 1));
@@ -69,6 +91,7 @@ class EntryParser {
     for (const Atom& atom : m_flat.atoms) {
       if (!atom.is_link) continue;
       m_item.links.push_back(atom.url);
+      if (&atom == title_link) continue;
       if (auto format = format_of_label(atom.text)) add_format(m_item, *format);
     }
   }
@@ -198,7 +221,43 @@ class EntryParser {
     }
   }
 
+  // "[chinese-poetry](…) _In Chinese_ – The most comprehensive…",
+  // "[Actionsflow](…) `⚠` - The free Zapier/IFTTT alternative…",
+  // "[recipes](…) by @bzimmerman – This repository…": a note in emphasis or
+  // a code span, or a credit, between an awesome entry's link and its
+  // separator. True when it read one, with the description after it.
+  bool read_qualified_tail(size_t pos) {
+    if (m_item.style != EntryStyle::leading_link || m_item.description || m_item.note || !m_item.authors.empty())
+      return false;
+    const Atom* atom = m_flat.atom(pos);
+    auto code =
+        std::find_if(m_flat.code.begin(), m_flat.code.end(), [&](const auto& span) { return span.first == pos; });
+    if ((atom && !atom->is_link) || code != m_flat.code.end()) {
+      size_t after_note = atom ? pos + 1 : code->second;
+      std::string after(trim(m_flat.render(after_note, m_s.size())));
+      std::optional<std::string> description = after_separator(after);
+      if (!description || description->empty()) return false;
+      m_item.note = atom ? std::string(trim(atom->text)) : std::string(trim(m_flat.render(pos, after_note)));
+      m_item.description = std::move(*description);
+      return true;
+    }
+    // Most tails open with their separator: only "by …" is rendered and read.
+    if (m_s.size() < pos + 4 || !iequals(std::string_view(m_s).substr(pos, 3), "by ")) return false;
+    std::string tail(trim(m_flat.render(pos, m_s.size())));
+    size_t separator = find_separator(tail);
+    std::string_view credit = trim(std::string_view(tail).substr(0, separator));
+    std::optional<std::vector<std::string>> authors = credited_authors(credit);
+    if (!authors || authors->empty()) return false;
+    m_item.authors = std::move(*authors);
+    if (separator != std::string::npos)
+      if (auto description = after_separator(trim(std::string_view(tail).substr(separator)));
+          description && !description->empty())
+        m_item.description = std::move(*description);
+    return true;
+  }
+
   void read_tail(size_t pos) {
+    if (read_qualified_tail(pos)) return;
     size_t end = m_s.size();
     size_t last = m_s.find_last_not_of(" \t");
     if (last != std::string::npos && last >= pos && is_trailing_emphasis(last)) {

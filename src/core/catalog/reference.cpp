@@ -6,6 +6,7 @@
 #include "curate/catalog/grammar.hpp"
 #include "curate/text/text.hpp"
 #include "flat.hpp"
+#include "style_internal.hpp"
 
 namespace curate {
 namespace {
@@ -50,19 +51,64 @@ std::string strip_edges(std::string_view text, std::string_view junk) {
 
 bool is_single_word(std::string_view text) { return !text.empty() && text.find(' ') == std::string_view::npos; }
 
-// "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton" → Yann LeCun, Yoshua
-// Bengio, Geoffrey Hinton: the first author is written surname first.
+bool is_et_al(std::string_view part) {
+  return part == "et al." || part == "et al" || part == "etal." || part == "etal" || part == "al.";
+}
+
+// "Yann", "Aaron van den": given names, maybe with the particles of the
+// surname they precede.
+bool is_given_names(std::string_view part) {
+  if (part.empty() || !std::isupper(static_cast<unsigned char>(part.front()))) return false;
+  size_t words = 0, particles = 0;
+  for (std::string_view word : split_trimmed_views(part, " ")) {
+    ++words;
+    for (std::string_view particle : {"van", "von", "den", "der", "de", "del", "da", "di", "du", "le", "la"})
+      if (word == particle) ++particles;
+  }
+  return words - particles <= 2;
+}
+
+// "Mordvintsev, Alexander" → "Alexander Mordvintsev".
+std::string uninvert(std::string_view name) {
+  size_t comma = name.find(',');
+  if (comma == std::string_view::npos) return std::string(trim(name));
+  std::string_view surname = trim(name.substr(0, comma)), given = trim(name.substr(comma + 1));
+  return given.empty() ? std::string(surname) : std::string(given) + " " + std::string(surname);
+}
+
+// The authors of a reference, written the ways papers cite them:
+// - "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton": the first author
+//   surname first (given names may end in particles: "Oord, Aaron van den");
+// - "Mordvintsev, Alexander; Olah, Christopher": each surname first;
+// - "Pinheiro, P.O., Collobert, R., Dollar, P.": surnames and initials;
+// "et al." is no author.
 std::vector<std::string> split_reference_authors(std::string_view text) {
   std::vector<std::string> parts;
+  if (text.find(';') != std::string_view::npos) {
+    for (std::string_view name : split_trimmed_views(text, ";"))
+      if (std::string author = uninvert(name); !author.empty() && !is_et_al(author)) parts.push_back(author);
+    return parts;
+  }
   std::string normalized(text);
   for (std::string_view joiner : {", and ", " and ", " & "}) {
     for (size_t at = normalized.find(joiner); at != std::string::npos; at = normalized.find(joiner, at + 1))
       normalized.replace(at, joiner.size(), ", ");
   }
-  for (std::string_view part : split_trimmed_views(normalized, ",")) parts.emplace_back(part);
-  if (parts.size() >= 2 && is_single_word(parts[0]) && parts[1] != "et al." && parts[1] != "et al" &&
-      std::isupper(static_cast<unsigned char>(parts[1].front())) &&
-      std::count(parts[1].begin(), parts[1].end(), ' ') < 2) {
+  for (std::string_view part : split_trimmed_views(normalized, ",")) {
+    for (std::string_view etal : {" et al.", " et al"})
+      if (ends_with(part, etal)) part = trim(part.substr(0, part.size() - etal.size()));
+    if (!part.empty() && !is_et_al(part)) parts.emplace_back(part);
+  }
+  bool surname_initials = parts.size() >= 2 && parts.size() % 2 == 0;
+  for (size_t i = 0; surname_initials && i < parts.size(); i += 2)
+    surname_initials =
+        is_single_word(parts[i]) && !style_detail::is_initials(parts[i]) && style_detail::is_initials(parts[i + 1]);
+  if (surname_initials) {
+    std::vector<std::string> names;
+    for (size_t i = 0; i < parts.size(); i += 2) names.push_back(parts[i + 1] + " " + parts[i]);
+    return names;
+  }
+  if (parts.size() >= 2 && is_single_word(parts[0]) && is_given_names(parts[1])) {
     parts[0] = parts[1] + " " + parts[0];
     parts.erase(parts.begin() + 1);
   }
@@ -111,8 +157,16 @@ void parse_reference_fields(cmark_node* paragraph, Item& item) {
     auto [close, close_length] = find_close_quote(s, open + open_length, first_link);
     if (close == std::string::npos) close = first_link;
     item.title = strip_edges(flat.render(open + open_length, close), " \t.,");
-    for (std::string& author : split_reference_authors(strip_edges(flat.render(mark, open), " \t.,")))
-      item.authors.push_back(std::move(author));
+    std::string authors = strip_edges(flat.render(mark, open), " \t.,");
+    // "Tyka, Mike (2015).": the year written after the authors.
+    if (authors.size() > 6 && authors.back() == ')' && authors[authors.size() - 6] == '(') {
+      auto [at, year] = find_year(std::string_view(authors).substr(authors.size() - 5, 4));
+      if (at == 0) {
+        item.date = year;
+        authors = strip_edges(std::string_view(authors).substr(0, authors.size() - 6), " \t.,");
+      }
+    }
+    for (std::string& author : split_reference_authors(authors)) item.authors.push_back(std::move(author));
     after_title = std::min(close + close_length, s.size());
   } else {
     item.title = strip_edges(flat.render(mark, first_link), " \t.,");

@@ -163,6 +163,13 @@ bool is_separator_literal(std::string_view text) {
 EntryTemplate::EntryTemplate(std::string_view text) : m_text(text), m_compiled(std::make_unique<Compiled>()) {
   m_compiled->parts = group_parts(tokenize(text, false));
   m_compiled->layout = group_parts(tokenize(text, true));
+  // Both cut the same cores in the same order; the layout still has the markers.
+  for (size_t k = 0; k < m_compiled->parts.size() && k < m_compiled->layout.size(); ++k) {
+    const Part& laid = m_compiled->layout[k];
+    auto marker = [](char c) { return c == '*' || c == '_'; };
+    m_compiled->parts[k].emphasized = laid.core.kind == Core::placeholder && !laid.lead.empty() &&
+                                      marker(laid.lead.back()) && !laid.trail.empty() && marker(laid.trail.front());
+  }
   auto has = [&](std::string_view name) {
     return std::any_of(m_compiled->parts.begin(), m_compiled->parts.end(),
                        [&](const Part& part) { return names(part.core, name); });

@@ -45,6 +45,9 @@ struct Part {
   // separator: decided once here, as the matcher asks at every position.
   bool lead_separator = false;
   bool trail_separator = false;
+  // A placeholder the template writes in emphasis ("**{title}**"): where
+  // the entry has an emphasis there, it reads within it, never past its end.
+  bool emphasized = false;
 };
 
 // Template text that stands for any separator: "-", "--", ":", "–", "—"
@@ -79,6 +82,13 @@ std::string describe_core(const Core& core);
 
 // "G. Hinton, A. Krizhevsky and I. Sutskever et al." → the names, "et al." left out.
 std::vector<std::string> split_authors(std::string_view text);
+
+// Whether `text` reads as a list of names (at most 30, each of at most six
+// capitalised words, initials or particles): what an {authors} placeholder takes.
+bool plausible_authors(std::string_view text);
+
+// Only initials: "S.", "P.O.", "J.-P.", "R" (at most six characters).
+bool is_initials(std::string_view word);
 
 // The template text of part `index` of `compiled`, for messages ("[{title}]({url})").
 std::string describe_part(const EntryTemplate& compiled, size_t index);

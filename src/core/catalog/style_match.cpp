@@ -26,6 +26,13 @@ struct Input {
   std::string text;
   std::vector<Token> tokens;
   std::vector<size_t> token_at;
+  std::vector<std::pair<size_t, size_t>> emphasis;  // where each emphasis's text stands in `text`, in order
+
+  // The end of the emphasis whose text starts at `pos`, or npos.
+  size_t emphasis_end(size_t pos) const {
+    auto it = std::lower_bound(emphasis.begin(), emphasis.end(), std::make_pair(pos, size_t{0}));
+    return it != emphasis.end() && it->first == pos ? it->second : std::string::npos;
+  }
 
   const Token* token(size_t pos) const {
     if (pos >= text.size() || text[pos] != '\0') return nullptr;
@@ -64,10 +71,36 @@ struct Input {
   }
 };
 
+// Where a position of `flat` stands in the input build_input makes of it.
+size_t input_position(const grammar_detail::Flat& flat, size_t to) {
+  size_t at = 0, code_span = 0;
+  for (size_t i = 0; i < to && i < flat.text.size();) {
+    while (code_span < flat.code.size() && flat.code[code_span].second <= i) ++code_span;
+    if (code_span < flat.code.size() && flat.code[code_span].first == i) {
+      ++at;
+      i = flat.code[code_span].second;
+      continue;
+    }
+    const grammar_detail::Atom* atom = flat.atom(i);
+    at += atom && !atom->is_link ? atom->text.size() : 1;
+    ++i;
+  }
+  return at;
+}
+
+// The strong emphasis of `flat` as spans of the input, with the emphasis
+// atoms build_input recorded (bold entries are few: not in its loop).
+void add_strong_spans(const grammar_detail::Flat& flat, Input& in) {
+  for (auto [begin, end] : flat.strong)
+    in.emphasis.emplace_back(input_position(flat, begin), input_position(flat, end));
+  std::sort(in.emphasis.begin(), in.emphasis.end());
+}
+
 void build_input(const grammar_detail::Flat& flat, Input& in) {
   in.text.clear();
   in.tokens.clear();
   in.token_at.clear();
+  in.emphasis.clear();
   size_t code = 0;
   auto add_token = [&](Token token) {
     in.token_at.push_back(in.text.size());
@@ -86,6 +119,7 @@ void build_input(const grammar_detail::Flat& flat, Input& in) {
       if (atom->is_link) {
         add_token({true, atom->text, atom->url});
       } else {
+        in.emphasis.emplace_back(in.text.size(), in.text.size() + atom->text.size());
         in.text += atom->text;  // emphasis: its text
       }
     } else {
@@ -93,6 +127,7 @@ void build_input(const grammar_detail::Flat& flat, Input& in) {
     }
     ++i;
   }
+  if (!flat.strong.empty()) add_strong_spans(flat, in);
 }
 
 bool is_blank_byte(char c) { return c == ' ' || c == '\t'; }
@@ -250,6 +285,8 @@ bool plainly_not_names(std::string_view text) {
   return false;
 }
 
+}  // namespace
+
 bool plausible_authors(std::string_view text) {
   if (plainly_not_names(text)) return false;
   size_t names = 0;
@@ -267,6 +304,38 @@ bool plausible_authors(std::string_view text) {
     plausible = plausible && words > 0;
   });
   return plausible && names > 0 && names <= 30;
+}
+
+bool is_initials(std::string_view word) {
+  return !word.empty() && word.size() <= 6 && std::isupper(static_cast<unsigned char>(word.front())) &&
+         std::all_of(word.begin(), word.end(),
+                     [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '.' || c == '-'; });
+}
+
+namespace {
+
+// An initial with its stop: "S.", "J.-P.".
+bool is_initial(std::string_view word) { return word.size() >= 2 && word.back() == '.' && is_initials(word); }
+
+// "S. Zheng and S. Jayasumana." before " [[pdf]]": names written with
+// initials may end in a full stop that closes the list, not a name; the
+// value without it. Other text is left as it is ("Industrial-strength
+// NLP." is a sentence, not names; "et al." keeps its own stop).
+std::string_view without_closing_stop(std::string_view names) {
+  // An initial is followed by a name: without ". " there is none (most
+  // text a description ends in a stop has no other).
+  if (names.size() < 2 || names.back() != '.' || names.find(". ") == std::string_view::npos ||
+      ends_with(names, "et al."))
+    return names;
+  size_t last_word = names.find_last_of(" \t");
+  if (last_word == std::string_view::npos || is_initial(names.substr(last_word + 1))) return names;
+  for (size_t at = 0; at < last_word;) {
+    size_t end = at;
+    while (end < last_word && names[end] != ' ' && names[end] != '\t' && names[end] != ',') ++end;
+    if (is_initial(names.substr(at, end - at))) return names.substr(0, names.size() - 1);
+    at = end + 1;
+  }
+  return names;
 }
 
 bool is_year(std::string_view text) {
@@ -396,10 +465,15 @@ class Matcher {
       size_t q = match_literal(part.trail, part.trail_separator, m_in.text, after);
       return q != std::string::npos && match(k + 1, q);
     }
-    for (size_t e = p + 1; e <= m_in.text.size(); ++e) {
+    // "**{title}**" on an entry that opens the part in emphasis ends within
+    // that emphasis ("**Show and tell (2015)**, O. Vinyals" keeps its year),
+    // never past it; one without it reads as if the markers were not there.
+    size_t last_end = part.emphasized ? m_in.emphasis_end(p) : std::string::npos;
+    for (size_t e = p + 1; e <= m_in.text.size() && e <= last_end; ++e) {
       if (!may_end(k, e)) continue;
       if (++m_steps > k_budget) return false;
       std::string_view value = m_in.view(p, e, m_rendered);
+      if (part.core.check == Capture::authors) value = without_closing_stop(value);
       if (!valid_capture(part.core.check, value, m_kinds)) continue;
       size_t q = match_literal(part.trail, part.trail_separator, m_in.text, e);
       if (q == std::string::npos) continue;

@@ -95,6 +95,13 @@ void overlay(const StyleReading& reading, const KindTable& kinds, Item& item) {
   // description or rest is now the template's.
   item.description.reset();
   item.rest = reading.rest;
+  // "… (PDF, Kindle) (email address *requested*, not required)": a remark
+  // in parentheses after the template's last part is the entry's note.
+  if (!item.note && item.rest.size() > 2 && item.rest.front() == '(' && item.rest.back() == ')' &&
+      item.rest.find(')') == item.rest.size() - 1) {
+    item.note = std::string(trim(std::string_view(item.rest).substr(1, item.rest.size() - 2)));
+    item.rest.clear();
+  }
   using style_detail::Capture;
   reading.captures.each([&](std::string_view name, std::string_view value) {
     Capture capture = style_detail::capture_of(name);  // the same names the matcher checks

@@ -48,6 +48,15 @@ void add_authors(std::string_view text, Item& item) {
   for (std::string& author : style_detail::split_authors(text)) item.authors.push_back(std::move(author));
 }
 
+// A link text that names no resource: "[Article](…)" under "Article", "[pdf]", "[link]".
+bool is_generic_link_text(std::string_view text, std::string_view header) {
+  if (iequals(text, header) || format_of_label(text)) return true;
+  for (std::string_view word : {"link", "here", "article", "paper", "code", "website", "homepage", "repo", "github",
+                                "source", "demo", "read", "view", "download", "blog", "post", "docs"})
+    if (iequals(text, word)) return true;
+  return false;
+}
+
 // Fills `item` from one row; false when the row links nowhere.
 bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnRole>& roles,
               const std::vector<Cell>& cells, Item& item) {
@@ -58,6 +67,20 @@ bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnR
     if (!cells[i].links.empty()) first_link = &cells[i].links.front(), first_link_column = i;
   if (!first_link) return false;
   bool titled = title_column < cells.size() && !cells[title_column].text.empty();
+  // "| Fine-tune Mistral with DPO | … | [Article](…) |": no column is called
+  // a name, and the first link's text says what the link is, not what the
+  // entry is: the row's first plain-text cell names it.
+  if (!titled && is_generic_link_text(cells[first_link_column].text,
+                                      first_link_column < headers.size() ? headers[first_link_column] : "")) {
+    for (size_t i = 0; i < first_link_column && !titled; ++i) {
+      ColumnRole role = i < roles.size() ? roles[i] : ColumnRole::other;
+      if (cells[i].text.empty() || !cells[i].links.empty() || role == ColumnRole::date || role == ColumnRole::authors ||
+          role == ColumnRole::description || is_date_shape(cells[i].text))
+        continue;
+      title_column = i;
+      titled = true;
+    }
+  }
   size_t source_column = titled ? title_column : first_link_column;
   item.title = cells[source_column].text;
   const std::vector<CellLink>& title_links = cells[source_column].links;
@@ -71,6 +94,9 @@ bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnR
     if (i == source_column || cell.text.empty()) continue;
     ColumnRole role = i < roles.size() ? roles[i] : ColumnRole::other;
     std::string header = i < headers.size() ? headers[i] : "column " + std::to_string(i + 1);
+    // A cell that is only a labelled link ("[Article](…)"): its link is in item.links.
+    if (cell.links.size() == 1 && cell.text == cell.links.front().text && is_generic_link_text(cell.text, header))
+      continue;
     if (role == ColumnRole::description && !item.description) {
       item.description = cell.text;
     } else if (auto date = role == ColumnRole::date && !item.date ? read_written_date(cell.text) : std::nullopt) {

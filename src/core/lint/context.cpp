@@ -44,8 +44,8 @@ void trim_in_place(std::string& text) {
 // kinds of their lines.
 class BlockScanner {
  public:
-  BlockScanner(BlockFacts& facts, std::vector<LineKind>& kinds, int line_offset)
-      : m_facts(facts), m_kinds(kinds), m_lines_of{line_offset} {}
+  BlockScanner(BlockFacts& facts, std::vector<LineKind>& kinds, std::vector<char>& continued, int line_offset)
+      : m_facts(facts), m_kinds(kinds), m_continued(continued), m_lines_of{line_offset} {}
 
   // `previous_list`: the list the top-level block before it is (index in
   // the facts' lists), or -1; updated for the next block.
@@ -67,6 +67,7 @@ class BlockScanner {
 
   BlockFacts& m_facts;
   std::vector<LineKind>& m_kinds;
+  std::vector<char>& m_continued;
   LineShift m_lines_of;
 };
 
@@ -101,7 +102,12 @@ void BlockScanner::visit(cmark_node* node, int container_depth) {
     case CMARK_NODE_IMAGE:
       add_link(node);
       break;
-    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_PARAGRAPH: {
+      // Every line of a paragraph but its last goes on in the next one.
+      for (int line = m_lines_of.start(node), last = m_lines_of.end(node); line < last; ++line)
+        if (line >= 1 && static_cast<size_t>(line) < m_continued.size()) m_continued[static_cast<size_t>(line)] = 1;
+      break;
+    }
     case CMARK_NODE_LIST:
     case CMARK_NODE_ITEM:
     case CMARK_NODE_BLOCK_QUOTE:
@@ -212,7 +218,8 @@ LintContext::LintContext(const SourceFile& source, const Catalog& catalog, const
       m_options(options),
       m_today(options.today.empty() ? utc_today() : options.today),
       m_lines(source.text),
-      m_line_kinds(static_cast<size_t>(m_lines.line_count()) + 2, LineKind::text) {
+      m_line_kinds(static_cast<size_t>(m_lines.line_count()) + 2, LineKind::text),
+      m_continued(m_line_kinds.size(), 0) {
   if (source.path != "-") {
     std::filesystem::path dir = std::filesystem::path(source.path).parent_path();
     m_base_dir = dir.empty() ? "." : dir.string();
@@ -220,12 +227,12 @@ LintContext::LintContext(const SourceFile& source, const Catalog& catalog, const
 }
 
 void LintContext::read_block(cmark_node* block, int line_offset) {
-  BlockScanner(m_facts, m_line_kinds, line_offset).read(block, m_previous_list);
+  BlockScanner(m_facts, m_line_kinds, m_continued, line_offset).read(block, m_previous_list);
 }
 
 std::function<void()> LintContext::read_chunk(cmark_node* root, int line_offset) {
   auto facts = std::make_shared<BlockFacts>();
-  BlockScanner scanner(*facts, m_line_kinds, line_offset);
+  BlockScanner scanner(*facts, m_line_kinds, m_continued, line_offset);
   int previous_list = -1;  // a chunk after the first opens with a heading
   for (cmark_node* block = cmark_node_first_child(root); block; block = cmark_node_next(block))
     scanner.read(block, previous_list);
@@ -254,6 +261,10 @@ void LintContext::finish() {
 LineKind LintContext::line_kind(int number) const {
   if (number < 1 || static_cast<size_t>(number) >= m_line_kinds.size()) return LineKind::text;
   return m_line_kinds[static_cast<size_t>(number)];
+}
+
+bool LintContext::continues_paragraph(int number) const {
+  return number >= 1 && static_cast<size_t>(number) < m_continued.size() && m_continued[static_cast<size_t>(number)];
 }
 
 void RuleReporter::report(SourcePos begin, SourcePos end, std::string message, bool fixable) {

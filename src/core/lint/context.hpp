@@ -108,6 +108,9 @@ class LintContext {
   int line_count() const { return m_lines.line_count(); }
   std::string_view line(int number) const { return m_lines.line_text(m_source.text, number); }
   LineKind line_kind(int number) const;
+  // Whether line `number` is a line of a paragraph that its next line
+  // continues: where two trailing spaces are a hard line break.
+  bool continues_paragraph(int number) const;
   const LineIndex& line_index() const { return m_lines; }
   // Byte offset of a position in text().
   size_t offset(SourcePos pos) const { return m_lines.offset(pos.line, pos.column); }
@@ -131,6 +134,7 @@ class LintContext {
   std::string m_today;
   LineIndex m_lines;
   std::vector<LineKind> m_line_kinds;
+  std::vector<char> m_continued;  // per line: continues_paragraph()
   BlockFacts m_facts;
   int m_previous_list = -1;  // the last top-level block read is this list (index in lists()); -1: it is no list
   std::string m_base_dir;

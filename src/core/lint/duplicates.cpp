@@ -1,5 +1,6 @@
 #include "curate/lint/duplicates.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "curate/text/text.hpp"
@@ -34,7 +35,8 @@ std::string resource_key(std::string_view url) {
 namespace {
 
 // What an entry writes right after its leading link to tell it from
-// namesakes: "[electron-boilerplate](…) *(by szwacz)* - …" gives "(by szwacz)".
+// namesakes: "[electron-boilerplate](…) *(by szwacz)* - …" gives "(by szwacz)",
+// "[recipes](…) by @bzimmerman – …" gives "by @bzimmerman".
 std::string_view qualifier(const Item& item) {
   std::string_view raw = item.raw;
   size_t link_end = raw.find("](");
@@ -43,8 +45,14 @@ std::string_view qualifier(const Item& item) {
   if (close == std::string_view::npos) return {};
   std::string_view rest = raw.substr(close + 1);
   size_t open = rest.find_first_not_of(" *_");
-  if (open == std::string_view::npos || rest[open] != '(') return {};
-  return rest.substr(open, rest.find(')', open) - open);
+  if (open == std::string_view::npos) return {};
+  if (rest[open] == '(') return rest.substr(open, rest.find(')', open) - open);
+  if (rest.size() - open < 4 || !iequals(rest.substr(open, 3), "by ")) return {};
+  // "by NAME", up to the separator or the end of the line.
+  std::string_view by = rest.substr(open);
+  size_t end =
+      std::min({by.find(" - "), by.find(" \xE2\x80\x93"), by.find(" \xE2\x80\x94"), by.find(':'), by.find('\n')});
+  return trim(by.substr(0, end));
 }
 
 }  // namespace
@@ -53,6 +61,12 @@ TitleDuplicate title_duplicate(const Item& first, const Item& later, bool same_p
   if (same_place) {
     std::string_view a = qualifier(first), b = qualifier(later);
     if (!a.empty() && !b.empty() && a != b) return TitleDuplicate::none;  // told apart: "(by x)", "(by y)"
+    // Two books called "Linear Algebra", one by Cherney, one by Hefferon
+    // (a translation that adds its translator shares the author: reported).
+    bool shared_author = std::any_of(first.authors.begin(), first.authors.end(), [&](const std::string& author) {
+      return std::find(later.authors.begin(), later.authors.end(), author) != later.authors.end();
+    });
+    if (!first.authors.empty() && !later.authors.empty() && !shared_author) return TitleDuplicate::none;
     return TitleDuplicate::same_place;
   }
   if (first.url && later.url && resource_key(*first.url) == resource_key(*later.url))

@@ -32,6 +32,8 @@ namespace {
 // entry that forgot to open with its link.
 bool labelled_or_pointer(const Item& item) {
   std::string_view raw = item.raw;
+  // "*See also [JSwiki](…)*": the pointer in emphasis.
+  if (size_t open = raw.find_first_not_of("*_"); open != std::string_view::npos && open <= 2) raw.remove_prefix(open);
   for (std::string_view pointer : {"More in [", "More at [", "See also [", "See ["})
     if (starts_with(raw, pointer)) return true;
   size_t colon = raw.find(": ");
@@ -333,8 +335,9 @@ void add_entry_rules(RuleRegistry& registry) {
       {"duplicate-title", "No entry repeats a title where a reader would call it a duplicate", Severity::warning, false,
        "Two linked entries with the same title (as written) and different URLs are reported when they sit in the "
        "same section under the same parent entries, or link to the same page under another query or fragment. "
-       "Projects that share a name in different sections are not. Stubs are not compared: an outline may repeat "
-       "a topic."},
+       "Projects that share a name in different sections are not, nor namesakes told apart right after the link "
+       "(\"*(by x)*\", \"by @x\") or by their authors (two books called Linear Algebra). Stubs are not "
+       "compared: an outline may repeat a topic."},
       check_duplicate_title);
   registry.add_item_rule(
       {"unbalanced-quotes", "Quoted titles are closed", Severity::error, false,

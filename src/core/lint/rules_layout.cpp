@@ -20,9 +20,10 @@ void check_trailing_whitespace(const LintContext& context, RuleReporter& out) {
     size_t end = line.find_last_not_of(" \t");
     size_t start = end == std::string_view::npos ? 0 : end + 1;
     if (start == line.size()) continue;
+    // Only inside a paragraph that goes on: after a heading or at the end
+    // of a block, spaces break nothing (fmt just drops them).
     bool hard_break = line.size() - start >= 2 && line.substr(start).find('\t') == std::string_view::npos &&
-                      end != std::string_view::npos && number < context.line_count() &&
-                      !is_blank(context.line(number + 1)) && context.line_kind(number) == LineKind::text;
+                      end != std::string_view::npos && context.continues_paragraph(number);
     // Two spaces after "*", "_", "~" or "\" are the only way to write the
     // break there (fmt keeps them): nothing to report.
     if (hard_break && line.size() - start == 2 && !backslash_break_after(line.substr(0, start))) continue;
@@ -111,8 +112,16 @@ std::set<int> own_indent_lines(const LintContext& context) {
 
 void check_hard_tab(const LintContext& context, RuleReporter& out) {
   std::set<int> kept = own_indent_lines(context);
+  // Tables are kept as written (fmt.md "Kept verbatim"): a tab padding a
+  // cell is whitespace GFM trims, and fmt would leave it there.
+  std::set<int> table_lines;
+  for (const TableLines& table : context.tables()) {
+    table_lines.insert(table.header);
+    table_lines.insert(table.header + 1);  // the delimiter row
+    table_lines.insert(table.rows.begin(), table.rows.end());
+  }
   for (int number = 1; number <= context.line_count(); ++number) {
-    if (context.line_kind(number) != LineKind::text) continue;
+    if (context.line_kind(number) != LineKind::text || table_lines.count(number)) continue;
     std::string_view line = context.line(number);
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) continue;
@@ -217,9 +226,9 @@ void add_layout_rules(RuleRegistry& registry) {
                check_final_newline);
   registry.add({"hard-tab", "No tab characters outside code and HTML", Severity::warning, true,
                 "Tabs render differently everywhere and change list nesting in subtle ways; indent with spaces. "
-                "Code blocks and HTML blocks keep their tabs, and so do nested list items indented with a tab, "
-                "whose indentation fmt keeps (unless .curate.json \"fmt\" imposes a nesting). Only tabs in "
-                "indentation are fixable.",
+                "Code blocks, HTML blocks and tables keep their tabs (fmt keeps them as written), and so do nested "
+                "list items indented with a tab, whose indentation fmt keeps (unless .curate.json \"fmt\" imposes "
+                "a nesting). Only tabs in indentation are fixable.",
                 FixEffect::layout},
                check_hard_tab);
 }

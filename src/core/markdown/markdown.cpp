@@ -273,25 +273,10 @@ std::string heading_anchor(cmark_node* heading) {
 }
 
 std::string heading_text(cmark_node* heading) {
-  std::string text = plain_text(heading);
-  // ":rocket:" is an emoji on GitHub, and the slug drops emoji.
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == ':') {
-      size_t end = i + 1;
-      while (end < text.size() && (std::islower(static_cast<unsigned char>(text[end])) ||
-                                   std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
-                                   text[end] == '+' || text[end] == '-'))
-        ++end;
-      if (end > i + 1 && end < text.size() && text[end] == ':') {
-        i = end;
-        continue;
-      }
-    }
-    out += text[i];
-  }
-  return out;
+  // A shortcode (":rocket:") stays as its text: GitHub makes the anchor
+  // from the heading's source text, so "## :rocket: Launch" is
+  // #rocket-launch (the slug drops the colons), though the page shows 🚀.
+  return plain_text(heading);
 }
 
 LineIndex::LineIndex(std::string_view text) : m_size(text.size()) {

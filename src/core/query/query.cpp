@@ -1,6 +1,7 @@
 #include "curate/query/query.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "curate/text/display_width.hpp"
@@ -15,12 +16,16 @@ bool has_tag(const Item& item, const std::string& tag) {
   return std::any_of(item.tags.begin(), item.tags.end(), [&](const std::string& t) { return iequals(t, tag); });
 }
 
+// Every field, and the entry as written: text no field holds (a remark
+// after the formats, a note before the separator) is still found.
 bool grep_matches(const Item& item, const std::string& needle) {
   if (icontains(item.title, needle) || icontains(item.description.value_or(""), needle) ||
-      icontains(item.note.value_or(""), needle) || icontains(item.url.value_or(""), needle))
+      icontains(item.note.value_or(""), needle) || icontains(item.url.value_or(""), needle) ||
+      icontains(item.raw, needle))
     return true;
-  return std::any_of(item.authors.begin(), item.authors.end(),
-                     [&](const std::string& a) { return icontains(a, needle); });
+  auto contains = [&](const std::string& text) { return icontains(text, needle); };
+  return std::any_of(item.authors.begin(), item.authors.end(), contains) ||
+         std::any_of(item.fields.begin(), item.fields.end(), [&](const auto& field) { return contains(field.second); });
 }
 
 // A title as patterns compare it: case folded, whitespace runs as one space.
@@ -271,11 +276,23 @@ std::vector<EntryRef> pick(const std::vector<EntryRef>& all, Predicate predicate
   return out;
 }
 
+// An id in any case, or a URL.
 std::vector<EntryRef> exact_matches(const std::vector<EntryRef>& all, const std::string& selector) {
-  if (auto found = pick(all, [&](const Item& item) { return item.id == selector; }); !found.empty()) return found;
+  std::string id = to_lower(selector);  // ids are lower-case hex
+  if (auto found = pick(all, [&](const Item& item) { return item.id == id; }); !found.empty()) return found;
   std::string wanted_url = normalize_url(selector);
   return pick(
       all, [&](const Item& item) { return item.url && !item.url->empty() && normalize_url(*item.url) == wanted_url; });
+}
+
+// The entries whose id starts with `selector`, 4 to 7 hex digits in any case.
+std::vector<EntryRef> id_prefix_matches(const std::vector<EntryRef>& all, const std::string& selector) {
+  bool prefix = selector.size() >= 4 && selector.size() < 8 &&
+                std::all_of(selector.begin(), selector.end(),
+                            [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+  if (!prefix) return {};
+  std::string id = to_lower(selector);
+  return pick(all, [&](const Item& item) { return starts_with(item.id, id); });
 }
 
 std::vector<EntryRef> title_matches(const std::vector<EntryRef>& all, const std::string& text) {
@@ -289,14 +306,21 @@ std::vector<EntryRef> resolve_selector(const Catalog& catalog, const std::string
   return resolve_selector(CatalogSet{{&catalog}, false}, selector);
 }
 
+// An id, a URL, a title as written, an id's prefix, then a part of a title:
+// "2001" names the film titled so before an id that starts with it.
 std::vector<EntryRef> resolve_selector(const CatalogSet& set, const std::string& selector) {
   std::vector<EntryRef> all = collect_entries(set);
   if (auto found = exact_matches(all, selector); !found.empty()) return found;
+  if (auto found = pick(all, [&](const Item& item) { return iequals(item.title, selector); }); !found.empty())
+    return found;
+  if (auto found = id_prefix_matches(all, selector); !found.empty()) return found;
   return title_matches(all, selector);
 }
 
 std::vector<EntryRef> resolve_exact_selector(const Catalog& catalog, const std::string& selector) {
-  return exact_matches(collect_entries(catalog), selector);
+  std::vector<EntryRef> all = collect_entries(catalog);
+  if (auto found = exact_matches(all, selector); !found.empty()) return found;
+  return id_prefix_matches(all, selector);
 }
 
 std::vector<EntryRef> match_titles(const Catalog& catalog, const std::string& text) {
