@@ -251,3 +251,15 @@ TEST_CASE("duplicate-title tells namesakes apart by a credit after the link or b
   REQUIRE(count_rule(found, "duplicate-title") == 1);
   CHECK(describe(found).find("13:1 title 'Think Python'") != std::string::npos);
 }
+
+TEST_CASE("duplicate-url passes a nested item that repeats its parent's URL, and reports a sibling that does") {
+  Linter linter = rules_linter();
+  std::vector<Diagnostic> found =
+      lint_text(linter,
+                "# L\n\n## Cloud\n\n- [IBM Cloud](https://www.ibm.com/cloud/free/) - Free tier.\n"
+                "  - Full, detailed list - https://www.ibm.com/cloud/free/\n"
+                "- [IBM](https://www.ibm.com/cloud/free) - Again.\n");
+  INFO(describe(found));
+  REQUIRE(count_rule(found, "duplicate-url") == 1);
+  CHECK(describe(found).find("7:1 'IBM' links to the same URL") != std::string::npos);
+}

@@ -227,7 +227,11 @@ ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
     if (key.empty()) return;
     std::string_view view = key == *at.item.url ? std::string_view(*at.item.url) : keys.emplace_back(std::move(key));
     const Item* first = first_seen.emplace(view, nullptr, &at.item);
-    if (first && !names_its_project(at.item, *first))
+    // "* [IBM Cloud](…/free/)" over "* Full, detailed list - …/free/": a
+    // detail of its parent that shows the address, not the page again.
+    bool parents_page = first && std::any_of(first->children.begin(), first->children.end(),
+                                             [&](const Item& child) { return &child == &at.item; });
+    if (first && !parents_page && !names_its_project(at.item, *first))
       out.report(at.item.pos, at.line_end,
                  duplicate_url_message(at.item, *first, "line " + std::to_string(first->pos.line)));
   };
@@ -328,8 +332,8 @@ void add_entry_rules(RuleRegistry& registry) {
        "URLs are compared normalised: http and https, 'www.', a trailing slash and tracking parameters are "
        "ignored; the fragment counts (book#ch1 and book#ch2 are two pages). Links to the list's own anchors "
        "are navigation, never an entry's URL. An entry under another name whose description names the "
-       "earlier one ((part of Django)) is a component linked to its project's page. The finding names both "
-       "places."},
+       "earlier one ((part of Django)) is a component linked to its project's page, and a nested item that "
+       "repeats its parent's URL is a detail of its parent. The finding names both places."},
       check_duplicate_url);
   registry.add_comparing_item_rule(
       {"duplicate-title", "No entry repeats a title where a reader would call it a duplicate", Severity::warning, false,
