@@ -356,6 +356,9 @@ TEST_CASE("list --grep finds text no field holds, in the entry as written, and t
   CHECK(titles(select_entries(catalog, filter)) == Strings{"Grid"});
   filter.grep = "apikey";
   CHECK(titles(select_entries(catalog, filter)) == Strings{"Cats"});
+  filter.grep = "(in process)";  // runs of blanks as written read as one
+  Catalog spaced = parse_text("- [Grid](https://a.org/grid) - Ian Foster (PDF)  (in   process)\n");
+  CHECK(titles(select_entries(spaced, filter)) == Strings{"Grid"});
 }
 
 TEST_CASE("a table row whose link only says what it is takes its title from the row's first plain cell") {

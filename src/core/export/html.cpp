@@ -35,7 +35,7 @@ constexpr const char* k_head_meta =
 // The text `list --grep` searches, ASCII-lowercased as it compares.
 std::string search_text(const Item& item) {
   std::vector<std::string> parts = {item.title, item.description.value_or(""), item.note.value_or(""),
-                                    item.url.value_or(""), item.raw};
+                                    item.url.value_or(""), collapse_whitespace(item.raw)};
   parts.insert(parts.end(), item.authors.begin(), item.authors.end());
   for (const auto& field : item.fields) parts.push_back(field.second);
   return to_lower(join(parts, "\n"));

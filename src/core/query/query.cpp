@@ -23,6 +23,9 @@ bool grep_matches(const Item& item, const std::string& needle) {
       icontains(item.note.value_or(""), needle) || icontains(item.url.value_or(""), needle) ||
       icontains(item.raw, needle))
     return true;
+  // "in-memory  cache" as written reads, and is found, as "in-memory cache".
+  if (item.raw.find_first_of("\t\n") != std::string::npos || item.raw.find("  ") != std::string::npos)
+    if (icontains(collapse_whitespace(item.raw), needle)) return true;
   auto contains = [&](const std::string& text) { return icontains(text, needle); };
   return std::any_of(item.authors.begin(), item.authors.end(), contains) ||
          std::any_of(item.fields.begin(), item.fields.end(), [&](const auto& field) { return contains(field.second); });
