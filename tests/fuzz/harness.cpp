@@ -118,9 +118,11 @@ void run_lint(const SourceFile& source, int line_count) {
     format_lint(format, diagnostics, linter.registry(), output);
   options.chunk_bytes = 0;  // split at every heading allowed: the same findings
   Linter chunked(registry, settings, options);
-  check(format_lint(LintFormat::json, chunked.finish(chunked.lint(source, Config{})), linter.registry(), output) ==
-            format_lint(LintFormat::json, diagnostics, linter.registry(), output),
-        "the findings of the chunked parse differ");
+  std::string by_chunks =
+      format_lint(LintFormat::json, chunked.finish(chunked.lint(source, Config{})), linter.registry(), output);
+  std::string whole = format_lint(LintFormat::json, diagnostics, linter.registry(), output);
+  if (by_chunks != whole) std::fprintf(stderr, "whole:\n%s\nby chunks:\n%s\n", whole.c_str(), by_chunks.c_str());
+  check(by_chunks == whole, "the findings of the chunked parse differ");
   try {
     FixResult fixed = fix_file(linter, source, Config{});
     if (fixed.changed())

@@ -263,3 +263,12 @@ TEST_CASE("duplicate-url passes a nested item that repeats its parent's URL, and
   REQUIRE(count_rule(found, "duplicate-url") == 1);
   CHECK(describe(found).find("7:1 'IBM' links to the same URL") != std::string::npos);
 }
+
+TEST_CASE("a link in a paragraph a table split is reported on its own line (fuzz finding 16)") {
+  Linter linter = rules_linter();
+  std::vector<Diagnostic> found = lint_text(
+      linter, "# T\n\nIntro.\n\n## A\n\n| a | b |\n| [x](http://x.org) | y |\n| c | d |\n|---|---|\n| e | f |\n");
+  INFO(describe(found));
+  REQUIRE(count_rule(found, "insecure-link") == 1);
+  CHECK(describe(found).find("8:2 insecure link http://x.org") != std::string::npos);
+}

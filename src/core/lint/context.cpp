@@ -175,6 +175,20 @@ void BlockScanner::add_link(cmark_node* node) {
   link.text = plain_text(node, /*image_alt=*/true);
   trim_in_place(link.text);
   link.span = span_of(node);
+  // A paragraph a table split ("| a | b |" lines before the real header
+  // row) has no position: cmark-gfm gave its first line to the table, and
+  // its inlines count lines from 0 (format/source_map.cpp has the same
+  // repair for fmt; fuzz finding 16).
+  cmark_node* paragraph = cmark_node_parent(node);
+  while (paragraph && !is_type(paragraph, CMARK_NODE_PARAGRAPH)) paragraph = cmark_node_parent(paragraph);
+  if (paragraph && cmark_node_get_start_line(paragraph) == 0) {
+    cmark_node* table = cmark_node_next(paragraph);
+    if (table && is_extension_node(table, "table")) {
+      int first = m_lines_of.start(table);
+      link.span.begin.line = first + cmark_node_get_start_line(node);
+      link.span.end.line = first + cmark_node_get_end_line(node);
+    }
+  }
   link.is_image = is_type(node, CMARK_NODE_IMAGE);
   link.is_autolink = !link.is_image && (link.text == link.url || is_prefixed(link.url, "http://", link.text) ||
                                         is_prefixed(link.url, "mailto:", link.text));
