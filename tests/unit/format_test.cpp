@@ -376,6 +376,17 @@ TEST_CASE("a list right after another is never taken into the other's last item"
   CHECK(format_markdown(once) == once);
 }
 
+TEST_CASE("a list right after another inside an item is never taken into the other's last item") {
+  // fuzz finding 17: "  +   - B" opens its content in column 6, so "    - S"
+  // is a list of its own in Tools; "  + - B" opens it in column 4, where
+  // "    - S" would become B's child. The second list goes no deeper than
+  // the first, as at the top level (finding 07).
+  std::string text = "- Tools\n    - A\n  +   - B\n    - S\n\n- List\n  +   text\n    - T\n";
+  std::string once = format_markdown(text);
+  CHECK(once == "- Tools\n    - A\n  + - B\n  - S\n\n- List\n  + text\n  - T\n");
+  check_safe_and_stable(text);
+}
+
 TEST_CASE("an author name with a tab in it reads as fmt writes it") {
   // fuzz finding 08: "Sascha Ke<TAB>rsken" was one word, so a name; fmt
   // writes the tab as a space, and "rsken" then made the field no names.

@@ -335,11 +335,11 @@ class Emitter {
   std::map<cmark_node*, std::string>
       m_entries;  // entries whose spacing changes                         // source lines ending in a hard line break
   std::string m_out;
-  int m_pending_blanks = 0;                   // blank lines owed before the next line
-  HeadingGaps m_heading_gaps;                 // blank lines around headings: the file's habit (format/layout.hpp)
-  int m_dedent = 0;                           // columns the current block loses (see dedent_after_list)
-  std::optional<std::string> m_pending_lead;  // "- " waiting for the first line of an item
-  size_t m_top_list_lead = 0;                 // the lead of the last top-level list written
+  int m_pending_blanks = 0;                         // blank lines owed before the next line
+  HeadingGaps m_heading_gaps;                       // blank lines around headings: the file's habit (format/layout.hpp)
+  int m_dedent = 0;                                 // columns the current block loses (see dedent_after_list)
+  std::optional<std::string> m_pending_lead;        // "- " waiting for the first line of an item
+  std::map<cmark_node*, std::string> m_list_leads;  // the lead each list was written with
 };
 
 // --- lists -----------------------------------------------------------------
@@ -394,13 +394,15 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
   char bullet =
       m_imposed.bullet ? list_bullet(*m_imposed.bullet, first_marker.bullet, previous_bullet) : first_marker.bullet;
   std::string lead = list_lead(first_marker, frame);
-  // A top-level list right after another (a new bullet starts a new list)
-  // goes no deeper than that one: the re-indented items of the first could
-  // otherwise take it in (fuzz finding 07).
-  if (frame.marker_line == 0) {
-    if (is_type(cmark_node_previous(list), CMARK_NODE_LIST)) lead.resize(std::min(lead.size(), m_top_list_lead));
-    m_top_list_lead = lead.size();
-  }
+  // A list right after another in the same container (a new bullet starts
+  // a new list) goes no deeper than that one: the re-indented items of the
+  // first could otherwise take it in (fuzz finding 07 at the top level;
+  // finding 17 in an item: "  +   - B" / "    - S", where "+ - B" would
+  // take "- S" in).
+  if (auto previous = m_list_leads.find(cmark_node_previous(list));
+      previous != m_list_leads.end() && visual_width(lead) > visual_width(previous->second))
+    lead = previous->second;
+  m_list_leads[list] = lead;
   for (cmark_node* item = first; item; item = cmark_node_next(item)) {
     std::string marker =
         ordered ? read_marker(m_source.source_line(m_source.start_line(item)), item).text : std::string(1, bullet);
