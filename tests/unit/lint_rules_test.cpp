@@ -272,3 +272,13 @@ TEST_CASE("a link in a paragraph a table split is reported on its own line (fuzz
   REQUIRE(count_rule(found, "insecure-link") == 1);
   CHECK(describe(found).find("8:2 insecure link http://x.org") != std::string::npos);
 }
+
+TEST_CASE("local-anchor quotes the anchor as written, even one whose escape decodes to no UTF-8 (fuzz finding 18)") {
+  Linter linter = rules_linter();
+  std::vector<Diagnostic> found =
+      lint_text(linter, "# T\n\n## Art and design\n\n- [Art & Design](#art-%design)\n- [Caf\xC3\xA9](#caf%C3%A9)\n");
+  INFO(describe(found));
+  REQUIRE(count_rule(found, "local-anchor") == 2);
+  CHECK(describe(found).find("no heading has the anchor #art-%design") != std::string::npos);
+  CHECK(describe(found).find("no heading has the anchor #caf%C3%A9") != std::string::npos);
+}
