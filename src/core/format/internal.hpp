@@ -46,6 +46,7 @@ class SourceMap {
 
  private:
   void fix_table_positions(cmark_node* root);
+  void fix_html_block_ends(cmark_node* root);
   void collect_hard_breaks(cmark_node* root);
   int setext_underline(int first, int last) const;
 

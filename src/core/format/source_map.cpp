@@ -52,6 +52,7 @@ std::vector<cmark_node*> blocks_of(cmark_node* root) {
 
 SourceMap::SourceMap(std::string_view text, cmark_node* root) : m_text(text), m_lines(text) {
   fix_table_positions(root);
+  fix_html_block_ends(root);
   collect_hard_breaks(root);
 }
 
@@ -97,6 +98,21 @@ void SourceMap::fix_table_positions(cmark_node* root) {
     cmark_node* paragraph = cmark_node_previous(table);
     if (is_type(paragraph, CMARK_NODE_PARAGRAPH) && cmark_node_get_start_line(paragraph) == 0)
       m_fixed[paragraph] = {first, header - 1};
+  }
+}
+
+// cmark-gfm ends an HTML comment block that opens with "<!---" on its first
+// line, though its text runs to the line with "-->" (fuzz finding 19): the
+// block ends where its text does.
+void SourceMap::fix_html_block_ends(cmark_node* root) {
+  for (cmark_node* block : blocks_of(root)) {
+    if (!is_type(block, CMARK_NODE_HTML_BLOCK) || m_fixed.count(block)) continue;
+    const char* literal = cmark_node_get_literal(block);
+    if (!literal) continue;
+    std::string_view text(literal);
+    int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (ends_with(text, "\n") ? 0 : 1);
+    int first = cmark_node_get_start_line(block), last = first + lines - 1;
+    if (first > 0 && last > cmark_node_get_end_line(block)) m_fixed[block] = {first, std::min(last, line_count())};
   }
 }
 
