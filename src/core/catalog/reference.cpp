@@ -62,8 +62,7 @@ bool is_given_names(std::string_view part) {
   size_t words = 0, particles = 0;
   for (std::string_view word : split_trimmed_views(part, " ")) {
     ++words;
-    for (std::string_view particle : {"van", "von", "den", "der", "de", "del", "da", "di", "du", "le", "la"})
-      if (word == particle) ++particles;
+    if (style_detail::is_particle(word)) ++particles;
   }
   return words - particles <= 2;
 }

@@ -87,6 +87,9 @@ std::vector<std::string> split_authors(std::string_view text);
 // capitalised words, initials or particles): what an {authors} placeholder takes.
 bool plausible_authors(std::string_view text);
 
+// A lower-case particle of a name: "van", "de", "bin", "al"…
+bool is_particle(std::string_view word);
+
 // Only initials: "S.", "P.O.", "J.-P.", "R" (at most six characters).
 bool is_initials(std::string_view word);
 

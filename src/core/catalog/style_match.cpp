@@ -186,15 +186,6 @@ size_t match_literal(std::string_view literal, bool separator, const std::string
   return p;
 }
 
-bool is_particle(std::string_view word) {
-  // Every particle is lower case: a capitalised word, most of a name, needs no comparison.
-  if (word.empty() || word.front() < 'a' || word.front() > 'z') return false;
-  static constexpr std::array<std::string_view, 22> k_particles = {
-      "von", "van", "de",  "der", "den", "da", "di", "del", "della", "du",  "la",
-      "le",  "bin", "ibn", "al",  "y",   "e",  "zu", "et",  "al.",   "dos", "das"};
-  return std::find(k_particles.begin(), k_particles.end(), word) != k_particles.end();
-}
-
 // A word of a person's or an organisation's name: capitalised (or of a
 // script without case), an initial ("C.", "J.-P."), or a particle.
 bool is_name_word(std::string_view word) {
@@ -304,6 +295,15 @@ bool plausible_authors(std::string_view text) {
     plausible = plausible && words > 0;
   });
   return plausible && names > 0 && names <= 30;
+}
+
+bool is_particle(std::string_view word) {
+  // Every particle is lower case: a capitalised word, most of a name, needs no comparison.
+  if (word.empty() || word.front() < 'a' || word.front() > 'z') return false;
+  static constexpr std::array<std::string_view, 22> k_particles = {
+      "von", "van", "de",  "der", "den", "da", "di", "del", "della", "du",  "la",
+      "le",  "bin", "ibn", "al",  "y",   "e",  "zu", "et",  "al.",   "dos", "das"};
+  return std::find(k_particles.begin(), k_particles.end(), word) != k_particles.end();
 }
 
 bool is_initials(std::string_view word) {
