@@ -260,7 +260,7 @@ TEST_CASE("validate --fix runs the fmt emitter for layout findings") {
   FixResult fixed =
       fix_file(linter, source_from_bytes("list.md", "# T\n\n*  [A](https://a.example/) - d \n\n\n"), Config{});
   CHECK(fixed.formatted);
-  CHECK(fixed.text == "# T\n\n* [A](https://a.example/) - d\n");
+  CHECK(fixed.text == "# T\n\n*  [A](https://a.example/) - d\n");
 }
 
 TEST_CASE("how --fix treats a rule is a flag on the rule, never its id") {

@@ -191,6 +191,9 @@ class SectionPath {
   auto end() const { return get().end(); }
   bool empty() const { return get().empty(); }
 
+  // Both overloads: with only the second, C++20's reversed candidates make
+  // `path == path` ambiguous (clang warns).
+  friend bool operator==(const SectionPath& a, const SectionPath& b) { return a.get() == b.get(); }
   friend bool operator==(const SectionPath& a, const std::vector<std::string>& b) { return a.get() == b; }
 
  private:

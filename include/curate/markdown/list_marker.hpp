@@ -35,4 +35,13 @@ struct ListMarker {
 // `byte_column` of `line` (leading blanks from there are skipped).
 ListMarker read_list_marker(std::string_view line, int byte_column);
 
+// Where a list's items start their text, in columns after the marker's
+// own column: the list keeps the spaces after its first marker that has
+// text on its line (`first`), one to four ("*   [x](…)": nlp-datasets writes
+// every item so), else one. An item gets `offset - width` spaces (at least
+// one), so "9.  a" / "10. b" keep one text column. fmt writes it, and
+// validate's list-indent expects it.
+int list_text_offset(const ListMarker& first);
+int marker_padding(const ListMarker& marker, int offset);
+
 }  // namespace curate

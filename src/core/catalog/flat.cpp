@@ -1,5 +1,7 @@
 #include "flat.hpp"
 
+#include <array>
+
 #include "curate/markdown/markdown.hpp"
 #include "curate/text/text.hpp"
 
@@ -63,6 +65,11 @@ void read_inlines(cmark_node* parent, Flat& flat, Navigation& navigation) {
           break;
         }
         Atom atom{true, false, plain_text(node), url ? url : ""};
+        // A badge after the entry's words ("… a DNS-server [<img
+        // src=…>](https://travis-ci.org/…)") is decoration, like an image.
+        if (trim(atom.text).empty() && cmark_node_first_child(node) &&
+            flat.text.find_first_not_of(" \t") != std::string::npos)
+          break;
         atom.is_autolink =
             atom.text == atom.url || "http://" + atom.text == atom.url || "mailto:" + atom.text == atom.url;
         add_atom(flat, std::move(atom));
@@ -106,6 +113,41 @@ void erase(Flat& flat, size_t begin, size_t end) {
 }
 
 }  // namespace
+
+void take_closing_labels(Flat& flat, std::vector<Atom>& labels) {
+  static constexpr std::array<std::string_view, 22> k_labels = {
+      "website",     "web site", "webpage", "web page", "homepage",   "home page",     "site", "source",
+      "source code", "code",     "github",  "repo",     "repository", "documentation", "docs", "demo",
+      "paper",       "pdf",      "slides",  "video",    "blog",       "download"};
+  labels.clear();
+  const std::string& text = flat.text;
+  size_t cut = text.size();  // where the closing run of labels starts
+  size_t last = text.find_last_not_of(" \t,|-");
+  for (; last != std::string::npos; last = last ? text.find_last_not_of(" \t,|-", last - 1) : std::string::npos) {
+    if (text[last] != '\0') break;  // no atom: the common case, asked first
+    const Atom* atom = flat.atom(last);
+    std::string_view label_text = atom->is_link ? trim(atom->text) : std::string_view();
+    if (label_text.empty() || label_text.size() > 13 ||  // the longest label, "documentation"
+        std::none_of(k_labels.begin(), k_labels.end(),
+                     [&](std::string_view label) { return iequals(label_text, label); }))
+      break;
+    cut = last;
+  }
+  if (cut == text.size() || last == std::string::npos ||
+      std::string_view(".!?)]").find(text[last]) == std::string_view::npos)
+    return;
+  size_t first_label =
+      static_cast<size_t>(std::lower_bound(flat.atom_at.begin(), flat.atom_at.end(), cut) - flat.atom_at.begin());
+  for (size_t i = first_label; i < flat.atoms.size(); ++i) labels.push_back(std::move(flat.atoms[i]));
+  flat.atoms.resize(first_label);
+  flat.atom_at.resize(first_label);
+  flat.text.resize(last + 1);
+  for (auto* spans : {&flat.code, &flat.strong}) {
+    spans->erase(std::remove_if(spans->begin(), spans->end(), [&](const auto& span) { return span.first > last; }),
+                 spans->end());
+    for (auto& span : *spans) span.second = std::min(span.second, last + 1);
+  }
+}
 
 void Flat::clear() {
   text.clear();

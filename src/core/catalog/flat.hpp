@@ -55,4 +55,11 @@ bool is_anchor_url(std::string_view url);
 // ("| [Back to Top](#contents)"); alone, its text stays as plain text.
 void flatten(cmark_node* paragraph, Flat& flat);
 
+// Moves into `labels` (cleared first) the links closing `flat` that only
+// label another page of the entry, "… Committee. [website](…)", "… code
+// analysis. - [source](…)", "… [Boost] [website](…)", and cuts the text
+// after the sentence or bracket they follow. Labels after a phrase ("see
+// the [code](…)") or standing alone stay.
+void take_closing_labels(Flat& flat, std::vector<Atom>& labels);
+
 }  // namespace curate::grammar_detail

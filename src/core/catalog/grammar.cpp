@@ -35,6 +35,17 @@ size_t skip_spaces(const std::string& s, size_t pos) {
   return pos;
 }
 
+// The length of the emoji shortcode opening `text` (":zap:", ":star2:"), or 0.
+size_t shortcode_length(std::string_view text) {
+  if (text.size() < 3 || text[0] != ':') return 0;
+  size_t i = 1;
+  while (i < text.size() &&
+         (std::islower(static_cast<unsigned char>(text[i])) || std::isdigit(static_cast<unsigned char>(text[i])) ||
+          text[i] == '_' || text[i] == '+' || text[i] == '-'))
+    ++i;
+  return i > 1 && i < text.size() && text[i] == ':' ? i + 1 : 0;
+}
+
 // Separators between a name and its description ("- ", "— ", "– ", ": ").
 std::optional<std::string> after_separator(std::string_view text) {
   static constexpr std::array<std::string_view, 5> k_separators = {"- ", "\xE2\x80\x94 ", "\xE2\x80\x93 ", ": ", "-- "};
@@ -43,8 +54,12 @@ std::optional<std::string> after_separator(std::string_view text) {
   for (auto sep : {std::string_view("-"), std::string_view(":"), std::string_view("\xE2\x80\x94")})
     if (text == sep) return std::string();
   // "[UI Design Daily](…) :Weekly FREE UI resources": a colon glued to the
-  // description still separates it.
-  if (text.size() > 1 && text[0] == ':' && std::isalnum(static_cast<unsigned char>(text[1])))
+  // description still separates it (an emoji shortcode, ":zap: …", does not);
+  // so does a dash glued to a capital ("[ChakraCore](…) -A JavaScript
+  // engine"), which entry-format still reports.
+  if (text.size() > 1 && text[0] == ':' && std::isalnum(static_cast<unsigned char>(text[1])) && !shortcode_length(text))
+    return std::string(trim(text.substr(1)));
+  if (text.size() > 1 && text[0] == '-' && std::isupper(static_cast<unsigned char>(text[1])))
     return std::string(trim(text.substr(1)));
   return std::nullopt;
 }
@@ -81,9 +96,11 @@ class EntryParser {
     } else if (const Atom* atom = m_flat.atom(pos); atom && atom->is_link) {
       m_item.style = atom->is_autolink ? EntryStyle::bare_url : EntryStyle::leading_link;
       title_link = atom;
-      m_item.title = atom->text;
+      m_item.title = std::string(trim(atom->text));
       m_item.url = atom->url;
       pos = read_year_after_link(skip_spaces(m_s, pos + 1));
+    } else if (size_t after = read_spaced_link(pos); after != pos) {
+      pos = after;
     } else {
       pos = read_plain(pos);
     }
@@ -97,6 +114,25 @@ class EntryParser {
   }
 
  private:
+  // "[CoreNLP] (http://nlp.stanford.edu/…) - Stanford CoreNLP": a link
+  // written with a space before its parenthesis is no link (link-syntax
+  // reports it), but GFM makes the address one: the bracketed text is still
+  // the title. The position after the parenthesis, or `pos`.
+  size_t read_spaced_link(size_t pos) {
+    if (pos >= m_s.size() || m_s[pos] != '[') return pos;
+    size_t close = m_s.find(']', pos);
+    if (close == std::string::npos || m_s.compare(close, 3, "] (") != 0) return pos;
+    std::string_view title = trim(std::string_view(m_s).substr(pos + 1, close - pos - 1));
+    const Atom* link = m_flat.atom(close + 3);
+    if (title.empty() || title.find('\0') != std::string_view::npos || !link || !link->is_autolink ||
+        close + 4 >= m_s.size() || m_s[close + 4] != ')')
+      return pos;
+    m_item.style = EntryStyle::leading_link;
+    m_item.title = std::string(title);
+    m_item.url = link->url;
+    return close + 5;
+  }
+
   size_t read_tags(size_t pos) {
     while (const Atom* atom = m_flat.atom(pos)) {
       if (atom->is_link) break;
@@ -221,34 +257,133 @@ class EntryParser {
     }
   }
 
-  // "[chinese-poetry](…) _In Chinese_ – The most comprehensive…",
-  // "[Actionsflow](…) `⚠` - The free Zapier/IFTTT alternative…",
-  // "[recipes](…) by @bzimmerman – This repository…": a note in emphasis or
-  // a code span, or a credit, between an awesome entry's link and its
-  // separator. True when it read one, with the description after it.
+  // What stands between an awesome entry's link and its separator, read as
+  // a note with the description after it:
+  // - a note in emphasis or a code span: "[chinese-poetry](…) _In Chinese_ –
+  //   The most comprehensive…", "[Actionsflow](…) `⚠` - The free…";
+  // - an aside in parentheses: "[libtorrent](…) (a.k.a.
+  //   libtorrent-rasterbar) - An efficient…", "[Quay.io](…) (part of
+  //   CoreOS) - Secure hosting…";
+  // - marks: emoji shortcodes or symbols, "[Boost](…) :zap: - A large…"
+  //   (awesome-cpp's header-only mark), "[Twistlock](…) $$$ - …";
+  // - a second name's link joined by "/", "and", "&" or ",": "[xlwt](…) /
+  //   [xlrd](…) - …" (no note: the second link is one of the entry's links),
+  //   maybe with a date or a remark in parentheses after it;
+  // - a credit, "[recipes](…) by @bzimmerman – This repository…", which
+  //   gives the authors.
+  // True when it read one, with the description after it.
   bool read_qualified_tail(size_t pos) {
     if (m_item.style != EntryStyle::leading_link || m_item.description || m_item.note || !m_item.authors.empty())
       return false;
-    const Atom* atom = m_flat.atom(pos);
-    auto code =
-        std::find_if(m_flat.code.begin(), m_flat.code.end(), [&](const auto& span) { return span.first == pos; });
-    if ((atom && !atom->is_link) || code != m_flat.code.end()) {
-      size_t after_note = atom ? pos + 1 : code->second;
-      std::string after(trim(m_flat.render(after_note, m_s.size())));
-      std::optional<std::string> description = after_separator(after);
+    if (auto [note_end, note] = note_before_separator(pos); note_end != std::string::npos) {
+      // After joined links, a date or a remark in parentheses may still come.
+      std::optional<std::string> date;
+      if (note.empty() && note_end != pos) {
+        size_t year = skip_spaces(m_s, note_end);
+        auto [remark_end, remark] = year < m_s.size() && m_s[year] == '(' ? note_before_separator(year)
+                                                                          : std::pair{std::string::npos, std::string()};
+        if (remark_end != std::string::npos) {
+          if (is_date_shape(remark))
+            date = std::move(remark);
+          else
+            note = std::move(remark);
+          note_end = remark_end;
+        }
+      }
+      std::optional<std::string> description = after_separator(trim(m_flat.render(note_end, m_s.size())));
       if (!description || description->empty()) return false;
-      m_item.note = atom ? std::string(trim(atom->text)) : std::string(trim(m_flat.render(pos, after_note)));
+      if (!note.empty()) m_item.note = std::move(note);
+      if (date && !m_item.date) m_item.date = std::move(date);
       m_item.description = std::move(*description);
       return true;
     }
-    // Most tails open with their separator: only "by …" is rendered and read.
-    if (m_s.size() < pos + 4 || !iequals(std::string_view(m_s).substr(pos, 3), "by ")) return false;
+    return read_credit(pos);
+  }
+
+  // "[BGE](…) and [BGE-M3](…) (2024) - …", "[xlwt](…) / [xlrd](…) - …": an
+  // entry naming two resources, joined by "and", "&", "," or "/". Where the
+  // last joined link ends, or `pos` when no link is joined there.
+  size_t after_joined_links(size_t pos) const {
+    size_t end = pos;
+    for (;;) {
+      size_t at = skip_spaces(m_s, end);
+      size_t joint = 0;
+      for (std::string_view word : {"and ", "& ", ",", "/"})
+        if (m_s.compare(at, word.size(), word) == 0) joint = word.size();
+      if (!joint) return end;
+      size_t next = skip_spaces(m_s, at + joint);
+      const Atom* link = m_flat.atom(next);
+      if (!link || !link->is_link) return end;
+      end = next + 1;
+    }
+  }
+
+  // Where a note standing right after the link at `pos` ends, and its text
+  // (empty for a second link); npos when none of read_qualified_tail's
+  // shapes opens there.
+  std::pair<size_t, std::string> note_before_separator(size_t pos) const {
+    constexpr auto none = std::string::npos;
+    // Most entries go on with their separator ("-", ":", "–", "—"): none of the shapes.
+    if (pos >= m_s.size() || m_s[pos] == '-' || m_s.compare(pos, 2, "\xE2\x80") == 0 ||
+        (m_s[pos] == ':' && !shortcode_length(std::string_view(m_s).substr(pos))))
+      return {none, {}};
+    const Atom* atom = m_flat.atom(pos);
+    if (atom && !atom->is_link) return {pos + 1, std::string(trim(atom->text))};
+    auto code =
+        std::find_if(m_flat.code.begin(), m_flat.code.end(), [&](const auto& span) { return span.first == pos; });
+    if (code != m_flat.code.end()) return {code->second, std::string(trim(m_flat.render(pos, code->second)))};
+    if (m_s[pos] == '(') {
+      int depth = 0;
+      for (size_t i = pos; i < m_s.size(); ++i) {
+        depth += m_s[i] == '(' ? 1 : m_s[i] == ')' ? -1 : 0;
+        if (depth == 0) return {i + 1, std::string(trim(m_flat.render(pos + 1, i)))};
+      }
+      return {none, {}};
+    }
+    if (size_t joined = after_joined_links(pos); joined != pos) return {joined, {}};
+    size_t end = pos;
+    for (size_t at = pos; at < m_s.size();) {
+      size_t word_end = std::min(m_s.find_first_of(" \t", at), m_s.size());
+      std::string_view word = std::string_view(m_s).substr(at, word_end - at);
+      bool separator =
+          word.find_first_not_of("-:") == std::string_view::npos || word == "\xE2\x80\x93" || word == "\xE2\x80\x94";
+      bool mark = shortcode_length(word) == word.size() ||
+                  (!separator && word.size() <= 16 && std::none_of(word.begin(), word.end(), [](char c) {
+                    return c == '\0' || c == '(' || std::isalnum(static_cast<unsigned char>(c));
+                  }));
+      if (!mark) break;
+      end = word_end;
+      at = skip_spaces(m_s, word_end);
+    }
+    return end > pos ? std::pair{end, std::string(trim(m_flat.render(pos, end)))} : std::pair{none, std::string()};
+  }
+
+  // "[recipes](…) by @bzimmerman – …", "[Docker in Production](…) by
+  // [@jpetazzo][jpetazzo] (36:05)": a credit after the link gives the
+  // authors, a remark in parentheses after it the note.
+  bool read_credit(size_t pos) {
+    // Most tails open with their separator: only "by …" is rendered and read,
+    // and "of @handle" ("[Blog](…) of [@jwilder](…)", awesome-docker).
+    if (m_s.size() < pos + 4) return false;
+    bool of = iequals(std::string_view(m_s).substr(pos, 3), "of ");
+    if (!of && !iequals(std::string_view(m_s).substr(pos, 3), "by ")) return false;
     std::string tail(trim(m_flat.render(pos, m_s.size())));
     size_t separator = find_separator(tail);
     std::string_view credit = trim(std::string_view(tail).substr(0, separator));
-    std::optional<std::vector<std::string>> authors = credited_authors(credit);
+    if (credit.size() < 4) return false;
+    std::optional<std::string> note;
+    if (separator == std::string::npos && ends_with(credit, ")"))
+      if (size_t open = credit.rfind('('); open != std::string_view::npos && open > 3) {
+        note = std::string(trim(credit.substr(open + 1, credit.size() - open - 2)));
+        credit = trim(credit.substr(0, open));
+      }
+    std::optional<std::vector<std::string>> authors =
+        credited_authors(of ? "by " + std::string(credit.substr(3)) : std::string(credit));
     if (!authors || authors->empty()) return false;
+    if (of && !std::all_of(authors->begin(), authors->end(), [](const std::string& name) { return name[0] == '@'; }))
+      return false;
     m_item.authors = std::move(*authors);
+    if (note && !note->empty()) m_item.note = std::move(note);
     if (separator != std::string::npos)
       if (auto description = after_separator(trim(std::string_view(tail).substr(separator)));
           description && !description->empty())
@@ -264,23 +399,86 @@ class EntryParser {
       m_item.note = std::string(trim(m_flat.atom(last)->text));
       end = last;
     }
+    bool leading = m_item.style == EntryStyle::leading_link;
     std::string tail(trim(m_flat.render(pos, end)));
     take_trailing_formats(tail);
     if (tail.empty()) return;
     if (!m_item.description) {
       if (auto description = after_separator(tail)) {
         if (!description->empty()) m_item.description = *description;
+        if (leading && m_item.description && m_item.authors.empty()) take_closing_credit(*m_item.description);
+        if (leading && tail.size() > 1 && tail[0] == '-' && tail[1] != ' ') m_item.rest = tail;  // "-A …": reported
         return;
       }
+    }
+    if (leading && !m_item.note && tail.size() > 2 && tail.front() == '(' && tail.back() == ')' &&
+        tail.find(')') == tail.size() - 1) {
+      // "[Docker Compose](…) (Define and run multi-container applications)":
+      // a remark in parentheses is the note.
+      m_item.note = std::string(trim(std::string_view(tail).substr(1, tail.size() - 2)));
+      return;
+    }
+    // "[CS 61C](…) **Great Ideas in Computer Architecture** *UC Berkeley*"
+    // (awesome-courses): a name in bold after the link is the description,
+    // a convention of its own, not a missing separator.
+    if (leading && !m_item.description && is_bold(pos, end)) {
+      m_item.description = tail;
+      return;
+    }
+    // "[Docker Hub](…) provided by Docker Inc.": words right after the link,
+    // with no separator, are still its description; `rest` keeps them too,
+    // for entry-format to report the missing separator. A few words before
+    // a later separator are a note ("[American fuzzy lop](…) a.k.a.
+    // afl-fuzz - Crazy fuzzing tool…"), as a remark in parentheses would be.
+    if (leading && !m_item.description && std::isalnum(static_cast<unsigned char>(tail.front()))) {
+      size_t separator = find_separator(tail);
+      std::string_view before = std::string_view(tail).substr(0, separator);
+      std::optional<std::string> after = separator == std::string::npos
+                                             ? std::nullopt
+                                             : after_separator(trim(std::string_view(tail).substr(separator)));
+      if (after && !after->empty() && !m_item.note && std::count(before.begin(), before.end(), ' ') < 4) {
+        m_item.note = std::string(trim(before));
+        m_item.description = std::move(after);
+        return;
+      }
+      m_item.description = tail;
+      if (m_item.authors.empty()) take_closing_credit(*m_item.description);
     }
     m_item.rest = tail;
   }
 
+  // Whether [pos, end), blanks aside, is one bold span.
+  bool is_bold(size_t pos, size_t end) const {
+    size_t last = m_s.find_last_not_of(" \t", end - 1);
+    return last != std::string::npos && std::any_of(m_flat.strong.begin(), m_flat.strong.end(), [&](const auto& span) {
+             return span.first == pos && span.second >= last + 1;
+           });
+  }
+
+  // "… using docker-gen by [@jwilder][jwilder]": a credit to GitHub users
+  // closing the description gives the authors and leaves the description.
+  void take_closing_credit(std::string& description) {
+    if (description.find('@') == std::string::npos) return;  // most descriptions: one memchr
+    size_t by = description.rfind(" by @");
+    if (by == std::string::npos) return;
+    std::string_view credit = trim(std::string_view(description).substr(by + 1));
+    while (!credit.empty() && std::string_view(".,;").find(credit.back()) != std::string_view::npos)
+      credit.remove_suffix(1);
+    std::optional<std::vector<std::string>> authors = credited_authors(credit);
+    if (!authors || authors->empty() || !std::all_of(authors->begin(), authors->end(), [](const std::string& name) {
+          return name.size() > 1 && name[0] == '@' && name.find(' ') == std::string::npos;
+        }))
+      return;
+    m_item.authors = std::move(*authors);
+    description = std::string(trim(std::string_view(description).substr(0, by)));
+  }
+
   // "… - Author (PDF, EPUB)": a closing parenthesis of format labels gives
-  // the formats and leaves the text.
+  // the formats and leaves the text. So does a bracket ("[**C**: _Chess Engine In C_](…) [video]",
+  // build-your-own-x).
   void take_trailing_formats(std::string& tail) {
-    if (tail.empty() || tail.back() != ')') return;
-    size_t open = tail.rfind('(');
+    if (tail.empty() || (tail.back() != ')' && tail.back() != ']')) return;
+    size_t open = tail.rfind(tail.back() == ')' ? '(' : '[');
     if (open == std::string::npos) return;
     auto labels = split_trimmed_views(std::string_view(tail).substr(open + 1, tail.size() - open - 2), ",");
     if (labels.empty() || !std::all_of(labels.begin(), labels.end(),
@@ -389,7 +587,15 @@ void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& ite
   // allocated afresh per entry.
   thread_local Flat flat;
   grammar_detail::flatten(paragraph, flat);
+  // Links that only label other pages of the entry ("… [website](…)") are
+  // no words of it: every reading sees the text without them.
+  thread_local std::vector<Atom> labels;
+  grammar_detail::take_closing_labels(flat, labels);
   EntryParser(flat, kinds, item).run();
+  for (const Atom& label : labels) {
+    item.links.push_back(label.url);
+    if (auto format = format_of_label(label.text)) add_format(item, *format);
+  }
   if (styles && (styles->detecting() || style >= 0))
     style_detail::read_template_styles(flat, kinds, *styles, style, item);
 }

@@ -1,5 +1,6 @@
 // Entry ids and tag spellings: what names an entry or a tag once the whole
 // catalog is known.
+#include <filesystem>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,7 +16,10 @@ namespace {
 class IdAssigner {
  public:
   void assign(Catalog& catalog) {
-    m_file = catalog.path;
+    // The file's name, not its path: an id must not depend on how the path
+    // is spelt ("list.md", "./list.md", "/home/me/list.md"). Two files of one
+    // name in different folders fall through to the ordinal.
+    m_file = std::filesystem::path(catalog.path).filename().string();
     std::vector<std::string> path;
     walk_section(catalog.root, path);
   }

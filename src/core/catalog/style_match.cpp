@@ -469,7 +469,10 @@ class Matcher {
     // that emphasis ("**Show and tell (2015)**, O. Vinyals" keeps its year),
     // never past it; one without it reads as if the markers were not there.
     size_t last_end = part.emphasized ? m_in.emphasis_end(p) : std::string::npos;
-    for (size_t e = p + 1; e <= m_in.text.size() && e <= last_end; ++e) {
+    // An entry in bold reads the whole bold text: "[CS 61C](…) **Great Ideas in
+    // Computer Architecture** *UC Berkeley*" is not the title "Great".
+    size_t first_end = last_end != std::string::npos ? last_end : p + 1;
+    for (size_t e = first_end; e <= m_in.text.size() && e <= last_end; ++e) {
       if (!may_end(k, e)) continue;
       if (++m_steps > k_budget) return false;
       std::string_view value = m_in.view(p, e, m_rendered);

@@ -202,8 +202,10 @@ std::optional<std::string> style_departure(const Item& item, std::string_view st
   if (style != "seed" && style != "awesome") return std::nullopt;  // a template style: style_miss says it all
   bool leading = item.style == EntryStyle::leading_link || item.style == EntryStyle::bare_url;
   // "[Name](url) Catalogue de …": words right after the link want a
-  // separator; a parenthesis ("(1.11)", "(archived)") reads as a remark.
-  if (leading && !item.rest.empty() && std::isalnum(static_cast<unsigned char>(item.rest.front()))) {
+  // separator, and "-A JavaScript engine" a blank after it; a parenthesis
+  // ("(1.11)", "(archived)") reads as a remark.
+  bool glued_dash = item.rest.size() > 1 && item.rest[0] == '-' && item.rest[1] != ' ';
+  if (leading && !item.rest.empty() && (std::isalnum(static_cast<unsigned char>(item.rest.front())) || glued_dash)) {
     std::optional<std::string_view> after = after_joined_links(item.raw);
     if (after && (after->empty() || !std::isalnum(static_cast<unsigned char>(after->front())))) return std::nullopt;
     return "text after the link is not separated by ' - ': '" + item.rest + "'";

@@ -1,9 +1,11 @@
 // add, rm and mv as line edits on the source text.
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "curate/catalog/grammar.hpp"
 #include "curate/edit/edit.hpp"
+#include "curate/markdown/list_marker.hpp"
 #include "curate/markdown/markdown.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
@@ -19,7 +21,8 @@ struct Insertion {
   int after_line = 0;
   std::string indent;
   std::string marker = "-";
-  int gap = 0;  // blank lines before the new item
+  int padding = 1;  // spaces after the marker: the list's own ("*   [x](…)")
+  int gap = 0;      // blank lines before the new item
 };
 
 bool is_bullet(const std::string& marker) { return marker == "-" || marker == "*" || marker == "+"; }
@@ -35,7 +38,7 @@ Insertion insertion_point(const EditTarget& target, const Lines& lines) {
     const Section& section = *target.section;
     int end = section.sections.empty() ? section.span.end.line : section.sections.front().span.begin.line - 1;
     while (end > section.span.begin.line && lines.blank(end)) --end;
-    return {end, "", "-", 1};
+    return {end, "", "-", 1, 1};
   }
   const Item& last = items.back();
   if (last.source != EntrySource::list)
@@ -43,9 +46,16 @@ Insertion insertion_point(const EditTarget& target, const Lines& lines) {
                 target.describe() + " keeps its entries in " +
                     (last.source == EntrySource::table ? "a table" : "reference paragraphs") +
                     "; only list items can be moved or appended there by this edit");
-  Insertion at{item_range(last, lines).last, indent_of(last, lines), marker_of(last, lines), 0};
+  Insertion at{item_range(last, lines).last, indent_of(last, lines), marker_of(last, lines), 1, 0};
   if (!is_bullet(at.marker))
     throw Error("", last.pos.line, last.pos.column, "cannot append to an ordered list; only bullet lists are edited");
+  // The spaces after the marker: the list's own, from its first item with
+  // text on its marker line, as fmt and list-indent take them.
+  for (const Item& item : items)
+    if (ListMarker first = read_list_marker(lines.at(item.pos.line), item.pos.column); first.has_content) {
+      at.padding = list_text_offset(first) - first.width;
+      break;
+    }
   if (items.size() >= 2 && same_list(items[items.size() - 2], last, lines))
     at.gap = last.pos.line - item_range(items[items.size() - 2], lines).last - 1;
   return at;
@@ -157,10 +167,33 @@ void check_group_keeps_items(const EntryRef& entry, const std::set<const Item*>&
                 "group " + quoted(group) + " would have no items left and turn into an entry; edit it by hand");
 }
 
+// The separator most of the list's awesome-style entries write after their
+// link (" - ", " – ", " — ", ": "), or " - " when they write none.
+std::string dominant_separator(const Catalog& catalog) {
+  static constexpr std::array<std::string_view, 4> k_separators = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": "};
+  std::array<size_t, k_separators.size()> counts{};
+  for (const EntryRef& ref : collect_entries(catalog)) {
+    const std::string& raw = ref.item->raw;
+    if (ref.item->style != EntryStyle::leading_link || raw.empty() || raw.front() != '[') continue;
+    size_t close = raw.find("](");
+    size_t end = close == std::string::npos ? close : raw.find(')', close);
+    if (end == std::string::npos) continue;
+    for (size_t i = 0; i < k_separators.size(); ++i)
+      if (raw.compare(end + 1, k_separators[i].size(), k_separators[i]) == 0) ++counts[i];
+  }
+  size_t most = static_cast<size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+  return std::string(counts[most] ? k_separators[most] : k_separators[0]);
+}
+
 }  // namespace
 
-EditResult add_entry(const Catalog&, std::string_view text, const EditTarget& target, const NewEntry& entry,
-                     const KindTable& kinds, const std::string& style) {
+EditResult add_entry(const Catalog& catalog, std::string_view text, const EditTarget& target, const NewEntry& entry,
+                     const KindTable& kinds, const std::string& list_style) {
+  // An awesome list written with another separator gets that one.
+  std::string style = list_style;
+  if (style == "awesome")
+    if (std::string separator = dominant_separator(catalog); separator != " - ")
+      style = "[{title}]({url})" + separator + "{description}";
   Lines lines(text);
   const std::vector<Item>& items = items_of(target);
   bool table =
@@ -177,7 +210,7 @@ EditResult add_entry(const Catalog&, std::string_view text, const EditTarget& ta
     Insertion at = insertion_point(target, lines);
     rendered = render_entry_in_style(entry, kinds, style);
     std::vector<std::string> chunk(static_cast<size_t>(at.gap), "");
-    chunk.push_back(at.indent + at.marker + " " + rendered.line);
+    chunk.push_back(at.indent + at.marker + std::string(static_cast<size_t>(at.padding), ' ') + rendered.line);
     edit.insert_after(at.after_line, chunk);
     line = at.after_line + at.gap + 1;
   }

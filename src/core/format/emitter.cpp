@@ -43,7 +43,8 @@ class Emitter {
       : m_source(text, root),
         m_kinds(kinds),
         m_imposed(imposed_layout(settings)),
-        m_heading_gaps(gaps_of(text, root)) {}
+        m_heading_gaps(gaps_of(text, root)),
+        m_setext(setext_habit(root)) {}
 
   std::string run(cmark_node* root, std::string_view text) {
     normalize_entries(root);
@@ -314,9 +315,10 @@ class Emitter {
   }
 
   char emit_list(cmark_node* list, const Frame& frame, char previous_bullet);
-  void emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead);
+  void emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead, int padding);
+  ListMarker item_marker(cmark_node* item) const;
   void emit_heading(cmark_node* heading, const Frame& frame);
-  std::optional<std::string> setext_content(cmark_node* heading, const Frame& frame);
+  std::optional<std::string> setext_content(cmark_node* heading, const Frame& frame, bool for_atx);
 
   std::string list_lead(const ListMarker& first, const Frame& frame) const;
 
@@ -329,6 +331,18 @@ class Emitter {
     return heading_gaps(text, headings);
   }
 
+  // Whether the file underlines its level-1 and level-2 headings
+  // ("Introduction" / "------------", awesome-courses) more often than it
+  // writes them with '#', and at least three of them (as for the blank lines
+  // around headings, layout.hpp): then fmt keeps them underlined.
+  bool setext_habit(cmark_node* root) const {
+    int setext = 0, atx = 0;
+    for (cmark_node* child = cmark_node_first_child(root); child; child = cmark_node_next(child))
+      if (is_type(child, CMARK_NODE_HEADING) && cmark_node_get_heading_level(child) <= 2)
+        ++(m_source.is_atx(child) ? atx : setext);
+    return setext >= 3 && setext > atx;
+  }
+
   format_detail::SourceMap m_source;
   const KindTable& m_kinds;
   ImposedLayout m_imposed;
@@ -337,6 +351,7 @@ class Emitter {
   std::string m_out;
   int m_pending_blanks = 0;                         // blank lines owed before the next line
   HeadingGaps m_heading_gaps;                       // blank lines around headings: the file's habit (format/layout.hpp)
+  bool m_setext = false;                            // setext_habit
   int m_dedent = 0;                                 // columns the current block loses (see dedent_after_list)
   std::optional<std::string> m_pending_lead;        // "- " waiting for the first line of an item
   std::map<cmark_node*, std::string> m_list_leads;  // the lead each list was written with
@@ -403,16 +418,34 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
       previous != m_list_leads.end() && visual_width(lead) > visual_width(previous->second))
     lead = previous->second;
   m_list_leads[list] = lead;
+  // The spaces after the markers: the list's own (list_marker.hpp).
+  int offset = 2;
+  for (cmark_node* item = first; item; item = cmark_node_next(item)) {
+    ListMarker own = item_marker(item);
+    if (own.has_content) {
+      offset = list_text_offset(own);
+      break;
+    }
+  }
   for (cmark_node* item = first; item; item = cmark_node_next(item)) {
     std::string marker =
         ordered ? read_marker(m_source.source_line(m_source.start_line(item)), item).text : std::string(1, bullet);
     if (item != first) separate(m_source.start_line(item), m_source.last_line(cmark_node_previous(item)), false);
-    emit_item(item, marker, lead);
+    // An item without text on its marker line, or opening with indented
+    // code, keeps one space: its other lines are placed from it. A tab
+    // after the marker becomes the list's spaces, as list-indent asks.
+    ListMarker own = item_marker(item);
+    int padding = own.has_content && !own.code_after_marker ? marker_padding(own, offset) : 1;
+    emit_item(item, marker, lead, padding);
   }
   return ordered ? 0 : bullet;
 }
 
-void Emitter::emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead) {
+ListMarker Emitter::item_marker(cmark_node* item) const {
+  return read_list_marker(m_source.source_line(m_source.start_line(item)), cmark_node_get_start_column(item));
+}
+
+void Emitter::emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead, int padding) {
   std::string_view source_line = m_source.source_line(m_source.start_line(item));
   Frame inner = read_marker(source_line, item).frame;
   inner.top_level = false;
@@ -422,13 +455,13 @@ void Emitter::emit_item(cmark_node* item, const std::string& marker, const std::
   // An item opening on its parent's marker line ("- * a") continues under
   // blanks as wide as that line's lead, not under the parent's marker.
   std::string continued = on_parent_line ? std::string(static_cast<size_t>(visual_width(lead)), ' ') : lead;
-  inner.prefix = continued + std::string(marker.size() + 1, ' ');
+  inner.prefix = continued + std::string(marker.size() + static_cast<size_t>(padding), ' ');
   inner.out_lead = continued;
-  inner.out_text_column = visual_width(lead) + static_cast<int>(marker.size()) + 1;
+  inner.out_text_column = visual_width(lead) + static_cast<int>(marker.size()) + padding;
   inner.source_column = read_list_marker(source_line, cmark_node_get_start_column(item)).column;
   // The marker line's content may belong to no node (a reference definition).
   if (!is_blank(relative_line(inner.marker_line, inner))) {
-    m_pending_lead = lead + marker + " ";
+    m_pending_lead = lead + marker + std::string(static_cast<size_t>(padding), ' ');
   } else {
     write_line(lead + marker);
   }
@@ -438,9 +471,9 @@ void Emitter::emit_item(cmark_node* item, const std::string& marker, const std::
 
 // --- headings --------------------------------------------------------------
 
-// A setext heading's text on one line; nullopt when a line break inside it
-// cannot be written in an ATX heading.
-std::optional<std::string> Emitter::setext_content(cmark_node* heading, const Frame& frame) {
+// A setext heading's text on one line (closing '#'s escaped when it is to
+// be an ATX heading); nullopt when a line break inside it cannot be joined.
+std::optional<std::string> Emitter::setext_content(cmark_node* heading, const Frame& frame, bool for_atx) {
   int first = m_source.start_line(heading), underline = m_source.last_line(heading);
   // Reference definitions opening the text are not part of the heading.
   std::string_view opening = trim(m_source.source_line(first));
@@ -448,10 +481,12 @@ std::optional<std::string> Emitter::setext_content(cmark_node* heading, const Fr
   std::vector<std::string> parts;
   for (int line = first; line < underline; ++line) {
     std::string text = finish(line, relative_line(line, frame));
-    if (line + 1 < underline && ends_with(text, "\\")) return std::nullopt;
+    // A hard break, as a backslash or as the two spaces kept after '*' (fuzz finding 22).
+    if (line + 1 < underline && (ends_with(text, "\\") || ends_with(text, "  "))) return std::nullopt;
     parts.emplace_back(format_detail::strip_blanks(text));  // a vertical tab is text (fuzz finding 14)
   }
-  return format_detail::protect_closing_hashes(join(parts, " "));
+  std::string text = join(parts, " ");
+  return for_atx ? format_detail::protect_closing_hashes(text) : text;
 }
 
 void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
@@ -460,8 +495,16 @@ void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
   if (m_source.is_atx(heading)) {
     content = format_detail::atx_content(relative_line(first, frame));
   } else {
-    content = setext_content(heading, frame);
+    content = setext_content(heading, frame, !m_setext);
     if (!content) return emit_verbatim(first, last, frame);
+    if (m_setext) {
+      // The file's habit: the text on one line, and its underline trimmed.
+      // Every underlined heading stays underlined, so a second pass sees
+      // the same habit (fuzz finding 21: a two-line one turned ATX tipped it).
+      emit_line(*content, frame);
+      emit_line(std::string(trim(relative_line(last, frame))), frame);
+      return;
+    }
   }
   std::string hashes(static_cast<size_t>(cmark_node_get_heading_level(heading)), '#');
   emit_line(content->empty() ? hashes : hashes + " " + *content, frame);

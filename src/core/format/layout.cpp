@@ -69,7 +69,10 @@ int nested_column(const Nesting& nest, int parent_column, int parent_content_col
   auto nests = [&](int column) { return column >= parent_content_column && column <= parent_content_column + 3; };
   if (nest.style == NestStyle::tab) {
     int column = parent_column + 4 - parent_column % 4;
-    if (nests(column)) {
+    // A tab that lands on the parent's text reads back as "under the text"
+    // (nesting_of), written with spaces: so it is written so at once (fuzz
+    // finding 20: "*   a" / "→- b" once "* a" took its list's three spaces).
+    if (nests(column) && column != parent_content_column) {
       tab = true;
       return column;
     }

@@ -189,6 +189,11 @@ void BlockScanner::add_link(cmark_node* node) {
       link.span.end.line = first + cmark_node_get_end_line(node);
     }
   }
+  // A bare address GFM turned into a link has no position of its own
+  // ("[CoreNLP] (http://…)"): the block it is in gives the line.
+  for (cmark_node* parent = cmark_node_parent(node); link.span.begin.line == 0 && parent;
+       parent = cmark_node_parent(parent))
+    if (cmark_node_get_start_line(parent) > 0) link.span = {span_of(parent).begin, span_of(parent).begin};
   link.is_image = is_type(node, CMARK_NODE_IMAGE);
   link.is_autolink = !link.is_image && (link.text == link.url || is_prefixed(link.url, "http://", link.text) ||
                                         is_prefixed(link.url, "mailto:", link.text));
@@ -270,6 +275,18 @@ std::function<void()> LintContext::read_chunk(cmark_node* root, int line_offset)
 void LintContext::finish() {
   SlugRegistry slugs;
   for (HeadingInfo& heading : m_facts.headings) heading.slug = slugs.unique(heading.anchor_text);
+}
+
+int LintContext::heading_last_line(const HeadingInfo& heading) const {
+  int first = heading.span.begin.line, last = std::min(heading.span.end.line, line_count());
+  if (starts_with(trim(line(first)), "#")) return heading.span.end.line;
+  for (int number = first + 1; number <= last; ++number) {
+    std::string_view text = trim(line(number));
+    if (!text.empty() && (text.find_first_not_of('=') == std::string_view::npos ||
+                          text.find_first_not_of('-') == std::string_view::npos))
+      return number;
+  }
+  return heading.span.end.line;
 }
 
 LineKind LintContext::line_kind(int number) const {

@@ -108,6 +108,9 @@ class LintContext {
   int line_count() const { return m_lines.line_count(); }
   std::string_view line(int number) const { return m_lines.line_text(m_source.text, number); }
   LineKind line_kind(int number) const;
+  // The last line of a heading: a setext heading's underline, which
+  // cmark-gfm's end line runs one past.
+  int heading_last_line(const HeadingInfo& heading) const;
   // Whether line `number` is a line of a paragraph that its next line
   // continues: where two trailing spaces are a hard line break.
   bool continues_paragraph(int number) const;

@@ -68,7 +68,7 @@ void check_blank_lines(const LintContext& context, RuleReporter& out) {
   }
   for (const HeadingInfo& heading : context.headings()) {
     if (heading.in_container) continue;
-    int before = heading.span.begin.line - 1, after = heading.span.end.line + 1;
+    int before = heading.span.begin.line - 1, after = context.heading_last_line(heading) + 1;
     if (gap > 0 && before >= 1 && !is_blank(context.line(before)))
       out.report(heading.span.begin, "no blank line before heading '" + heading.text + "'", true);
     else if (gap == 2 && before >= 2 && !is_blank(context.line(before - 1)))
@@ -177,18 +177,27 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
   for (const ListInfo& list : context.lists()) {
     if (list.items.empty()) continue;
     int expected = expected_column(context, list, imposed);
+    // The spaces after the markers: the list's own, as fmt keeps them.
+    int offset = 2;
+    for (const ListInfo::Entry& item : list.items)
+      if (ListMarker marker = marker_at(context, item.start); marker.has_content) {
+        offset = list_text_offset(marker);
+        break;
+      }
     for (const ListInfo::Entry& item : list.items) {
       ListMarker marker = marker_at(context, item.start);
       if (!marker.at_line_start) continue;
+      int padding = marker_padding(marker, offset);
       if (expected >= 0 && marker.column != expected)
         out.report(item.start,
                    "list item indented by " + std::to_string(marker.column) +
                        (marker.column == 1 ? " column" : " columns") + "; expected " + std::to_string(expected),
                    true);
-      else if (marker.has_content && !item.code_first && (marker.tab_after || marker.blanks_after != 1))
+      else if (marker.has_content && !item.code_first && (marker.tab_after || marker.blanks_after != padding))
         out.report(item.start,
-                   marker.tab_after ? "tab after the list marker; use one space"
-                                    : std::to_string(marker.blanks_after) + " spaces after the list marker; use one",
+                   (marker.tab_after ? std::string("tab") : std::to_string(marker.blanks_after) + " spaces") +
+                       " after the list marker; the list uses " +
+                       (padding == 1 ? std::string("one space") : std::to_string(padding) + " spaces"),
                    true);
     }
   }

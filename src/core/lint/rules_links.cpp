@@ -21,10 +21,20 @@ bool has_scheme(const LinkInfo& link) { return link.is_absolute || link.url.find
 
 bool is_loopback(const std::string& host) { return host == "localhost" || host == "127.0.0.1" || host == "[::1]"; }
 
+// "http://https://www.nano-editor.org/" (awesome-sysadmin): a scheme written
+// twice. What is left after the first one, or "".
+std::string_view after_doubled_scheme(std::string_view url) {
+  size_t first = url.find("://");
+  if (first == std::string_view::npos || (!istarts_with(url, "http://") && !istarts_with(url, "https://"))) return {};
+  std::string_view rest = url.substr(first + 3);
+  return istarts_with(rest, "http:") || istarts_with(rest, "https:") ? rest : std::string_view();
+}
+
 void check_insecure_link(const LintContext& context, RuleReporter& out) {
   std::vector<std::string> allowed = out.options().value("allow-hosts", std::vector<std::string>{});
   for (const LinkInfo& link : context.links()) {
     if (!link.is_absolute || link.scheme != "http" || is_loopback(link.host)) continue;
+    if (!after_doubled_scheme(link.url).empty()) continue;  // bad-url's
     if (std::find(allowed.begin(), allowed.end(), link.host) != allowed.end()) continue;
     out.report(link.span.begin, link.span.end, "insecure link " + link.url + "; use https:// if the site offers it");
   }
@@ -121,6 +131,8 @@ std::string url_problem(const LinkInfo& link) {
   if (istarts_with(url, "www.")) return "no scheme; write https://" + url;
   for (std::string_view scheme : {"http//", "https//", "http:/", "https:/"})
     if (url.find("://") == std::string::npos && istarts_with(url, scheme)) return "malformed scheme";
+  if (std::string_view rest = after_doubled_scheme(url); !rest.empty())
+    return "the scheme is written twice; write " + std::string(rest);
   if (!link.is_absolute) {
     if (url.find("://") != std::string::npos) return "not a valid absolute URL";
     return "";

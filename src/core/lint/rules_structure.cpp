@@ -78,7 +78,7 @@ void check_empty_section(const LintContext& context, RuleReporter& out) {
     if (heading.level == 1 && heading.span.begin.line == context.catalog().title_line) continue;
     const HeadingInfo* next = i + 1 < headings.size() ? headings[i + 1] : nullptr;
     if (next && next->level > heading.level) continue;
-    int from = heading.span.end.line, to = next ? next->span.begin.line : context.line_count() + 1;
+    int from = context.heading_last_line(heading), to = next ? next->span.begin.line : context.line_count() + 1;
     bool has_content = false;
     for (int line = from + 1; line < to && !has_content; ++line) has_content = !trim(context.line(line)).empty();
     if (!has_content)
@@ -167,6 +167,23 @@ void check_toc_order(const std::vector<TocLink>& toc, std::vector<int> targets,
   size_t resolved = static_cast<size_t>(std::count_if(targets.begin(), targets.end(), [](int t) { return t >= 0; }));
   size_t moved = resolved - static_cast<size_t>(std::count(kept.begin(), kept.end(), true));
   if (moved * 2 > resolved) return;
+  // An alphabetical TOC (nine in ten neighbours in order) over headings that
+  // are not keeps its own order too, however few sections it moves
+  // (awesome-courses lists Systems before its last link, Statistics).
+  std::vector<std::string> linked, sections;
+  for (size_t i = 0; i < toc.size(); ++i)
+    if (targets[i] >= 0) linked.push_back(to_lower(toc[i].text));
+  std::vector<int> in_document;
+  for (int target : targets)
+    if (target >= 0) in_document.push_back(target);
+  std::sort(in_document.begin(), in_document.end());
+  for (int target : in_document) sections.push_back(to_lower(headings[static_cast<size_t>(target)]->text));
+  auto mostly_sorted = [](const std::vector<std::string>& texts) {
+    size_t sorted = 0;
+    for (size_t i = 1; i < texts.size(); ++i) sorted += texts[i - 1] <= texts[i];
+    return texts.size() >= 4 && sorted * 10 >= (texts.size() - 1) * 9;
+  };
+  if (mostly_sorted(linked) && !mostly_sorted(sections)) return;
   for (size_t i = 0; i < toc.size(); ++i) {
     if (targets[i] < 0 || kept[i]) continue;
     // Name the neighbour in place that it should follow or precede.
@@ -202,13 +219,22 @@ void check_toc(const LintContext& context, RuleReporter& out) {
   std::vector<int> targets;
   std::set<int> levels, parents;
   std::set<std::string> unresolved;  // lower-cased texts of links that reach no heading
+  std::vector<std::string> unresolved_anchors;
   std::vector<bool> listed(headings.size(), false);
   int first = static_cast<int>(headings.size()), last = -1;
   for (const TocLink& link : toc) {
     int target = resolve_anchor(anchors, link.anchor);
+    // A link to the document's title ("[Awesome Sysadmin](#awesome-sysadmin)"
+    // opening awesome-sysadmin's TOC) goes to the top: no section it lists.
+    if (target >= 0 && headings[static_cast<size_t>(target)]->level == 1 &&
+        headings[static_cast<size_t>(target)]->span.begin.line == context.catalog().title_line) {
+      targets.push_back(-1);
+      continue;
+    }
     targets.push_back(target);
     if (target < 0) {
       unresolved.insert(to_lower(link.text));
+      unresolved_anchors.push_back(to_lower(link.anchor));
       continue;
     }
     listed[static_cast<size_t>(target)] = true;
@@ -231,7 +257,16 @@ void check_toc(const LintContext& context, RuleReporter& out) {
       continue;
     }
     ++unlisted_under[parent];
-    if (unresolved.count(to_lower(headings[i]->text))) continue;
+    // A heading a broken link means is local-anchor's: the same text, or a
+    // slug the anchor ends ("[AI Model](#ai-model)" for "#### Build your own
+    // `AI Model`", build-your-own-x).
+    const std::string& slug = headings[i]->slug;
+    if (unresolved.count(to_lower(headings[i]->text)) ||
+        std::any_of(unresolved_anchors.begin(), unresolved_anchors.end(), [&](const std::string& anchor) {
+          return !anchor.empty() && ends_with(slug, anchor) &&
+                 (slug.size() == anchor.size() || slug[slug.size() - anchor.size() - 1] == '-');
+        }))
+      continue;
     missing.push_back(i);
     ++repeats[{parent, to_lower(headings[i]->text)}];
   }
@@ -243,6 +278,48 @@ void check_toc(const LintContext& context, RuleReporter& out) {
     out.report(headings[i]->span.begin, headings[i]->span.end,
                "section " + single_quoted(headings[i]->text) + " is missing from the table of contents (line " +
                    std::to_string(toc.front().pos.line) + ")");
+  }
+}
+
+// A Markdown heading or a linked list item, as a line of its own.
+bool looks_like_markdown_block(std::string_view line) {
+  size_t at = line.find_first_not_of(' ');
+  if (at == std::string_view::npos) return false;
+  std::string_view text = line.substr(at);
+  if (at <= 3 && starts_with(text, "#")) {
+    size_t hashes = text.find_first_not_of('#');
+    return hashes <= 6 && hashes < text.size() && text[hashes] == ' ';
+  }
+  return (starts_with(text, "- [") || starts_with(text, "* [") || starts_with(text, "+ [")) &&
+         text.find("](") != std::string_view::npos;
+}
+
+// "<a name=\"c-general-purpose\" />" right above "#### General-Purpose
+// Machine Learning": an HTML block runs to the next blank line, so the
+// heading and the items under it are raw HTML, shown as text by GitHub and
+// read by no one (awesome-machine-learning lost 70 headings so).
+void check_html_swallows_markdown(const LintContext& context, RuleReporter& out) {
+  for (int line = 1; line <= context.line_count(); ++line) {
+    if (context.line_kind(line) != LineKind::html) continue;
+    int first = line;
+    std::string_view opening = trim(context.line(first));
+    while (line + 1 <= context.line_count() && context.line_kind(line + 1) == LineKind::html) ++line;
+    // Comments and raw blocks (<pre>, <script>, <style>, <textarea>) mean their text as written.
+    bool raw = false;
+    for (std::string_view tag : {"<!--", "<pre", "<script", "<style", "<textarea", "<?", "<!"})
+      raw = raw || istarts_with(opening, tag);
+    if (raw) continue;
+    for (int inner = first + 1; inner <= line; ++inner) {
+      std::string_view text = context.line(inner);
+      if (!looks_like_markdown_block(text)) continue;
+      out.report({inner, 1}, {inner, static_cast<int>(text.size())},
+                 single_quoted(std::string(trim(text))) + " is inside the HTML block opened on line " +
+                     std::to_string(first) + " (" + single_quoted(std::string(opening)) +
+                     "), which runs to the next blank line: it is shown as raw text and read as no heading or "
+                     "entry; leave a blank line after line " +
+                     std::to_string(inner - 1));
+      break;
+    }
   }
 }
 
@@ -276,6 +353,13 @@ void add_structure_rules(RuleRegistry& registry) {
                 "selection. Anchors that match no heading are local-anchor's, and headings repeated under one "
                 "parent are duplicate-heading's."},
                check_toc);
+  registry.add(
+      {"html-swallows-markdown", "No Markdown heading or entry is lost inside an HTML block", Severity::warning, false,
+       "An HTML block (a line that opens with a tag such as <a name=\"x\" /> or <p>) runs to the next "
+       "blank line: a heading or a linked list item on the lines right after it is raw HTML, shown as "
+       "text and read as no section or entry. A blank line after the tag keeps it Markdown. Comments "
+       "and <pre>, <script>, <style> and <textarea> blocks are meant as written and not checked."},
+      check_html_swallows_markdown);
 }
 
 }  // namespace curate

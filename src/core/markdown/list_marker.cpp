@@ -49,4 +49,12 @@ ListMarker read_list_marker(std::string_view line, int byte_column) {
   return marker;
 }
 
+int list_text_offset(const ListMarker& first) {
+  bool kept = first.found && first.has_content && !first.tab_after && !first.code_after_marker &&
+              first.blanks_after >= 1 && first.blanks_after <= 4;
+  return first.width + (kept ? first.blanks_after : 1);
+}
+
+int marker_padding(const ListMarker& marker, int offset) { return std::max(1, offset - marker.width); }
+
 }  // namespace curate
