@@ -59,9 +59,10 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CURATE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends: computed by dpkg-shlibdeps from the libraries the binary links
-# (libcmark-gfm, libfmt9, libstdc++6, libc6, …), and libcurl4 and libxml2,
-# which curate loads with dlopen when a command uses the network or reads
-# HTML (links/curl_api.hpp, links/xml_api.hpp).
+# (libcmark-gfm, libmimalloc2.0, libc6; RE2, utf8proc, fmt and libstdc++
+# are linked in statically), and libcurl4 and libxml2, which curate loads
+# with dlopen when a command uses the network or reads HTML
+# (links/curl_api.hpp, links/xml_api.hpp).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libcurl4 (>= 7.68), libxml2 (>= 2.9)")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pre-commit, git")
