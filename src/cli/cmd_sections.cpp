@@ -41,6 +41,7 @@ void append_text(const Section& section, int depth, const std::optional<size_t>&
 // the table of contents spans several.
 void append_toc(const Section& section, int depth, const std::string& file, std::string& out) {
   for (const Section& child : section.sections) {
+    if (child.label) continue;  // no heading, no anchor
     out += std::string(static_cast<size_t>(depth) * 2, ' ') + "- [" + child.heading + "](" + file + "#" +
            (child.anchor.empty() ? child.slug : child.anchor) + ")\n";
     append_toc(child, depth + 1, file, out);
@@ -52,6 +53,7 @@ nlohmann::ordered_json to_json(const Section& section) {
   json["heading"] = section.heading;
   json["level"] = section.level;
   json["slug"] = section.slug;
+  if (section.label) json["label"] = true;
   json["line"] = section.span.begin.line;
   json["entries"] = count_entries(section);
   json["own_entries"] = own_entries(section);

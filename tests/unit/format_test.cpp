@@ -62,8 +62,20 @@ TEST_CASE(".curate.json fmt settings impose a bullet and a nesting, keeping adja
 TEST_CASE("a file that leaves two blank lines before its headings keeps them") {
   std::string two = "# T\n\n\n## A\n\n- a\n\n\n## B\n\n- b\n";
   CHECK(format_markdown(two) == two);
-  CHECK(format_markdown("# T\n\n## A\n\n- a\n\n\n\n## B\n\ntext\n\n\ntext\n") ==
-        "# T\n\n## A\n\n- a\n\n## B\n\ntext\n\ntext\n");
+  CHECK(format_markdown("# T\n\nintro\n\n## A\n\n- a\n\n\n\n## B\n\ntext\n\n\ntext\n") ==
+        "# T\n\nintro\n\n## A\n\n- a\n\n## B\n\ntext\n\ntext\n");
+}
+
+TEST_CASE("a heading right under another keeps the blank lines such pairs have") {
+  // free-programming-books-ja: two blank lines before each heading, one
+  // between "### 0 - 言語非依存" and the "####" right under it.
+  std::string fpb = "# T\n\n* [A](#a)\n\n\n### 0 - X\n\n#### A\n\n* a\n\n\n#### B\n\n* b\n";
+  CHECK(format_markdown(fpb) == fpb);
+  CHECK(heading_gaps(fpb, {{1, 1}, {6, 6}, {8, 8}, {13, 13}}).before == 2);
+  CHECK(heading_gaps(fpb, {{1, 1}, {6, 6}, {8, 8}, {13, 13}}).between == 1);
+  check_safe_and_stable(fpb);
+  // Pairs alone give the "before" habit as well.
+  CHECK(heading_gaps("# T\n\n\n## A\n", {{1, 1}, {4, 4}}).before == 2);
 }
 
 TEST_CASE("front matter is copied byte for byte and never formatted") {

@@ -110,6 +110,10 @@ struct Item {
   uint32_t style_misses = 0;
   uint16_t style_unseparated = 0;
   // The small fields together: a big list holds 100,000 Items and more.
+  // The style the entry was read in when its section has one of its own
+  // (.curate.json "style" "sections"); `list` otherwise: the catalog's.
+  enum class Settled : uint8_t { list, seed, awesome, template_style };
+  Settled settled = Settled::list;
   EntryStyle style = EntryStyle::plain;
   EntrySource source = EntrySource::list;
   bool is_group = false;              // no link of its own, has children
@@ -135,6 +139,10 @@ struct Section {
   std::string slug;     // GitHub-style anchor, de-duplicated across the file
   std::string anchor;   // an <a id|name> the heading declares ("" if none): what a ToC links to
   SourceSpan span;      // heading line to the end of its last block
+  // A group label over a list, not a heading: `**Tools**`, `_Web Analytics_`,
+  // `> Source` or `<summary>Meta</summary>` (docs/grammar.md "Tree"). No
+  // anchor, no slug; headings' rules and tables of contents leave it out.
+  bool label = false;
   std::vector<Section> sections;
   std::vector<Item> items;        // list items, table rows and reference paragraphs, in document order
   std::vector<TableInfo> tables;  // tables holding entries, in document order

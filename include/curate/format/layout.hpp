@@ -72,11 +72,14 @@ Nesting nesting_of(const MarkerSample& sample);
 // headings show it and more headings show it than leave one or two blank
 // lines. `headings` are the first and last 1-based lines of the
 // top-level headings of `text`; a heading with nothing above counts not
-// before, one on the last line not after. The gap between two headings is
-// the later one's "before" only: fmt sets it from that habit alone, so a
-// first pass never changes the habits a second pass sees.
+// before, one on the last line not after. The gap between a heading and
+// one right under it is neither: it is the "between" habit, 1 or 2, which
+// the pairs vote for (the "before" habit when none leaves one; 0 where
+// "before" is none). Each gap is set from its own habit alone, so a first
+// pass never changes the habits a second pass sees.
 struct HeadingGaps {
   int before = 1;
+  int between = 1;
   bool after = true;
 };
 HeadingGaps heading_gaps(std::string_view text, const std::vector<std::pair<int, int>>& headings);

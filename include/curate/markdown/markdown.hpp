@@ -83,6 +83,11 @@ bool chunk_runs_on(const MarkdownDocument& chunk, const Chunk& where);
 // pictures, not words; GitHub's heading anchors skip them too).
 std::string plain_text(cmark_node* node, bool image_alt = false);
 
+// A heading's name as a reader calls it: plain_text(), whitespace collapsed,
+// without links to the document's own anchors (awesome-kotlin's `### Books
+// <sup>[Back ⇈](#links)</sup>` is the section "Books").
+std::string heading_name(cmark_node* heading);
+
 // A heading's text as GitHub's anchor sees it: plain_text(), emoji
 // shortcodes (":rocket:") kept as their text, as GitHub's anchors keep
 // them; not trimmed. Sections display it with whitespace collapsed;

@@ -83,5 +83,9 @@ std::string plural(long long count, std::string_view one, std::string_view many)
 bool is_blank(std::string_view line);
 // True when the character at `at` is escaped by an odd run of backslashes.
 bool is_escaped(std::string_view text, size_t at);
+// The offset of the bracket that closes the one at `open` ('[' or '('),
+// counting nested pairs and skipping escaped ones; npos when it is not
+// closed within `text`.
+size_t matching_bracket(std::string_view text, size_t open);
 
 }  // namespace curate

@@ -85,7 +85,7 @@ class EntryParser {
       : m_flat(flat), m_s(flat.text), m_kinds(kinds), m_item(item) {}
 
   void run() {
-    size_t pos = read_tags(skip_spaces(m_s, 0));
+    size_t pos = read_tags(skip_task_box(skip_spaces(m_s, 0)));
     const Atom* title_link = nullptr;  // "[mp3](…) - Native Go MP3 decoder.": a name, not a format
     if (open_quote_length(m_s, pos)) {
       m_item.style = EntryStyle::quoted;
@@ -98,6 +98,12 @@ class EntryParser {
       title_link = atom;
       m_item.title = std::string(trim(atom->text));
       m_item.url = atom->url;
+      // "[Oobleck:](…) Resilient distributed training…": the colon inside
+      // the link separates the name from its description.
+      if (m_item.title.size() > 1 && m_item.title.back() == ':') {
+        m_item.title = std::string(trim(std::string_view(m_item.title).substr(0, m_item.title.size() - 1)));
+        m_colon_title = true;
+      }
       pos = read_year_after_link(skip_spaces(m_s, pos + 1));
     } else if (size_t after = read_spaced_link(pos); after != pos) {
       pos = after;
@@ -131,6 +137,14 @@ class EntryParser {
     m_item.title = std::string(title);
     m_item.url = link->url;
     return close + 5;
+  }
+
+  // "- [ ] Add new stuff…", "- [x] Done": GitHub shows a task list's box as
+  // a checkbox, no text of the entry's.
+  size_t skip_task_box(size_t pos) const {
+    for (std::string_view box : {"[ ] ", "[x] ", "[X] "})
+      if (m_s.compare(pos, box.size(), box) == 0) return skip_spaces(m_s, pos + box.size());
+    return pos;
   }
 
   size_t read_tags(size_t pos) {
@@ -232,7 +246,7 @@ class EntryParser {
       }
       return read_link_after_title(end);
     }
-    if (!label && end == m_s.size()) split_plain_description();
+    if (!label && end == m_s.size()) split_plain_description(pos, dash);
     return end;
   }
 
@@ -246,15 +260,28 @@ class EntryParser {
     return false;
   }
 
-  // "macOS - Operating system for Apple's Mac computers."
-  void split_plain_description() {
+  // "macOS - Operating system for Apple's Mac computers.": the text from
+  // `pos` to the end split at its first separator outside a code span (a
+  // code span is one unit: `[![OSSU - Computer Science](…)](…)`). `dash`:
+  // the title lost a trailing dash, which the description loses too.
+  void split_plain_description(size_t pos, bool dash) {
     for (std::string_view sep : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
-      size_t at = m_item.title.find(sep);
-      if (at == std::string::npos || at == 0) continue;
-      m_item.description = std::string(trim(m_item.title.substr(at + sep.size())));
-      m_item.title = std::string(trim(m_item.title.substr(0, at)));
+      size_t at = m_s.find(sep, pos);
+      while (at != std::string::npos && in_code_span(at)) at = m_s.find(sep, at + 1);
+      if (at == std::string::npos) continue;
+      std::string title(trim(m_flat.render(pos, at)));
+      if (title.empty()) continue;
+      std::string description(trim(m_flat.render(at + sep.size(), m_s.size())));
+      if (dash) strip_trailing_dash(description);
+      m_item.title = std::move(title);
+      m_item.description = std::move(description);
       return;
     }
+  }
+
+  bool in_code_span(size_t at) const {
+    return std::any_of(m_flat.code.begin(), m_flat.code.end(),
+                       [&](const auto& span) { return span.first <= at && at < span.second; });
   }
 
   // What stands between an awesome entry's link and its separator, read as
@@ -290,7 +317,7 @@ class EntryParser {
           note_end = remark_end;
         }
       }
-      std::optional<std::string> description = after_separator(trim(m_flat.render(note_end, m_s.size())));
+      std::optional<std::string> description = after_separator(trim(m_flat.render(note_end, m_tail_end)));
       if (!description || description->empty()) return false;
       if (!note.empty()) m_item.note = std::move(note);
       if (date && !m_item.date) m_item.date = std::move(date);
@@ -392,22 +419,34 @@ class EntryParser {
   }
 
   void read_tail(size_t pos) {
+    bool leading = m_item.style == EntryStyle::leading_link;
+    m_tail_end = leading ? cut_closing_labels(pos, m_s.size()) : m_s.size();
     if (read_qualified_tail(pos)) return;
-    size_t end = m_s.size();
+    size_t end = m_tail_end;
     size_t last = m_s.find_last_not_of(" \t");
-    if (last != std::string::npos && last >= pos && is_trailing_emphasis(last)) {
+    if (end == m_s.size() && last != std::string::npos && last >= pos && is_trailing_emphasis(last)) {
       m_item.note = std::string(trim(m_flat.atom(last)->text));
       end = last;
     }
-    bool leading = m_item.style == EntryStyle::leading_link;
     std::string tail(trim(m_flat.render(pos, end)));
     take_trailing_formats(tail);
     if (tail.empty()) return;
+    // "- https://github.com/raysan5/custom_game_engines [A comprehensive list
+    // of custom game engines]" (awesome-game-security): a bare address's
+    // description in brackets.
+    if (m_item.style == EntryStyle::bare_url && !m_item.description && tail.front() == '[' &&
+        matching_bracket(tail, 0) == tail.size() - 1) {
+      if (std::string_view inside = trim(std::string_view(tail).substr(1, tail.size() - 2)); !inside.empty()) {
+        m_item.description = std::string(inside);
+        return;
+      }
+    }
     if (!m_item.description) {
       if (auto description = after_separator(tail)) {
         if (!description->empty()) m_item.description = *description;
         if (leading && m_item.description && m_item.authors.empty()) take_closing_credit(*m_item.description);
-        if (leading && tail.size() > 1 && tail[0] == '-' && tail[1] != ' ') m_item.rest = tail;  // "-A …": reported
+        if (leading && tail.size() > 1 && tail[0] == '-' && tail[1] != ' ' && tail[1] != '-')
+          m_item.rest = tail;  // "-A …": reported
         return;
       }
     }
@@ -430,6 +469,10 @@ class EntryParser {
     // for entry-format to report the missing separator. A few words before
     // a later separator are a note ("[American fuzzy lop](…) a.k.a.
     // afl-fuzz - Crazy fuzzing tool…"), as a remark in parentheses would be.
+    if (leading && !m_item.description && m_colon_title) {
+      m_item.description = tail;
+      return;
+    }
     if (leading && !m_item.description && std::isalnum(static_cast<unsigned char>(tail.front()))) {
       size_t separator = find_separator(tail);
       std::string_view before = std::string_view(tail).substr(0, separator);
@@ -445,6 +488,56 @@ class EntryParser {
       if (m_item.authors.empty()) take_closing_credit(*m_item.description);
     }
     m_item.rest = tail;
+  }
+
+  // awesome-selfhosted closes every entry with its other pages in
+  // parentheses and its license and language in code spans: "… platform.
+  // ([Source Code](…)) `MIT` `Nodejs`". The code spans, each one word after
+  // the sentence or the parentheses, give the field "labels" ("MIT,
+  // Nodejs"); the parentheses hold links only, which stay in `links`.
+  // Where the description ends.
+  size_t cut_closing_labels(size_t pos, size_t end) {
+    auto last_before = [&](size_t at) {  // the last non-blank position before `at`, or npos
+      while (at > pos && (m_s[at - 1] == ' ' || m_s[at - 1] == '\t')) --at;
+      return at > pos ? at - 1 : std::string::npos;
+    };
+    std::vector<std::string_view> labels;
+    size_t cut = end;
+    for (size_t last = last_before(cut); last != std::string::npos; last = last_before(cut)) {
+      auto code = std::find_if(m_flat.code.begin(), m_flat.code.end(),
+                               [&](const auto& span) { return span.second == last + 1; });
+      if (code == m_flat.code.end()) break;
+      std::string_view word = trim(std::string_view(m_s).substr(code->first, code->second - code->first));
+      // "MIT", "Apache 2.0", "Public domain", "PHP/Javascript": a name, no sentence.
+      if (word.empty() || word.size() > 40 || word.find_first_of(".,;:!?") + 1 == word.size() ||
+          std::count(word.begin(), word.end(), ' ') > 2)
+        break;
+      labels.push_back(word);
+      cut = code->first;
+    }
+    // The labels follow a sentence or the parentheses, never a word ("run `make`").
+    size_t before_labels = last_before(cut);
+    bool labelled = !labels.empty() && before_labels != std::string::npos &&
+                    (m_s[before_labels] == '.' || m_s[before_labels] == ')');
+    if (!labelled) cut = end;
+    size_t last = last_before(cut);
+    if (last != std::string::npos && m_s[last] == ')') {
+      size_t open = m_s.rfind('(', last);
+      std::string_view inside =
+          open == std::string::npos ? "" : std::string_view(m_s).substr(open + 1, last - open - 1);
+      bool only_links = inside.find('\0') != std::string_view::npos &&
+                        inside.find_first_not_of(std::string_view(" ,\0", 3)) == std::string_view::npos;
+      for (size_t at = open + 1; only_links && at < last; ++at)
+        if (const Atom* atom = m_flat.atom(at)) only_links = atom->is_link;
+      if (only_links && last_before(open) != std::string::npos) cut = open;
+    }
+    if (labelled) {
+      std::string joined;
+      for (auto it = labels.rbegin(); it != labels.rend(); ++it)
+        joined += (joined.empty() ? "" : ", ") + std::string(*it);
+      m_item.fields.emplace_back("labels", std::move(joined));
+    }
+    return cut;
   }
 
   // Whether [pos, end), blanks aside, is one bold span.
@@ -492,6 +585,8 @@ class EntryParser {
   const std::string& m_s;
   const KindTable& m_kinds;
   Item& m_item;
+  bool m_colon_title = false;  // the leading link's text ended in ':'
+  size_t m_tail_end = 0;       // where the tail's text ends: before closing labels (cut_closing_labels)
 };
 
 }  // namespace

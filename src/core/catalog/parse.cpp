@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <exception>
+#include <optional>
 
 #include "builders.hpp"
 #include "curate/catalog/grammar.hpp"
@@ -153,6 +154,73 @@ void collect_toc(cmark_node* list, const LineShift& lines, std::vector<TocLink>&
     toc.push_back({plain_text(*anchor), url.substr(url.find('#') + 1), depth, start_of(lines, item)});
     return true;
   });
+}
+
+// Whether some item of `list` links to another document.
+bool links_out(cmark_node* list) {
+  for (cmark_node* item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+    std::vector<cmark_node*> links;
+    if (cmark_node* paragraph = first_paragraph(item)) collect_links(paragraph, links);
+    if (std::any_of(links.begin(), links.end(), [](cmark_node* link) { return !is_anchor(cmark_node_get_url(link)); }))
+      return true;
+  }
+  return false;
+}
+
+// The text of a group label: a one-line paragraph that is one emphasis or
+// strong emphasis with no link ("**Tools**", "_Web Analytics_", "**Books:**"),
+// a block quote of one such line or of plain text ("> Source"), both of at
+// most five words and no sentence (awesome-go's "_Libraries for building
+// actor-based programs._" describes its section), or an HTML block that
+// opens a <details> with its <summary>; nullopt otherwise.
+std::optional<std::string> label_text(cmark_node* block) {
+  constexpr size_t k_longest = 80;
+  auto short_name = [](std::optional<std::string> text) -> std::optional<std::string> {
+    if (!text || text->back() == '.' || std::count(text->begin(), text->end(), ' ') > 4) return std::nullopt;
+    return text;
+  };
+  auto one_line = [](cmark_node* paragraph) {
+    return cmark_node_get_start_line(paragraph) == cmark_node_get_end_line(paragraph);
+  };
+  auto has_link = [](cmark_node* paragraph) {
+    std::vector<cmark_node*> links;
+    collect_links(paragraph, links);
+    return !links.empty();
+  };
+  auto finish = [&](std::string text) -> std::optional<std::string> {
+    text = collapse_whitespace(text);
+    while (!text.empty() && text.back() == ':') text.pop_back();
+    text = std::string(trim(text));
+    if (text.empty() || text.size() > k_longest) return std::nullopt;
+    return text;
+  };
+  if (is_type(block, CMARK_NODE_PARAGRAPH)) {
+    cmark_node* first = cmark_node_first_child(block);
+    if (!first || !one_line(block) || has_link(block)) return std::nullopt;
+    cmark_node* next = cmark_node_next(first);
+    bool colon_after = next && is_type(next, CMARK_NODE_TEXT) && !cmark_node_next(next) &&
+                       trim(cmark_node_get_literal(next) ? cmark_node_get_literal(next) : "") == ":";
+    if ((!is_type(first, CMARK_NODE_STRONG) && !is_type(first, CMARK_NODE_EMPH)) || (next && !colon_after))
+      return std::nullopt;
+    return short_name(finish(plain_text(first)));
+  }
+  if (is_type(block, CMARK_NODE_BLOCK_QUOTE)) {
+    cmark_node* paragraph = cmark_node_first_child(block);
+    if (!paragraph || cmark_node_next(paragraph) || !is_type(paragraph, CMARK_NODE_PARAGRAPH) || !one_line(paragraph) ||
+        has_link(paragraph))
+      return std::nullopt;
+    return short_name(finish(plain_text(paragraph)));
+  }
+  if (is_type(block, CMARK_NODE_HTML_BLOCK)) {
+    std::string_view html = cmark_node_get_literal(block) ? cmark_node_get_literal(block) : "";
+    if (!istarts_with(trim(html), "<details")) return std::nullopt;
+    size_t open = html.find("<summary>"), close = html.find("</summary>");
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open) return std::nullopt;
+    std::string_view inside = html.substr(open + 9, close - open - 9);
+    if (inside.find('<') != std::string_view::npos) return std::nullopt;
+    return finish(std::string(inside));
+  }
+  return std::nullopt;
 }
 
 // "*tag*: description" items of a legend list; false unless every item reads so.
@@ -342,6 +410,13 @@ class CatalogBuilder {
  private:
   void add_block(cmark_node* block) {
     if (is_type(block, CMARK_NODE_HEADING)) return open_section(block);
+    // A label right above a list of entries opens a group of its own, over
+    // that list and the lists right after it: any other block closes it.
+    if (cmark_node* next = cmark_node_next(block); next && is_type(next, CMARK_NODE_LIST)) {
+      if (std::optional<std::string> label = label_text(block); label && links_out(next) && !is_toc_list(next))
+        return open_label(*label, block);
+    }
+    if (m_stack.back().label && !is_type(block, CMARK_NODE_LIST)) pop_section();
     extend_section(end_of(block).line);
     if (is_extension_node(block, "table")) add_table(block);
     if (is_type(block, CMARK_NODE_PARAGRAPH) && is_reference_paragraph(block)) add_reference(block);
@@ -396,12 +471,25 @@ class CatalogBuilder {
     m_stack.back().items.push_back(std::move(item));
   }
 
+  void open_label(std::string text, cmark_node* block) {
+    if (m_stack.back().label) pop_section();
+    Section section;
+    section.slug = m_stack.back().slug + "--" + github_slug(text);
+    section.heading = std::move(text);
+    section.level = std::min(6, m_stack.back().level + 1);
+    section.label = true;
+    section.span = span_of(block);
+    m_stack.push_back(std::move(section));
+    m_catalog.blocks.push_back({cmark_node_get_type_string(block), span_of(block)});
+  }
+
   void open_section(cmark_node* heading) {
     m_seen_heading = true;
+    if (m_stack.back().label) pop_section();
     int level = cmark_node_get_heading_level(heading);
     while (m_stack.size() > 1 && m_stack.back().level >= level) pop_section();
     Section section;
-    section.heading = collapse_whitespace(plain_text(heading));
+    section.heading = heading_name(heading);
     // "## ![Papers We Love](…)": a heading that is only an image is named by its alt text.
     if (section.heading.empty()) section.heading = collapse_whitespace(plain_text(heading, /*image_alt=*/true));
     section.level = level;
@@ -424,8 +512,9 @@ class CatalogBuilder {
   // A configured style may differ per section (.curate.json "style").
   void update_section_style() {
     if (m_styles.detecting()) return;
-    std::vector<std::string> path;
-    for (size_t i = 1; i < m_stack.size(); ++i) path.push_back(m_stack[i].heading);
+    std::vector<std::string> path;  // headings only: a label is read in its section's style
+    for (size_t i = 1; i < m_stack.size(); ++i)
+      if (!m_stack[i].label) path.push_back(m_stack[i].heading);
     m_section_style = m_styles.style_for(path);
   }
 

@@ -186,11 +186,52 @@ size_t match_literal(std::string_view literal, bool separator, const std::string
   return p;
 }
 
+// The role mark closing a name, as Japanese credits write it:
+// "Tsuyoshi Tokuda(翻訳)", "高木正弘（監訳）"; empty when there is none.
+constexpr std::string_view k_role_marks[] = {"(翻訳)", "（翻訳）", "(監訳)", "（監訳）", "(訳)",   "（訳）",
+                                             "(監修)", "（監修）", "(編)",   "（編）",   "(編集)", "（編集）"};
+
+std::string_view role_mark(std::string_view name) {
+  if (name.empty() || (name.back() != ')' && name.back() != '\x89')) return {};  // ")" or the last byte of "）"
+  for (std::string_view mark : k_role_marks)
+    if (ends_with(name, mark)) return mark;
+  return {};
+}
+
+// "情報処理推進機構(IPA)": an organisation with its acronym glued on.
+bool ends_in_acronym(std::string_view word) {
+  if (word.size() < 4 || word.back() != ')') return false;
+  size_t open = word.rfind('(');
+  if (open == std::string_view::npos || open == 0 || word.size() - open - 2 > 8) return false;
+  std::string_view inside = word.substr(open + 1, word.size() - open - 2);
+  return !inside.empty() &&
+         std::all_of(inside.begin(), inside.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+}
+
+// A GitHub or Twitter handle, "@nishio_dens", or a Hatena id, "id:thinca".
+bool is_handle(std::string_view word) {
+  if (starts_with(word, "@"))
+    word.remove_prefix(1);
+  else if (starts_with(word, "id:"))
+    word.remove_prefix(3);
+  else
+    return false;
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '\\';
+  });
+}
+
 // A word of a person's or an organisation's name: capitalised (or of a
-// script without case), an initial ("C.", "J.-P."), or a particle.
+// script without case), an initial ("C.", "J.-P."), a particle, or a handle.
 bool is_name_word(std::string_view word) {
   if (word.empty()) return false;
-  if (is_particle(word)) return true;
+  if (is_particle(word) || is_handle(word)) return true;
+  if (std::string_view mark = role_mark(word); !mark.empty()) {
+    word.remove_suffix(mark.size());
+    if (word.empty()) return true;  // "高木正弘 (翻訳)"
+  } else if (ends_in_acronym(word)) {
+    word = word.substr(0, word.rfind('('));
+  }
   unsigned char first = static_cast<unsigned char>(word.front());
   if (first < 0x80 && !std::isupper(first)) return false;
   for (char c : word)
@@ -219,9 +260,10 @@ void each_author(std::string_view text, const Visit& visit) {
   auto piece = [&](std::string_view raw) {
     std::string_view name = trim(raw);
     // free-programming-books marks other contributors with a role in a code
-    // span ("`trl.:` Ben Straub"): a translator, editor or illustrator is
-    // not an author.
-    if (name.empty() || has_role(name)) return;
+    // span ("`trl.:` Ben Straub"), its Japanese list after the name
+    // ("Tsuyoshi Tokuda(翻訳)"): a translator, editor or illustrator is not
+    // an author.
+    if (name.empty() || has_role(name) || !role_mark(name).empty()) return;
     // "G. Hinton et al.": the others are not named.
     for (std::string_view etal : {" et al.", " et al"})
       if (ends_with(name, etal)) name = trim(name.substr(0, name.size() - etal.size()));

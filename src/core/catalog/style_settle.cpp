@@ -131,6 +131,10 @@ void overlay(const StyleReading& reading, const KindTable& kinds, Item& item) {
 
 void apply(const StyleSet& styles, int index, const KindTable& kinds, Item& item) {
   const StyleSet::Style& style = styles.style(index);
+  if (styles.per_section())
+    item.settled = style.compiled         ? Item::Settled::template_style
+                   : style.name == "seed" ? Item::Settled::seed
+                                          : Item::Settled::awesome;
   if (style.compiled && !item.is_group) {
     auto reading = std::find_if(item.style_readings.begin(), item.style_readings.end(),
                                 [&](const StyleReading& r) { return r.style == index; });
@@ -199,6 +203,9 @@ std::optional<std::string> style_departure(const Item& item, std::string_view st
   if (item.is_group || item.source != EntrySource::list || item.style == EntryStyle::empty || !item.url)
     return std::nullopt;
   if (!item.style_miss.empty()) return item.style_miss;
+  // A section with a style of its own is held to that one.
+  if (item.settled == Item::Settled::template_style) return std::nullopt;
+  if (item.settled != Item::Settled::list) style = item.settled == Item::Settled::seed ? "seed" : "awesome";
   if (style != "seed" && style != "awesome") return std::nullopt;  // a template style: style_miss says it all
   bool leading = item.style == EntryStyle::leading_link || item.style == EntryStyle::bare_url;
   // "[Name](url) Catalogue de …": words right after the link want a

@@ -18,6 +18,7 @@ struct CellLink {
 
 struct Cell {
   std::string text;             // plain text, whitespace collapsed
+  std::string lead;             // the plain text before its first link
   std::vector<CellLink> links;  // links to other documents, in order
 };
 
@@ -39,6 +40,13 @@ std::vector<Cell> read_cells(cmark_node* row) {
     Cell& out = cells.emplace_back();
     out.text = collapse_whitespace(plain_text(cell));
     collect_cell_links(cell, out.links);
+    if (out.links.size() > 1) {
+      std::string lead;
+      for (cmark_node* child = cmark_node_first_child(cell); child && !is_type(child, CMARK_NODE_LINK);
+           child = cmark_node_next(child))
+        lead += plain_text(child);
+      out.lead = collapse_whitespace(lead);
+    }
   }
   return cells;
 }
@@ -83,6 +91,12 @@ bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnR
   }
   size_t source_column = titled ? title_column : first_link_column;
   item.title = cells[source_column].text;
+  // "[Intro to CS using Python](…) ([alt](…))", "[BELLE](…) <br/> [1M
+  // version](…)", "C4 [Huggingface dataset](…) [TensorFlow dataset](…)": a
+  // name cell with mirrors or variants is named by its text before the
+  // links, else by its first link.
+  if (const Cell& named = cells[source_column]; named.links.size() > 1)
+    item.title = !named.lead.empty() ? named.lead : named.links.front().text;
   const std::vector<CellLink>& title_links = cells[source_column].links;
   item.url = title_links.empty() ? first_link->url : title_links.front().url;
   for (size_t i = 0; i < cells.size(); ++i) {
@@ -163,7 +177,9 @@ ColumnRole column_role(std::string_view header) {
     return ColumnRole::title;
   if (is_any({"description", "summary", "about", "details"})) return ColumnRole::description;
   if (is_any({"date", "year", "published", "released"})) return ColumnRole::date;
-  if (is_any({"author", "authors", "by", "organisation", "organization", "org"})) return ColumnRole::authors;
+  if (is_any({"author", "authors", "by", "organisation", "organization", "org", "institute", "institution",
+              "affiliation", "company"}))
+    return ColumnRole::authors;
   if (is_any({"code", "pdf", "links", "link", "url", "website", "homepage", "slides", "video"}))
     return ColumnRole::link;
   return ColumnRole::other;

@@ -57,6 +57,7 @@ struct TreeWriter {
     json["heading"] = section.heading;
     json["level"] = section.level;
     json["slug"] = section.slug;
+    if (section.label) json["label"] = true;
     json["line"] = section.span.begin.line;
     json["entry_count"] = selected_below(section);
     json["items"] = items_json(section.items, section, nullptr);

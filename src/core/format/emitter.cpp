@@ -147,13 +147,13 @@ class Emitter {
     for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
       emit_gap(cursor, m_source.start_line(child) - 1, frame, previous_end, previous_heading);
       bool heading = is_type(child, CMARK_NODE_HEADING);
-      // Between two headings the "before" habit alone decides (layout.hpp).
+      // Between two headings the "between" habit alone decides (layout.hpp).
+      int before_heading = previous_heading ? m_heading_gaps.between : m_heading_gaps.before;
       bool around_heading = frame.top_level &&
-                            (heading ? m_heading_gaps.before > 0 : previous_heading && m_heading_gaps.after) &&
+                            (heading ? before_heading > 0 : previous_heading && m_heading_gaps.after) &&
                             !(previous && ends_open_fence(previous));
       separate(m_source.start_line(child), previous_end, around_heading);
-      if (heading && frame.top_level && m_pending_blanks && m_heading_gaps.before > 0)
-        m_pending_blanks = m_heading_gaps.before;
+      if (heading && frame.top_level && m_pending_blanks && before_heading > 0) m_pending_blanks = before_heading;
       if (is_type(previous, CMARK_NODE_LIST) && !is_type(child, CMARK_NODE_LIST))
         m_dedent = dedent_after_list(m_source.start_line(child), frame);
       previous_bullet = emit_block(child, frame, previous_bullet);

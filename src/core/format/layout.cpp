@@ -84,14 +84,14 @@ int nested_column(const Nesting& nest, int parent_column, int parent_content_col
 
 HeadingGaps heading_gaps(std::string_view text, const std::vector<std::pair<int, int>>& headings) {
   LineIndex lines(text);
-  std::map<int, int> before, after;
+  std::map<int, int> before, between, after;
   int count = static_cast<int>(lines.line_count());
-  std::set<int> heading_starts;
-  for (auto [first, last] : headings) heading_starts.insert(first);
+  std::set<int> heading_starts, heading_ends;
+  for (auto [first, last] : headings) heading_starts.insert(first), heading_ends.insert(last);
   for (auto [first, last] : headings) {
     int blanks = 0;
     while (first - blanks - 1 >= 1 && is_blank(lines.line_text(text, first - blanks - 1))) ++blanks;
-    if (first - blanks > 1) ++before[std::min(blanks, 2)];
+    if (first - blanks > 1) ++(heading_ends.count(first - blanks - 1) ? between : before)[std::min(blanks, 2)];
     int next = last + 1;
     while (next <= count && is_blank(lines.line_text(text, next))) ++next;
     if (last < count && !heading_starts.count(next)) ++after[is_blank(lines.line_text(text, last + 1)) ? 1 : 0];
@@ -100,13 +100,26 @@ HeadingGaps heading_gaps(std::string_view text, const std::vector<std::pair<int,
   // and more of them than leave one or two: under that habit fmt writes two
   // blank lines as one, so weighing none against one and two apart would let
   // a first pass turn the habit over for the second (fuzz finding 15).
+  // A heading right under another has a habit of its own (free-programming-
+  // books leaves two blank lines before a heading, one between "### 0 -
+  // 言語非依存" and the "####" under it); with no other heading, the pairs
+  // give the "before" habit too.
   constexpr int k_habit = 3;
-  if (before[0] >= k_habit && before[0] > before[1] + before[2])
-    before = {{0, before[0]}};
-  else
-    before.erase(0);
+  between.erase(0);
+  std::map<int, int>& votes = before.empty() ? between : before;
+  int none = votes.count(0) ? votes[0] : 0;
+  int some = (votes.count(1) ? votes[1] : 0) + (votes.count(2) ? votes[2] : 0);
+  HeadingGaps gaps;
+  if (none >= k_habit && none > some) {
+    gaps.before = 0;
+  } else {
+    votes.erase(0);
+    gaps.before = dominant(votes, 1);
+  }
+  gaps.between = gaps.before == 0 ? 0 : dominant(between, gaps.before);
   if (after[0] < k_habit) after.erase(0);
-  return {dominant(before, 1), dominant(after, 1) > 0};
+  gaps.after = dominant(after, 1) > 0;
+  return gaps;
 }
 
 char list_bullet(char imposed, char own, char previous_adjacent) {

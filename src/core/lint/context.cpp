@@ -159,7 +159,7 @@ void BlockScanner::add_list(cmark_node* node, SourcePos parent_item, int& previo
 void BlockScanner::add_heading(cmark_node* node, int container_depth) {
   HeadingInfo heading;
   heading.level = cmark_node_get_heading_level(node);
-  heading.text = collapse_whitespace(plain_text(node));
+  heading.text = heading_name(node);
   heading.anchor_text = heading_text(node);
   heading.span = span_of(node);
   heading.in_container = container_depth > 0;
@@ -214,6 +214,11 @@ void BlockScanner::add_table(cmark_node* node) {
     else
       table.rows.push_back(m_lines_of.start(row));
   }
+  // A table right under a paragraph line ("**Skills:**" / "| a | b |" /
+  // "|---|---|") starts at the paragraph in cmark-gfm, header row included:
+  // the header is the line above the delimiter row, which is above the
+  // first row (or ends a table without rows).
+  table.header = table.rows.empty() ? m_lines_of.end(node) - 1 : table.rows.front() - 2;
 }
 
 // Collects id="…" and name="…" attribute values: HTML anchors a fragment may

@@ -55,12 +55,32 @@ std::string_view qualifier(const Item& item) {
   return trim(by.substr(0, end));
 }
 
+// "github.com/pascaldekloe" for https://github.com/pascaldekloe/jwt: the
+// owner of a repository on a code host, or "" for other addresses.
+std::string repository_owner(const std::optional<std::string>& url) {
+  if (!url) return {};
+  std::string key = resource_key(*url);
+  size_t scheme = key.find("://");
+  std::string_view rest = std::string_view(key).substr(scheme == std::string::npos ? 0 : scheme + 3);
+  size_t host_end = rest.find('/');
+  if (host_end == std::string_view::npos) return {};
+  std::string_view host = rest.substr(0, host_end);
+  if (host != "github.com" && host != "gitlab.com" && host != "bitbucket.org" && host != "codeberg.org") return {};
+  size_t owner_end = rest.find('/', host_end + 1);
+  if (owner_end == std::string_view::npos) return {};  // the owner's own page, no repository
+  return to_lower(rest.substr(0, owner_end));
+}
+
 }  // namespace
 
 TitleDuplicate title_duplicate(const Item& first, const Item& later, bool same_place) {
   if (same_place) {
     std::string_view a = qualifier(first), b = qualifier(later);
     if (!a.empty() && !b.empty() && a != b) return TitleDuplicate::none;  // told apart: "(by x)", "(by y)"
+    // Two packages named "jwt", pascaldekloe's and cristalhq's (awesome-go
+    // lists six "errors"): a package list names a repository by its name.
+    std::string owner = repository_owner(first.url), other = repository_owner(later.url);
+    if (!owner.empty() && !other.empty() && owner != other) return TitleDuplicate::none;
     // Two books called "Linear Algebra", one by Cherney, one by Hefferon
     // (a translation that adds its translator shares the author: reported).
     bool shared_author = std::any_of(first.authors.begin(), first.authors.end(), [&](const std::string& author) {

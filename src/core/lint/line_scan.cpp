@@ -33,19 +33,6 @@ std::vector<bool> code_span_mask(std::string_view line) {
   return mask;
 }
 
-size_t matching_bracket(std::string_view text, size_t open) {
-  char opening = text[open];
-  char closing = opening == '[' ? ']' : ')';
-  int depth = 0;
-  for (size_t i = open; i < text.size(); ++i) {
-    char c = text[i];
-    if ((c != opening && c != closing) || is_escaped(text, i)) continue;  // the escape test only where it matters
-    if (c == opening) ++depth;
-    if (c == closing && --depth == 0) return i;
-  }
-  return std::string_view::npos;
-}
-
 size_t content_column(std::string_view line, size_t marker) {
   size_t at = marker;
   while (at < line.size() && line[at] >= '0' && line[at] <= '9') ++at;

@@ -52,7 +52,11 @@ void check_blank_lines(const LintContext& context, RuleReporter& out) {
     spans.emplace_back(heading.span.begin.line, heading.span.end.line);
   }
   HeadingGaps gaps = heading_gaps(context.text(), spans);
-  int gap = gaps.before;
+  std::set<int> heading_ends;
+  for (const HeadingInfo& heading : context.headings())
+    if (!heading.in_container) heading_ends.insert(context.heading_last_line(heading));
+  // The habit before the heading at `line`, whose blank lines start at `blank`.
+  auto gap_at = [&](int blank) { return heading_ends.count(blank - 1) ? gaps.between : gaps.before; };
   for (int number = 2; number < end; ++number) {
     if (!is_blank(context.line(number)) || !is_blank(context.line(number - 1))) continue;
     if (context.line_kind(number) != LineKind::text) continue;
@@ -60,6 +64,7 @@ void check_blank_lines(const LintContext& context, RuleReporter& out) {
     int run = 1;
     while (number - 1 + run < end && is_blank(context.line(number - 1 + run))) ++run;
     bool before_heading = std::binary_search(heading_lines.begin(), heading_lines.end(), number - 1 + run);
+    int gap = gap_at(number - 1);
     if (before_heading && run <= gap) continue;
     out.report({number, 1},
                std::to_string(run) + " blank lines in a row; use " +
@@ -69,6 +74,9 @@ void check_blank_lines(const LintContext& context, RuleReporter& out) {
   for (const HeadingInfo& heading : context.headings()) {
     if (heading.in_container) continue;
     int before = heading.span.begin.line - 1, after = context.heading_last_line(heading) + 1;
+    int blank = before;
+    while (blank >= 1 && is_blank(context.line(blank))) --blank;
+    int gap = gap_at(blank + 1);
     if (gap > 0 && before >= 1 && !is_blank(context.line(before)))
       out.report(heading.span.begin, "no blank line before heading '" + heading.text + "'", true);
     else if (gap == 2 && before >= 2 && !is_blank(context.line(before - 1)))
@@ -110,8 +118,24 @@ std::set<int> own_indent_lines(const LintContext& context) {
   return lines;
 }
 
+// The lines whose first tab right follows their list marker: list-indent
+// reports those, one finding per tab.
+std::set<int> tab_after_marker_lines(const LintContext& context) {
+  std::set<int> lines;
+  for (const ListInfo& list : context.lists())
+    for (const ListInfo::Entry& item : list.items) {
+      std::string_view line = context.line(item.start.line);
+      ListMarker marker = read_list_marker(line, item.start.column);
+      size_t tab = line.find('\t');
+      if (marker.at_line_start && marker.tab_after && tab >= marker.end && tab < marker.content)
+        lines.insert(item.start.line);
+    }
+  return lines;
+}
+
 void check_hard_tab(const LintContext& context, RuleReporter& out) {
   std::set<int> kept = own_indent_lines(context);
+  std::set<int> after_marker = tab_after_marker_lines(context);
   // Tables are kept as written (fmt.md "Kept verbatim"): a tab padding a
   // cell is whitespace GFM trims, and fmt would leave it there.
   std::set<int> table_lines;
@@ -126,7 +150,7 @@ void check_hard_tab(const LintContext& context, RuleReporter& out) {
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) continue;
     bool in_indent = line.find_first_not_of(" \t") > tab;
-    if (in_indent && kept.count(number)) continue;
+    if ((in_indent && kept.count(number)) || (!in_indent && after_marker.count(number))) continue;
     out.report({number, static_cast<int>(tab) + 1},
                in_indent ? "hard tab in the indentation; indent with spaces" : "hard tab; use spaces", in_indent);
   }
@@ -179,9 +203,11 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
     int expected = expected_column(context, list, imposed);
     // The spaces after the markers: the list's own, as fmt keeps them.
     int offset = 2;
+    bool tabbed = false;  // the first item has a tab after its marker too: the list "uses" no spaces
     for (const ListInfo::Entry& item : list.items)
       if (ListMarker marker = marker_at(context, item.start); marker.has_content) {
         offset = list_text_offset(marker);
+        tabbed = marker.tab_after;
         break;
       }
     for (const ListInfo::Entry& item : list.items) {
@@ -196,7 +222,7 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
       else if (marker.has_content && !item.code_first && (marker.tab_after || marker.blanks_after != padding))
         out.report(item.start,
                    (marker.tab_after ? std::string("tab") : std::to_string(marker.blanks_after) + " spaces") +
-                       " after the list marker; the list uses " +
+                       " after the list marker; " + (tabbed ? "use " : "the list uses ") +
                        (padding == 1 ? std::string("one space") : std::to_string(padding) + " spaces"),
                    true);
     }

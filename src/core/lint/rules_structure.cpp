@@ -55,6 +55,7 @@ bool details_between(const LintContext& context, int from, int to) {
 void check_duplicate_siblings(const LintContext& context, const Section& section, RuleReporter& out) {
   std::map<std::string, const Section*> seen;
   for (const Section& child : section.sections) {
+    if (child.label) continue;  // a label is no heading: "> Source" may stand in every section
     auto [it, inserted] = seen.try_emplace(to_lower(child.heading), &child);
     if (!inserted && details_between(context, it->second->span.begin.line, child.span.begin.line))
       it->second = &child;

@@ -206,8 +206,11 @@ bool is_extension_node(cmark_node* node, const char* type_name) {
   return name && std::strcmp(name, type_name) == 0;
 }
 
-static void append_plain_text(cmark_node* node, bool image_alt, std::string& out) {
+static void append_plain_text(cmark_node* node, bool image_alt, std::string& out, bool skip_anchor_links = false) {
   switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_LINK:
+      if (const char* url = cmark_node_get_url(node); skip_anchor_links && url && url[0] == '#') return;
+      break;
     case CMARK_NODE_TEXT:
     case CMARK_NODE_CODE:
       if (const char* literal = cmark_node_get_literal(node)) out += literal;
@@ -217,6 +220,8 @@ static void append_plain_text(cmark_node* node, bool image_alt, std::string& out
       out += ' ';
       return;
     case CMARK_NODE_HTML_INLINE:
+      // "52K entries<br/>21.4MB" in a table cell: a line break GitHub shows.
+      if (const char* html = cmark_node_get_literal(node); html && istarts_with(html, "<br")) out += ' ';
       return;
     case CMARK_NODE_IMAGE:
       if (!image_alt) return;
@@ -225,7 +230,13 @@ static void append_plain_text(cmark_node* node, bool image_alt, std::string& out
       break;
   }
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
-    append_plain_text(child, image_alt, out);
+    append_plain_text(child, image_alt, out, skip_anchor_links);
+}
+
+std::string heading_name(cmark_node* heading) {
+  std::string out;
+  if (heading) append_plain_text(heading, false, out, true);
+  return collapse_whitespace(out);
 }
 
 std::string plain_text(cmark_node* node, bool image_alt) {

@@ -1,5 +1,7 @@
 #include "curate/query/query.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -57,6 +59,41 @@ bool wildcard_match(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
+// `title` without the emoji, symbols and :shortcodes: it opens with.
+std::string_view without_leading_marks(std::string_view title) {
+  for (;;) {
+    title = trim(title);
+    if (title.size() > 2 && title.front() == ':') {
+      size_t close = title.find(':', 1);
+      if (close != std::string_view::npos && close > 1 &&
+          std::all_of(title.begin() + 1, title.begin() + static_cast<long>(close), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+';
+          })) {
+        title.remove_prefix(close + 1);
+        continue;
+      }
+    }
+    if (title.empty() || static_cast<unsigned char>(title.front()) < 0x80) return title;
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(title.data()),
+                                               static_cast<utf8proc_ssize_t>(title.size()), &cp);
+    if (length <= 0) return title;
+    switch (utf8proc_category(cp)) {
+      case UTF8PROC_CATEGORY_SO:
+      case UTF8PROC_CATEGORY_SK:
+      case UTF8PROC_CATEGORY_SM:
+      case UTF8PROC_CATEGORY_MN:
+      case UTF8PROC_CATEGORY_ME:
+      case UTF8PROC_CATEGORY_CF:
+      case UTF8PROC_CATEGORY_ZS:
+        title.remove_prefix(static_cast<size_t>(length));
+        continue;
+      default:
+        return title;
+    }
+  }
+}
+
 // A pattern split into its comparable parts, made once per command.
 class SectionPattern {
  public:
@@ -64,8 +101,12 @@ class SectionPattern {
     for (std::string_view part : split_trimmed_views(pattern, "/")) m_parts.push_back(comparable(part));
   }
 
+  // "Coding Style" names "🎨 Coding Style" and ":black_small_square: Shells"
+  // "Shells": a heading's leading emoji are decoration nobody types.
   bool part_matches(size_t part, std::string_view title) const {
-    return wildcard_match(m_parts[part], comparable(title));
+    if (wildcard_match(m_parts[part], comparable(title))) return true;
+    std::string_view bare = without_leading_marks(title);
+    return bare.size() < title.size() && wildcard_match(m_parts[part], comparable(bare));
   }
 
   // The parts match path[start], path[start + 1], ….

@@ -136,6 +136,19 @@ bool is_escaped(std::string_view text, size_t at) {
   return backslashes % 2 == 1;
 }
 
+size_t matching_bracket(std::string_view text, size_t open) {
+  char opening = text[open];
+  char closing = opening == '[' ? ']' : ')';
+  int depth = 0;
+  for (size_t i = open; i < text.size(); ++i) {
+    char c = text[i];
+    if ((c != opening && c != closing) || is_escaped(text, i)) continue;  // the escape test only where it matters
+    if (c == opening) ++depth;
+    if (c == closing && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
 std::string plural(long long count, std::string_view one, std::string_view many) {
   return std::to_string(count) + " " + std::string(count == 1 ? one : many);
 }
