@@ -1,5 +1,6 @@
 #include "curate/query/entry_formats.hpp"
 
+#include <algorithm>
 #include <future>
 
 #include "curate/query/entry_json.hpp"
@@ -53,6 +54,18 @@ std::string tsv_field(std::string value) {
   return value;
 }
 
+// The names of the entries' `fields` (table columns, template
+// placeholders), in the order they first appear: a column each after the
+// fixed ones, so OSSU's Duration and Effort or public-apis' Auth, HTTPS
+// and CORS reach a spreadsheet too.
+std::vector<std::string> field_names(const std::vector<EntryRef>& entries) {
+  std::vector<std::string> names;
+  for (const auto& entry : entries)
+    for (const auto& [name, value] : entry.item->fields)
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  return names;
+}
+
 template <typename Escape>
 std::string delimited(const std::vector<EntryRef>& entries, bool with_file, char separator, const char* newline,
                       Escape escape) {
@@ -64,8 +77,20 @@ std::string delimited(const std::vector<EntryRef>& entries, bool with_file, char
     }
     out += newline;
   };
-  write_row(columns(with_file));
-  for (const auto& entry : entries) write_row(row_of(entry, with_file));
+  std::vector<std::string> fields = field_names(entries);
+  std::vector<std::string> header = columns(with_file);
+  for (const std::string& name : fields)  // "Line" of a table is not the entry's line
+    header.push_back(std::find(header.begin(), header.end(), name) == header.end() ? name : "field: " + name);
+  write_row(header);
+  for (const auto& entry : entries) {
+    std::vector<std::string> row = row_of(entry, with_file);
+    for (const std::string& name : fields) {
+      const auto& own = entry.item->fields;
+      auto found = std::find_if(own.begin(), own.end(), [&](const auto& field) { return field.first == name; });
+      row.push_back(found == own.end() ? std::string() : found->second);
+    }
+    write_row(row);
+  }
   return out;
 }
 
