@@ -81,11 +81,22 @@ std::string single_quoted(std::string_view text);
 std::string plural(long long count, std::string_view one, std::string_view many);
 // True for a line (or text) of only spaces and tabs, the empty one included.
 bool is_blank(std::string_view line);
+// True for a setext heading's underline: a line of only "=" or only "-",
+// blanks around it aside.
+inline bool is_setext_underline(std::string_view line) {
+  line = trim(line);
+  return !line.empty() && (line.front() == '=' || line.front() == '-') &&
+         line.find_first_not_of(line.front()) == std::string_view::npos;
+}
 // True when the character at `at` is escaped by an odd run of backslashes.
 bool is_escaped(std::string_view text, size_t at);
 // The offset of the bracket that closes the one at `open` ('[' or '('),
 // counting nested pairs and skipping escaped ones; npos when it is not
 // closed within `text`.
 size_t matching_bracket(std::string_view text, size_t open);
+// The offset just past the Markdown link `[text](url)` whose '[' is at
+// `open`, brackets and parentheses counted in pairs; npos when no link
+// opens there.
+size_t markdown_link_end(std::string_view text, size_t open);
 
 }  // namespace curate

@@ -464,15 +464,17 @@ class EntryParser {
       m_item.description = tail;
       return;
     }
+    // "[Oobleck:](…) Resilient distributed training…": the link's colon
+    // was the separator.
+    if (leading && !m_item.description && m_colon_title) {
+      m_item.description = tail;
+      return;
+    }
     // "[Docker Hub](…) provided by Docker Inc.": words right after the link,
     // with no separator, are still its description; `rest` keeps them too,
     // for entry-format to report the missing separator. A few words before
     // a later separator are a note ("[American fuzzy lop](…) a.k.a.
     // afl-fuzz - Crazy fuzzing tool…"), as a remark in parentheses would be.
-    if (leading && !m_item.description && m_colon_title) {
-      m_item.description = tail;
-      return;
-    }
     if (leading && !m_item.description && std::isalnum(static_cast<unsigned char>(tail.front()))) {
       size_t separator = find_separator(tail);
       std::string_view before = std::string_view(tail).substr(0, separator);

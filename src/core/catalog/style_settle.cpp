@@ -157,30 +157,12 @@ void apply(const StyleSet& styles, int index, const KindTable& kinds, Item& item
 
 namespace {
 
-// The end of the Markdown link `[text](url)` at `at` in `raw`, or npos.
-size_t link_end(std::string_view raw, size_t at) {
-  if (at >= raw.size() || raw[at] != '[') return std::string_view::npos;
-  int depth = 0;
-  size_t i = at;
-  for (; i < raw.size(); ++i) {
-    if (raw[i] == '\\')
-      ++i;
-    else if (raw[i] == '[')
-      ++depth;
-    else if (raw[i] == ']' && --depth == 0)
-      break;
-  }
-  if (i + 1 >= raw.size() || raw[i + 1] != '(') return std::string_view::npos;
-  size_t close = raw.find(')', i + 2);
-  return close == std::string_view::npos ? close : close + 1;
-}
-
 // "[BPE](…) and [Unigram LM](…) - the two dominant subword schemes.": an
 // entry that names two resources, joined by "and", "&", "," or "/", before
 // its separator. What follows the last of them, or nullopt when the entry
 // does not open with two joined links.
 std::optional<std::string_view> after_joined_links(std::string_view raw) {
-  size_t end = link_end(raw, 0);
+  size_t end = markdown_link_end(raw, 0);
   bool joined = false;
   while (end != std::string_view::npos) {
     std::string_view rest = raw.substr(end);
@@ -188,7 +170,7 @@ std::optional<std::string_view> after_joined_links(std::string_view raw) {
     for (std::string_view joint : {" and [", " & [", ", [", " / ["})
       if (starts_with(rest, joint)) skip = joint.size() - 1;
     if (!skip) break;
-    size_t next = link_end(raw, end + skip);
+    size_t next = markdown_link_end(raw, end + skip);
     if (next == std::string_view::npos) break;
     end = next;
     joined = true;

@@ -174,12 +174,10 @@ std::string dominant_separator(const Catalog& catalog) {
   std::array<size_t, k_separators.size()> counts{};
   for (const EntryRef& ref : collect_entries(catalog)) {
     const std::string& raw = ref.item->raw;
-    if (ref.item->style != EntryStyle::leading_link || raw.empty() || raw.front() != '[') continue;
-    size_t close = raw.find("](");
-    size_t end = close == std::string::npos ? close : raw.find(')', close);
-    if (end == std::string::npos) continue;
+    size_t end = markdown_link_end(raw, 0);
+    if (ref.item->style != EntryStyle::leading_link || end == std::string::npos) continue;
     for (size_t i = 0; i < k_separators.size(); ++i)
-      if (raw.compare(end + 1, k_separators[i].size(), k_separators[i]) == 0) ++counts[i];
+      if (raw.compare(end, k_separators[i].size(), k_separators[i]) == 0) ++counts[i];
   }
   size_t most = static_cast<size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
   return std::string(counts[most] ? k_separators[most] : k_separators[0]);

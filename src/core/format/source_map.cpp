@@ -139,12 +139,8 @@ bool SourceMap::is_atx(cmark_node* heading) const {
 // underline itself (the last line of only "=" or only "-": a content line
 // of dashes indented four columns is text, not an underline).
 int SourceMap::setext_underline(int first, int last) const {
-  for (int line = last; line > first; --line) {
-    std::string_view text = trim(source_line(line));
-    if (!text.empty() && text.find_first_not_of(text.front()) == std::string_view::npos &&
-        (text.front() == '=' || text.front() == '-'))
-      return line;
-  }
+  for (int line = last; line > first; --line)
+    if (is_setext_underline(source_line(line))) return line;
   return last;
 }
 

@@ -208,12 +208,9 @@ void BlockScanner::add_link(cmark_node* node) {
 
 void BlockScanner::add_table(cmark_node* node) {
   TableLines& table = m_facts.tables.emplace_back();
-  for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
-    if (!table.header)
-      table.header = m_lines_of.start(row);
-    else
-      table.rows.push_back(m_lines_of.start(row));
-  }
+  cmark_node* header_row = cmark_node_first_child(node);
+  for (cmark_node* row = header_row ? cmark_node_next(header_row) : nullptr; row; row = cmark_node_next(row))
+    table.rows.push_back(m_lines_of.start(row));
   // A table right under a paragraph line ("**Skills:**" / "| a | b |" /
   // "|---|---|") starts at the paragraph in cmark-gfm, header row included:
   // the header is the line above the delimiter row, which is above the
@@ -285,12 +282,8 @@ void LintContext::finish() {
 int LintContext::heading_last_line(const HeadingInfo& heading) const {
   int first = heading.span.begin.line, last = std::min(heading.span.end.line, line_count());
   if (starts_with(trim(line(first)), "#")) return heading.span.end.line;
-  for (int number = first + 1; number <= last; ++number) {
-    std::string_view text = trim(line(number));
-    if (!text.empty() && (text.find_first_not_of('=') == std::string_view::npos ||
-                          text.find_first_not_of('-') == std::string_view::npos))
-      return number;
-  }
+  for (int number = first + 1; number <= last; ++number)
+    if (is_setext_underline(line(number))) return number;
   return heading.span.end.line;
 }
 

@@ -95,12 +95,9 @@ constexpr std::array<std::string_view, 3> k_separator_names{"' - ' (hyphen)", "'
 // The separator right after an entry's leading link, as written.
 std::optional<Separator> separator_of(const LintContext& context, const Item& item) {
   const std::string& raw = item.raw;
-  if (raw.empty() || raw.front() != '[') return std::nullopt;
-  size_t close = matching_bracket(raw, 0);
-  if (close == std::string::npos || close + 1 >= raw.size() || raw[close + 1] != '(') return std::nullopt;
-  size_t end = matching_bracket(raw, close + 1);
-  if (end == std::string::npos) return std::nullopt;
-  std::string_view after = std::string_view(raw).substr(end + 1);
+  size_t link_end = markdown_link_end(raw, 0);
+  if (link_end == std::string::npos) return std::nullopt;
+  std::string_view after = std::string_view(raw).substr(link_end);
   for (size_t kind = 0; kind < k_separators.size(); ++kind) {
     if (!starts_with(after, k_separators[kind])) continue;
     std::string_view line = context.line(item.pos.line);
@@ -108,7 +105,8 @@ std::optional<Separator> separator_of(const LintContext& context, const Item& it
     if (line.substr(start, std::min(raw.find('\n'), raw.size())) !=
         std::string_view(raw).substr(0, std::min(raw.find('\n'), raw.size())))
       return std::nullopt;  // not where it seems: no offset to fix
-    return Separator{&item, static_cast<int>(kind), context.offset(item.pos) - (item.pos.column - 1) + start + end + 1};
+    return Separator{&item, static_cast<int>(kind),
+                     context.offset(item.pos) - (item.pos.column - 1) + start + link_end};
   }
   return std::nullopt;
 }

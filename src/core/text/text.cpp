@@ -149,6 +149,15 @@ size_t matching_bracket(std::string_view text, size_t open) {
   return std::string_view::npos;
 }
 
+size_t markdown_link_end(std::string_view text, size_t open) {
+  if (open >= text.size() || text[open] != '[') return std::string_view::npos;
+  size_t close = matching_bracket(text, open);
+  if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != '(')
+    return std::string_view::npos;
+  size_t end = matching_bracket(text, close + 1);
+  return end == std::string_view::npos ? end : end + 1;
+}
+
 std::string plural(long long count, std::string_view one, std::string_view many) {
   return std::to_string(count) + " " + std::string(count == 1 ? one : many);
 }
