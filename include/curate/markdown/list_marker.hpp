@@ -44,4 +44,11 @@ ListMarker read_list_marker(std::string_view line, int byte_column);
 int list_text_offset(const ListMarker& first);
 int marker_padding(const ListMarker& marker, int offset);
 
+// Whether one tab and nothing else stands between `marker` and its text
+// (never indented code: a tab is at most 4 columns). A list whose first
+// item with text is written so keeps the tab in every item ("-\t[x](…)":
+// ML-System-Papers writes each item so); their text starts at the tab
+// stop after the marker.
+bool tab_separated(const ListMarker& marker);
+
 }  // namespace curate

@@ -21,8 +21,9 @@ struct Insertion {
   int after_line = 0;
   std::string indent;
   std::string marker = "-";
-  int padding = 1;  // spaces after the marker: the list's own ("*   [x](…)")
-  int gap = 0;      // blank lines before the new item
+  int padding = 1;   // spaces after the marker: the list's own ("*   [x](…)")
+  int gap = 0;       // blank lines before the new item
+  bool tab = false;  // one tab after the marker instead, when the list writes that
 };
 
 bool is_bullet(const std::string& marker) { return marker == "-" || marker == "*" || marker == "+"; }
@@ -54,6 +55,7 @@ Insertion insertion_point(const EditTarget& target, const Lines& lines) {
   for (const Item& item : items)
     if (ListMarker first = read_list_marker(lines.at(item.pos.line), item.pos.column); first.has_content) {
       at.padding = list_text_offset(first) - first.width;
+      at.tab = tab_separated(first);
       break;
     }
   if (items.size() >= 2 && same_list(items[items.size() - 2], last, lines))
@@ -208,7 +210,8 @@ EditResult add_entry(const Catalog& catalog, std::string_view text, const EditTa
     Insertion at = insertion_point(target, lines);
     rendered = render_entry_in_style(entry, kinds, style);
     std::vector<std::string> chunk(static_cast<size_t>(at.gap), "");
-    chunk.push_back(at.indent + at.marker + std::string(static_cast<size_t>(at.padding), ' ') + rendered.line);
+    chunk.push_back(at.indent + at.marker +
+                    (at.tab ? std::string("\t") : std::string(static_cast<size_t>(at.padding), ' ')) + rendered.line);
     edit.insert_after(at.after_line, chunk);
     line = at.after_line + at.gap + 1;
   }

@@ -63,20 +63,21 @@ class Emitter {
 
   // Trailing blanks go, but for the two spaces finish() keeps for a hard
   // break that a backslash cannot write.
-  void write_line(std::string_view line) {
+  // A line of code keeps its trailing blanks: they are the code's.
+  void write_line(std::string_view line, bool code = false) {
     if (m_pending_blanks && !m_out.empty()) m_out.append(static_cast<size_t>(m_pending_blanks), '\n');
     m_pending_blanks = 0;
     std::string_view kept = rstrip(line);
     bool break_spaces = line.size() == kept.size() + 2 && ends_with(line, "  ") && !backslash_break_after(kept);
-    m_out.append(break_spaces ? line : kept);
+    m_out.append(break_spaces || code ? line : kept);
     m_out += '\n';
   }
 
   // One line of a block: its container prefix (or a pending list marker) first.
-  void emit_line(const std::string& text, const Frame& frame) {
+  void emit_line(const std::string& text, const Frame& frame, bool code = false) {
     std::string lead = m_pending_lead ? std::move(*m_pending_lead) : frame.prefix;
     m_pending_lead.reset();
-    write_line(text.empty() ? lead : lead + text);
+    write_line(text.empty() ? lead : lead + text, code && !is_blank(text));
   }
 
   // --- source --------------------------------------------------------------
@@ -198,9 +199,26 @@ class Emitter {
       case CMARK_NODE_BLOCK_QUOTE:
         emit_quote(node, frame);
         return 0;
+      case CMARK_NODE_CODE_BLOCK:
+        emit_code(node, frame);
+        return 0;
       default:
         emit_verbatim(m_source.start_line(node), m_source.last_line(node), frame);
         return 0;
+    }
+  }
+
+  // The lines between the fences (all of an indented block) are the code's,
+  // trailing blanks and all: `<pre>` shows them.
+  void emit_code(cmark_node* code, const Frame& frame) {
+    int first = m_source.start_line(code), last = m_source.last_line(code);
+    int length = 0, offset = 0;
+    char fence = 0;
+    bool fenced = cmark_node_get_fenced(code, &length, &offset, &fence);
+    for (int line = first; line <= last; ++line) {
+      bool content = !fenced || (line > first && (line < last || ends_open_fence(code)));
+      std::string text = relative_line(line, frame);
+      emit_line(content ? text : finish(line, std::move(text)), frame, content);
     }
   }
 
@@ -315,7 +333,7 @@ class Emitter {
   }
 
   char emit_list(cmark_node* list, const Frame& frame, char previous_bullet);
-  void emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead, int padding);
+  void emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead, int padding, bool tab);
   ListMarker item_marker(cmark_node* item) const;
   void emit_heading(cmark_node* heading, const Frame& frame);
   std::optional<std::string> setext_content(cmark_node* heading, const Frame& frame, bool for_atx);
@@ -418,12 +436,14 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
       previous != m_list_leads.end() && visual_width(lead) > visual_width(previous->second))
     lead = previous->second;
   m_list_leads[list] = lead;
-  // The spaces after the markers: the list's own (list_marker.hpp).
+  // The spaces after the markers, or a tab: the list's own (list_marker.hpp).
   int offset = 2;
+  bool tab = false;
   for (cmark_node* item = first; item; item = cmark_node_next(item)) {
     ListMarker own = item_marker(item);
     if (own.has_content) {
       offset = list_text_offset(own);
+      tab = tab_separated(own);
       break;
     }
   }
@@ -435,8 +455,8 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
     // code, keeps one space: its other lines are placed from it. A tab
     // after the marker becomes the list's spaces, as list-indent asks.
     ListMarker own = item_marker(item);
-    int padding = own.has_content && !own.code_after_marker ? marker_padding(own, offset) : 1;
-    emit_item(item, marker, lead, padding);
+    bool text = own.has_content && !own.code_after_marker;
+    emit_item(item, marker, lead, text ? marker_padding(own, offset) : 1, text && tab);
   }
   return ordered ? 0 : bullet;
 }
@@ -445,7 +465,8 @@ ListMarker Emitter::item_marker(cmark_node* item) const {
   return read_list_marker(m_source.source_line(m_source.start_line(item)), cmark_node_get_start_column(item));
 }
 
-void Emitter::emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead, int padding) {
+void Emitter::emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead, int padding,
+                        bool tab) {
   std::string_view source_line = m_source.source_line(m_source.start_line(item));
   Frame inner = read_marker(source_line, item).frame;
   inner.top_level = false;
@@ -455,13 +476,15 @@ void Emitter::emit_item(cmark_node* item, const std::string& marker, const std::
   // An item opening on its parent's marker line ("- * a") continues under
   // blanks as wide as that line's lead, not under the parent's marker.
   std::string continued = on_parent_line ? std::string(static_cast<size_t>(visual_width(lead)), ' ') : lead;
+  int marker_end = visual_width(lead) + static_cast<int>(marker.size());
+  if (tab) padding = 4 - marker_end % 4;  // the text starts at the next tab stop
   inner.prefix = continued + std::string(marker.size() + static_cast<size_t>(padding), ' ');
   inner.out_lead = continued;
-  inner.out_text_column = visual_width(lead) + static_cast<int>(marker.size()) + padding;
+  inner.out_text_column = marker_end + padding;
   inner.source_column = read_list_marker(source_line, cmark_node_get_start_column(item)).column;
   // The marker line's content may belong to no node (a reference definition).
   if (!is_blank(relative_line(inner.marker_line, inner))) {
-    m_pending_lead = lead + marker + std::string(static_cast<size_t>(padding), ' ');
+    m_pending_lead = lead + marker + (tab ? std::string("\t") : std::string(static_cast<size_t>(padding), ' '));
   } else {
     write_line(lead + marker);
   }

@@ -20,6 +20,11 @@ void check_trailing_whitespace(const LintContext& context, RuleReporter& out) {
     size_t end = line.find_last_not_of(" \t");
     size_t start = end == std::string_view::npos ? 0 : end + 1;
     if (start == line.size()) continue;
+    // Code keeps its trailing blanks (fmt too): `<pre>` shows them. A
+    // fence's line is not code.
+    if (context.line_kind(number) == LineKind::code && !starts_with(trim(line), "```") &&
+        !starts_with(trim(line), "~~~"))
+      continue;
     // Only inside a paragraph that goes on: after a heading or at the end
     // of a block, spaces break nothing (fmt just drops them).
     bool hard_break = line.size() - start >= 2 && line.substr(start).find('\t') == std::string_view::npos &&
@@ -201,13 +206,15 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
   for (const ListInfo& list : context.lists()) {
     if (list.items.empty()) continue;
     int expected = expected_column(context, list, imposed);
-    // The spaces after the markers: the list's own, as fmt keeps them.
+    // The spaces after the markers, or one tab: the list's own, as fmt keeps them.
     int offset = 2;
     bool tabbed = false;  // the first item has a tab after its marker too: the list "uses" no spaces
+    bool tab = false;     // ... and that tab alone: the list's way
     for (const ListInfo::Entry& item : list.items)
       if (ListMarker marker = marker_at(context, item.start); marker.has_content) {
         offset = list_text_offset(marker);
         tabbed = marker.tab_after;
+        tab = tab_separated(marker);
         break;
       }
     for (const ListInfo::Entry& item : list.items) {
@@ -219,11 +226,16 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
                    "list item indented by " + std::to_string(marker.column) +
                        (marker.column == 1 ? " column" : " columns") + "; expected " + std::to_string(expected),
                    true);
-      else if (marker.has_content && !item.code_first && (marker.tab_after || marker.blanks_after != padding))
+      else if (marker.has_content && !item.code_first &&
+               (tab ? !tab_separated(marker) : marker.tab_after || marker.blanks_after != padding))
         out.report(item.start,
-                   (marker.tab_after ? std::string("tab") : std::to_string(marker.blanks_after) + " spaces") +
-                       " after the list marker; " + (tabbed ? "use " : "the list uses ") +
-                       (padding == 1 ? std::string("one space") : std::to_string(padding) + " spaces"),
+                   (marker.tab_after           ? std::string(tab ? "blanks" : "tab")
+                    : marker.blanks_after == 1 ? std::string("one space")
+                                               : std::to_string(marker.blanks_after) + " spaces") +
+                       " after the list marker; " +
+                       (tab ? std::string("the list uses a tab")
+                            : std::string(tabbed ? "use " : "the list uses ") +
+                                  (padding == 1 ? "one space" : std::to_string(padding) + " spaces")),
                    true);
     }
   }

@@ -57,4 +57,8 @@ int list_text_offset(const ListMarker& first) {
 
 int marker_padding(const ListMarker& marker, int offset) { return std::max(1, offset - marker.width); }
 
+bool tab_separated(const ListMarker& marker) {
+  return marker.found && marker.has_content && marker.tab_after && marker.content == marker.end + 1;
+}
+
 }  // namespace curate
