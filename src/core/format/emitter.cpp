@@ -29,6 +29,7 @@ struct Frame {
   bool code_after_marker = false;  // over 4 columns of blanks follow the marker: indented code
   int content_columns = 0;         // indentation its other lines carry in the source
   std::string prefix;              // indentation of its lines in the output
+  int surplus = 0;                 // columns the prefix's tabs reach past the item's text
   bool top_level = true;
   // An item's frame: its marker in the output, and its marker's column in
   // the source (nested lists keep their offset from it).
@@ -329,12 +330,14 @@ class Emitter {
     std::string text = relative_line(line, frame);
     if (frame.marker_line == 0) return text;
     size_t blanks = std::min(text.find_first_not_of(" \t"), text.size());
-    return visual_width(std::string_view(text).substr(0, blanks)) < 4 ? text.substr(blanks) : text;
+    if (visual_width(std::string_view(text).substr(0, blanks)) < 4) return text.substr(blanks);
+    return frame.surplus ? format_detail::strip_indent(text, frame.surplus) : text;  // it stays in its column
   }
 
   char emit_list(cmark_node* list, const Frame& frame, char previous_bullet);
   void emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead, int padding, bool tab);
   ListMarker item_marker(cmark_node* item) const;
+  bool tab_indented_body(cmark_node* item) const;
   void emit_heading(cmark_node* heading, const Frame& frame);
   std::optional<std::string> setext_content(cmark_node* heading, const Frame& frame, bool for_atx);
 
@@ -461,6 +464,19 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
   return ordered ? 0 : bullet;
 }
 
+bool Emitter::tab_indented_body(cmark_node* item) const {
+  auto line = [&](int number) { return m_source.source_line(number); };
+  if (!curate::tab_indented_body(m_source.start_line(item), m_source.last_line(item), line)) return false;
+  // Tabs may reach past the text (`1. ` and a tab): only paragraph lines,
+  // which lose their leading blanks, and lists, placed on their own, may
+  // carry the extra column.
+  for (cmark_node* node : format_detail::blocks_of(item)) {
+    cmark_node_type type = cmark_node_get_type(node);
+    if (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_LIST && type != CMARK_NODE_ITEM) return false;
+  }
+  return true;
+}
+
 ListMarker Emitter::item_marker(cmark_node* item) const {
   return read_list_marker(m_source.source_line(m_source.start_line(item)), cmark_node_get_start_column(item));
 }
@@ -479,6 +495,13 @@ void Emitter::emit_item(cmark_node* item, const std::string& marker, const std::
   int marker_end = visual_width(lead) + static_cast<int>(marker.size());
   if (tab) padding = 4 - marker_end % 4;  // the text starts at the next tab stop
   inner.prefix = continued + std::string(marker.size() + static_cast<size_t>(padding), ' ');
+  // The item's other lines keep the tabs they have in the source
+  // (list_marker.hpp tab_indented_body), as many as reach its text.
+  if (continued.find_first_not_of('\t') == std::string::npos && tab_indented_body(item)) {
+    int text_width = static_cast<int>(marker.size()) + padding, tabs = (text_width + 3) / 4;
+    inner.prefix = continued + std::string(static_cast<size_t>(tabs), '\t');
+    inner.surplus = 4 * tabs - text_width;
+  }
   inner.out_lead = continued;
   inner.out_text_column = marker_end + padding;
   inner.source_column = read_list_marker(source_line, cmark_node_get_start_column(item)).column;

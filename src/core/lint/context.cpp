@@ -149,6 +149,7 @@ void BlockScanner::add_list(cmark_node* node, SourcePos parent_item, int& previo
   previous_list = static_cast<int>(index);
   for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item))
     list.items.push_back({{m_lines_of.start(item), cmark_node_get_start_column(item)},
+                          m_lines_of.end(item),
                           is_type(cmark_node_first_child(item), CMARK_NODE_CODE_BLOCK)});
   // The nested lists come after the whole list (m_facts.lists may move: index it).
   size_t i = 0;

@@ -53,6 +53,7 @@ struct LinkInfo {
 struct ListInfo {
   struct Entry {
     SourcePos start;          // the item's marker
+    int last_line = 0;        // the item's last line, its sublists' included
     bool code_first = false;  // its first block is a code block
   };
   bool is_bullet = false;

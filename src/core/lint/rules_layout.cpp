@@ -114,12 +114,28 @@ void check_final_newline(const LintContext& context, RuleReporter& out) {
 // nested list items when .curate.json "fmt" imposes no nesting
 // (sindresorhus/awesome indents its nested lists with a tab, and fmt follows
 // the list's own indentation: docs/fmt.md).
+// So are the tabs that indent an item's other lines where the item's
+// first such line opens with a tab (list_marker.hpp tab_indented_body),
+// in an item without code or HTML, as fmt keeps them.
 std::set<int> own_indent_lines(const LintContext& context) {
   std::set<int> lines;
-  if (imposed_layout(context.config().fmt).nest) return lines;
+  bool nest = !imposed_layout(context.config().fmt).nest;
+  auto line_at = [&](int number) { return context.line(number); };
   for (const ListInfo& list : context.lists())
-    if (list.parent_item.line != 0)
-      for (const auto& item : list.items) lines.insert(item.start.line);
+    for (const auto& item : list.items) {
+      if (nest && list.parent_item.line != 0) lines.insert(item.start.line);
+      int last = std::min(item.last_line, context.line_count());
+      if (!tab_indented_body(item.start.line, last, line_at)) continue;
+      std::vector<int> body;
+      for (int line = item.start.line + 1; line <= last; ++line) {
+        if (context.line_kind(line) != LineKind::text) {
+          body.clear();
+          break;
+        }
+        if (starts_with(context.line(line), "\t")) body.push_back(line);
+      }
+      lines.insert(body.begin(), body.end());
+    }
   return lines;
 }
 
