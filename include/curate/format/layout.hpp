@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "curate/catalog/config.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate {
 
@@ -77,6 +78,31 @@ Nesting nesting_of(const MarkerSample& sample);
 // the pairs vote for (the "before" habit when none leaves one; 0 where
 // "before" is none). Each gap is set from its own habit alone, so a first
 // pass never changes the habits a second pass sees.
+// The first line of an HTML comment that ends on the line right above the
+// heading starting at `heading_line`, else `heading_line`: markdown-all-
+// in-one's `<!-- omit in toc -->` belongs to the heading under it, and
+// the blank lines around headings go around the two (cs-video-courses,
+// ML-System-Papers). A comment of over 20 lines is not looked for.
+// `line_at(n)` gives line n. heading_bottom is the same below a heading
+// ending at `heading_line` (awesome-mac's `<!--rehype:style=…-->`), of a
+// file of `line_count` lines.
+template <typename LineAt>
+int heading_top(int heading_line, const LineAt& line_at) {
+  int last = heading_line - 1;
+  if (last < 1 || !ends_with(trim(line_at(last)), "-->")) return heading_line;
+  for (int first = last; first >= 1 && first > last - 20; --first)
+    if (starts_with(trim(line_at(first)), "<!--")) return first;
+  return heading_line;
+}
+template <typename LineAt>
+int heading_bottom(int heading_line, int line_count, const LineAt& line_at) {
+  int first = heading_line + 1;
+  if (first > line_count || !starts_with(trim(line_at(first)), "<!--")) return heading_line;
+  for (int last = first; last <= line_count && last < first + 20; ++last)
+    if (ends_with(trim(line_at(last)), "-->")) return last;
+  return heading_line;
+}
+
 struct HeadingGaps {
   int before = 1;
   int between = 1;

@@ -149,23 +149,48 @@ class Emitter {
     for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
       emit_gap(cursor, m_source.start_line(child) - 1, frame, previous_end, previous_heading);
       bool heading = is_type(child, CMARK_NODE_HEADING);
+      // A comment right over a heading is the heading's (layout.hpp
+      // heading_top): the blank lines go before the two, none between.
+      bool under_comment =
+          heading && previous && previous_end == m_source.start_line(child) - 1 && opens_heading(previous, child);
+      bool opens = heading || opens_heading(child, cmark_node_next(child));
+      bool closes =
+          previous_heading && previous_end == m_source.start_line(child) - 1 && closes_heading(previous, child);
       // Between two headings the "between" habit alone decides (layout.hpp).
       int before_heading = previous_heading ? m_heading_gaps.between : m_heading_gaps.before;
-      bool around_heading = frame.top_level &&
-                            (heading ? before_heading > 0 : previous_heading && m_heading_gaps.after) &&
+      bool around_heading = frame.top_level && !under_comment && !closes &&
+                            (opens ? before_heading > 0 : previous_heading && m_heading_gaps.after) &&
                             !(previous && ends_open_fence(previous));
       separate(m_source.start_line(child), previous_end, around_heading);
-      if (heading && frame.top_level && m_pending_blanks && before_heading > 0) m_pending_blanks = before_heading;
+      if (opens && !under_comment && frame.top_level && m_pending_blanks && before_heading > 0)
+        m_pending_blanks = before_heading;
       if (is_type(previous, CMARK_NODE_LIST) && !is_type(child, CMARK_NODE_LIST))
         m_dedent = dedent_after_list(m_source.start_line(child), frame);
       previous_bullet = emit_block(child, frame, previous_bullet);
       m_dedent = 0;
-      previous_heading = heading;
+      previous_heading = heading || closes;
       previous_end = m_source.last_line(child);
       previous = child;
       cursor = std::max(cursor, std::max(m_source.end_line(child), m_source.start_line(child)) + 1);
     }
     emit_gap(cursor, last, frame, previous_end, previous_heading);
+  }
+
+  // Whether `block` is an HTML comment that `heading`, right under it, takes.
+  bool opens_heading(cmark_node* block, cmark_node* heading) const {
+    if (!is_type(block, CMARK_NODE_HTML_BLOCK) || !is_type(heading, CMARK_NODE_HEADING)) return false;
+    int start = m_source.start_line(heading);
+    return m_source.last_line(block) == start - 1 &&
+           heading_top(start, [&](int line) { return m_source.source_line(line); }) == m_source.start_line(block);
+  }
+
+  // Whether `block` is an HTML comment that `heading`, right over it, takes.
+  bool closes_heading(cmark_node* heading, cmark_node* block) const {
+    if (!is_type(block, CMARK_NODE_HTML_BLOCK) || !is_type(heading, CMARK_NODE_HEADING)) return false;
+    int last = m_source.last_line(heading);
+    return m_source.start_line(block) == last + 1 && heading_bottom(last, m_source.line_count(), [&](int line) {
+                                                       return m_source.source_line(line);
+                                                     }) == m_source.last_line(block);
   }
 
   void separate(int start, int previous_end, bool around_heading) {

@@ -86,15 +86,17 @@ HeadingGaps heading_gaps(std::string_view text, const std::vector<std::pair<int,
   LineIndex lines(text);
   std::map<int, int> before, between, after;
   int count = static_cast<int>(lines.line_count());
-  std::set<int> heading_starts, heading_ends;
-  for (auto [first, last] : headings) heading_starts.insert(first), heading_ends.insert(last);
-  for (auto [first, last] : headings) {
-    int blanks = 0;
+  auto line_at = [&](int number) { return lines.line_text(text, number); };
+  std::set<int> heading_starts, heading_ends;  // with the comments over and under them
+  for (auto [first, last] : headings)
+    heading_starts.insert(heading_top(first, line_at)), heading_ends.insert(heading_bottom(last, count, line_at));
+  for (auto [heading, last] : headings) {
+    int first = heading_top(heading, line_at), blanks = 0;
     while (first - blanks - 1 >= 1 && is_blank(lines.line_text(text, first - blanks - 1))) ++blanks;
     if (first - blanks > 1) ++(heading_ends.count(first - blanks - 1) ? between : before)[std::min(blanks, 2)];
-    int next = last + 1;
+    int bottom = heading_bottom(last, count, line_at), next = bottom + 1;
     while (next <= count && is_blank(lines.line_text(text, next))) ++next;
-    if (last < count && !heading_starts.count(next)) ++after[is_blank(lines.line_text(text, last + 1)) ? 1 : 0];
+    if (bottom < count && !heading_starts.count(next)) ++after[is_blank(lines.line_text(text, bottom + 1)) ? 1 : 0];
   }
   // Leaving no blank line is a habit only when several headings show it,
   // and more of them than leave one or two: under that habit fmt writes two

@@ -49,17 +49,20 @@ int trailing_blank_start(const LintContext& context) {
 void check_blank_lines(const LintContext& context, RuleReporter& out) {
   int end = trailing_blank_start(context);
   // Around a top-level heading the file's habits hold (format/layout.hpp).
+  // A comment right over a heading is the heading's (layout.hpp heading_top).
+  auto line_at = [&](int number) { return context.line(number); };
   std::vector<int> heading_lines;
   std::vector<std::pair<int, int>> spans;
   for (const HeadingInfo& heading : context.headings()) {
     if (heading.in_container) continue;
-    heading_lines.push_back(heading.span.begin.line);
+    heading_lines.push_back(heading_top(heading.span.begin.line, line_at));
     spans.emplace_back(heading.span.begin.line, heading.span.end.line);
   }
   HeadingGaps gaps = heading_gaps(context.text(), spans);
   std::set<int> heading_ends;
   for (const HeadingInfo& heading : context.headings())
-    if (!heading.in_container) heading_ends.insert(context.heading_last_line(heading));
+    if (!heading.in_container)
+      heading_ends.insert(heading_bottom(context.heading_last_line(heading), context.line_count(), line_at));
   // The habit before the heading at `line`, whose blank lines start at `blank`.
   auto gap_at = [&](int blank) { return heading_ends.count(blank - 1) ? gaps.between : gaps.before; };
   for (int number = 2; number < end; ++number) {
@@ -78,7 +81,8 @@ void check_blank_lines(const LintContext& context, RuleReporter& out) {
   }
   for (const HeadingInfo& heading : context.headings()) {
     if (heading.in_container) continue;
-    int before = heading.span.begin.line - 1, after = context.heading_last_line(heading) + 1;
+    int before = heading_top(heading.span.begin.line, line_at) - 1;
+    int after = heading_bottom(context.heading_last_line(heading), context.line_count(), line_at) + 1;
     int blank = before;
     while (blank >= 1 && is_blank(context.line(blank))) --blank;
     int gap = gap_at(blank + 1);
