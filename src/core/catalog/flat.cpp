@@ -41,6 +41,12 @@ void read_inlines(cmark_node* parent, Flat& flat, Navigation& navigation) {
         flat.text += ' ';
         break;
       case CMARK_NODE_HTML_INLINE:
+        // A line break GitHub shows: a blank between words.
+        if (const char* html = cmark_node_get_literal(node); html && istarts_with(html, "<br")) {
+          flat.breaks.push_back(flat.text.size());
+          flat.text += ' ';
+        }
+        break;
       case CMARK_NODE_IMAGE:  // badges and raw tags are decoration, not fields
         break;
       case CMARK_NODE_EMPH:
@@ -155,6 +161,7 @@ void Flat::clear() {
   atom_at.clear();
   code.clear();
   strong.clear();
+  breaks.clear();
   dropped_navigation = false;
 }
 

@@ -30,6 +30,10 @@ struct Flat {
   // [begin, end) of each strong emphasis's text (**bold**), which stays
   // text: only templates that write "**{title}**" ask where it ends.
   std::vector<std::pair<size_t, size_t>> strong;
+  // Where each `<br>` stood (awesome-for-beginners writes "[RawCMS](…)
+  // _(label: good first issue)_ <br> RawCMS is a headless CMS…": the
+  // break separates the name from the description).
+  std::vector<size_t> breaks;
   bool dropped_navigation = false;  // a same-document anchor link was left out
 
   void clear();
@@ -37,6 +41,13 @@ struct Flat {
     if (pos >= text.size() || text[pos] != '\0') return nullptr;
     auto it = std::lower_bound(atom_at.begin(), atom_at.end(), pos);
     return &atoms[static_cast<size_t>(it - atom_at.begin())];
+  }
+  // Whether a `<br>` stands among the blanks around `pos`.
+  bool break_at(size_t pos) const {
+    size_t from = std::min(pos, text.size());
+    while (from > 0 && (text[from - 1] == ' ' || text[from - 1] == '\t')) --from;
+    size_t to = std::min(text.find_first_not_of(" \t", pos), text.size());
+    return std::any_of(breaks.begin(), breaks.end(), [&](size_t b) { return b >= from && b <= to; });
   }
   // The text of [begin, end) with each atom replaced by its own text.
   std::string render(size_t begin, size_t end) const;

@@ -318,6 +318,8 @@ class EntryParser {
         }
       }
       std::optional<std::string> description = after_separator(trim(m_flat.render(note_end, m_tail_end)));
+      if (!description && m_flat.break_at(note_end))
+        description = std::string(trim(m_flat.render(note_end, m_tail_end)));
       if (!description || description->empty()) return false;
       if (!note.empty()) m_item.note = std::move(note);
       if (date && !m_item.date) m_item.date = std::move(date);
@@ -475,6 +477,11 @@ class EntryParser {
     // for entry-format to report the missing separator. A few words before
     // a later separator are a note ("[American fuzzy lop](…) a.k.a.
     // afl-fuzz - Crazy fuzzing tool…"), as a remark in parentheses would be.
+    // "[Plain](…) <br> A description": the break is the separator.
+    if (leading && !m_item.description && m_flat.break_at(pos)) {
+      m_item.description = tail;
+      return;
+    }
     if (leading && !m_item.description && std::isalnum(static_cast<unsigned char>(tail.front()))) {
       size_t separator = find_separator(tail);
       std::string_view before = std::string_view(tail).substr(0, separator);

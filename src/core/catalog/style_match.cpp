@@ -96,6 +96,16 @@ void add_strong_spans(const grammar_detail::Flat& flat, Input& in) {
   std::sort(in.emphasis.begin(), in.emphasis.end());
 }
 
+// A `<br>` right after a link, a code span or emphasis separates what
+// follows, as " - " would ("[RawCMS](…) _(label: good first issue)_ <br>
+// RawCMS is…": Flat::breaks).
+bool separating_break(const grammar_detail::Flat& flat, const Input& in, size_t i) {
+  if (std::find(flat.breaks.begin(), flat.breaks.end(), i) == flat.breaks.end()) return false;
+  size_t last = in.text.find_last_not_of(" \t");
+  return last != std::string::npos &&
+         (in.text[last] == '\0' || (!in.emphasis.empty() && in.emphasis.back().second == last + 1));
+}
+
 void build_input(const grammar_detail::Flat& flat, Input& in) {
   in.text.clear();
   in.tokens.clear();
@@ -122,6 +132,8 @@ void build_input(const grammar_detail::Flat& flat, Input& in) {
         in.emphasis.emplace_back(in.text.size(), in.text.size() + atom->text.size());
         in.text += atom->text;  // emphasis: its text
       }
+    } else if (separating_break(flat, in, i)) {
+      in.text += " - ";
     } else {
       in.text += flat.text[i];
     }
