@@ -30,6 +30,22 @@ cmark_node* first_paragraph(cmark_node* item) {
   return is_type(first, CMARK_NODE_PARAGRAPH) ? first : nullptr;
 }
 
+// A heading's source without its marks: "#### **Operating Systems**", or
+// an underlined one without its underline.
+std::string heading_source(std::string_view raw) {
+  if (size_t underline = raw.rfind('\n'); underline != std::string_view::npos)
+    return std::string(trim(raw.substr(0, underline)));
+  return std::string(trim(raw.substr(std::min(raw.find_first_not_of('#'), raw.size()))));
+}
+
+// The block that names a list item: its first paragraph, or a heading that
+// opens it (cs-video-courses groups its courses under "- #### **Operating
+// Systems**").
+cmark_node* naming_block(cmark_node* item) {
+  cmark_node* first = cmark_node_first_child(item);
+  return is_type(first, CMARK_NODE_PARAGRAPH) || is_type(first, CMARK_NODE_HEADING) ? first : nullptr;
+}
+
 bool is_anchor(const char* url) { return grammar_detail::is_anchor_url(url ? url : ""); }
 
 // A relative link to another Markdown file ("books.md", "./de.md#index").
@@ -294,10 +310,11 @@ class ItemReader {
     Item item;
     item.pos = start_of(m_lines_of, node);
     item.span = span_of(node);
-    cmark_node* paragraph = first_paragraph(node);
+    cmark_node* paragraph = naming_block(node);
     parse_entry_fields(paragraph, m_kinds, item, &m_styles, m_section_style);
     if (paragraph) {
       item.raw = paragraph_source(paragraph);
+      if (is_type(paragraph, CMARK_NODE_HEADING)) item.raw = heading_source(item.raw);
       item.paragraph_end_line = m_lines_of.end(paragraph);
     }
     if (!item.url && !item.links.empty()) item.url = item.links.front();
