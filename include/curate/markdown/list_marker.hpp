@@ -31,6 +31,15 @@ struct ListMarker {
   std::string_view text(std::string_view line) const { return line.substr(at, end - at); }
 };
 
+// Whether a tab stands in the blanks before `marker` (read from `line`)
+// from visual column `from` on: a sublist's own indentation, right of its
+// parent's marker at `from`; the blanks left of it are the parent's,
+// however written (awesome-scalability nests "\t* [HTTP Caching](…)" and
+// "    * [Zynga Geo Proxy](…)" under siblings written with a tab and with
+// spaces, and fmt wrote the second as a tab's child by spaces, which a
+// second pass read as tab-nested).
+bool tab_in_indent(std::string_view line, const ListMarker& marker, int from);
+
 // Reads the marker of the list item that cmark-gfm places at 1-based
 // `byte_column` of `line` (leading blanks from there are skipped).
 ListMarker read_list_marker(std::string_view line, int byte_column);

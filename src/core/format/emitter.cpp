@@ -366,7 +366,7 @@ class Emitter {
   void emit_heading(cmark_node* heading, const Frame& frame);
   std::optional<std::string> setext_content(cmark_node* heading, const Frame& frame, bool for_atx);
 
-  std::string list_lead(const ListMarker& first, const Frame& frame) const;
+  std::string list_lead(const ListMarker& first, std::string_view line, const Frame& frame) const;
 
   // The blank lines the file mostly leaves around its top-level headings.
   HeadingGaps gaps_of(std::string_view text, cmark_node* root) const {
@@ -427,10 +427,11 @@ Marker read_marker(std::string_view line, cmark_node* item) {
 
 // What precedes the markers of a list whose first item is `first`, in
 // `frame`: each list keeps its own indentation, or the one "fmt" imposes.
-std::string Emitter::list_lead(const ListMarker& first, const Frame& frame) const {
+std::string Emitter::list_lead(const ListMarker& first, std::string_view line, const Frame& frame) const {
   if (frame.marker_line == 0)  // a top-level list: 0 to 3 columns
     return std::string(static_cast<size_t>(m_imposed.top_indent.value_or(std::min(first.column, 3))), ' ');
-  MarkerSample own{first.bullet, first.column, first.tab_indented, true, frame.source_column, frame.content_columns};
+  MarkerSample own{first.bullet, first.column,        tab_in_indent(line, first, frame.source_column),
+                   true,         frame.source_column, frame.content_columns};
   Nesting nest = m_imposed.nest.value_or(nesting_of(own));
   int parent = visual_width(frame.out_lead);
   bool tab = false;
@@ -442,6 +443,11 @@ std::string Emitter::list_lead(const ListMarker& first, const Frame& frame) cons
     tab = false;
     column = (parent / 4 + 1) * 4;
   }
+  // Four spaces after tabs are a tab's width: written as one, which a
+  // second pass reads as tab nesting and keeps.
+  if (!tab && !frame.out_lead.empty() && frame.out_lead.find_first_not_of('\t') == std::string::npos &&
+      column - parent == 4)
+    tab = true;
   return tab ? frame.out_lead + "\t" : frame.out_lead + std::string(static_cast<size_t>(column - parent), ' ');
 }
 
@@ -454,7 +460,7 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
   // row stay two lists only with different bullets.
   char bullet =
       m_imposed.bullet ? list_bullet(*m_imposed.bullet, first_marker.bullet, previous_bullet) : first_marker.bullet;
-  std::string lead = list_lead(first_marker, frame);
+  std::string lead = list_lead(first_marker, m_source.source_line(m_source.start_line(first)), frame);
   // A list right after another in the same container (a new bullet starts
   // a new list) goes no deeper than that one: the re-indented items of the
   // first could otherwise take it in (fuzz finding 07 at the top level;

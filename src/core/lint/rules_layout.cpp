@@ -196,7 +196,8 @@ int expected_column(const LintContext& context, const ListInfo& list, const Impo
   if (list.parent_item.line == 0) return imposed.top_indent.value_or(std::min(first.column, 3));
   ListMarker parent = marker_at(context, list.parent_item);
   if (!parent.at_line_start) return -1;
-  MarkerSample own{first.bullet, first.column, first.tab_indented, true, parent.column, parent.content_column};
+  bool tab_indented = tab_in_indent(context.line(list.items.front().start.line), first, parent.column);
+  MarkerSample own{first.bullet, first.column, tab_indented, true, parent.column, parent.content_column};
   bool tab = false;
   return nested_column(imposed.nest.value_or(nesting_of(own)), parent.column, parent.content_column, tab);
 }

@@ -49,6 +49,15 @@ ListMarker read_list_marker(std::string_view line, int byte_column) {
   return marker;
 }
 
+bool tab_in_indent(std::string_view line, const ListMarker& marker, int from) {
+  int column = 0;
+  for (size_t i = 0; i < marker.at && i < line.size(); ++i) {
+    if (line[i] == '\t' && column >= from) return true;
+    column += line[i] == '\t' ? 4 - column % 4 : 1;
+  }
+  return false;
+}
+
 int list_text_offset(const ListMarker& first) {
   bool kept = first.found && first.has_content && !first.tab_after && !first.code_after_marker &&
               first.blanks_after >= 1 && first.blanks_after <= 4;
