@@ -233,11 +233,33 @@ bool is_handle(std::string_view word) {
   });
 }
 
+// An abbreviation a name may carry: a title ("Prof. Patrick Henry Winston")
+// or a company's form ("Epicodus Inc.", "Tutorials Point India Ltd.").
+bool is_name_abbreviation(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> k_abbreviations = {"Prof.", "Dr.", "Mr.",   "Mrs.", "Ms.",  "Inc.",
+                                                                       "Ltd.",  "Co.", "Corp.", "LLC",  "GmbH", "Jr."};
+  return std::find(k_abbreviations.begin(), k_abbreviations.end(), word) != k_abbreviations.end();
+}
+
+// A brand written in lower case: camel case or a domain name
+// ("freeCodeCamp", "freeCodeCamp.org"), but no plain lower-case word.
+bool is_lower_brand(std::string_view word) {
+  if (word.empty() || word.front() < 'a' || word.front() > 'z' || word.back() == '.') return false;
+  bool camel =
+      std::any_of(word.begin() + 1, word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+  bool domain = false;
+  for (std::string_view tld : {".org", ".com", ".io", ".net", ".dev"}) domain = domain || ends_with(word, tld);
+  return (camel || domain) && std::all_of(word.begin(), word.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+         });
+}
+
 // A word of a person's or an organisation's name: capitalised (or of a
-// script without case), an initial ("C.", "J.-P."), a particle, or a handle.
+// script without case), an initial ("C.", "J.-P."), a particle, a handle,
+// a title or company form, or a brand in lower case.
 bool is_name_word(std::string_view word) {
   if (word.empty()) return false;
-  if (is_particle(word) || is_handle(word)) return true;
+  if (is_particle(word) || is_handle(word) || is_name_abbreviation(word) || is_lower_brand(word)) return true;
   if (std::string_view mark = role_mark(word); !mark.empty()) {
     word.remove_suffix(mark.size());
     if (word.empty()) return true;  // "高木正弘 (翻訳)"
@@ -308,7 +330,13 @@ void each_author(std::string_view text, const Visit& visit) {
 std::vector<std::string> split_authors(std::string_view text) {
   std::vector<std::string> out;
   // A tab inside a name is a blank as fmt writes it (fuzz finding 08).
-  each_author(text, [&](std::string_view name) { out.push_back(collapse_whitespace(name)); });
+  each_author(text, [&](std::string_view name) {
+    // "MongoDB, Inc.": the company's form is the name before it's.
+    if (!out.empty() && (name == "Inc." || name == "Ltd." || name == "LLC" || name == "GmbH"))
+      out.back() += ", " + std::string(name);
+    else
+      out.push_back(collapse_whitespace(name));
+  });
   return out;
 }
 
