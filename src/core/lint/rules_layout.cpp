@@ -238,14 +238,26 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
         tab = tab_separated(marker);
         break;
       }
+    // A sublist's items take its first item's indentation, tabs or spaces,
+    // as fmt writes them (awesome-scalability mixes the two in one list).
+    std::string_view first_line = context.line(list.items.front().start.line);
+    std::string_view first_indent = first_line.substr(0, marker_at(context, list.items.front().start).at);
     for (const ListInfo::Entry& item : list.items) {
       ListMarker marker = marker_at(context, item.start);
       if (!marker.at_line_start) continue;
       int padding = marker_padding(marker, offset);
+      std::string_view indent = context.line(item.start.line).substr(0, marker.at);
+      bool tabs = first_indent.find('\t') != std::string_view::npos;
       if (expected >= 0 && marker.column != expected)
         out.report(item.start,
                    "list item indented by " + std::to_string(marker.column) +
                        (marker.column == 1 ? " column" : " columns") + "; expected " + std::to_string(expected),
+                   true);
+      else if (list.parent_item.line != 0 && indent != first_indent &&
+               tabs != (indent.find('\t') != std::string_view::npos))
+        out.report(item.start,
+                   std::string("list item indented with ") + (tabs ? "spaces" : "a tab") + "; its list indents with " +
+                       (tabs ? "a tab" : "spaces"),
                    true);
       else if (marker.has_content && !item.code_first &&
                (tab ? !tab_separated(marker) : marker.tab_after || marker.blanks_after != padding))
