@@ -256,8 +256,8 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
       else if (list.parent_item.line != 0 && indent != first_indent &&
                tabs != (indent.find('\t') != std::string_view::npos))
         out.report(item.start,
-                   std::string("list item indented with ") + (tabs ? "spaces" : "a tab") + "; its list indents with " +
-                       (tabs ? "a tab" : "spaces"),
+                   std::string("list item indented with ") + (tabs ? "spaces" : "a tab") +
+                       "; its list's first item is indented with " + (tabs ? "a tab" : "spaces"),
                    true);
       else if (marker.has_content && !item.code_first &&
                (tab ? !tab_separated(marker) : marker.tab_after || marker.blanks_after != padding))
