@@ -24,6 +24,22 @@ struct Navigation {
   std::vector<std::pair<size_t, size_t>> ranges;  // the anchor links' text in Flat::text
 };
 
+// "https://github.com/OWNER/NAME" (a slash after it or not) on a code host.
+bool is_repository_home(std::string_view url) {
+  for (std::string_view scheme : {"https://", "http://"})
+    if (starts_with(url, scheme)) url.remove_prefix(scheme.size());
+  if (starts_with(url, "www.")) url.remove_prefix(4);
+  size_t host = url.find('/');
+  if (host == std::string_view::npos) return false;
+  std::string_view name = url.substr(0, host);
+  if (name != "github.com" && name != "gitlab.com" && name != "codeberg.org" && name != "bitbucket.org") return false;
+  std::string_view path = url.substr(host + 1);
+  if (ends_with(path, "/")) path.remove_suffix(1);
+  size_t slash = path.find('/');
+  return slash != std::string_view::npos && slash > 0 && slash + 1 < path.size() &&
+         path.find_first_of("/?#", slash + 1) == std::string_view::npos;
+}
+
 void read_inlines(cmark_node* parent, Flat& flat, Navigation& navigation) {
   for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
     switch (cmark_node_get_type(node)) {
@@ -73,9 +89,14 @@ void read_inlines(cmark_node* parent, Flat& flat, Navigation& navigation) {
         Atom atom{true, false, plain_text(node), url ? url : ""};
         // A badge after the entry's words ("… a DNS-server [<img
         // src=…>](https://travis-ci.org/…)") is decoration, like an image.
+        // One that links a repository's home page names the entry's source
+        // (awesome-mac's "[![Open-Source Software][OSS Icon]](https://github.com/brackets-cont/brackets/)"
+        // on 511 entries): one of its links, still no words of it.
         if (trim(atom.text).empty() && cmark_node_first_child(node) &&
-            flat.text.find_first_not_of(" \t") != std::string::npos)
+            flat.text.find_first_not_of(" \t") != std::string::npos) {
+          if (is_repository_home(atom.url)) flat.badge_links.push_back(std::move(atom.url));
           break;
+        }
         atom.is_autolink =
             atom.text == atom.url || "http://" + atom.text == atom.url || "mailto:" + atom.text == atom.url;
         add_atom(flat, std::move(atom));
@@ -162,6 +183,7 @@ void Flat::clear() {
   code.clear();
   strong.clear();
   breaks.clear();
+  badge_links.clear();
   dropped_navigation = false;
 }
 

@@ -34,6 +34,8 @@ struct Flat {
   // _(label: good first issue)_ <br> RawCMS is a headless CMS…": the
   // break separates the name from the description).
   std::vector<size_t> breaks;
+  // Repositories a badge after the entry's words links (flat.cpp).
+  std::vector<std::string> badge_links;
   bool dropped_navigation = false;  // a same-document anchor link was left out
 
   void clear();

@@ -700,6 +700,12 @@ void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& ite
     item.links.push_back(label.url);
     if (auto format = format_of_label(label.text)) add_format(item, *format);
   }
+  // A badge's repository is one more link of an entry that has its own,
+  // never the link of one that has none (ossu's "Put the OSSU-CS badge in
+  // the README of your repository!" stays prose).
+  if (!item.links.empty())
+    for (const std::string& link : flat.badge_links)
+      if (std::find(item.links.begin(), item.links.end(), link) == item.links.end()) item.links.push_back(link);
   if (styles && (styles->detecting() || style >= 0))
     style_detail::read_template_styles(flat, kinds, *styles, style, item);
 }
