@@ -150,6 +150,8 @@ void take_closing_labels(Flat& flat, std::vector<Atom>& labels) {
   const std::string& text = flat.text;
   size_t cut = text.size();  // where the closing run of labels starts
   size_t last = text.find_last_not_of(" \t,|-");
+  // A stop may close the labels too: "… for DevOps teams. [repo](…)." (free-for-dev).
+  if (last != std::string::npos && last > 0 && text[last] == '.' && text[last - 1] == '\0') --last;
   for (; last != std::string::npos; last = last ? text.find_last_not_of(" \t,|-", last - 1) : std::string::npos) {
     if (text[last] != '\0') break;  // no atom: the common case, asked first
     const Atom* atom = flat.atom(last);
@@ -169,6 +171,8 @@ void take_closing_labels(Flat& flat, std::vector<Atom>& labels) {
   flat.atoms.resize(first_label);
   flat.atom_at.resize(first_label);
   flat.text.resize(last + 1);
+  flat.breaks.erase(std::remove_if(flat.breaks.begin(), flat.breaks.end(), [&](size_t at) { return at > last; }),
+                    flat.breaks.end());
   for (auto* spans : {&flat.code, &flat.strong}) {
     spans->erase(std::remove_if(spans->begin(), spans->end(), [&](const auto& span) { return span.first > last; }),
                  spans->end());

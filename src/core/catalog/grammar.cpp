@@ -213,9 +213,11 @@ class EntryParser {
       if (open_quote_length(m_s, end) && m_flat.rendered_ends_with_colon(pos, end)) break;
     }
     std::string segment(trim(m_flat.render(pos, end)));
-    bool label = ends_with(segment, ":");
+    // A full-width colon labels as ':' does (awesome-mac's "App Shopper：[…](…)").
+    size_t colon = ends_with(segment, ":") ? 1 : ends_with(segment, "\xEF\xBC\x9A") ? 3 : 0;
+    bool label = colon > 0;
     bool dash = !label && strip_trailing_dash(segment);
-    m_item.title = label ? std::string(trim(std::string_view(segment).substr(0, segment.size() - 1))) : segment;
+    m_item.title = label ? std::string(trim(std::string_view(segment).substr(0, segment.size() - colon))) : segment;
     if (open_quote_length(m_s, end)) {
       m_item.style = EntryStyle::quoted;
       std::string quote;
