@@ -319,9 +319,18 @@ class EntryParser {
           note_end = remark_end;
         }
       }
-      std::optional<std::string> description = after_separator(trim(m_flat.render(note_end, m_tail_end)));
-      if (!description && m_flat.break_at(note_end))
-        description = std::string(trim(m_flat.render(note_end, m_tail_end)));
+      std::string after(trim(m_flat.render(note_end, m_tail_end)));
+      std::optional<std::string> description = after_separator(after);
+      if (!description && m_flat.break_at(note_end)) description = after;
+      // "[x](…) _(label: good first issue)_ Desc…": words right after a
+      // note in emphasis are still the description, and `rest` has them
+      // for entry-format to report the missing separator.
+      const Atom* emphasis = m_flat.atom(pos);
+      if (!description && emphasis && !emphasis->is_link && !after.empty() &&
+          std::isalnum(static_cast<unsigned char>(after.front()))) {
+        description = after;
+        m_item.rest = after;
+      }
       if (!description || description->empty()) return false;
       if (!note.empty()) m_item.note = std::move(note);
       if (date && !m_item.date) m_item.date = std::move(date);
