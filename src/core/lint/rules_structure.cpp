@@ -1,5 +1,6 @@
 // Structure rules: headings, sections and the table of contents.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -203,6 +204,15 @@ void check_toc_order(const std::vector<TocLink>& toc, std::vector<int> targets,
   }
 }
 
+// A section that closes a list rather than continuing it.
+bool is_end_matter(std::string_view heading) {
+  static constexpr std::array<std::string_view, 14> k_end = {
+      "footnotes",  "notes",   "references", "license",       "licence",          "contributing",    "contributors",
+      "contribute", "credits", "see also",   "related lists", "acknowledgements", "acknowledgments", "thanks"};
+  std::string lower = to_lower(trim(heading));
+  return std::find(k_end.begin(), k_end.end(), lower) != k_end.end();
+}
+
 // The table of contents must list, in order, every heading of the part of
 // the document it covers: the sections at the levels it links to, under the
 // same parents, from the first section it lists to the last (a "License"
@@ -249,10 +259,23 @@ void check_toc(const LintContext& context, RuleReporter& out) {
   std::vector<size_t> missing;
   std::map<std::pair<int, std::string>, int> repeats;  // (parent, lower-cased text) → count
   std::map<int, int> listed_under, unlisted_under;     // parent → sections in scope
-  for (int index = first + 1; index < last; ++index) {
+  // Before the first section listed (but after the table) and after the
+  // last, a sibling of the listed ones that holds entries is missing too
+  // (free-courses-en's last section, "Webpack"; build-your-own-x's first);
+  // one without ("License", "Contributing") is not, nor end matter
+  // (awesome-falsehood's "Footnotes"), nor one above the table
+  // (Awesome-LLM's "Trending LLM Projects").
+  std::set<int> with_entries;
+  for (const SectionRef& ref : collect_sections(context.catalog()))
+    if (!ref.section->label && count_entries(*ref.section) > 0) with_entries.insert(ref.section->span.begin.line);
+  for (int index = 0; index < static_cast<int>(headings.size()); ++index) {
     size_t i = static_cast<size_t>(index);
     int parent = parent_heading(headings, index);
     if (index == toc_section || !levels.count(headings[i]->level) || !parents.count(parent)) continue;
+    if ((index <= first || index >= last) &&
+        (!with_entries.count(headings[i]->span.begin.line) || headings[i]->span.begin.line < toc.front().pos.line ||
+         is_end_matter(headings[i]->text)))
+      continue;
     if (listed[i]) {
       ++listed_under[parent];
       continue;
