@@ -90,8 +90,8 @@ void read_inlines(cmark_node* parent, Flat& flat, Navigation& navigation) {
         // A badge after the entry's words ("… a DNS-server [<img
         // src=…>](https://travis-ci.org/…)") is decoration, like an image.
         // One that links a repository's home page names the entry's source
-        // (awesome-mac's "[![Open-Source Software][OSS Icon]](https://github.com/brackets-cont/brackets/)"
-        // on 511 entries): one of its links, still no words of it.
+        // (awesome-mac's "[![Open-Source Software][OSS Icon]](https://github.com/brackets-cont/brackets/)":
+        // 314 entries): one of its links, still no words of it.
         if (trim(atom.text).empty() && cmark_node_first_child(node) &&
             flat.text.find_first_not_of(" \t") != std::string::npos) {
           if (is_repository_home(atom.url)) flat.badge_links.push_back(std::move(atom.url));

@@ -331,7 +331,7 @@ std::vector<std::string> split_authors(std::string_view text) {
   std::vector<std::string> out;
   // A tab inside a name is a blank as fmt writes it (fuzz finding 08).
   each_author(text, [&](std::string_view name) {
-    // "MongoDB, Inc.": the company's form is the name before it's.
+    // "MongoDB, Inc.": the company's form belongs to the name before it.
     if (!out.empty() && (name == "Inc." || name == "Ltd." || name == "LLC" || name == "GmbH"))
       out.back() += ", " + std::string(name);
     else
