@@ -60,18 +60,27 @@ int marker_padding(const ListMarker& marker, int offset);
 // stop after the marker.
 bool tab_separated(const ListMarker& marker);
 
-// Whether the lines of the list item on lines [marker_line, last_line]
-// after its marker line are indented with tabs: its first non-blank one
-// opens with a tab (Hsword's paper list: `1. **Title**` over `→*Authors*`).
+// Whether the lines of the list item on lines [marker_line, last_line],
+// its marker at visual column `marker_column`, are indented with tabs
+// after its marker line: its first non-blank one has a tab from that
+// column on (Hsword's paper list: `1. **Title**` over `→*Authors*`; the
+// blanks left of the marker are its list's, fuzz finding 23).
 // fmt keeps them so, as many tabs as reach the item's text, and hard-tab
 // leaves them alone, in an item of paragraphs and lists only (the tabs may
 // reach past the text, and in code or HTML the extra column would stay).
 // `line_at(n)` gives line n.
 template <typename LineAt>
-bool tab_indented_body(int marker_line, int last_line, const LineAt& line_at) {
+bool tab_indented_body(int marker_line, int last_line, int marker_column, const LineAt& line_at) {
   for (int line = marker_line + 1; line <= last_line; ++line) {
     std::string_view text = line_at(line);
-    if (text.find_first_not_of(" \t") != std::string_view::npos) return text.front() == '\t';
+    size_t blanks = text.find_first_not_of(" \t");
+    if (blanks == std::string_view::npos) continue;
+    int column = 0;
+    for (size_t i = 0; i < blanks; ++i) {
+      if (text[i] == '\t' && column >= marker_column) return true;
+      column += text[i] == '\t' ? 4 - column % 4 : 1;
+    }
+    return false;
   }
   return false;
 }

@@ -96,11 +96,11 @@ void add_strong_spans(const grammar_detail::Flat& flat, Input& in) {
   std::sort(in.emphasis.begin(), in.emphasis.end());
 }
 
-// A `<br>` right after a link, a code span or emphasis separates what
-// follows, as " - " would ("[RawCMS](…) _(label: good first issue)_ <br>
-// RawCMS is…": Flat::breaks).
-bool separating_break(const grammar_detail::Flat& flat, const Input& in, size_t i) {
-  if (std::find(flat.breaks.begin(), flat.breaks.end(), i) == flat.breaks.end()) return false;
+// Whether a `<br>` written now, after `in`'s text so far, stands right
+// after a link, a code span or emphasis: it separates what follows, as
+// " - " would ("[RawCMS](…) _(label: good first issue)_ <br> RawCMS is…":
+// Flat::breaks).
+bool separating_break(const Input& in) {
   size_t last = in.text.find_last_not_of(" \t");
   return last != std::string::npos &&
          (in.text[last] == '\0' || (!in.emphasis.empty() && in.emphasis.back().second == last + 1));
@@ -111,7 +111,7 @@ void build_input(const grammar_detail::Flat& flat, Input& in) {
   in.tokens.clear();
   in.token_at.clear();
   in.emphasis.clear();
-  size_t code = 0;
+  size_t code = 0, line_break = 0;
   auto add_token = [&](Token token) {
     in.token_at.push_back(in.text.size());
     in.text.push_back('\0');
@@ -132,8 +132,9 @@ void build_input(const grammar_detail::Flat& flat, Input& in) {
         in.emphasis.emplace_back(in.text.size(), in.text.size() + atom->text.size());
         in.text += atom->text;  // emphasis: its text
       }
-    } else if (separating_break(flat, in, i)) {
-      in.text += " - ";
+    } else if (line_break < flat.breaks.size() && flat.breaks[line_break] == i) {
+      ++line_break;  // the breaks stand on blanks, in order: never inside a code span or an atom
+      in.text += separating_break(in) ? " - " : " ";
     } else {
       in.text += flat.text[i];
     }
@@ -234,24 +235,31 @@ bool is_handle(std::string_view word) {
 }
 
 // An abbreviation a name may carry: a title ("Prof. Patrick Henry Winston")
-// or a company's form ("Epicodus Inc.", "Tutorials Point India Ltd.").
+// or a company's form ("Epicodus Inc.", "Tutorials Point India Ltd."),
+// of over three characters: "Dr.", "Co.", "LLC" read as name words anyway.
 bool is_name_abbreviation(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> k_abbreviations = {"Prof.", "Dr.", "Mr.",   "Mrs.", "Ms.",  "Inc.",
-                                                                       "Ltd.",  "Co.", "Corp.", "LLC",  "GmbH", "Jr."};
+  static constexpr std::array<std::string_view, 5> k_abbreviations = {"Prof.", "Mrs.", "Inc.", "Ltd.", "Corp."};
   return std::find(k_abbreviations.begin(), k_abbreviations.end(), word) != k_abbreviations.end();
 }
 
 // A brand written in lower case: camel case or a domain name
 // ("freeCodeCamp", "freeCodeCamp.org"), but no plain lower-case word.
 bool is_lower_brand(std::string_view word) {
-  if (word.empty() || word.front() < 'a' || word.front() > 'z' || word.back() == '.') return false;
-  bool camel =
-      std::any_of(word.begin() + 1, word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
-  bool domain = false;
-  for (std::string_view tld : {".org", ".com", ".io", ".net", ".dev"}) domain = domain || ends_with(word, tld);
-  return (camel || domain) && std::all_of(word.begin(), word.end(), [](char c) {
-           return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
-         });
+  // One pass: most words asked are plain lower-case words of a description.
+  bool camel = false, dot = false;
+  for (char c : word) {
+    if (c >= 'A' && c <= 'Z')
+      camel = true;
+    else if (c == '.')
+      dot = true;
+    else if ((c < 'a' || c > 'z') && c != '-')
+      return false;
+  }
+  if (camel) return word.front() >= 'a' && word.back() != '.';
+  if (!dot || word.front() < 'a') return false;
+  for (std::string_view tld : {".org", ".com", ".io", ".net", ".dev"})
+    if (ends_with(word, tld)) return true;
+  return false;
 }
 
 // A word of a person's or an organisation's name: capitalised (or of a
@@ -259,7 +267,7 @@ bool is_lower_brand(std::string_view word) {
 // a title or company form, or a brand in lower case.
 bool is_name_word(std::string_view word) {
   if (word.empty()) return false;
-  if (is_particle(word) || is_handle(word) || is_name_abbreviation(word) || is_lower_brand(word)) return true;
+  if (is_particle(word) || is_handle(word)) return true;
   if (std::string_view mark = role_mark(word); !mark.empty()) {
     word.remove_suffix(mark.size());
     if (word.empty()) return true;  // "高木正弘 (翻訳)"
@@ -267,11 +275,11 @@ bool is_name_word(std::string_view word) {
     word = word.substr(0, word.rfind('('));
   }
   unsigned char first = static_cast<unsigned char>(word.front());
-  if (first < 0x80 && !std::isupper(first)) return false;
+  if (first < 0x80 && !std::isupper(first)) return is_lower_brand(word);
   for (char c : word)
     if (std::isdigit(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '/' || c == ':') return false;
-  // "K.", "Jr.", "J.-P.", but not a sentence's end ("Industrial-strength NLP.").
-  return word.back() != '.' || word.size() <= 3 || word.find('.') + 1 < word.size();
+  // "K.", "Jr.", "J.-P.", "Prof.", "Inc.", but not a sentence's end ("Industrial-strength NLP.").
+  return word.back() != '.' || word.size() <= 3 || word.find('.') + 1 < word.size() || is_name_abbreviation(word);
 }
 
 bool has_role(std::string_view name) {

@@ -497,7 +497,9 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
 
 bool Emitter::tab_indented_body(cmark_node* item) const {
   auto line = [&](int number) { return m_source.source_line(number); };
-  if (!curate::tab_indented_body(m_source.start_line(item), m_source.last_line(item), line)) return false;
+  int column =
+      read_list_marker(m_source.source_line(m_source.start_line(item)), cmark_node_get_start_column(item)).column;
+  if (!curate::tab_indented_body(m_source.start_line(item), m_source.last_line(item), column, line)) return false;
   // Tabs may reach past the text (`1. ` and a tab): only paragraph lines,
   // which lose their leading blanks, and lists, placed on their own, may
   // carry the extra column.

@@ -129,7 +129,8 @@ std::set<int> own_indent_lines(const LintContext& context) {
     for (const auto& item : list.items) {
       if (nest && list.parent_item.line != 0) lines.insert(item.start.line);
       int last = std::min(item.last_line, context.line_count());
-      if (!tab_indented_body(item.start.line, last, line_at)) continue;
+      int column = read_list_marker(context.line(item.start.line), item.start.column).column;
+      if (!tab_indented_body(item.start.line, last, column, line_at)) continue;
       std::vector<int> body;
       for (int line = item.start.line + 1; line <= last; ++line) {
         if (context.line_kind(line) != LineKind::text) {
