@@ -86,3 +86,21 @@ TEST_CASE("percent_encode keeps unreserved ASCII and the bytes asked for, escape
   CHECK(curate::percent_encode("10.1000/x;(1)", "/:;()") == "10.1000/x;(1)");
   CHECK(curate::percent_encode("10.1000/x;(1)", "") == "10.1000%2Fx%3B%281%29");
 }
+
+TEST_CASE("code_host_path reads a code host's path; a repository's home page is OWNER/NAME alone") {
+  auto home = [](std::string_view url) {
+    auto at = curate::code_host_path(url);
+    return at && at->repository_home();
+  };
+  auto at = curate::code_host_path("https://www.github.com/brackets-cont/brackets/");
+  REQUIRE(at);
+  CHECK(at->host == "github.com");
+  CHECK(at->path == "brackets-cont/brackets");
+  CHECK(home("https://github.com/brackets-cont/brackets/"));
+  CHECK(home("http://codeberg.org/a/b"));
+  CHECK_FALSE(home("https://github.com/a/b/issues"));
+  CHECK_FALSE(home("https://github.com/a"));
+  CHECK_FALSE(home("https://github.com/a/b?tab=readme"));
+  CHECK_FALSE(curate::code_host_path("https://travis-ci.org/a/b"));
+  CHECK_FALSE(curate::code_host_path("https://github.com"));
+}

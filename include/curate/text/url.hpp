@@ -2,6 +2,7 @@
 // URL helpers shared by ids, duplicate detection and link checking.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -36,6 +37,18 @@ std::string strip_tracking_params(std::string_view url);
 // `book#ch1` and `book#ch2` are two entries (without_fragment() gives the
 // page they share).
 std::string normalize_url(std::string_view url);
+
+// A URL on a code host (github.com, gitlab.com, bitbucket.org,
+// codeberg.org; "www." and the scheme left out): its host and path as
+// written, the path without a trailing slash ("github.com",
+// "brackets-cont/brackets"); nullopt for other addresses.
+struct CodeHostPath {
+  std::string_view host;
+  std::string_view path;
+  // "OWNER/NAME" and nothing deeper: the repository's home page.
+  bool repository_home() const;
+};
+std::optional<CodeHostPath> code_host_path(std::string_view url);
 
 // The URL without its "#fragment".
 std::string without_fragment(std::string_view url);

@@ -4,6 +4,7 @@
 
 #include "curate/markdown/markdown.hpp"
 #include "curate/text/text.hpp"
+#include "curate/text/url.hpp"
 
 namespace curate::grammar_detail {
 namespace {
@@ -23,22 +24,6 @@ void add_atom(Flat& flat, Atom atom) {
 struct Navigation {
   std::vector<std::pair<size_t, size_t>> ranges;  // the anchor links' text in Flat::text
 };
-
-// "https://github.com/OWNER/NAME" (a slash after it or not) on a code host.
-bool is_repository_home(std::string_view url) {
-  for (std::string_view scheme : {"https://", "http://"})
-    if (starts_with(url, scheme)) url.remove_prefix(scheme.size());
-  if (starts_with(url, "www.")) url.remove_prefix(4);
-  size_t host = url.find('/');
-  if (host == std::string_view::npos) return false;
-  std::string_view name = url.substr(0, host);
-  if (name != "github.com" && name != "gitlab.com" && name != "codeberg.org" && name != "bitbucket.org") return false;
-  std::string_view path = url.substr(host + 1);
-  if (ends_with(path, "/")) path.remove_suffix(1);
-  size_t slash = path.find('/');
-  return slash != std::string_view::npos && slash > 0 && slash + 1 < path.size() &&
-         path.find_first_of("/?#", slash + 1) == std::string_view::npos;
-}
 
 void read_inlines(cmark_node* parent, Flat& flat, Navigation& navigation) {
   for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
@@ -94,7 +79,8 @@ void read_inlines(cmark_node* parent, Flat& flat, Navigation& navigation) {
         // 314 entries): one of its links, still no words of it.
         if (trim(atom.text).empty() && cmark_node_first_child(node) &&
             flat.text.find_first_not_of(" \t") != std::string::npos) {
-          if (is_repository_home(atom.url)) flat.badge_links.push_back(std::move(atom.url));
+          if (auto home = code_host_path(atom.url); home && home->repository_home())
+            flat.badge_links.push_back(std::move(atom.url));
           break;
         }
         atom.is_autolink =

@@ -65,15 +65,11 @@ std::string_view qualifier(const Item& item) {
 std::string repository_owner(const std::optional<std::string>& url) {
   if (!url) return {};
   std::string key = resource_key(*url);
-  size_t scheme = key.find("://");
-  std::string_view rest = std::string_view(key).substr(scheme == std::string::npos ? 0 : scheme + 3);
-  size_t host_end = rest.find('/');
-  if (host_end == std::string_view::npos) return {};
-  std::string_view host = rest.substr(0, host_end);
-  if (host != "github.com" && host != "gitlab.com" && host != "bitbucket.org" && host != "codeberg.org") return {};
-  size_t owner_end = rest.find('/', host_end + 1);
+  std::optional<CodeHostPath> at = code_host_path(key);
+  if (!at) return {};
+  size_t owner_end = at->path.find('/');
   if (owner_end == std::string_view::npos) return {};  // the owner's own page, no repository
-  return to_lower(rest.substr(0, owner_end));
+  return to_lower(std::string(at->host) + "/" + std::string(at->path.substr(0, owner_end)));
 }
 
 }  // namespace

@@ -129,6 +129,7 @@ std::set<int> own_indent_lines(const LintContext& context) {
     for (const auto& item : list.items) {
       if (nest && list.parent_item.line != 0) lines.insert(item.start.line);
       int last = std::min(item.last_line, context.line_count());
+      if (last <= item.start.line) continue;  // most items: one line, no body
       int column = read_list_marker(context.line(item.start.line), item.start.column).column;
       if (!tab_indented_body(item.start.line, last, column, line_at)) continue;
       std::vector<int> body;
@@ -243,12 +244,12 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
     // as fmt writes them (awesome-scalability mixes the two in one list).
     std::string_view first_line = context.line(list.items.front().start.line);
     std::string_view first_indent = first_line.substr(0, marker_at(context, list.items.front().start).at);
+    bool tabs = first_indent.find('\t') != std::string_view::npos;
     for (const ListInfo::Entry& item : list.items) {
       ListMarker marker = marker_at(context, item.start);
       if (!marker.at_line_start) continue;
       int padding = marker_padding(marker, offset);
       std::string_view indent = context.line(item.start.line).substr(0, marker.at);
-      bool tabs = first_indent.find('\t') != std::string_view::npos;
       if (expected >= 0 && marker.column != expected)
         out.report(item.start,
                    "list item indented by " + std::to_string(marker.column) +

@@ -197,4 +197,24 @@ std::string percent_encode(std::string_view text, std::string_view also_plain) {
   return out;
 }
 
+std::optional<CodeHostPath> code_host_path(std::string_view url) {
+  for (std::string_view scheme : {"https://", "http://"})
+    if (starts_with(url, scheme)) url.remove_prefix(scheme.size());
+  if (starts_with(url, "www.")) url.remove_prefix(4);
+  size_t host_end = url.find('/');
+  if (host_end == std::string_view::npos) return std::nullopt;
+  std::string_view host = url.substr(0, host_end);
+  if (host != "github.com" && host != "gitlab.com" && host != "bitbucket.org" && host != "codeberg.org")
+    return std::nullopt;
+  std::string_view path = url.substr(host_end + 1);
+  if (ends_with(path, "/")) path.remove_suffix(1);
+  return CodeHostPath{host, path};
+}
+
+bool CodeHostPath::repository_home() const {
+  size_t slash = path.find('/');
+  return slash != std::string_view::npos && slash > 0 && slash + 1 < path.size() &&
+         path.find_first_of("/?#", slash + 1) == std::string_view::npos;
+}
+
 }  // namespace curate
