@@ -28,6 +28,8 @@ bool parse_url(std::string_view url, UrlParts& parts);
 // gclid, …
 bool is_tracking_param(std::string_view name);
 
+// Whether the query holds a tracking parameter (a bare '?' or '&' is none).
+bool has_tracking_params(std::string_view url);
 // The URL with tracking parameters removed (everything else as written).
 std::string strip_tracking_params(std::string_view url);
 

@@ -309,7 +309,14 @@ void each_author(std::string_view text, const Visit& visit) {
     // "G. Hinton et al.": the others are not named.
     for (std::string_view etal : {" et al.", " et al"})
       if (ends_with(name, etal)) name = trim(name.substr(0, name.size() - etal.size()));
-    if (!name.empty() && name != "et al." && name != "et al" && name != "al.") visit(name);
+    // ", et al" splits at the joiner " et ", leaving "al"; a degree or
+    // generation after a comma ("Carol S. Dweck,Ph.D.", "Michael Greger,
+    // M.D.", "King, Jr.") belongs to the name before it and is no author.
+    static constexpr std::string_view k_not_names[] = {"et al.", "et al",  "al.", "al",  "Ph.D.", "Ph.D", "PhD", "M.D.",
+                                                       "MD",     "M.B.A.", "MBA", "Jr.", "Jr",    "Sr.",  "Sr"};
+    if (!name.empty() &&
+        (name.size() > 6 || std::find(std::begin(k_not_names), std::end(k_not_names), name) == std::end(k_not_names)))
+      visit(name);
   };
   // A joiner ends a name as "," and ";" do; at each position the longest
   // joiner wins, and its closing space may open the next ("a and and b").

@@ -176,7 +176,17 @@ ColumnRole column_role(std::string_view header) {
               "course", "resource"}))
     return ColumnRole::title;
   if (is_any({"description", "summary", "about", "details"})) return ColumnRole::description;
-  if (is_any({"date", "year", "published", "released"})) return ColumnRole::date;
+  // "Year Published", "Publication date", "First published": every word
+  // names a date, one of them the date itself.
+  bool dated = false, only_date_words = !name.empty();
+  for (std::string_view word : split_trimmed_views(name, " ")) {
+    if (word.empty()) continue;
+    bool date_word = word == "date" || word == "year" || word == "published" || word == "released";
+    dated = dated || date_word;
+    only_date_words = only_date_words && (date_word || word == "publication" || word == "release" || word == "first" ||
+                                          word == "on" || word == "of");
+  }
+  if (dated && only_date_words) return ColumnRole::date;
   if (is_any({"author", "authors", "by", "organisation", "organization", "org", "institute", "institution",
               "affiliation", "company"}))
     return ColumnRole::authors;

@@ -94,7 +94,7 @@ void check_tracking_params(const LintContext& context, RuleReporter& out) {
   for (const HeadingInfo& heading : context.headings())
     if (heading.level == 1) list_names.push_back(squashed(heading.text));
   for (const LinkInfo& link : context.links()) {
-    if (link.url.find('?') == std::string::npos) continue;
+    if (!has_tracking_params(link.url)) continue;
     if (host_in(link.host, keep_hosts) || is_referral(link.url, list_names)) continue;
     std::string clean = strip_tracking_params(link.url);
     if (clean == link.url) continue;

@@ -17,6 +17,10 @@ std::vector<std::string> split_lines(std::string_view text) {
     lines.emplace_back(text.substr(start, end - start));
     start = end + 1;
   }
+  // A last line without its line break differs from the same line with
+  // one, and says so the way diff(1) does (a fmt that only adds the final
+  // newline still shows a change).
+  if (!lines.empty() && text.back() != '\n') lines.back() += "\n\\ No newline at end of file";
   return lines;
 }
 

@@ -1,5 +1,6 @@
 #include "curate/text/url.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -115,6 +116,19 @@ std::string strip_tracking_params(std::string_view url) {
   if (!kept.empty()) out += "?" + kept;
   if (hash != std::string_view::npos) out += url.substr(hash);
   return out;
+}
+
+bool has_tracking_params(std::string_view url) {
+  size_t question = url.find('?');
+  if (question == std::string_view::npos) return false;
+  std::string_view query = url.substr(question + 1, url.find('#', question) - question - 1);
+  for (size_t start = 0; start <= query.size();) {
+    size_t end = std::min(query.find('&', start), query.size());
+    std::string_view pair = query.substr(start, end - start);
+    if (!pair.empty() && is_tracking_param(pair.substr(0, pair.find('=')))) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 std::string normalize_url(std::string_view url) {
