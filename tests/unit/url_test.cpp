@@ -104,3 +104,14 @@ TEST_CASE("code_host_path reads a code host's path; a repository's home page is 
   CHECK_FALSE(curate::code_host_path("https://travis-ci.org/a/b"));
   CHECK_FALSE(curate::code_host_path("https://github.com"));
 }
+
+TEST_CASE("has_tracking_params finds a tracking parameter; an empty query or empty pairs are none") {
+  CHECK(has_tracking_params("https://a.com/x?utm_source=feed"));
+  CHECK(has_tracking_params("https://a.com/x?id=3&&fbclid=abc#top"));
+  CHECK_FALSE(has_tracking_params("http://self.gutenberg.org/wplbn0002828847-the-black-art-of-programming.aspx?"));
+  CHECK_FALSE(has_tracking_params("https://a.com/x?id=3&"));
+  CHECK_FALSE(has_tracking_params("https://a.com/x#utm_source=feed"));  // a fragment is no query
+  CHECK_FALSE(has_tracking_params("https://a.com/x"));
+  CHECK(strip_tracking_params("https://a.com/x?id=3&&fbclid=abc#top") == "https://a.com/x?id=3#top");
+  CHECK(strip_tracking_params("https://a.com/x?utm_source=feed") == "https://a.com/x");
+}

@@ -242,6 +242,19 @@ bool is_name_abbreviation(std::string_view word) {
   return std::find(k_abbreviations.begin(), k_abbreviations.end(), word) != k_abbreviations.end();
 }
 
+// What follows a name after a comma or a joiner but names nobody: "al"
+// (", et al" splits at the joiner " et "), a degree or a generation
+// ("Carol S. Dweck,Ph.D.", "Michael Greger, M.D.", "King, Jr.").
+bool is_name_suffix(std::string_view word) {
+  static constexpr std::array<std::string_view, 15> k_suffixes = {
+      "et al.", "et al", "al.", "al", "Ph.D.", "Ph.D", "PhD", "M.D.", "MD", "M.B.A.", "MBA", "Jr.", "Jr", "Sr.", "Sr"};
+  // Most names are longer than every suffix and need no comparison.
+  static constexpr size_t k_longest = std::max_element(k_suffixes.begin(), k_suffixes.end(), [](auto a, auto b) {
+                                        return a.size() < b.size();
+                                      })->size();
+  return word.size() <= k_longest && std::find(k_suffixes.begin(), k_suffixes.end(), word) != k_suffixes.end();
+}
+
 // A brand written in lower case: camel case or a domain name
 // ("freeCodeCamp", "freeCodeCamp.org"), but no plain lower-case word.
 bool is_lower_brand(std::string_view word) {
@@ -309,14 +322,7 @@ void each_author(std::string_view text, const Visit& visit) {
     // "G. Hinton et al.": the others are not named.
     for (std::string_view etal : {" et al.", " et al"})
       if (ends_with(name, etal)) name = trim(name.substr(0, name.size() - etal.size()));
-    // ", et al" splits at the joiner " et ", leaving "al"; a degree or
-    // generation after a comma ("Carol S. Dweck,Ph.D.", "Michael Greger,
-    // M.D.", "King, Jr.") belongs to the name before it and is no author.
-    static constexpr std::string_view k_not_names[] = {"et al.", "et al",  "al.", "al",  "Ph.D.", "Ph.D", "PhD", "M.D.",
-                                                       "MD",     "M.B.A.", "MBA", "Jr.", "Jr",    "Sr.",  "Sr"};
-    if (!name.empty() &&
-        (name.size() > 6 || std::find(std::begin(k_not_names), std::end(k_not_names), name) == std::end(k_not_names)))
-      visit(name);
+    if (!name.empty() && !is_name_suffix(name)) visit(name);
   };
   // A joiner ends a name as "," and ";" do; at each position the longest
   // joiner wins, and its closing space may open the next ("a and and b").

@@ -94,41 +94,54 @@ bool is_tracking_param(std::string_view name) {
   return false;
 }
 
-std::string strip_tracking_params(std::string_view url) {
+namespace {
+
+// The query of `url`, between its '?' and its '#' (nullopt: no '?').
+std::optional<std::string_view> query_of(std::string_view url) {
   size_t question = url.find('?');
-  if (question == std::string_view::npos) return std::string(url);
-  size_t hash = url.find('#', question);
-  std::string_view query =
-      url.substr(question + 1, hash == std::string_view::npos ? std::string_view::npos : hash - question - 1);
-  std::string kept;
+  if (question == std::string_view::npos) return std::nullopt;
+  return url.substr(question + 1, url.find('#', question) - question - 1);  // npos - … still means "to the end"
+}
+
+// Calls visit(pair, name) with each "name=value" pair of `query`, empty
+// pairs ("a=1&&b=2", a bare '?') skipped, until it returns false.
+template <typename Visit>
+void each_query_pair(std::string_view query, const Visit& visit) {
   for (size_t start = 0; start <= query.size();) {
-    size_t end = query.find('&', start);
-    if (end == std::string_view::npos) end = query.size();
+    size_t end = std::min(query.find('&', start), query.size());
     std::string_view pair = query.substr(start, end - start);
-    std::string_view name = pair.substr(0, pair.find('='));
-    if (!pair.empty() && !is_tracking_param(name)) {
+    if (!pair.empty() && !visit(pair, pair.substr(0, pair.find('=')))) return;
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+bool has_tracking_params(std::string_view url) {
+  std::optional<std::string_view> query = query_of(url);
+  bool found = false;
+  if (query)
+    each_query_pair(*query,
+                    [&](std::string_view, std::string_view name) { return !(found = is_tracking_param(name)); });
+  return found;
+}
+
+std::string strip_tracking_params(std::string_view url) {
+  std::optional<std::string_view> query = query_of(url);
+  if (!query) return std::string(url);
+  std::string kept;
+  each_query_pair(*query, [&](std::string_view pair, std::string_view name) {
+    if (!is_tracking_param(name)) {
       if (!kept.empty()) kept += '&';
       kept += pair;
     }
-    start = end + 1;
-  }
+    return true;
+  });
+  size_t question = url.find('?'), hash = url.find('#', question);
   std::string out(url.substr(0, question));
   if (!kept.empty()) out += "?" + kept;
   if (hash != std::string_view::npos) out += url.substr(hash);
   return out;
-}
-
-bool has_tracking_params(std::string_view url) {
-  size_t question = url.find('?');
-  if (question == std::string_view::npos) return false;
-  std::string_view query = url.substr(question + 1, url.find('#', question) - question - 1);
-  for (size_t start = 0; start <= query.size();) {
-    size_t end = std::min(query.find('&', start), query.size());
-    std::string_view pair = query.substr(start, end - start);
-    if (!pair.empty() && is_tracking_param(pair.substr(0, pair.find('=')))) return true;
-    start = end + 1;
-  }
-  return false;
 }
 
 std::string normalize_url(std::string_view url) {
