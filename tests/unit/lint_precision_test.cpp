@@ -34,9 +34,27 @@ std::vector<std::string> findings(const std::string& text, const std::string& ru
 TEST_CASE("missing-link leaves prose lists alone: fewer than half of their items linked") {
   std::string text =
       "# T\n\n- [Cloud](https://example.com/cloud)\n  - Compute - 2 machines\n  - Storage - 5 GB\n"
-      "  - Full list - https://example.com/cloud/free\n\n## Papers\n\n- [A](https://example.com/a)\n- B, not yet "
-      "linked\n";
-  CHECK(findings(text, "missing-link") == std::vector<std::string>{"11: entry 'B, not yet linked' has no link"});
+      "  - Full list - https://example.com/cloud/free\n\n## Papers\n\n- [A](https://example.com/a)\n- Bayes Nets\n";
+  CHECK(findings(text, "missing-link") == std::vector<std::string>{"11: entry 'Bayes Nets' has no link"});
+}
+
+TEST_CASE("missing-link leaves a study note among links alone, and still reports a name or a paper") {
+  // coding-interview-university's notes, ossu's steps; a paper's reference
+  // (awesome-deep-learning-papers) and a sentence-case title are entries.
+  std::string text =
+      "# T\n\n- [A](https://example.com/a)\n- [B](https://example.com/b)\n- [C](https://example.com/c)\n"
+      "- [D](https://example.com/d)\n- [E](https://example.com/e)\n- [F](https://example.com/f)\n"
+      "- [G](https://example.com/g)\n- [H](https://example.com/h)\n"
+      "- No need to implement\n- These are somewhat of a cult data structure\n"
+      "- Make sure to watch information theory videos first\n- Look for a job as a developer!\n"
+      "- The Art of Computer Programming\n- You Don't Know JS\n- Structure and interpretation of computer programs\n"
+      "- On the properties of neural machine translation: Encoder-decoder approaches (2014), K. Cho et. al.\n";
+  CHECK(findings(text, "missing-link") ==
+        std::vector<std::string>{
+            "15: entry 'The Art of Computer Programming' has no link", "16: entry 'You Don't Know JS' has no link",
+            "17: entry 'Structure and interpretation of computer programs' has no link",
+            "18: entry 'On the properties of neural machine translation: Encoder-decoder approaches (2014), K. Cho et. "
+            "al.' has no link"});
 }
 
 TEST_CASE("entry-format checks entries against the list's own style, so a books list is clean") {
@@ -46,7 +64,7 @@ TEST_CASE("entry-format checks entries against the list's own style, so a books 
       "- [Think Python](https://example.com/tp) Allen Downey (PDF)\n";
   CHECK(findings(books, "entry-format") ==
         std::vector<std::string>{"5: 'Think Python': has text after its last part that is not separated as the "
-                                 "books style ([{title}]({url}) - {authors} ({formats})) separates it"});
+                                 "books style ([{title}]({url}) - {authors} @ {publisher} ({formats})) separates it"});
 }
 
 TEST_CASE("entry-format names the part a reference entry misses when its title has no quotes to open it") {

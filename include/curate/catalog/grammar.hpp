@@ -49,9 +49,14 @@ void parse_metadata(std::string_view text, const KindTable& kinds, Item& item);
 // code, slides, video, and any text in square brackets ("[pdf]").
 bool is_format_label(std::string_view link_text);
 
-// The document format a label names ("PDF", "[pdf]", "EPUB" → "pdf",
-// "epub"), lower-case; nullopt for labels that are no format ("code").
+// The document format a label names ("PDF", "[pdf]", "(PDF)", "EPUB",
+// "PostScript" → "pdf", "epub", "ps"), lower-case; nullopt for labels that
+// are no format ("code").
 std::optional<std::string> format_of_label(std::string_view label);
+
+// The labels of a list of formats: "HTML, PDF", "ePub & ODT", "PDF and
+// LaTeX", "HTML/PDF".
+std::vector<std::string_view> format_labels(std::string_view text);
 
 // Adds `format` to item.formats unless it is there already.
 void add_format(Item& item, const std::string& format);

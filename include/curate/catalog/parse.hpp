@@ -51,6 +51,11 @@ std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::s
                                              const BlockReader& read_block = {}, size_t chunk_bytes = k_chunk_bytes,
                                              const ChunkReader& read_chunk = {});
 
+// "Table of Contents", "Contents", "TOC": the text of a heading over a table
+// of contents. doctoc writes "# Table of Contents" above the list's own H1,
+// which is the document's title when the contents nest under one link to it.
+bool is_contents_heading(std::string_view text);
+
 // List items nested deeper than this are refused (curate::Error with the
 // line and column): it bounds the recursion of every walk over the tree.
 inline constexpr size_t k_max_item_depth = 256;

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "curate/catalog/grammar.hpp"
 #include "curate/markdown/markdown.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
@@ -134,7 +135,8 @@ void take_closing_labels(Flat& flat, std::vector<Atom>& labels) {
       "paper",       "pdf",      "slides",  "video",    "blog",       "download"};
   labels.clear();
   const std::string& text = flat.text;
-  size_t cut = text.size();  // where the closing run of labels starts
+  size_t cut = text.size();       // where the closing run of labels starts
+  bool all_parenthesized = true;  // "- Steven Halim [(PDF)](…)": a label in parentheses closes any text
   size_t last = text.find_last_not_of(" \t,|-");
   // A stop may close the labels too: "… for DevOps teams. [repo](…)." (free-for-dev).
   if (last != std::string::npos && last > 0 && text[last] == '.' && text[last - 1] == '\0') --last;
@@ -142,14 +144,22 @@ void take_closing_labels(Flat& flat, std::vector<Atom>& labels) {
     if (text[last] != '\0') break;  // no atom: the common case, asked first
     const Atom* atom = flat.atom(last);
     std::string_view label_text = atom->is_link ? trim(atom->text) : std::string_view();
+    bool parenthesized = label_text.size() > 2 && label_text.front() == '(' && label_text.back() == ')';
+    if (parenthesized) label_text = trim(label_text.substr(1, label_text.size() - 2));
     if (label_text.empty() || label_text.size() > 13 ||  // the longest label, "documentation"
-        std::none_of(k_labels.begin(), k_labels.end(),
-                     [&](std::string_view label) { return iequals(label_text, label); }))
+        (std::none_of(k_labels.begin(), k_labels.end(),
+                      [&](std::string_view label) { return iequals(label_text, label); }) &&
+         !(parenthesized && format_of_label(label_text))))
       break;
+    all_parenthesized = all_parenthesized && parenthesized;
     cut = last;
   }
   if (cut == text.size() || last == std::string::npos ||
-      std::string_view(".!?)]").find(text[last]) == std::string_view::npos)
+      (!all_parenthesized && std::string_view(".!?)]").find(text[last]) == std::string_view::npos))
+    return;
+  // "- [ ] [video](…)": after a task box, the label is all the entry has.
+  if (std::string_view before = trim(std::string_view(text).substr(0, last + 1));
+      before == "[ ]" || before == "[x]" || before == "[X]")
     return;
   size_t first_label =
       static_cast<size_t>(std::lower_bound(flat.atom_at.begin(), flat.atom_at.end(), cut) - flat.atom_at.begin());

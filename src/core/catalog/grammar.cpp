@@ -87,7 +87,7 @@ class EntryParser {
   void run() {
     size_t pos = read_tags(skip_task_box(skip_spaces(m_s, 0)));
     const Atom* title_link = nullptr;  // "[mp3](…) - Native Go MP3 decoder.": a name, not a format
-    if (open_quote_length(m_s, pos)) {
+    if (opens_quoted_title(pos)) {
       m_item.style = EntryStyle::quoted;
       std::string quote;
       pos = read_quote(pos, quote);
@@ -137,6 +137,22 @@ class EntryParser {
     m_item.title = std::string(title);
     m_item.url = link->url;
     return close + 5;
+  }
+
+  // Whether a quote opening at `pos` is the entry's title: it is never
+  // closed (unbalanced-quotes says so), or what follows it is the rest of an
+  // entry (its link, a separator, a remark, a credit) rather than more of a
+  // sentence: "“Mini-agent” as tool" is a phrase, not a title.
+  bool opens_quoted_title(size_t pos) const {
+    size_t open = open_quote_length(m_s, pos);
+    if (!open) return false;
+    auto [close, close_length] = find_close_quote(m_s, pos + open);
+    if (close == std::string::npos) return true;
+    size_t next = skip_spaces(m_s, close + close_length);
+    if (next == m_s.size() || m_flat.atom(next)) return true;
+    std::string_view rest = std::string_view(m_s).substr(next);
+    return rest[0] == '(' || rest[0] == ',' || rest[0] == '.' || after_separator(rest) ||
+           (rest.size() > 3 && iequals(rest.substr(0, 3), "by "));
   }
 
   // "- [ ] Add new stuff…", "- [x] Done": GitHub shows a task list's box as
@@ -207,10 +223,16 @@ class EntryParser {
   size_t read_plain(size_t pos) {
     m_item.style = EntryStyle::plain;
     size_t end = pos;
+    size_t quoted_until = 0;  // inside a quote of the text ("Prepend the ticket with "Sweep:" and…") until there
     for (; end < m_s.size(); ++end) {
       const Atom* atom = m_flat.atom(end);
       if (atom && (atom->is_link || is_trailing_emphasis(end))) break;
-      if (open_quote_length(m_s, end) && m_flat.rendered_ends_with_colon(pos, end)) break;
+      if (end < quoted_until) continue;
+      if (size_t open = open_quote_length(m_s, end)) {
+        if (m_flat.rendered_ends_with_colon(pos, end)) break;
+        auto [close, close_length] = find_close_quote(m_s, end + open);
+        quoted_until = close == std::string::npos ? close : close + close_length;
+      }
     }
     std::string segment(trim(m_flat.render(pos, end)));
     // A full-width colon labels as ':' does (awesome-mac's "App Shopper：[…](…)").
@@ -388,10 +410,15 @@ class EntryParser {
       bool separator =
           word.find_first_not_of("-:") == std::string_view::npos || word == "\xE2\x80\x93" || word == "\xE2\x80\x94";
       bool mark = shortcode_length(word) == word.size() ||
-                  (!separator && word.size() <= 16 && std::none_of(word.begin(), word.end(), [](char c) {
+                  (!separator && word != "," && word.size() <= 16 && std::none_of(word.begin(), word.end(), [](char c) {
                     return c == '\0' || c == '(' || std::isalnum(static_cast<unsigned char>(c));
                   }));
       if (!mark) break;
+      // "[Release It!](…) 📖: this books goes…": a colon glued to the mark separates.
+      if (word.size() > 1 && word.back() == ':' && !shortcode_length(word)) {
+        end = word_end - 1;
+        break;
+      }
       end = word_end;
       at = skip_spaces(m_s, word_end);
     }
@@ -404,21 +431,26 @@ class EntryParser {
   bool read_credit(size_t pos) {
     // Most tails open with their separator: only "by …" is rendered and read,
     // and "of @handle" ("[Blog](…) of [@jwilder](…)", awesome-docker).
+    // So is a comma before names: "[Mastering Programming](…), Kent Beck."
+    // (professional-programming).
     if (m_s.size() < pos + 4) return false;
     bool of = iequals(std::string_view(m_s).substr(pos, 3), "of ");
-    if (!of && !iequals(std::string_view(m_s).substr(pos, 3), "by ")) return false;
-    std::string tail(trim(m_flat.render(pos, m_s.size())));
+    bool comma = m_s[pos] == ',';
+    if (!of && !comma && !iequals(std::string_view(m_s).substr(pos, 3), "by ")) return false;
+    std::string tail(trim(m_flat.render(comma ? pos + 1 : pos, m_s.size())));
     size_t separator = find_separator(tail);
     std::string_view credit = trim(std::string_view(tail).substr(0, separator));
-    if (credit.size() < 4) return false;
+    if (comma && separator == std::string::npos && ends_with(credit, ".")) credit.remove_suffix(1);
+    if (credit.size() < (comma ? 2 : 4)) return false;
     std::optional<std::string> note;
     if (separator == std::string::npos && ends_with(credit, ")"))
       if (size_t open = credit.rfind('('); open != std::string_view::npos && open > 3) {
         note = std::string(trim(credit.substr(open + 1, credit.size() - open - 2)));
         credit = trim(credit.substr(0, open));
       }
-    std::optional<std::vector<std::string>> authors =
-        credited_authors(of ? "by " + std::string(credit.substr(3)) : std::string(credit));
+    std::optional<std::vector<std::string>> authors = credited_authors(of      ? "by " + std::string(credit.substr(3))
+                                                                       : comma ? "by " + std::string(credit)
+                                                                               : std::string(credit));
     if (!authors || authors->empty()) return false;
     if (of && !std::all_of(authors->begin(), authors->end(), [](const std::string& name) { return name[0] == '@'; }))
       return false;
@@ -593,7 +625,7 @@ class EntryParser {
     if (tail.empty() || (tail.back() != ')' && tail.back() != ']')) return;
     size_t open = tail.rfind(tail.back() == ')' ? '(' : '[');
     if (open == std::string::npos) return;
-    auto labels = split_trimmed_views(std::string_view(tail).substr(open + 1, tail.size() - open - 2), ",");
+    auto labels = format_labels(std::string_view(tail).substr(open + 1, tail.size() - open - 2));
     if (labels.empty() || !std::all_of(labels.begin(), labels.end(),
                                        [](std::string_view label) { return format_of_label(label).has_value(); }))
       return;
@@ -621,14 +653,24 @@ bool is_format_label(std::string_view link_text) {
 
 std::optional<std::string> format_of_label(std::string_view label) {
   std::string_view text = trim(label);
-  if (text.size() >= 2 && text.front() == '[' && text.back() == ']') text = trim(text.substr(1, text.size() - 2));
+  if (text.size() >= 2 && ((text.front() == '[' && text.back() == ']') || (text.front() == '(' && text.back() == ')')))
+    text = trim(text.substr(1, text.size() - 2));
   static constexpr std::array<std::string_view, 29> k_formats = {
       "pdf",      "html",  "epub",   "mobi", "azw3",  "kindle", "djvu", "ps",     "txt", "md",
       "markdown", "ipynb", "online", "web",  "video", "audio",  "mp3",  "slides", "ppt", "pptx",
       "doc",      "docx",  "odt",    "odp",  "rtf",   "chm",    "tex",  "latex",  "zip"};
+  // Other names of those formats (free-programming-books writes them).
+  // ("Videos" is not one: cs-video-courses links "([Videos](…))" after its courses.)
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_aliases = {{
+      {"postscript", "ps"},
+      {"jupyter notebook", "ipynb"},
+      {"jupyter", "ipynb"},
+      {"notebook", "ipynb"},
+  }};
   static constexpr size_t k_longest = [] {
     size_t longest = 0;
     for (std::string_view format : k_formats) longest = std::max(longest, format.size());
+    for (const auto& alias : k_aliases) longest = std::max(longest, alias.first.size());
     return longest;
   }();
   if (text.size() > k_longest) return std::nullopt;  // most text is no label: no comparisons
@@ -638,7 +680,22 @@ std::optional<std::string> format_of_label(std::string_view label) {
   std::string_view key(lowered.data(), text.size());
   for (std::string_view format : k_formats)
     if (format == key) return std::string(format);
+  for (const auto& [alias, format] : k_aliases)
+    if (alias == key) return std::string(format);
   return std::nullopt;
+}
+
+std::vector<std::string_view> format_labels(std::string_view text) {
+  std::vector<std::string_view> labels;
+  each_trimmed_view(text, ",&/", [&](std::string_view part) {
+    for (size_t at = part.find(" and "); at != std::string_view::npos; at = part.find(" and ")) {
+      if (std::string_view label = trim(part.substr(0, at)); !label.empty()) labels.push_back(label);
+      part = trim(part.substr(at + 5));
+    }
+    if (!part.empty()) labels.push_back(part);
+    return true;
+  });
+  return labels;
 }
 
 void add_format(Item& item, const std::string& format) {

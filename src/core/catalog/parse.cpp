@@ -397,7 +397,15 @@ class CatalogBuilder {
       if (read_block) read_block(block, line_offset);
       // The first heading is the title when it is an H1, after badges, a
       // logo or front matter too (DESIGN.md "The typed tree").
-      if (!m_seen_heading && is_type(block, CMARK_NODE_HEADING) && cmark_node_get_heading_level(block) == 1) {
+      // "# Table of Contents" over one link to the list's own H1, with its
+      // sections below it (doctoc's), is none: that H1 is the title.
+      if (!m_seen_heading && is_type(block, CMARK_NODE_HEADING) && cmark_node_get_heading_level(block) == 1 &&
+          is_contents_heading(collapse_whitespace(plain_text(block))) && next && is_type(next, CMARK_NODE_LIST) &&
+          !cmark_node_next(cmark_node_first_child(next)) && is_toc_list(next)) {
+        add_block(block);
+        m_seen_heading = false;
+      } else if (!m_seen_heading && is_type(block, CMARK_NODE_HEADING) && cmark_node_get_heading_level(block) == 1) {
+        while (m_stack.size() > 1) pop_section();  // the contents above it are no parent of its sections
         m_catalog.title = collapse_whitespace(plain_text(block));
         m_catalog.title_line = m_lines_of.start(block);
         m_slugs.unique(heading_text(block));  // GitHub gives the title an anchor too
@@ -562,6 +570,10 @@ class CatalogBuilder {
 };
 
 }  // namespace
+
+bool is_contents_heading(std::string_view text) {
+  return iequals(text, "table of contents") || iequals(text, "contents") || iequals(text, "toc");
+}
 
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
                       const Config& config) {

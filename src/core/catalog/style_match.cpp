@@ -453,10 +453,9 @@ bool valid_capture(Capture check, std::string_view value, const KindTable& kinds
     case Capture::authors:
       return plausible_authors(value);
     case Capture::formats: {
-      bool labels = false;
-      return each_trimmed_view(value, ",",
-                               [&](std::string_view label) { return (labels = format_of_label(label).has_value()); }) &&
-             labels;
+      std::vector<std::string_view> labels = format_labels(value);
+      return !labels.empty() && std::all_of(labels.begin(), labels.end(),
+                                            [](std::string_view label) { return format_of_label(label).has_value(); });
     }
     case Capture::kinds:
       return kinds.classify(value).has_value();

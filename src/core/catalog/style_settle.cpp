@@ -113,7 +113,7 @@ void overlay(const StyleReading& reading, const KindTable& kinds, Item& item) {
       if (auto found = kinds.classify(value)) item.kinds = *found;
       item.medium = value;
     } else if (capture == Capture::formats) {
-      for (std::string_view label : split_trimmed_views(value, ","))
+      for (std::string_view label : format_labels(value))
         if (auto format = format_of_label(label)) add_format(item, *format);
     } else if (name == "title") {
       item.title = value;

@@ -20,7 +20,29 @@ struct Cell {
   std::string text;             // plain text, whitespace collapsed
   std::string lead;             // the plain text before its first link
   std::vector<CellLink> links;  // links to other documents, in order
+  std::string bold;             // "1) **Muse: …** - introduces Muse…": the bold text opening it, after a number
+  std::string after_bold;       // and the text after that
 };
+
+// "1)", "12.": a row's number in its name cell.
+bool is_row_number(std::string_view text) {
+  text = trim(text);
+  if (text.size() < 2 || (text.back() != ')' && text.back() != '.')) return false;
+  return std::all_of(text.begin(), text.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Fills cell.bold and cell.after_bold when the cell opens with bold text.
+void read_bold_lead(cmark_node* cell, Cell& out) {
+  cmark_node* child = cmark_node_first_child(cell);
+  while (child && is_type(child, CMARK_NODE_TEXT) &&
+         (trim(cmark_node_get_literal(child)).empty() || is_row_number(cmark_node_get_literal(child))))
+    child = cmark_node_next(child);
+  if (!child || !is_type(child, CMARK_NODE_STRONG)) return;
+  std::string after;
+  for (cmark_node* rest = cmark_node_next(child); rest; rest = cmark_node_next(rest)) after += plain_text(rest);
+  out.bold = collapse_whitespace(plain_text(child));
+  out.after_bold = collapse_whitespace(after);
+}
 
 void collect_cell_links(cmark_node* node, std::vector<CellLink>& out) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
@@ -40,6 +62,7 @@ std::vector<Cell> read_cells(cmark_node* row) {
     Cell& out = cells.emplace_back();
     out.text = collapse_whitespace(plain_text(cell));
     collect_cell_links(cell, out.links);
+    read_bold_lead(cell, out);
     if (out.links.size() > 1) {
       std::string lead;
       for (cmark_node* child = cmark_node_first_child(cell); child && !is_type(child, CMARK_NODE_LINK);
@@ -97,6 +120,16 @@ bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnR
   // links, else by its first link.
   if (const Cell& named = cells[source_column]; named.links.size() > 1)
     item.title = !named.lead.empty() ? named.lead : named.links.front().text;
+  // "1) **Muse: Text-To-Image Generation…** - introduces Muse, …"
+  // (ML-Papers-of-the-Week): the bold name, and a description after its separator.
+  std::optional<std::string> bold_description;
+  if (const Cell& named = cells[source_column]; !named.bold.empty())
+    for (std::string_view separator : {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 ", ": "})
+      if (starts_with(named.after_bold, separator)) {
+        item.title = named.bold;
+        bold_description = std::string(trim(std::string_view(named.after_bold).substr(separator.size())));
+        break;
+      }
   const std::vector<CellLink>& title_links = cells[source_column].links;
   item.url = title_links.empty() ? first_link->url : title_links.front().url;
   for (size_t i = 0; i < cells.size(); ++i) {
@@ -129,6 +162,7 @@ bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnR
       item.fields.emplace_back(name, cell.text);
     }
   }
+  if (bold_description && !bold_description->empty() && !item.description) item.description = bold_description;
   return true;
 }
 

@@ -199,6 +199,15 @@ struct ItemVisit {
 // missing-link and entry-format leave them alone.
 bool in_entry_list(const LintContext& context, const std::vector<Item>& siblings, size_t index);
 
+// Whether an unlinked item's text is a sentence rather than a name: a study
+// note among links ("No need to implement", "These are somewhat of a cult
+// data structure"). Its words after the first are mostly lower case, and it
+// has a word only sentences have ("is", "you", "see"), closes with a stop or
+// runs to eight words.
+// "The Art of Computer Programming" and "You Don't Know JS" are names; a
+// paper's reference ("… (2014), K. Cho et al.") is no prose.
+bool reads_as_prose(std::string_view text);
+
 // Calls every check for every item of the catalog (entries and groups,
 // children after their parent) in document order, in one walk.
 void visit_items(const LintContext& context, const std::vector<ItemCheck>& checks);

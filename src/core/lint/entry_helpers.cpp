@@ -1,6 +1,8 @@
 #include "entry_helpers.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <chrono>
 
 #include "curate/catalog/grammar.hpp"
@@ -105,6 +107,39 @@ bool in_entry_list(const LintContext& context, const std::vector<Item>& siblings
   for (size_t i = begin; i < end; ++i)
     if (siblings[i].url || !siblings[i].tags.empty()) ++linked;
   return linked * 2 >= end - begin;
+}
+
+namespace {
+
+// "…, R. Al-Rfou et al.", "… approaches (2014), K. Cho": a paper's reference.
+bool is_citation(std::string_view text) {
+  if (text.find("et al") != std::string_view::npos) return true;
+  for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1))
+    if (open + 5 < text.size() && digits(text, open + 1, 4) && text[open + 5] == ')') return true;
+  return false;
+}
+
+}  // namespace
+
+bool reads_as_prose(std::string_view text) {
+  static constexpr std::array<std::string_view, 24> k_sentence_words = {
+      "is",    "are",   "was",  "were",  "be",  "you",    "you're", "your", "i",     "we",  "it's", "this",
+      "these", "there", "will", "would", "can", "should", "see",    "need", "don't", "not", "also", "just"};
+  std::vector<std::string_view> words = split_trimmed_views(text, " ");
+  if (words.size() < 4) return false;
+  size_t lower = 0;
+  bool sentence_word = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view word = words[i];
+    while (!word.empty() && std::string_view(".,;:!?").find(word.back()) != std::string_view::npos)
+      word.remove_suffix(1);
+    if (i > 0 && !word.empty() && std::islower(static_cast<unsigned char>(word.front()))) ++lower;
+    sentence_word = sentence_word || std::any_of(k_sentence_words.begin(), k_sentence_words.end(),
+                                                 [&](std::string_view w) { return iequals(word, w); });
+  }
+  if (lower * 2 < words.size() - 1 || is_citation(text)) return false;
+  char last = trim(text).back();
+  return sentence_word || words.size() >= 8 || last == '.' || last == '!' || last == '?';
 }
 
 std::vector<std::string_view> metadata_fields(const LinkInfo& link) {

@@ -32,14 +32,20 @@ namespace {
 // entry that forgot to open with its link.
 bool labelled_or_pointer(const Item& item) {
   std::string_view raw = item.raw;
+  // "[ ] **START HERE**: [The System Design Primer](…)": after a task box.
+  for (std::string_view box : {"[ ] ", "[x] ", "[X] "})
+    if (starts_with(raw, box)) raw = trim(raw.substr(box.size()));
   // "*See also [JSwiki](…)*": the pointer in emphasis.
   if (size_t open = raw.find_first_not_of("*_"); open != std::string_view::npos && open <= 2) raw.remove_prefix(open);
   for (std::string_view pointer : {"More in [", "More at [", "See also [", "See ["})
     if (starts_with(raw, pointer)) return true;
   size_t colon = raw.find(": ");
-  if (colon == std::string_view::npos || raw.substr(0, colon).find_first_of("[(*`") != std::string_view::npos)
-    return false;
-  return std::count(raw.begin(), raw.begin() + static_cast<long>(colon), ' ') < 3;
+  if (colon == std::string_view::npos) return false;
+  // "**START HERE**: [X](…)": the label in emphasis.
+  std::string_view label = raw.substr(0, colon);
+  while (!label.empty() && (label.back() == '*' || label.back() == '_')) label.remove_suffix(1);
+  if (label.find_first_of("[(*`") != std::string_view::npos) return false;
+  return std::count(label.begin(), label.end(), ' ') < 3;
 }
 
 ItemCheck check_entry_format(const LintContext& context, RuleReporter& out) {
@@ -66,6 +72,7 @@ ItemCheck check_missing_link(const LintContext& context, RuleReporter& out) {
   return [&context, &out](const ItemVisit& at) {
     const Item& item = at.item;
     if (!item.is_stub() || item.style == EntryStyle::empty || is_navigation(item)) return;
+    if (item.style == EntryStyle::plain && !item.description && reads_as_prose(item.title)) return;
     if (in_entry_list(context, at.siblings, at.index))
       out.report(item.pos, at.line_end, "entry " + single_quoted(item.title) + " has no link");
   };

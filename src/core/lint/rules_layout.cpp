@@ -86,7 +86,10 @@ void check_blank_lines(const LintContext& context, RuleReporter& out) {
     int blank = before;
     while (blank >= 1 && is_blank(context.line(blank))) --blank;
     int gap = gap_at(blank + 1);
-    if (gap > 0 && before >= 1 && !is_blank(context.line(before)))
+    // doctoc's markers ("<!-- START doctoc … -->") hold its heading tight.
+    std::string_view above = before >= 1 ? trim(context.line(before)) : std::string_view();
+    bool below_comment = starts_with(above, "<!--") && ends_with(above, "-->");
+    if (gap > 0 && before >= 1 && !is_blank(context.line(before)) && !below_comment)
       out.report(heading.span.begin, "no blank line before heading '" + heading.text + "'", true);
     else if (gap == 2 && before >= 2 && !is_blank(context.line(before - 1)))
       out.report(heading.span.begin,

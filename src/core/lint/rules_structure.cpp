@@ -5,6 +5,7 @@
 #include <set>
 
 #include "context.hpp"
+#include "curate/catalog/parse.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
 
@@ -34,6 +35,9 @@ void check_single_title(const LintContext& context, RuleReporter& out) {
   const HeadingInfo* first = nullptr;
   for (const HeadingInfo* heading : section_headings(context)) {
     if (heading->level != 1) continue;
+    // doctoc's "# Table of Contents" above the title (parse.hpp is_contents_heading).
+    if (!first && heading->span.begin.line < context.catalog().title_line && is_contents_heading(heading->text))
+      continue;
     if (!first) {
       first = heading;
       continue;
