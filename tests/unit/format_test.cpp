@@ -38,6 +38,17 @@ TEST_CASE("a list keeps its bullet, its spaces after the marker, and nests where
   CHECK(format_markdown("  * a\n    * b\n") == "  * a\n    * b\n");
 }
 
+TEST_CASE("a list's items take the spaces after the marker most of them have, the first on a tie") {
+  // every-programmer-should-know: "-  📖 [Hello Algo](…)" over four "- [x](…)".
+  CHECK(format_markdown("-  a\n- b\n- c\n") == "- a\n- b\n- c\n");
+  CHECK(format_markdown("1. a\n2.\tb\n3.\tc\n") == "1.\ta\n2.\tb\n3.\tc\n");
+  // "1." to "9." vote, "10." and later keep their text column.
+  std::string ordered;
+  for (int n = 1; n <= 12; ++n) ordered += std::to_string(n) + ". x\n";
+  CHECK(format_markdown(ordered) == ordered);
+  check_safe_and_stable("-  a\n  more\n- b\n- c\n");
+}
+
 TEST_CASE("the items of one list follow its first item's indentation") {
   CHECK(format_markdown("- a\n\n - b\n   - c\n") == "- a\n\n- b\n  - c\n");
 }

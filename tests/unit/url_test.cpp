@@ -105,6 +105,14 @@ TEST_CASE("code_host_path reads a code host's path; a repository's home page is 
   CHECK_FALSE(curate::code_host_path("https://github.com"));
 }
 
+TEST_CASE("page_query keeps the query pairs that say which page a URL is") {
+  CHECK(page_query("https://news.ycombinator.com/item?id=13406081") == "id=13406081");
+  CHECK(page_query("https://www.youtube.com/watch?v=G-lGCC4KKok&t=40s&utm_source=x") == "v=G-lGCC4KKok");
+  CHECK(page_query("https://github.com/go-gitea/gitea?tab=readme-ov-file") == "");
+  CHECK(page_query("https://example.com/a?lang=en#top") == "");
+  CHECK(page_query("https://example.com/a") == "");
+}
+
 TEST_CASE("has_tracking_params finds a tracking parameter; an empty query or empty pairs are none") {
   CHECK(has_tracking_params("https://a.com/x?utm_source=feed"));
   CHECK(has_tracking_params("https://a.com/x?id=3&&fbclid=abc#top"));

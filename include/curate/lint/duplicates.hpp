@@ -23,8 +23,9 @@ std::string duplicate_url_key(const Item& item);
 // duplicate. The description must name `first`'s title as a whole word.
 bool names_its_project(const Item& later, const Item& first);
 
-// The page a URL names whatever its query and fragment: what "the same
-// resource" means for duplicate-title.
+// The page a URL names whatever its fragment and the query parameters that
+// do not name it (url.hpp page_query): what "the same resource" means for
+// duplicate-title.
 std::string resource_key(std::string_view url);
 
 // How a later entry with the same title as an earlier one (both linked,

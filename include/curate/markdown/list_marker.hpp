@@ -4,6 +4,7 @@
 // is, how wide it is and where the item's text starts (CommonMark 5.2).
 
 #include <string_view>
+#include <vector>
 
 namespace curate {
 
@@ -45,12 +46,39 @@ bool tab_in_indent(std::string_view line, const ListMarker& marker, int from);
 ListMarker read_list_marker(std::string_view line, int byte_column);
 
 // Where a list's items start their text, in columns after the marker's
-// own column: the list keeps the spaces after its first marker that has
-// text on its line (`first`), one to four ("*   [x](…)": nlp-datasets writes
+// own column, as `first` (the list's marker that sets it: ListSpacingVote)
+// writes it: the spaces after it, one to four ("*   [x](…)": nlp-datasets writes
 // every item so), else one. An item gets `offset - width` spaces (at least
 // one), so "9.  a" / "10. b" keep one text column. fmt writes it, and
 // validate's list-indent expects it.
 int list_text_offset(const ListMarker& first);
+
+// The spacing a list keeps after its markers: the text offset and tab of
+// most of its items with text on their marker line, the earliest such item
+// on a tie, among the markers as wide as the first ("1."–"9." in a list
+// that goes on to "10."); `tab_after`, whether that item has a tab after
+// its marker.
+// every-programmer-should-know writes "-  📖 [Hello Algo](…)" over four
+// "- [x](…)": its odd first item is the one to change, not the four.
+struct ListSpacing {
+  int offset = 2;
+  bool tab = false;
+  bool tab_after = false;
+};
+class ListSpacingVote {
+ public:
+  // Counts one item's marker (items without text on the line are skipped).
+  void add(const ListMarker& marker);
+  ListSpacing result() const;
+
+ private:
+  struct Count {
+    ListSpacing spacing;
+    int items = 0;
+  };
+  std::vector<Count> m_counts;  // in the order first seen
+  int m_width = 0;              // the first counted marker's width
+};
 int marker_padding(const ListMarker& marker, int offset);
 
 // Whether one tab and nothing else stands between `marker` and its text

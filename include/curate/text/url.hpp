@@ -33,6 +33,12 @@ bool has_tracking_params(std::string_view url);
 // The URL with tracking parameters removed (everything else as written).
 std::string strip_tracking_params(std::string_view url);
 
+// The pairs of `url`'s query that say which page it is, in order, joined
+// by '&': "id=13406081" of news.ycombinator.com/item?id=13406081, "v=…" of
+// a YouTube video, a search's "q=…"; "" when none does ("?lang=en",
+// "?tab=readme-ov-file" show one page another way).
+std::string page_query(std::string_view url);
+
 // A form under which two URLs for the same resource compare equal: scheme
 // folded to https, host lower-cased without "www." and default port,
 // tracking parameters and a trailing slash dropped. The fragment is kept:

@@ -40,6 +40,10 @@ void read_inlines(cmark_node* parent, Flat& flat, Navigation& navigation) {
       }
       case CMARK_NODE_SOFTBREAK:
       case CMARK_NODE_LINEBREAK:
+        // "- [Learn X in Y Minutes](…)⏎  Learn the basics of…"
+        // (every-programmer-should-know): a line's end is a break, which
+        // separates a description from the link right before it.
+        flat.breaks.push_back(flat.text.size());
         flat.text += ' ';
         break;
       case CMARK_NODE_HTML_INLINE:
@@ -174,6 +178,55 @@ void take_closing_labels(Flat& flat, std::vector<Atom>& labels) {
                  spans->end());
     for (auto& span : *spans) span.second = std::min(span.second, last + 1);
   }
+}
+
+namespace {
+
+// ":book:", ":movie_camera:": an emoji shortcode, the whole word.
+bool is_shortcode(std::string_view word) {
+  return word.size() > 2 && word.front() == ':' && word.back() == ':' &&
+         std::all_of(word.begin() + 1, word.end() - 1, [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '+' || c == '-';
+         });
+}
+
+// "📜", "⚡️", "🧑‍💻": a word of emoji (U+1xxxx, the symbols of U+2000–U+2FFF,
+// a variation selector), never a word of letters such as CJK's.
+bool is_symbol_word(std::string_view word) {
+  if (word.empty() || word.size() > 16) return false;
+  for (size_t i = 0; i < word.size();) {
+    auto byte = [&](size_t k) { return k < word.size() ? static_cast<unsigned char>(word[k]) : 0; };
+    if (byte(i) == 0xF0 && i + 4 <= word.size())
+      i += 4;
+    else if ((byte(i) == 0xE2 || (byte(i) == 0xEF && byte(i + 1) == 0xB8)) && i + 3 <= word.size())
+      i += 3;
+    else
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void take_leading_marks(Flat& flat, std::string& marks) {
+  marks.clear();
+  const std::string& text = flat.text;
+  size_t at = text.find_first_not_of(" \t");
+  size_t words = 0;
+  while (at != std::string::npos && at < text.size() && text[at] != '\0') {
+    size_t end = std::min(text.find_first_of(" \t", at), text.size());
+    std::string_view word = std::string_view(text).substr(at, end - at);
+    if (!is_shortcode(word) && !is_symbol_word(word)) return;
+    ++words;
+    at = text.find_first_not_of(" \t", end);
+  }
+  if (!words || at == std::string::npos || !flat.atom(at)->is_link) return;
+  marks = collapse_whitespace(std::string_view(text).substr(0, at));
+  flat.text.erase(0, at);
+  for (size_t& position : flat.atom_at) position -= at;
+  for (auto* spans : {&flat.code, &flat.strong})
+    for (auto& span : *spans) span = {span.first > at ? span.first - at : 0, span.second > at ? span.second - at : 0};
+  for (size_t& position : flat.breaks) position = position > at ? position - at : 0;
 }
 
 void Flat::clear() {

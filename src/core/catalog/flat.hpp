@@ -75,4 +75,11 @@ void flatten(cmark_node* paragraph, Flat& flat);
 // the [code](…)") or standing alone stay.
 void take_closing_labels(Flat& flat, std::vector<Atom>& labels);
 
+// Moves into `marks` (cleared first) the icons opening `flat` before its
+// first link, emoji shortcodes or symbols: "- :book: [Clean Code](…)",
+// "- 📜 [Go To Statement Considered Harmful](…)" (every-programmer-should-
+// know), and cuts them from the text, so the link opens the entry. Icons
+// before text that is no link stay.
+void take_leading_marks(Flat& flat, std::string& marks);
+
 }  // namespace curate::grammar_detail

@@ -341,6 +341,11 @@ class EntryParser {
           note_end = remark_end;
         }
       }
+      // "… [00:45:34] by **Jeremy Pierre** (2008)": the credit after the remark.
+      if (size_t by = skip_spaces(m_s, note_end); !note.empty() && read_credit(by)) {
+        take_remark(std::move(note));
+        return true;
+      }
       std::string after(trim(m_flat.render(note_end, m_tail_end)));
       std::optional<std::string> description = after_separator(after);
       if (!description && m_flat.break_at(note_end)) description = after;
@@ -391,6 +396,14 @@ class EntryParser {
       return {none, {}};
     const Atom* atom = m_flat.atom(pos);
     if (atom && !atom->is_link) return {pos + 1, std::string(trim(atom->text))};
+    // "[Alpaca: …](…) [00:45:34] by **Jeremy Pierre**" (programming-talks):
+    // a remark in brackets, no link.
+    if (m_s[pos] == '[') {
+      size_t close = m_s.find(']', pos);
+      if (close != std::string::npos && close > pos + 1 &&
+          std::string_view(m_s).substr(pos, close - pos).find('\0') == std::string_view::npos)
+        return {close + 1, std::string(trim(std::string_view(m_s).substr(pos + 1, close - pos - 1)))};
+    }
     auto code =
         std::find_if(m_flat.code.begin(), m_flat.code.end(), [&](const auto& span) { return span.first == pos; });
     if (code != m_flat.code.end()) return {code->second, std::string(trim(m_flat.render(pos, code->second)))};
@@ -455,12 +468,25 @@ class EntryParser {
     if (of && !std::all_of(authors->begin(), authors->end(), [](const std::string& name) { return name[0] == '@'; }))
       return false;
     m_item.authors = std::move(*authors);
-    if (note && !note->empty()) m_item.note = std::move(note);
+    if (note && !note->empty()) take_remark(std::move(*note));
     if (separator != std::string::npos)
       if (auto description = after_separator(trim(std::string_view(tail).substr(separator)));
           description && !description->empty())
         m_item.description = std::move(*description);
     return true;
+  }
+
+  // A remark beside the entry's parts: a date ("(2008)", "(Dec 2015)") is its date, a
+  // duration ("[00:45:34]") its field "duration", anything else its note.
+  void take_remark(std::string remark) {
+    bool duration =
+        remark.find(':') != std::string::npos && remark.find_first_not_of("0123456789:") == std::string::npos;
+    if (duration)
+      m_item.fields.emplace_back("duration", std::move(remark));
+    else if (auto date = m_item.date ? std::nullopt : read_written_date(remark))
+      m_item.date = std::move(*date);  // "(2008)", "(Dec 2015)"
+    else if (!m_item.note)
+      m_item.note = std::move(remark);
   }
 
   void read_tail(size_t pos) {
@@ -750,6 +776,38 @@ void parse_metadata(std::string_view text, const KindTable& kinds, Item& item) {
   }
 }
 
+namespace {
+
+// The icons opening an entry ("📖", ":book: :zap:") are its field "icon";
+// one that pictures a kind ("📖", ":movie_camera:") gives the kind too.
+void add_icon(const std::string& marks, Item& item) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 16> k_icon_kinds = {{
+      {":book:", "book"},
+      {":books:", "book"},
+      {"\xF0\x9F\x93\x96", "book"},  // 📖
+      {"\xF0\x9F\x93\x9A", "book"},  // 📚
+      {":movie_camera:", "video"},
+      {":tv:", "video"},
+      {":video_camera:", "video"},
+      {"\xF0\x9F\x8E\xA5", "video"},  // 🎥
+      {"\xF0\x9F\x93\xBA", "video"},  // 📺
+      {":newspaper:", "article"},
+      {":page_facing_up:", "article"},
+      {"\xF0\x9F\x93\xB0", "article"},  // 📰
+      {"\xF0\x9F\x93\x84", "article"},  // 📄
+      {":headphones:", "podcast"},
+      {":microphone:", "podcast"},
+      {"\xF0\x9F\x8E\xA7", "podcast"},  // 🎧
+  }};
+  item.fields.emplace_back("icon", marks);
+  for (std::string_view mark : split_trimmed_views(marks, " "))
+    for (const auto& [icon, kind] : k_icon_kinds)
+      if (mark == icon && std::find(item.kinds.begin(), item.kinds.end(), kind) == item.kinds.end())
+        item.kinds.emplace_back(kind);
+}
+
+}  // namespace
+
 void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& item, const StyleSet* styles, int style) {
   if (!paragraph) {
     item.style = EntryStyle::empty;
@@ -763,7 +821,10 @@ void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& ite
   // no words of it: every reading sees the text without them.
   thread_local std::vector<Atom> labels;
   grammar_detail::take_closing_labels(flat, labels);
+  thread_local std::string marks;
+  grammar_detail::take_leading_marks(flat, marks);
   EntryParser(flat, kinds, item).run();
+  if (!marks.empty()) add_icon(marks, item);
   for (const Atom& label : labels) {
     item.links.push_back(label.url);
     if (auto format = format_of_label(label.text)) add_format(item, *format);

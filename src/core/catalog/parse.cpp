@@ -404,7 +404,8 @@ class CatalogBuilder {
           !cmark_node_next(cmark_node_first_child(next)) && is_toc_list(next)) {
         add_block(block);
         m_seen_heading = false;
-      } else if (!m_seen_heading && is_type(block, CMARK_NODE_HEADING) && cmark_node_get_heading_level(block) == 1) {
+      } else if (is_type(block, CMARK_NODE_HEADING) && cmark_node_get_heading_level(block) == 1 &&
+                 (!m_seen_heading || late_title())) {
         while (m_stack.size() > 1) pop_section();  // the contents above it are no parent of its sections
         m_catalog.title = collapse_whitespace(plain_text(block));
         m_catalog.title_line = m_lines_of.start(block);
@@ -509,6 +510,9 @@ class CatalogBuilder {
   }
 
   void open_section(cmark_node* heading) {
+    // A banner holds a heading or two: past eight, none is asked (each asks the text before it).
+    if (!m_catalog.title_line && !m_heading_outside_div)
+      m_heading_outside_div = ++m_headings_before_title > 8 || !inside_div(m_lines.offset(m_lines_of.start(heading)));
     m_seen_heading = true;
     if (m_stack.back().label) pop_section();
     int level = cmark_node_get_heading_level(heading);
@@ -523,6 +527,30 @@ class CatalogBuilder {
     section.span = span_of(heading);
     m_stack.push_back(std::move(section));
     update_section_style();
+  }
+
+  // every-programmer-should-know opens with a sponsor's "### [Tuple, …](…)"
+  // inside a centred <div>, then "# Every Programmer Should Know": an H1
+  // after headings is still the title when they all stood inside <div>s
+  // (a banner, not the list's structure) and no entry came before it.
+  bool late_title() const {
+    return !m_catalog.title_line && !m_heading_outside_div &&
+           std::none_of(m_stack.begin(), m_stack.end(), holds_entries);
+  }
+
+  // Whether more <div> tags open than close before `offset` of the text.
+  bool inside_div(size_t offset) const {
+    std::string_view before = m_text.substr(0, offset);
+    int depth = 0;
+    for (size_t at = before.find('<'); at != std::string_view::npos; at = before.find('<', at + 1)) {
+      if (istarts_with(before.substr(at), "<div")) ++depth;
+      if (istarts_with(before.substr(at), "</div")) --depth;
+    }
+    return depth > 0;
+  }
+
+  static bool holds_entries(const Section& section) {
+    return !section.items.empty() || std::any_of(section.sections.begin(), section.sections.end(), holds_entries);
   }
 
   void pop_section() {
@@ -562,7 +590,9 @@ class CatalogBuilder {
   std::vector<Section> m_stack;  // open sections, the root first
   SlugRegistry m_slugs;
   StyleSet m_styles;
-  int m_section_style = -1;                   // the configured style of the open section
+  int m_section_style = -1;            // the configured style of the open section
+  bool m_heading_outside_div = false;  // a heading before the title stood outside any <div> (late_title)
+  int m_headings_before_title = 0;
   LineShift m_lines_of;                       // the lines of the tree being read
   bool m_seen_heading = false;                // a heading was read: a later H1 is a section
   std::vector<BuiltList>* m_built = nullptr;  // the items of the lists being read, when built ahead

@@ -50,14 +50,13 @@ Insertion insertion_point(const EditTarget& target, const Lines& lines) {
   Insertion at{item_range(last, lines).last, indent_of(last, lines), marker_of(last, lines), 1, 0};
   if (!is_bullet(at.marker))
     throw Error("", last.pos.line, last.pos.column, "cannot append to an ordered list; only bullet lists are edited");
-  // The spaces after the marker: the list's own, from its first item with
-  // text on its marker line, as fmt and list-indent take them.
-  for (const Item& item : items)
-    if (ListMarker first = read_list_marker(lines.at(item.pos.line), item.pos.column); first.has_content) {
-      at.padding = list_text_offset(first) - first.width;
-      at.tab = tab_separated(first);
-      break;
-    }
+  // The spaces after the marker: the list's own, as fmt and list-indent
+  // take them (list_marker.hpp ListSpacingVote).
+  ListSpacingVote vote;
+  for (const Item& item : items) vote.add(read_list_marker(lines.at(item.pos.line), item.pos.column));
+  ListSpacing spacing = vote.result();
+  at.padding = marker_padding(read_list_marker(lines.at(last.pos.line), last.pos.column), spacing.offset);
+  at.tab = spacing.tab;
   if (items.size() >= 2 && same_list(items[items.size() - 2], last, lines))
     at.gap = last.pos.line - item_range(items[items.size() - 2], lines).last - 1;
   return at;

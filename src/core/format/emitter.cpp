@@ -471,16 +471,9 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
     lead = previous->second;
   m_list_leads[list] = lead;
   // The spaces after the markers, or a tab: the list's own (list_marker.hpp).
-  int offset = 2;
-  bool tab = false;
-  for (cmark_node* item = first; item; item = cmark_node_next(item)) {
-    ListMarker own = item_marker(item);
-    if (own.has_content) {
-      offset = list_text_offset(own);
-      tab = tab_separated(own);
-      break;
-    }
-  }
+  ListSpacingVote vote;
+  for (cmark_node* item = first; item; item = cmark_node_next(item)) vote.add(item_marker(item));
+  auto [offset, tab, tab_after] = vote.result();
   for (cmark_node* item = first; item; item = cmark_node_next(item)) {
     std::string marker =
         ordered ? read_marker(m_source.source_line(m_source.start_line(item)), item).text : std::string(1, bullet);

@@ -26,14 +26,13 @@ bool names_its_project(const Item& later, const Item& first) {
 }
 
 std::string resource_key(std::string_view url) {
+  // Only a query that names the page tells two addresses apart
+  // ("item?id=13406081", "watch?v=…"; a search's "q=": awesome-for-beginners
+  // lists Mattermost's issues "label:Tech/Go" and "label:Tech/JavaScript").
   std::string key = normalize_url(url);
-  // A search's query is what it shows: awesome-for-beginners lists
-  // Mattermost's issues "label:Tech/Go" and "label:Tech/JavaScript" apart.
-  size_t query = key.find('?');
-  bool search = query != std::string::npos &&
-                (key.find("?q=", query) != std::string::npos || key.find("&q=", query) != std::string::npos);
-  if (size_t cut = key.find_first_of(search ? "#" : "?#"); cut != std::string::npos) key.erase(cut);
+  if (size_t cut = key.find_first_of("?#"); cut != std::string::npos) key.erase(cut);
   while (key.size() > 1 && key.back() == '/') key.pop_back();
+  if (std::string query = page_query(url); !query.empty()) key += "?" + query;
   return key;
 }
 

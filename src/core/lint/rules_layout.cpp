@@ -233,16 +233,11 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
     if (list.items.empty()) continue;
     int expected = expected_column(context, list, imposed);
     // The spaces after the markers, or one tab: the list's own, as fmt keeps them.
-    int offset = 2;
-    bool tabbed = false;  // the first item has a tab after its marker too: the list "uses" no spaces
-    bool tab = false;     // ... and that tab alone: the list's way
-    for (const ListInfo::Entry& item : list.items)
-      if (ListMarker marker = marker_at(context, item.start); marker.has_content) {
-        offset = list_text_offset(marker);
-        tabbed = marker.tab_after;
-        tab = tab_separated(marker);
-        break;
-      }
+    // `tabbed`: the list's items have a tab after their marker too, so it
+    // "uses" no spaces; `tab`: that tab alone is the list's way.
+    ListSpacingVote vote;
+    for (const ListInfo::Entry& item : list.items) vote.add(marker_at(context, item.start));
+    auto [offset, tab, tabbed] = vote.result();
     // A sublist's items take its first item's indentation, tabs or spaces,
     // as fmt writes them (awesome-scalability mixes the two in one list).
     std::string_view first_line = context.line(list.items.front().start.line);
@@ -292,8 +287,9 @@ void add_layout_rules(RuleRegistry& registry) {
   registry.add({"list-indent", "List items are indented like the first item of their list", Severity::warning, true,
                 "The items of a list start in the column its first item starts in (a top-level list: 0 to 3 "
                 "columns; a nested list: where the file nests it, under the parent's text, N spaces right of the "
-                "parent's marker, or a tab), unless .curate.json \"fmt\" imposes \"top-indent\" or \"indent\"; one "
-                "space follows the marker. Tabs count to the next multiple of 4 columns, as in CommonMark.",
+                "parent's marker, or a tab), unless .curate.json \"fmt\" imposes \"top-indent\" or \"indent\"; the "
+                "spaces most of its items have follow the marker. Tabs count to the next multiple of 4 columns, as in "
+                "CommonMark.",
                 FixEffect::layout},
                check_list_indent);
   registry.add({"trailing-whitespace", "No whitespace at the end of lines", Severity::warning, true,

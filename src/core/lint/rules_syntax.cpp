@@ -145,6 +145,18 @@ bool ends_in_abbreviation(std::string_view text) {
   return k_abbreviations.count(word) > 0 || (word.size() == 2 && std::isalpha(static_cast<unsigned char>(word[0])));
 }
 
+// "Services :zap:", "Every Programmer Should Know :thinking:": the colon
+// closes an emoji shortcode, which GitHub shows as its picture.
+bool ends_in_shortcode(std::string_view text) {
+  if (text.size() < 3 || text.back() != ':') return false;
+  size_t open = text.rfind(':', text.size() - 2);
+  if (open == std::string_view::npos || open + 2 >= text.size() || (open > 0 && text[open - 1] != ' ')) return false;
+  std::string_view name = text.substr(open + 1, text.size() - open - 2);
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '+' || c == '-';
+  });
+}
+
 void check_heading_punctuation(const LintContext& context, RuleReporter& out) {
   // A mark that ends most headings (at least 3) is the file's house style,
   // kept as fmt keeps a list's bullets: project-based-learning writes
@@ -155,7 +167,9 @@ void check_heading_punctuation(const LintContext& context, RuleReporter& out) {
   for (const HeadingInfo& heading : context.headings()) {
     if (heading.in_container || heading.text.empty()) continue;
     ++headings;
-    if (size_t mark = k_marks.find(heading.text.back()); mark != std::string_view::npos) ++ending[mark];
+    if (size_t mark = k_marks.find(heading.text.back());
+        mark != std::string_view::npos && !ends_in_shortcode(heading.text))
+      ++ending[mark];
   }
   for (const HeadingInfo& heading : context.headings()) {
     std::string_view text = heading.text;
@@ -164,7 +178,7 @@ void check_heading_punctuation(const LintContext& context, RuleReporter& out) {
     size_t mark = k_marks.find(last);
     if (mark == std::string_view::npos) continue;
     if (ending[mark] >= 3 && 2 * ending[mark] > headings) continue;
-    if (last == '.' && ends_in_abbreviation(text)) continue;
+    if ((last == '.' && ends_in_abbreviation(text)) || ends_in_shortcode(text)) continue;
     out.report(heading.span.begin, heading.span.end,
                "heading " + single_quoted(text) + " ends with " + single_quoted(std::string(1, last)) +
                    ": headings are titles, not sentences");

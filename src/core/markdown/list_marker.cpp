@@ -64,6 +64,28 @@ int list_text_offset(const ListMarker& first) {
   return first.width + (kept ? first.blanks_after : 1);
 }
 
+void ListSpacingVote::add(const ListMarker& marker) {
+  // An ordered list's "1." and "10." differ in width: only the markers as
+  // wide as the first vote, so "9.  a" / "10. b" keeps one text column.
+  if (!marker.has_content || (m_width && marker.width != m_width)) return;
+  m_width = marker.width;
+  int offset = list_text_offset(marker);
+  bool tab = tab_separated(marker);
+  for (Count& count : m_counts)
+    if (count.spacing.offset == offset && count.spacing.tab == tab) {
+      ++count.items;
+      return;
+    }
+  m_counts.push_back({{offset, tab, marker.tab_after}, 1});
+}
+
+ListSpacing ListSpacingVote::result() const {
+  const Count* best = nullptr;
+  for (const Count& count : m_counts)
+    if (!best || count.items > best->items) best = &count;
+  return best ? best->spacing : ListSpacing{};
+}
+
 int marker_padding(const ListMarker& marker, int offset) { return std::max(1, offset - marker.width); }
 
 bool tab_separated(const ListMarker& marker) {

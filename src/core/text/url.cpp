@@ -126,6 +126,22 @@ bool has_tracking_params(std::string_view url) {
   return found;
 }
 
+std::string page_query(std::string_view url) {
+  static constexpr std::array<std::string_view, 12> k_page_params = {
+      "id", "v", "p", "q", "page_id", "pid", "story", "article", "item", "doc", "topic", "list"};
+  std::optional<std::string_view> query = query_of(url);
+  std::string kept;
+  if (query)
+    each_query_pair(*query, [&](std::string_view pair, std::string_view name) {
+      if (std::find(k_page_params.begin(), k_page_params.end(), name) != k_page_params.end()) {
+        if (!kept.empty()) kept += '&';
+        kept += pair;
+      }
+      return true;
+    });
+  return kept;
+}
+
 std::string strip_tracking_params(std::string_view url) {
   std::optional<std::string_view> query = query_of(url);
   if (!query) return std::string(url);
