@@ -1,5 +1,6 @@
 #include "edit_common.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <set>
 
@@ -63,6 +64,8 @@ int finish_edit(const LoadedList& list, const EditResult& result, bool dry_run, 
   verify_edit(list.catalog, result.text, list.config, result.expected);
   if (dry_run) {
     write_stdout(unified_diff(list.source.text, result.text, list.source.path, list.source.path));
+    // The diff is the output (a patch); what it leaves out goes beside it.
+    if (!result.notice.empty()) std::fprintf(stderr, "%s: %s\n", list.source.path.c_str(), result.notice.c_str());
     return k_exit_ok;
   }
   if (confirm && !confirm()) {

@@ -25,6 +25,17 @@ TEST_CASE("a pattern part matches a whole title, never a part of one") {
   CHECK_FALSE(section_matches("Programming", k_c));
 }
 
+TEST_CASE("a title that holds a slash is named whole, never by one side of it") {
+  // movies-for-hackers' "## Science Fiction / Fantasy".
+  const Path movies = {"Movies", "Science Fiction / Fantasy"};
+  CHECK(section_matches("Science Fiction / Fantasy", movies));
+  CHECK(section_named("Science Fiction/Fantasy", movies));
+  CHECK(section_named("movies/science fiction / fantasy", movies));
+  CHECK_FALSE(section_matches("Fantasy", movies));
+  CHECK_FALSE(section_named("Science Fiction", movies));
+  CHECK_FALSE(section_named("Movies/Science Fiction", movies));
+}
+
 TEST_CASE("titles compare without regard to case, Unicode case included, or to runs of spaces") {
   CHECK(section_matches("computer vision (cv)", k_vision));
   CHECK(section_matches("  Computer   Vision (CV) ", k_vision));

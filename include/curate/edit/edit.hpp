@@ -63,7 +63,8 @@ struct [[nodiscard]] EditResult {
   std::string summary;
   ExpectedChanges expected;
   bool changed = true;
-  int line = 0;  // the line the message points at; 0 for none
+  int line = 0;          // the line the message points at; 0 for none
+  std::string notice{};  // what the edit left out ("not written, as …"), also in `summary`
 };
 
 // Throws curate::Error unless `date` is YYYY, YYYY-MM or YYYY-MM-DD naming a

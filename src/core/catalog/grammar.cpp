@@ -593,13 +593,8 @@ class EntryParser {
       labels.push_back(word);
       cut = code->first;
     }
-    // The labels follow a sentence or the parentheses, never a word ("run `make`").
-    size_t before_labels = last_before(cut);
-    bool labelled = !labels.empty() && before_labels != std::string::npos &&
-                    (m_s[before_labels] == '.' || m_s[before_labels] == ')');
-    if (!labelled) cut = end;
-    size_t last = last_before(cut);
-    if (last != std::string::npos && m_s[last] == ')') {
+    // Where the parenthesis closing at `last` opens, when it holds links only.
+    auto links_only_parenthesis = [&](size_t last) {
       size_t open = m_s.rfind('(', last);
       std::string_view inside =
           open == std::string::npos ? "" : std::string_view(m_s).substr(open + 1, last - open - 1);
@@ -607,8 +602,24 @@ class EntryParser {
                         inside.find_first_not_of(std::string_view(" ,\0", 3)) == std::string_view::npos;
       for (size_t at = open + 1; only_links && at < last; ++at)
         if (const Atom* atom = m_flat.atom(at)) only_links = atom->is_link;
-      if (only_links && last_before(open) != std::string::npos) cut = open;
-    }
+      return only_links ? open : std::string::npos;
+    };
+    // The labels follow a sentence or the parentheses after one, never a
+    // word ("run `make`") nor the entry's link alone: applied-ml writes
+    // "[Title](…) ([Paper](…)) `Microsoft`", its organisation in the
+    // code-spans style.
+    size_t before_labels = last_before(cut);
+    bool labelled =
+        !labels.empty() && before_labels != std::string::npos &&
+        (m_s[before_labels] == '.' ||
+         (m_s[before_labels] == ')' && (links_only_parenthesis(before_labels) == std::string::npos ||
+                                        last_before(links_only_parenthesis(before_labels)) != std::string::npos)));
+    if (!labelled) cut = end;
+    size_t last = last_before(cut);
+    // Parentheses of links only are no words of the entry (their links are
+    // in `links`): "… platform. ([Source Code](…))", "[Title](…) ([Paper](…))".
+    if (last != std::string::npos && m_s[last] == ')')
+      if (size_t open = links_only_parenthesis(last); open != std::string::npos) cut = open;
     if (labelled) {
       std::string joined;
       for (auto it = labels.rbegin(); it != labels.rend(); ++it)

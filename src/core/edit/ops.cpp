@@ -1,12 +1,14 @@
 // add, rm and mv as line edits on the source text.
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <set>
 
 #include "curate/catalog/grammar.hpp"
 #include "curate/edit/edit.hpp"
 #include "curate/markdown/list_marker.hpp"
 #include "curate/markdown/markdown.hpp"
+#include "curate/text/display_width.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
 #include "lines.hpp"
@@ -32,7 +34,18 @@ const std::vector<Item>& items_of(const EditTarget& target) {
   return target.group ? target.group->children : target.section->items;
 }
 
-Insertion insertion_point(const EditTarget& target, const Lines& lines) {
+// The marker of an item appended after `last` in an ordered list: the next
+// number ("21." after "20.", applied-ml numbers every section), or the same
+// one when the list repeats it ("1." on every item, as Markdown allows).
+std::string next_ordered_marker(const std::vector<Item>& items, const Item& last, const Lines& lines) {
+  std::string marker = marker_of(last, lines);
+  long number = std::strtol(marker.c_str(), nullptr, 10);
+  bool repeated = items.size() >= 2 && same_list(items[items.size() - 2], last, lines) &&
+                  marker_of(items[items.size() - 2], lines) == marker;
+  return (repeated ? marker.substr(0, marker.size() - 1) : std::to_string(number + 1)) + marker.back();
+}
+
+Insertion insertion_point(const EditTarget& target, const Lines& lines, bool ordered_too = false) {
   const std::vector<Item>& items = items_of(target);
   if (items.empty()) {
     // An empty section: after its own last block, before any subsection.
@@ -48,14 +61,18 @@ Insertion insertion_point(const EditTarget& target, const Lines& lines) {
                     (last.source == EntrySource::table ? "a table" : "reference paragraphs") +
                     "; only list items can be moved or appended there by this edit");
   Insertion at{item_range(last, lines).last, indent_of(last, lines), marker_of(last, lines), 1, 0};
-  if (!is_bullet(at.marker))
-    throw Error("", last.pos.line, last.pos.column, "cannot append to an ordered list; only bullet lists are edited");
+  if (!is_bullet(at.marker)) {
+    if (!ordered_too)
+      throw Error("", last.pos.line, last.pos.column, "cannot move entries into an ordered list; only bullet lists");
+    at.marker = next_ordered_marker(items, last, lines);
+  }
   // The spaces after the marker: the list's own, as fmt and list-indent
-  // take them (list_marker.hpp ListSpacingVote).
+  // take them (list_marker.hpp ListSpacingVote; an ordered marker's own
+  // width counts: "9.  a" / "10. b").
   ListSpacingVote vote;
   for (const Item& item : items) vote.add(read_list_marker(lines.at(item.pos.line), item.pos.column));
   ListSpacing spacing = vote.result();
-  at.padding = marker_padding(read_list_marker(lines.at(last.pos.line), last.pos.column), spacing.offset);
+  at.padding = std::max(1, spacing.offset - visual_width(at.marker));
   at.tab = spacing.tab;
   if (items.size() >= 2 && same_list(items[items.size() - 2], last, lines))
     at.gap = last.pos.line - item_range(items[items.size() - 2], lines).last - 1;
@@ -74,7 +91,43 @@ std::string cell(std::string_view text) {
 
 // A row for `entry` in the table's column order, shaped like `like` (a
 // row of the same table: with or without its outer pipes).
-RenderedEntry render_table_row(const TableInfo& table, const NewEntry& entry, std::string_view like) {
+// The cells of a table row as written, spaces kept, between its pipes (an
+// escaped "\|" is text); the outer pipes' empty ends are left out.
+std::vector<std::string_view> row_cells(std::string_view line) {
+  std::vector<std::string_view> cells;
+  line = trim(line);
+  size_t start = !line.empty() && line.front() == '|' ? 1 : 0;
+  for (size_t at = start; at <= line.size(); ++at) {
+    if (at < line.size() && (line[at] != '|' || (at > 0 && line[at - 1] == '\\'))) continue;
+    if (at < line.size() || at > start) cells.push_back(line.substr(start, at - start));
+    start = at + 1;
+  }
+  return cells;
+}
+
+// A row written under an aligned header ("| Name      | Year |", each
+// column as wide as on the header line, as movies-for-hackers pads its 66
+// rows) is padded to those widths; other tables are not.
+std::string padded_row(const std::vector<std::string>& cells, std::string_view like, std::string_view header,
+                       bool outer) {
+  std::vector<std::string_view> like_cells = row_cells(like), header_cells = row_cells(header);
+  bool aligned = like_cells.size() == cells.size() && header_cells.size() == cells.size();
+  for (size_t i = 0; aligned && i < cells.size(); ++i)
+    aligned = display_width(like_cells[i]) == display_width(header_cells[i]) && like_cells[i].size() > 2 &&
+              like_cells[i].back() == ' ';
+  if (!aligned) return (outer ? "| " : "") + join(cells, " | ") + (outer ? " |" : "");
+  std::string row = outer ? "|" : "";
+  for (size_t i = 0; i < cells.size(); ++i) {
+    std::string cell = " " + cells[i] + " ";
+    size_t width = display_width(header_cells[i]);
+    if (display_width(cell) < width) cell.append(width - display_width(cell), ' ');
+    row += (i ? "|" : "") + cell;
+  }
+  return row + (outer ? "|" : "");
+}
+
+RenderedEntry render_table_row(const TableInfo& table, const NewEntry& entry, std::string_view like,
+                               std::string_view header) {
   RenderedEntry out{{}, {}, entry};
   NewEntry& written = out.written;
   std::vector<std::string> cells;
@@ -111,8 +164,7 @@ RenderedEntry render_table_row(const TableInfo& table, const NewEntry& entry, st
   drop(!entry.tags.empty(), false, "tags", [&] { written.tags.clear(); });
   drop(entry.kind.has_value(), false, "kind", [&] { written.kind.reset(); });
   drop(entry.note.has_value(), false, "note", [&] { written.note.reset(); });
-  bool outer = starts_with(trim(like), "|");
-  out.line = (outer ? "| " : "") + join(cells, " | ") + (outer ? " |" : "");
+  out.line = padded_row(cells, like, header, starts_with(trim(like), "|"));
   return out;
 }
 
@@ -202,11 +254,11 @@ EditResult add_entry(const Catalog& catalog, std::string_view text, const EditTa
   int line = 0;
   if (table) {
     const TableInfo& info = target.section->tables.back();
-    rendered = render_table_row(info, entry, lines.at(items.back().pos.line));
+    rendered = render_table_row(info, entry, lines.at(items.back().pos.line), lines.at(info.span.begin.line));
     edit.insert_after(info.span.end.line, {rendered.line});
     line = info.span.end.line + 1;
   } else {
-    Insertion at = insertion_point(target, lines);
+    Insertion at = insertion_point(target, lines, /*ordered_too=*/true);
     rendered = render_entry_in_style(entry, kinds, style);
     std::vector<std::string> chunk(static_cast<size_t>(at.gap), "");
     chunk.push_back(at.indent + at.marker +
@@ -217,9 +269,11 @@ EditResult add_entry(const Catalog& catalog, std::string_view text, const EditTa
   EditResult result{edit.apply(lines), {}, {}, true};
   result.line = line;
   result.summary = "added \"" + entry.title + "\" to " + target.describe() + (table ? " (a table row)" : "");
-  if (!rendered.dropped.empty())
-    result.summary += "; not written, as the list's " + std::string(table ? "table" : "style") +
-                      " has no place for them: " + join(rendered.dropped, ", ");
+  if (!rendered.dropped.empty()) {
+    result.notice = "not written, as the list's " + std::string(table ? "table" : "style") +
+                    " has no place for them: " + join(rendered.dropped, ", ");
+    result.summary += "; " + result.notice;
+  }
   result.expected.added = rendered.written;
   result.expected.added_section = target.section_path;
   result.expected.added_parents = target.parents;

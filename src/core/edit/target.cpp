@@ -10,15 +10,6 @@ namespace {
 // titles, case-insensitive, "*" for any run of characters.
 bool same_text(std::string_view title, std::string_view pattern) { return title_matches(pattern, title); }
 
-// The path ends with `parts` (the last headings given are enough).
-bool path_ends_with(const std::vector<std::string>& path, const std::vector<std::string>& parts) {
-  if (parts.empty() || parts.size() > path.size()) return false;
-  size_t offset = path.size() - parts.size();
-  for (size_t i = 0; i < parts.size(); ++i)
-    if (!same_text(path[offset + i], parts[i])) return false;
-  return true;
-}
-
 struct GroupRef {
   const Item* group;
   std::vector<std::string> parents;  // titles from the outermost group to this one
@@ -49,12 +40,12 @@ std::vector<std::string> section_names(const Catalog& catalog) {
   return out;
 }
 
-// The sections whose heading path ends with `wanted` ("A/B").
+// The sections whose heading path ends with `wanted` ("A/B"), as every
+// command names sections (query.hpp section_named).
 std::vector<SectionRef> sections_matching(const Catalog& catalog, const std::string& wanted) {
-  std::vector<std::string> parts = split_trimmed(wanted, "/");
   std::vector<SectionRef> found;
   for (const auto& ref : collect_sections(catalog))
-    if (path_ends_with(ref.path, parts)) found.push_back(ref);
+    if (section_named(wanted, ref.path)) found.push_back(ref);
   return found;
 }
 

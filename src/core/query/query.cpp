@@ -109,22 +109,67 @@ class SectionPattern {
     return bare.size() < title.size() && wildcard_match(m_parts[part], comparable(bare));
   }
 
-  // The parts match path[start], path[start + 1], ….
-  bool matches_at(const std::vector<std::string>& path, size_t start) const {
-    if (m_parts.empty() || start + m_parts.size() > path.size()) return false;
-    for (size_t k = 0; k < m_parts.size(); ++k)
-      if (!part_matches(k, path[start + k])) return false;
-    return true;
-  }
-
   bool within(const std::vector<std::string>& path) const {
-    for (size_t start = 0; start + m_parts.size() <= path.size(); ++start)
-      if (matches_at(path, start)) return true;
-    return m_parts.empty();
+    if (!has_slash(path)) return within_pieces(Pieces{path});
+    return within_pieces(Pieces::split(path));
   }
 
   bool names(const std::vector<std::string>& path) const {
-    return path.size() >= m_parts.size() && matches_at(path, path.size() - m_parts.size());
+    if (!has_slash(path)) return names_pieces(Pieces{path});
+    return names_pieces(Pieces::split(path));
+  }
+
+ private:
+  // A path as the pattern's parts see it. A heading may hold "/" itself
+  // (movies-for-hackers' "Science Fiction / Fantasy"): such a path is
+  // compared as its headings' parts split at "/", and a match must start
+  // and end where headings do.
+  struct Pieces {
+    const std::vector<std::string>& path;
+    std::vector<std::string_view> split_pieces = {};
+    std::vector<char> starts = {}, ends = {};  // whether a piece opens, closes its heading
+
+    static Pieces split(const std::vector<std::string>& path) {
+      Pieces out{path};
+      for (const std::string& heading : path) {
+        std::vector<std::string_view> parts = split_trimmed_views(heading, "/");
+        if (parts.empty()) parts.push_back(heading);
+        for (size_t i = 0; i < parts.size(); ++i) {
+          out.split_pieces.push_back(parts[i]);
+          out.starts.push_back(i == 0);
+          out.ends.push_back(i + 1 == parts.size());
+        }
+      }
+      return out;
+    }
+    bool is_split() const { return !starts.empty(); }
+    size_t size() const { return is_split() ? split_pieces.size() : path.size(); }
+    std::string_view at(size_t i) const { return is_split() ? split_pieces[i] : std::string_view(path[i]); }
+    bool bounds(size_t first, size_t last) const { return !is_split() || (starts[first] && ends[last]); }
+  };
+
+  static bool has_slash(const std::vector<std::string>& path) {
+    return std::any_of(path.begin(), path.end(),
+                       [](const std::string& heading) { return heading.find('/') != std::string::npos; });
+  }
+
+  // The parts match pieces[start], pieces[start + 1], ….
+  bool matches_at(const Pieces& pieces, size_t start) const {
+    if (m_parts.empty() || start + m_parts.size() > pieces.size() || !pieces.bounds(start, start + m_parts.size() - 1))
+      return false;
+    for (size_t k = 0; k < m_parts.size(); ++k)
+      if (!part_matches(k, pieces.at(start + k))) return false;
+    return true;
+  }
+
+  bool within_pieces(const Pieces& pieces) const {
+    for (size_t start = 0; start + m_parts.size() <= pieces.size(); ++start)
+      if (matches_at(pieces, start)) return true;
+    return m_parts.empty();
+  }
+
+  bool names_pieces(const Pieces& pieces) const {
+    return pieces.size() >= m_parts.size() && matches_at(pieces, pieces.size() - m_parts.size());
   }
 
  private:
