@@ -46,6 +46,11 @@ TEST_CASE("a list's items take the spaces after the marker most of them have, th
   std::string ordered;
   for (int n = 1; n <= 12; ++n) ordered += std::to_string(n) + ". x\n";
   CHECK(format_markdown(ordered) == ordered);
+  // Wider markers keep the spaces most of them have: awesome-deep-learning
+  // writes two spaces after "9." and after "10.", "11.", and one after "12.".
+  CHECK(format_markdown("9.  a\n10.  b\n11.  c\n12. d\n") == "9.  a\n10.  b\n11.  c\n12.  d\n");
+  CHECK(format_markdown("9.  a\n10. b\n") == "9.  a\n10. b\n");
+  check_safe_and_stable("9.  a\n10.  b\n11.  c\n12. d\n");
   check_safe_and_stable("-  a\n  more\n- b\n- c\n");
 }
 

@@ -4,6 +4,7 @@
 // is, how wide it is and where the item's text starts (CommonMark 5.2).
 
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace curate {
@@ -48,9 +49,8 @@ ListMarker read_list_marker(std::string_view line, int byte_column);
 // Where a list's items start their text, in columns after the marker's
 // own column, as `first` (the list's marker that sets it: ListSpacingVote)
 // writes it: the spaces after it, one to four ("*   [x](…)": nlp-datasets writes
-// every item so), else one. An item gets `offset - width` spaces (at least
-// one), so "9.  a" / "10. b" keep one text column. fmt writes it, and
-// validate's list-indent expects it.
+// every item so), else one. fmt writes it, and validate's list-indent
+// expects it (ListSpacing says how markers of other widths follow it).
 int list_text_offset(const ListMarker& first);
 
 // The spacing a list keeps after its markers: the text offset and tab of
@@ -60,10 +60,17 @@ int list_text_offset(const ListMarker& first);
 // its marker.
 // every-programmer-should-know writes "-  📖 [Hello Algo](…)" over four
 // "- [x](…)": its odd first item is the one to change, not the four.
+// Wider markers ("10." after "9.") keep the spaces most of them have:
+// "9.  a" / "10. b" keep one text column, awesome-deep-learning's "9.  a" /
+// "10.  b" two spaces after every marker; with none, the text column.
 struct ListSpacing {
   int offset = 2;
   bool tab = false;
   bool tab_after = false;
+  std::vector<std::pair<int, int>> wider = {};  // (marker width, spaces after it) of other widths
+
+  // The spaces after a marker `width` columns wide.
+  int padding(int width) const;
 };
 class ListSpacingVote {
  public:
@@ -75,11 +82,12 @@ class ListSpacingVote {
   struct Count {
     ListSpacing spacing;
     int items = 0;
+    int width = 0;  // for markers wider than the first: their width
   };
-  std::vector<Count> m_counts;  // in the order first seen
+  std::vector<Count> m_counts;  // as wide as the first, in the order first seen
+  std::vector<Count> m_wider;   // other widths: spacing.offset is the spaces after the marker
   int m_width = 0;              // the first counted marker's width
 };
-int marker_padding(const ListMarker& marker, int offset);
 
 // Whether one tab and nothing else stands between `marker` and its text
 // (never indented code: a tab is at most 4 columns). A list whose first

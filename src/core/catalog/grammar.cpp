@@ -48,7 +48,10 @@ size_t shortcode_length(std::string_view text) {
 
 // Separators between a name and its description ("- ", "— ", "– ", ": ").
 std::optional<std::string> after_separator(std::string_view text) {
-  static constexpr std::array<std::string_view, 5> k_separators = {"- ", "\xE2\x80\x94 ", "\xE2\x80\x93 ", ": ", "-- "};
+  // "-> ", "=> ", "→ " (awesome-datascience's "[neptune.ml](…) -> …"), and a
+  // stop or comma right after the link ("[AI Digest](…). A weekly …").
+  static constexpr std::array<std::string_view, 10> k_separators = {
+      "- ", "\xE2\x80\x94 ", "\xE2\x80\x93 ", ": ", "-- ", "-> ", "=> ", "\xE2\x86\x92 ", ". ", ", "};
   for (auto sep : k_separators)
     if (starts_with(text, sep)) return std::string(trim(text.substr(sep.size())));
   for (auto sep : {std::string_view("-"), std::string_view(":"), std::string_view("\xE2\x80\x94")})
@@ -352,8 +355,9 @@ class EntryParser {
       // "[x](…) _(label: good first issue)_ Desc…": words right after a
       // note in emphasis are still the description, and `rest` has them
       // for entry-format to report the missing separator.
+      // So are words after a remark in brackets ("[IBM Watson](…) [8⭐] Easily integrate…").
       const Atom* emphasis = m_flat.atom(pos);
-      if (!description && emphasis && !emphasis->is_link && !after.empty() &&
+      if (!description && ((emphasis && !emphasis->is_link) || m_s[pos] == '[') && !after.empty() &&
           std::isalnum(static_cast<unsigned char>(after.front()))) {
         description = after;
         m_item.rest = after;
@@ -362,6 +366,7 @@ class EntryParser {
       if (!note.empty()) m_item.note = std::move(note);
       if (date && !m_item.date) m_item.date = std::move(date);
       m_item.description = std::move(*description);
+      if (m_item.authors.empty()) take_closing_credit(*m_item.description);
       return true;
     }
     return read_credit(pos);
@@ -379,6 +384,10 @@ class EntryParser {
         if (m_s.compare(at, word.size(), word) == 0) joint = word.size();
       if (!joint) return end;
       size_t next = skip_spaces(m_s, at + joint);
+      // "[GTE](…), [BGE](…), and [Stella](…) - …" (awesome-nlp)
+      if (m_s[at] == ',')
+        for (std::string_view word : {"and ", "& "})
+          if (m_s.compare(next, word.size(), word) == 0) next = skip_spaces(m_s, next + word.size());
       const Atom* link = m_flat.atom(next);
       if (!link || !link->is_link) return end;
       end = next + 1;
@@ -521,10 +530,12 @@ class EntryParser {
         return;
       }
     }
-    if (leading && !m_item.note && tail.size() > 2 && tail.front() == '(' && tail.back() == ')' &&
-        tail.find(')') == tail.size() - 1) {
-      // "[Docker Compose](…) (Define and run multi-container applications)":
-      // a remark in parentheses is the note.
+    bool parenthesized =
+        tail.size() > 2 && tail.front() == '(' && tail.back() == ')' && tail.find(')') == tail.size() - 1;
+    bool bracketed = tail.size() > 2 && tail.front() == '[' && tail.back() == ']' && tail.find(']') == tail.size() - 1;
+    if (leading && !m_item.note && (parenthesized || bracketed)) {
+      // "[Docker Compose](…) (Define and run multi-container applications)",
+      // "[The One](…) [250👍]" (awesome-flutter): a remark is the note.
       m_item.note = std::string(trim(std::string_view(tail).substr(1, tail.size() - 2)));
       return;
     }
@@ -637,22 +648,43 @@ class EntryParser {
            });
   }
 
-  // "… using docker-gen by [@jwilder][jwilder]": a credit to GitHub users
-  // closing the description gives the authors and leaves the description.
+  // "… using docker-gen by [@jwilder][jwilder]", "… GridView with tiles of
+  // variable sizes by [Romain Rastel](…)." (awesome-flutter, 228 entries): a
+  // credit closing the description gives the authors and leaves the
+  // description. The credit names GitHub users, or people by two words or
+  // more ("Learn Go by Example" credits nobody), after a word that may
+  // credit: not a participle such as "inspired" or "powered", but
+  // "created", "written", "maintained" and the like.
   void take_closing_credit(std::string& description) {
-    if (description.find('@') == std::string::npos) return;  // most descriptions: one memchr
-    size_t by = description.rfind(" by @");
+    size_t by = description.rfind(" by ");
     if (by == std::string::npos) return;
     std::string_view credit = trim(std::string_view(description).substr(by + 1));
     while (!credit.empty() && std::string_view(".,;").find(credit.back()) != std::string_view::npos)
       credit.remove_suffix(1);
     std::optional<std::vector<std::string>> authors = credited_authors(credit);
-    if (!authors || authors->empty() || !std::all_of(authors->begin(), authors->end(), [](const std::string& name) {
-          return name.size() > 1 && name[0] == '@' && name.find(' ') == std::string::npos;
-        }))
-      return;
+    if (!authors || authors->empty()) return;
+    bool handles = std::all_of(authors->begin(), authors->end(), [](const std::string& name) {
+      return name.size() > 1 && name[0] == '@' && name.find(' ') == std::string::npos;
+    });
+    bool people = std::all_of(authors->begin(), authors->end(),
+                              [](const std::string& name) { return name.find(' ') != std::string::npos; });
+    if (!handles && (!people || !may_credit(std::string_view(description).substr(0, by)))) return;
     m_item.authors = std::move(*authors);
-    description = std::string(trim(std::string_view(description).substr(0, by)));
+    // "Developed by Red Hat." keeps its words: one word is no description.
+    std::string_view rest = trim(std::string_view(description).substr(0, by));
+    while (!rest.empty() && (rest.back() == ',' || rest.back() == ';')) rest.remove_suffix(1);
+    if (rest.find(' ') != std::string_view::npos) description = std::string(rest);
+  }
+
+  // Whether the word closing `before` may precede "by NAMES" as a credit.
+  static bool may_credit(std::string_view before) {
+    size_t space = before.find_last_of(' ');
+    std::string word = to_lower(space == std::string_view::npos ? before : before.substr(space + 1));
+    if (!ends_with(word, "ed") && !ends_with(word, "en")) return true;  // "… variable sizes by X"
+    static constexpr std::array<std::string_view, 16> k_credits = {
+        "created", "developed", "maintained", "written",  "authored",  "designed",  "presented", "taught",
+        "curated", "edited",    "published",  "produced", "organized", "organised", "hosted",    "implemented"};
+    return std::find(k_credits.begin(), k_credits.end(), word) != k_credits.end();
   }
 
   // "… - Author (PDF, EPUB)": a closing parenthesis of format labels gives

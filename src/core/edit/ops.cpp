@@ -72,7 +72,7 @@ Insertion insertion_point(const EditTarget& target, const Lines& lines, bool ord
   ListSpacingVote vote;
   for (const Item& item : items) vote.add(read_list_marker(lines.at(item.pos.line), item.pos.column));
   ListSpacing spacing = vote.result();
-  at.padding = std::max(1, spacing.offset - visual_width(at.marker));
+  at.padding = spacing.padding(visual_width(at.marker));
   at.tab = spacing.tab;
   if (items.size() >= 2 && same_list(items[items.size() - 2], last, lines))
     at.gap = last.pos.line - item_range(items[items.size() - 2], lines).last - 1;
@@ -221,9 +221,10 @@ void check_group_keeps_items(const EntryRef& entry, const std::set<const Item*>&
 }
 
 // The separator most of the list's awesome-style entries write after their
-// link (" - ", " – ", " — ", ": "), or " - " when they write none.
+// link (" - ", " – ", " — ", ": ", best-websites' " : "), or " - " when they write none.
 std::string dominant_separator(const Catalog& catalog) {
-  static constexpr std::array<std::string_view, 4> k_separators = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": "};
+  static constexpr std::array<std::string_view, 5> k_separators = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": ",
+                                                                   " : "};
   std::array<size_t, k_separators.size()> counts{};
   for (const EntryRef& ref : collect_entries(catalog)) {
     const std::string& raw = ref.item->raw;

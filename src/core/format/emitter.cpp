@@ -473,7 +473,7 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
   // The spaces after the markers, or a tab: the list's own (list_marker.hpp).
   ListSpacingVote vote;
   for (cmark_node* item = first; item; item = cmark_node_next(item)) vote.add(item_marker(item));
-  auto [offset, tab, tab_after] = vote.result();
+  ListSpacing spacing = vote.result();
   for (cmark_node* item = first; item; item = cmark_node_next(item)) {
     std::string marker =
         ordered ? read_marker(m_source.source_line(m_source.start_line(item)), item).text : std::string(1, bullet);
@@ -483,7 +483,7 @@ char Emitter::emit_list(cmark_node* list, const Frame& frame, char previous_bull
     // after the marker becomes the list's spaces, as list-indent asks.
     ListMarker own = item_marker(item);
     bool text = own.has_content && !own.code_after_marker;
-    emit_item(item, marker, lead, text ? marker_padding(own, offset) : 1, text && tab);
+    emit_item(item, marker, lead, text ? spacing.padding(own.width) : 1, text && spacing.tab);
   }
   return ordered ? 0 : bullet;
 }

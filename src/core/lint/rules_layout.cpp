@@ -237,7 +237,8 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
     // "uses" no spaces; `tab`: that tab alone is the list's way.
     ListSpacingVote vote;
     for (const ListInfo::Entry& item : list.items) vote.add(marker_at(context, item.start));
-    auto [offset, tab, tabbed] = vote.result();
+    ListSpacing spacing = vote.result();
+    bool tab = spacing.tab, tabbed = spacing.tab_after;
     // A sublist's items take its first item's indentation, tabs or spaces,
     // as fmt writes them (awesome-scalability mixes the two in one list).
     std::string_view first_line = context.line(list.items.front().start.line);
@@ -246,7 +247,7 @@ void check_list_indent(const LintContext& context, RuleReporter& out) {
     for (const ListInfo::Entry& item : list.items) {
       ListMarker marker = marker_at(context, item.start);
       if (!marker.at_line_start) continue;
-      int padding = marker_padding(marker, offset);
+      int padding = spacing.padding(marker.width);
       std::string_view indent = context.line(item.start.line).substr(0, marker.at);
       if (expected >= 0 && marker.column != expected)
         out.report(item.start,

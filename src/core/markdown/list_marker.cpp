@@ -64,29 +64,44 @@ int list_text_offset(const ListMarker& first) {
   return first.width + (kept ? first.blanks_after : 1);
 }
 
+int ListSpacing::padding(int width) const {
+  for (const auto& [wide, spaces] : wider)
+    if (wide == width) return spaces;
+  return std::max(1, offset - width);
+}
+
 void ListSpacingVote::add(const ListMarker& marker) {
-  // An ordered list's "1." and "10." differ in width: only the markers as
-  // wide as the first vote, so "9.  a" / "10. b" keeps one text column.
-  if (!marker.has_content || (m_width && marker.width != m_width)) return;
-  m_width = marker.width;
-  int offset = list_text_offset(marker);
-  bool tab = tab_separated(marker);
-  for (Count& count : m_counts)
-    if (count.spacing.offset == offset && count.spacing.tab == tab) {
+  if (!marker.has_content) return;
+  if (!m_width) m_width = marker.width;
+  // An ordered list's "1." and "10." differ in width: each width votes on its own.
+  bool wider = marker.width != m_width;
+  int offset = wider ? list_text_offset(marker) - marker.width : list_text_offset(marker);
+  bool tab = !wider && tab_separated(marker);
+  std::vector<Count>& counts = wider ? m_wider : m_counts;
+  for (Count& count : counts)
+    if (count.spacing.offset == offset && count.spacing.tab == tab && count.width == (wider ? marker.width : 0)) {
       ++count.items;
       return;
     }
-  m_counts.push_back({{offset, tab, marker.tab_after}, 1});
+  counts.push_back({{offset, tab, marker.tab_after}, 1, wider ? marker.width : 0});
 }
 
 ListSpacing ListSpacingVote::result() const {
   const Count* best = nullptr;
   for (const Count& count : m_counts)
     if (!best || count.items > best->items) best = &count;
-  return best ? best->spacing : ListSpacing{};
+  ListSpacing spacing = best ? best->spacing : ListSpacing{};
+  for (const Count& count : m_wider) {
+    auto known = std::find_if(spacing.wider.begin(), spacing.wider.end(),
+                              [&](const auto& entry) { return entry.first == count.width; });
+    if (known != spacing.wider.end()) continue;  // the earliest majority of that width is taken below
+    const Count* most = &count;
+    for (const Count& other : m_wider)
+      if (other.width == count.width && other.items > most->items) most = &other;
+    spacing.wider.emplace_back(count.width, most->spacing.offset);
+  }
+  return spacing;
 }
-
-int marker_padding(const ListMarker& marker, int offset) { return std::max(1, offset - marker.width); }
 
 bool tab_separated(const ListMarker& marker) {
   return marker.found && marker.has_content && marker.tab_after && marker.content == marker.end + 1;
