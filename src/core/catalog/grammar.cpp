@@ -470,6 +470,19 @@ class EntryParser {
         note = std::string(trim(credit.substr(open + 1, credit.size() - open - 2)));
         credit = trim(credit.substr(0, open));
       }
+    // "by Andrew Ng in Coursera (2010-2014)", "by CILVR lab @ NYU (2014)"
+    // (awesome-deep-learning): where the credited taught is the field "venue".
+    std::string_view venue;
+    if (!of && !comma) {
+      size_t cut = std::min({credit.find(" in "), credit.find(" at "), credit.find(" @ ")});
+      if (cut != std::string_view::npos && cut > 3) {
+        venue = trim(credit.substr(cut + (credit[cut + 1] == '@' ? 3 : 4)));
+        credit = trim(credit.substr(0, cut));
+      }
+    }
+    // "… Richard Socher, Hugo Larochelle and many others": the names given.
+    for (std::string_view others : {" and many others", " and several others", " and others"})
+      if (ends_with(credit, others)) credit = trim(credit.substr(0, credit.size() - others.size()));
     std::optional<std::vector<std::string>> authors = credited_authors(of      ? "by " + std::string(credit.substr(3))
                                                                        : comma ? "by " + std::string(credit)
                                                                                : std::string(credit));
@@ -477,6 +490,7 @@ class EntryParser {
     if (of && !std::all_of(authors->begin(), authors->end(), [](const std::string& name) { return name[0] == '@'; }))
       return false;
     m_item.authors = std::move(*authors);
+    if (!venue.empty()) m_item.fields.emplace_back("venue", std::string(venue));
     if (note && !note->empty()) take_remark(std::move(*note));
     if (separator != std::string::npos)
       if (auto description = after_separator(trim(std::string_view(tail).substr(separator)));

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "context.hpp"
+#include "curate/markdown/list_marker.hpp"
 #include "curate/text/text.hpp"
 #include "line_scan.hpp"
 
@@ -248,6 +249,15 @@ bool is_navigation_line(const LintContext& context, int number) {
   return any && rest.find_first_not_of(" \t*_|") == std::string::npos;
 }
 
+constexpr std::array<std::string_view, 4> k_entry_separators = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": "};
+
+// Whether a continuation line of `item` stands where its text does (indented
+// to the item's text column): then it is a wrapped line, not a lazy one.
+bool at_text_column(const LintContext& context, const Item& item, std::string_view line, size_t indent) {
+  ListMarker marker = read_list_marker(context.line(item.pos.line), item.pos.column);
+  return visual_width(line.substr(0, indent)) >= marker.content_column;
+}
+
 ItemCheck check_lazy_continuation(const LintContext& context, RuleReporter& out) {
   return [&context, &out](const ItemVisit& at) {
     const Item& item = at.item;
@@ -268,6 +278,19 @@ ItemCheck check_lazy_continuation(const LintContext& context, RuleReporter& out)
                                  " above instead of starting an item: write " +
                                  single_quoted(std::string(1, text[0]) + " " + std::string(text.substr(1, 1))),
                              offset + indent + 1, 0, " ");
+        continue;
+      }
+      // "- [B](…) - two⏎[C](…) - three": an entry on the line below, left of
+      // the item's text and without its marker, is B's text (awesome-datascience).
+      size_t link_end = text.front() == '[' ? markdown_link_end(text, 0) : std::string_view::npos;
+      bool glued_entry =
+          link_end != std::string_view::npos && !at_text_column(context, item, line, indent) &&
+          std::any_of(std::begin(k_entry_separators), std::end(k_entry_separators),
+                      [&](std::string_view sep) { return text.compare(link_end, sep.size(), sep) == 0; });
+      if (glued_entry) {
+        out.report(at_byte(number, indent), at_byte(number, line.size() - 1),
+                   single_quoted(trim(text)) + " continues the entry " + single_quoted(item.title) +
+                       " above instead of starting an item: write a list marker before it");
         continue;
       }
       bool navigation = is_navigation_line(context, number);
@@ -294,7 +317,8 @@ void add_syntax_rules(RuleRegistry& registry) {
       {"lazy-continuation", "No line is glued onto the entry above", Severity::error, true,
        "A line right below a list item, without a blank line, continues that item's text (CommonMark's lazy "
        "continuation), and fmt keeps it there. Reported: '-[Name](url)' without the space after the marker (an "
-       "entry meant as an item), a line of only #anchor links ('[Back to Top](#contents)'), and a last line "
+       "entry meant as an item), '[Name](url) - text' left of the item's text (an entry without its marker), a "
+       "line of only #anchor links ('[Back to Top](#contents)'), and a last line "
        "ending with ':' under an entry without nested items (a label for what follows, 'LLM-based:'). Fixed: the "
        "missing space; for a top-level item, a blank line before the other two, which start the line anew.",
        FixEffect::structure},
