@@ -355,12 +355,14 @@ class EntryParser {
       // "[x](…) _(label: good first issue)_ Desc…": words right after a
       // note in emphasis are still the description, and `rest` has them
       // for entry-format to report the missing separator.
-      // So are words after a remark in brackets ("[IBM Watson](…) [8⭐] Easily integrate…").
+      // So are words after a remark in brackets ("[IBM Watson](…) [8⭐] Easily
+      // integrate…"), but a credit that did not read as names is no missing
+      // separator (programming-talks' "[…](…) [00:41:07] by **lvh**").
       const Atom* emphasis = m_flat.atom(pos);
       if (!description && ((emphasis && !emphasis->is_link) || m_s[pos] == '[') && !after.empty() &&
           std::isalnum(static_cast<unsigned char>(after.front()))) {
         description = after;
-        m_item.rest = after;
+        if (!istarts_with(after, "by ")) m_item.rest = after;
       }
       if (!description || description->empty()) return false;
       if (!note.empty()) m_item.note = std::move(note);
