@@ -64,7 +64,7 @@ TEST_CASE("entry-format checks entries against the list's own style, so a books 
       "- [Think Python](https://example.com/tp) Allen Downey (PDF)\n";
   CHECK(findings(books, "entry-format") ==
         std::vector<std::string>{"5: 'Think Python': has text after its last part that is not separated as the "
-                                 "books style ([{title}]({url}) - {authors} @ {publisher} ({formats})) separates it"});
+                                 "books style ([{title}]({url}) - {authors} ({formats})) separates it"});
 }
 
 TEST_CASE("entry-format names the part a reference entry misses when its title has no quotes to open it") {

@@ -11,6 +11,7 @@
 #include "curate/catalog/catalog.hpp"
 #include "curate/catalog/kinds.hpp"
 #include "curate/catalog/style.hpp"
+#include "curate/text/text.hpp"
 
 namespace curate {
 
@@ -54,9 +55,19 @@ bool is_format_label(std::string_view link_text);
 // are no format ("code").
 std::optional<std::string> format_of_label(std::string_view label);
 
-// The labels of a list of formats: "HTML, PDF", "ePub & ODT", "PDF and
-// LaTeX", "HTML/PDF".
-std::vector<std::string_view> format_labels(std::string_view text);
+// Calls `visit` with each label of a list of formats ("HTML, PDF", "ePub &
+// ODT", "PDF and LaTeX", "HTML/PDF"), until it returns false; false then.
+// Without allocating: template readings ask it of many candidate texts.
+template <typename Visit>
+bool each_format_label(std::string_view text, const Visit& visit) {
+  return each_trimmed_view(text, ",&/", [&](std::string_view part) {
+    for (size_t at = part.find(" and "); at != std::string_view::npos; at = part.find(" and ")) {
+      if (std::string_view label = trim(part.substr(0, at)); !label.empty() && !visit(label)) return false;
+      part = trim(part.substr(at + 5));
+    }
+    return part.empty() || visit(part);
+  });
+}
 
 // Adds `format` to item.formats unless it is there already.
 void add_format(Item& item, const std::string& format);

@@ -710,11 +710,16 @@ class EntryParser {
     if (tail.empty() || (tail.back() != ')' && tail.back() != ']')) return;
     size_t open = tail.rfind(tail.back() == ')' ? '(' : '[');
     if (open == std::string::npos) return;
-    auto labels = format_labels(std::string_view(tail).substr(open + 1, tail.size() - open - 2));
-    if (labels.empty() || !std::all_of(labels.begin(), labels.end(),
-                                       [](std::string_view label) { return format_of_label(label).has_value(); }))
+    std::string_view inside = std::string_view(tail).substr(open + 1, tail.size() - open - 2);
+    bool labels = false;
+    if (!each_format_label(inside,
+                           [&](std::string_view label) { return (labels = format_of_label(label).has_value()); }) ||
+        !labels)
       return;
-    for (std::string_view label : labels) add_format(m_item, *format_of_label(label));
+    each_format_label(inside, [&](std::string_view label) {
+      add_format(m_item, *format_of_label(label));
+      return true;
+    });
     tail = std::string(trim(std::string_view(tail).substr(0, open)));
   }
 
@@ -768,19 +773,6 @@ std::optional<std::string> format_of_label(std::string_view label) {
   for (const auto& [alias, format] : k_aliases)
     if (alias == key) return std::string(format);
   return std::nullopt;
-}
-
-std::vector<std::string_view> format_labels(std::string_view text) {
-  std::vector<std::string_view> labels;
-  each_trimmed_view(text, ",&/", [&](std::string_view part) {
-    for (size_t at = part.find(" and "); at != std::string_view::npos; at = part.find(" and ")) {
-      if (std::string_view label = trim(part.substr(0, at)); !label.empty()) labels.push_back(label);
-      part = trim(part.substr(at + 5));
-    }
-    if (!part.empty()) labels.push_back(part);
-    return true;
-  });
-  return labels;
 }
 
 void add_format(Item& item, const std::string& format) {

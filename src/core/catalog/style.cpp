@@ -239,7 +239,7 @@ const std::vector<BuiltinStyle>& builtin_styles() {
   static const std::vector<BuiltinStyle> styles = {
       {"seed", "{tags}\"{title}\" [{authors}; {kinds}; {date}]({url})", "", 2},
       {"awesome", "[{title}]({url}) - {description}", "", 1},
-      {"books", "[{title}]({url}) - {authors} @ {publisher} ({formats})", "formats,authors", 3},
+      {"books", "[{title}]({url}) - {authors} ({formats})", "formats,authors", 3},
       {"papers", "**{title}** ({year}), {authors} [[pdf]]({url})", "year", 5},
       {"code-spans", "[{title}]({url}) `{org}` `{year}`", "org", 4},
       {"reference", "**[{n}]** {authors}. \"{title}.\" {venue} ({year}) [[pdf]]({url})", "n", 6},

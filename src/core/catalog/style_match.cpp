@@ -453,9 +453,10 @@ bool valid_capture(Capture check, std::string_view value, const KindTable& kinds
     case Capture::authors:
       return plausible_authors(value);
     case Capture::formats: {
-      std::vector<std::string_view> labels = format_labels(value);
-      return !labels.empty() && std::all_of(labels.begin(), labels.end(),
-                                            [](std::string_view label) { return format_of_label(label).has_value(); });
+      bool labels = false;
+      return each_format_label(value,
+                               [&](std::string_view label) { return (labels = format_of_label(label).has_value()); }) &&
+             labels;
     }
     case Capture::kinds:
       return kinds.classify(value).has_value();
@@ -505,6 +506,7 @@ class Matcher {
     m_captured.resize(parts.size());
     for (Captures& captures : m_captured) captures.clear();
     m_can_end.assign(parts.size() * (in.text.size() + 1), 0);
+    m_has_at = in.text.find('@') != std::string::npos;
     m_failed.assign(parts.size() * (in.text.size() + 1), 0);
   }
 
@@ -578,11 +580,21 @@ class Matcher {
       if (!may_end(k, e)) continue;
       if (++m_steps > k_budget) return false;
       std::string_view value = m_in.view(p, e, m_rendered);
-      if (part.core.check == Capture::authors) value = without_closing_stop(value);
+      // "David L. Poole, Alan K. Mackworth @ Cambridge University Press"
+      // (free-programming-books): the authors, and their publisher.
+      std::string_view publisher;
+      if (part.core.check == Capture::authors) {
+        if (size_t at = m_has_at ? value.find(" @ ") : std::string_view::npos; at != std::string_view::npos) {
+          publisher = trim(value.substr(at + 3));
+          value = trim(value.substr(0, at));
+        }
+        value = without_closing_stop(value);
+      }
       if (!valid_capture(part.core.check, value, m_kinds)) continue;
       size_t q = match_literal(part.trail, part.trail_separator, m_in.text, e);
       if (q == std::string::npos) continue;
       m_captured[k] = {{part.core.name, std::string(value)}};
+      if (!publisher.empty()) m_captured[k].emplace_back("publisher", std::string(publisher));
       if (match(k + 1, q)) return true;
     }
     m_captured[k].clear();
@@ -673,6 +685,7 @@ class Matcher {
   std::vector<char>& m_can_end;
   std::vector<char>& m_failed;
   size_t m_end = 0;
+  bool m_has_at = false;  // the entry holds an '@': an author may have a publisher after it
   int m_steps = 0;
   const Part* m_missing = nullptr;
   size_t m_missing_index = 0;

@@ -113,8 +113,10 @@ void overlay(const StyleReading& reading, const KindTable& kinds, Item& item) {
       if (auto found = kinds.classify(value)) item.kinds = *found;
       item.medium = value;
     } else if (capture == Capture::formats) {
-      for (std::string_view label : format_labels(value))
+      each_format_label(value, [&](std::string_view label) {
         if (auto format = format_of_label(label)) add_format(item, *format);
+        return true;
+      });
     } else if (name == "title") {
       item.title = value;
     } else if (name == "url") {
