@@ -392,6 +392,15 @@ TEST_CASE("a lazy block quote line in an item stays in the quote") {
   check_safe_and_idempotent("   - > quote in item\n    - deep\n");
 }
 
+TEST_CASE("a lazy block quote line stays in the quote when the quote loses its indentation") {
+  // After a list, the quote's one column goes; its lazy line "    - b" would
+  // then have three and open a list outside the quote (fuzz finding 24).
+  std::string text = "  - a\n > - quoted\n    - b\n";
+  CHECK(format_markdown(text).find(">") != std::string::npos);
+  check_safe_and_idempotent(text);
+  check_safe_and_idempotent("- x\n  - a\n >    - [N](#n)\n    - [W](#w)np\n");
+}
+
 TEST_CASE("indented code after a list marker keeps its columns when a tab follows the marker") {
   // The first tab is partly the blank after "*" and partly the code's
   // indentation; copying the line from the next byte on lost two columns

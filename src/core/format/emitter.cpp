@@ -252,14 +252,14 @@ class Emitter {
     for (int line = first; line <= last; ++line) emit_line(finish(line, relative_line(line, frame)), frame);
   }
 
-  // A block quote in a list item may have lazy lines (no ">"): those that
-  // could start a block keep four extra columns, as in paragraphs.
+  // A block quote's line without ">" is a lazy line of its paragraph; one
+  // that could start a block keeps four columns, as in paragraphs, however
+  // the quote itself is re-indented (fuzz finding 24).
   void emit_quote(cmark_node* quote, const Frame& frame) {
     int first = m_source.start_line(quote), last = m_source.last_line(quote);
     for (int line = first; line <= last; ++line) {
       std::string text = finish(line, relative_line(line, frame));
-      bool lazy_block = line > first && frame.marker_line && !starts_with(trim(text), ">") && could_start_block(text) &&
-                        is_lazy(line, frame);
+      bool lazy_block = line > first && !starts_with(trim(text), ">") && could_start_block(text);
       emit_line(lazy_block ? "    " + std::string(trim(text)) : text, frame);
     }
   }
