@@ -392,6 +392,17 @@ TEST_CASE("a lazy block quote line in an item stays in the quote") {
   check_safe_and_idempotent("   - > quote in item\n    - deep\n");
 }
 
+TEST_CASE("a fence whose indentation is a tab keeps the columns cmark-gfm takes off its code") {
+  // cmark-gfm counts the fence's indentation in bytes (the tab is one) and
+  // takes that many columns off each code line: " - [M]" in the source
+  // (fuzz finding 25). The fence is written flush with its item.
+  std::string text = "- [J](https://j.org)\n\t- [P](https://p.org)\n\t```- x\n\t- [M](https://m.org)\n";
+  CHECK(format_markdown(text) == "- [J](https://j.org)\n\t- [P](https://p.org)\n  ```- x\n   - [M](https://m.org)\n");
+  check_safe_and_idempotent(text);
+  check_safe_and_idempotent("- a\n \t```\n \t x\n \t```\n");
+  check_safe_and_idempotent("- a\n  - b\n\n\t```\n\tx\n\t```\n");
+}
+
 TEST_CASE("a lazy block quote line stays in the quote when the quote loses its indentation") {
   // After a list, the quote's one column goes; its lazy line "    - b" would
   // then have three and open a list outside the quote (fuzz finding 24).

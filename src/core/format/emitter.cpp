@@ -241,11 +241,29 @@ class Emitter {
     int length = 0, offset = 0;
     char fence = 0;
     bool fenced = cmark_node_get_fenced(code, &length, &offset, &fence);
+    // cmark-gfm counts an opening fence's indentation in bytes, a tab as
+    // one, and takes that many columns off each line of code. When a tab
+    // makes the two differ, the fence is written flush with its container
+    // and the lines without those columns (fuzz finding 25).
+    bool tab_offset = false;
+    if (fenced && first != frame.marker_line) {
+      int kept_dedent = std::exchange(m_dedent, 0);
+      std::string opening = relative_line(first, frame);
+      tab_offset = leading_width(opening) != offset;
+      if (!tab_offset) m_dedent = kept_dedent;
+    }
     for (int line = first; line <= last; ++line) {
       bool content = !fenced || (line > first && (line < last || ends_open_fence(code)));
       std::string text = relative_line(line, frame);
+      if (tab_offset)
+        text = content ? format_detail::strip_indent(text, offset)
+                       : text.substr(std::min(text.find_first_not_of(" \t"), text.size()));
       emit_line(content ? text : finish(line, std::move(text)), frame, content);
     }
+  }
+
+  static int leading_width(std::string_view text) {
+    return visual_width(text.substr(0, std::min(text.find_first_not_of(" \t"), text.size())));
   }
 
   void emit_verbatim(int first, int last, const Frame& frame) {
