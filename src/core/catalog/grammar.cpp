@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include <utf8proc.h>
+
 #include "curate/markdown/markdown.hpp"
 #include "curate/text/text.hpp"
 #include "flat.hpp"
@@ -44,6 +46,46 @@ size_t shortcode_length(std::string_view text) {
           text[i] == '_' || text[i] == '+' || text[i] == '-'))
     ++i;
   return i > 1 && i < text.size() && text[i] == ':' ? i + 1 : 0;
+}
+
+// Whether `text` opens with a letter or digit of any script ("廖雪峰",
+// "Android"), as words right after a link do.
+bool opens_with_word(std::string_view text) {
+  if (text.empty()) return false;
+  utf8proc_int32_t code = -1;
+  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                   &code);
+  if (code < 0) return false;
+  if (code < 0x80) return std::isalnum(static_cast<unsigned char>(code)) != 0;
+  utf8proc_category_t category = utf8proc_category(code);
+  return (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+         (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+}
+
+// "8th Light https://8thlight.com/blog/": whether the text before a bare
+// address names it (a few words), rather than leading into it ("more at
+// https://…", "… assistants (see www.nuprl.org").
+bool names_bare_url(std::string_view text) {
+  if (text.empty() || std::string_view("([{<\"'*_`~").find(text.back()) != std::string_view::npos ||
+      std::count(text.begin(), text.end(), '(') != std::count(text.begin(), text.end(), ')') ||
+      std::count(text.begin(), text.end(), ' ') >= 8)
+    return false;
+  size_t space = text.find_last_of(" \t");
+  std::string_view last = space == std::string_view::npos ? text : text.substr(space + 1);
+  static constexpr std::array<std::string_view, 22> k_leads = {
+      "a",   "an",    "the",  "at", "in",  "on",  "to", "of", "for",  "from", "via",
+      "see", "visit", "here", "is", "are", "and", "or", "by", "with", "into", "as"};
+  return std::none_of(k_leads.begin(), k_leads.end(), [&](std::string_view lead) { return last == lead; });
+}
+
+// "link to paper", "Project page": link text that only labels the page
+// the text before it names.
+bool is_page_label(std::string_view link_text) {
+  static constexpr std::array<std::string_view, 16> k_labels = {
+      "link",    "link to paper", "paper", "arxiv", "website",  "homepage",   "project page", "project",
+      "article", "blog post",     "post",  "web",   "official", "repository", "repo",         "github"};
+  std::string_view text = trim(link_text);
+  return std::any_of(k_labels.begin(), k_labels.end(), [&](std::string_view label) { return iequals(text, label); });
 }
 
 // Separators between a name and its description ("- ", "— ", "– ", ": ").
@@ -251,9 +293,19 @@ class EntryParser {
       return read_link_after_title(skip_spaces(m_s, end));
     }
     if (const Atom* atom = m_flat.atom(end); atom && atom->is_link) {
-      if (atom->is_autolink && label) {
+      // "PubNub: https://…", "8th Light https://…", "Foo - https://… - …":
+      // a name, then its bare address.
+      if (atom->is_autolink && (label || dash || names_bare_url(m_item.title))) {
         m_item.style = EntryStyle::bare_url;
         m_item.url = atom->url;
+        if (!label && !dash) take_closing_remark();  // "Daniel Doubrovkine (dB.) http://…"
+        return end + 1;
+      }
+      // "Switch Transformers: … (JMLR'21) [link to paper](…)": the link
+      // labels the page the text names.
+      if (!m_item.title.empty() && is_page_label(atom->text)) {
+        m_item.url = atom->url;
+        take_venue_year();
         return end + 1;
       }
       // "MySQL - [awesome-mysql](url)": a link after a separator names the
@@ -275,6 +327,58 @@ class EntryParser {
     }
     if (!label && end == m_s.size()) split_plain_description(pos, dash);
     return end;
+  }
+
+  // The title's closing "(remark)" is its note.
+  void take_closing_remark() {
+    std::string& title = m_item.title;
+    size_t open = title.rfind(" (");
+    if (title.empty() || title.back() != ')' || open == std::string::npos || m_item.note) return;
+    std::string_view inside = trim(std::string_view(title).substr(open + 2, title.size() - open - 3));
+    if (inside.empty() || inside.find_first_of("()") != std::string_view::npos) return;
+    m_item.note = std::string(inside);
+    title = std::string(trim(std::string_view(title).substr(0, open)));
+  }
+
+  // "… (JMLR'21)", "… (NeurIPS 2021)": a paper's venue and year closing
+  // its title are the field "venue" and the date.
+  void take_venue_year() {
+    std::string& title = m_item.title;
+    size_t open = title.rfind('(');
+    if (title.empty() || title.back() != ')' || open == std::string::npos || open == 0) return;
+    std::string_view inside = trim(std::string_view(title).substr(open + 1, title.size() - open - 2));
+    auto digits = [](std::string_view text) {
+      return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    std::string year;
+    std::string_view venue;
+    size_t apostrophe = inside.size() >= 3 ? inside.size() - 3 : std::string_view::npos;
+    size_t curly = inside.size() >= 5 ? inside.size() - 5 : std::string_view::npos;
+    if (apostrophe != std::string_view::npos && inside[apostrophe] == '\'' && digits(inside.substr(apostrophe + 1))) {
+      int two = std::stoi(std::string(inside.substr(apostrophe + 1)));
+      year = std::to_string(two < 50 ? 2000 + two : 1900 + two);
+      venue = inside.substr(0, apostrophe);
+    } else if (curly != std::string_view::npos && inside.compare(curly, 3, "\xE2\x80\x99") == 0 &&
+               digits(inside.substr(curly + 3))) {
+      int two = std::stoi(std::string(inside.substr(curly + 3)));
+      year = std::to_string(two < 50 ? 2000 + two : 1900 + two);
+      venue = inside.substr(0, curly);
+    } else if (inside.size() > 5 && digits(inside.substr(inside.size() - 4)) &&
+               (inside.compare(inside.size() - 4, 2, "19") == 0 || inside.compare(inside.size() - 4, 2, "20") == 0) &&
+               inside[inside.size() - 5] == ' ') {
+      year = std::string(inside.substr(inside.size() - 4));
+      venue = inside.substr(0, inside.size() - 5);
+    } else {
+      return;
+    }
+    venue = trim(venue);
+    if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
+    if (venue.empty() || venue.size() > 40 || !std::isalpha(static_cast<unsigned char>(venue.front())) ||
+        std::count(venue.begin(), venue.end(), ' ') > 3)
+      return;
+    if (!m_item.date) m_item.date = year;
+    m_item.fields.emplace_back("venue", std::string(venue));
+    title = std::string(trim(std::string_view(title).substr(0, open)));
   }
 
   // Removes a trailing " -", " —" or " –" from `text`; true if there was one.
@@ -549,10 +653,20 @@ class EntryParser {
     bool parenthesized =
         tail.size() > 2 && tail.front() == '(' && tail.back() == ')' && tail.find(')') == tail.size() - 1;
     bool bracketed = tail.size() > 2 && tail.front() == '[' && tail.back() == ']' && tail.find(']') == tail.size() - 1;
-    if (leading && !m_item.note && (parenthesized || bracketed)) {
+    // "（PDF版）": full-width parentheses.
+    bool full_width = tail.size() > 6 && starts_with(tail, "\xEF\xBC\x88") && ends_with(tail, "\xEF\xBC\x89") &&
+                      tail.find("\xEF\xBC\x89") == tail.size() - 3;
+    if (leading && !m_item.note && (parenthesized || bracketed || full_width)) {
       // "[Docker Compose](…) (Define and run multi-container applications)",
       // "[The One](…) [250👍]" (awesome-flutter): a remark is the note.
-      m_item.note = std::string(trim(std::string_view(tail).substr(1, tail.size() - 2)));
+      size_t open = full_width ? 3 : 1;
+      m_item.note = std::string(trim(std::string_view(tail).substr(open, tail.size() - 2 * open)));
+      return;
+    }
+    // "[FreeRADIUS新手入门](…) :worried:": a list's mark (free-programming-
+    // books-zh_CN's "link unreachable") is the note.
+    if (leading && !m_item.note && shortcode_length(tail) == tail.size()) {
+      m_item.note = tail;
       return;
     }
     // "[CS 61C](…) **Great Ideas in Computer Architecture** *UC Berkeley*"
@@ -578,7 +692,7 @@ class EntryParser {
       m_item.description = tail;
       return;
     }
-    if (leading && !m_item.description && std::isalnum(static_cast<unsigned char>(tail.front()))) {
+    if (leading && !m_item.description && opens_with_word(tail)) {
       size_t separator = find_separator(tail);
       std::string_view before = std::string_view(tail).substr(0, separator);
       std::optional<std::string> after = separator == std::string::npos
