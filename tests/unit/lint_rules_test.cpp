@@ -91,6 +91,20 @@ TEST_CASE("duplicate-url names both places and ignores scheme, www, trailing sla
   CHECK(describe(found).find("4:1 'Y' links to the same URL as 'X' at line 3") != std::string::npos);
 }
 
+TEST_CASE("duplicate-url passes a component that names its project, not a description that uses its word") {
+  auto found = lint_text(rules_linter(),
+                         "# L\n\n## S\n\n- [Django](https://djangoproject.com) - A web framework.\n"
+                         "- [geodjango](https://djangoproject.com) - (part of Django) A geographic framework.\n"
+                         "- [hatch](https://github.com/pypa/hatch) - Project manager.\n"
+                         "- [hatchling](https://github.com/pypa/hatch) - Build backend from the hatch project.\n"
+                         "- [Streaming](https://github.com/mosaicml/streaming) - Data loading.\n"
+                         "- [MosaicML Streaming](https://github.com/mosaicml/streaming) - Fast, deterministic "
+                         "streaming of large datasets.\n");
+  REQUIRE(count_rule(found, "duplicate-url") == 1);
+  CHECK(describe(found).find("10:1 'MosaicML Streaming' links to the same URL as 'Streaming' at line 9") !=
+        std::string::npos);
+}
+
 TEST_CASE("duplicate-url tells apart URLs whose ids (32-bit hashes) collide") {
   // FNV-1a gives both URLs the id 44ed4fd2; only the third entry repeats one.
   auto found = lint_text(rules_linter(),

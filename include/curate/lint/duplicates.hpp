@@ -20,7 +20,9 @@ std::string duplicate_url_key(const Item& item);
 // says in its description that it is part of `first` (awesome-python's
 // "[geodjango](…django) - (part of Django) …", "[uv-build](…uv) - uv's …
 // backend"): a component listed on its own with its project's page, not a
-// duplicate. The description must name `first`'s title as a whole word.
+// duplicate. The description must name `first`'s title as a whole word, as
+// a project: after "part of", "of", "for", "in"… or before "'s" or
+// " project".
 bool names_its_project(const Item& later, const Item& first);
 
 // The page a URL names whatever its fragment and the query parameters that

@@ -19,8 +19,16 @@ bool names_its_project(const Item& later, const Item& first) {
   auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; };
   for (size_t at = description.find(title); at != std::string::npos; at = description.find(title, at + 1)) {
     size_t end = at + title.size();
-    if ((at == 0 || !word_char(description[at - 1])) && (end == description.size() || !word_char(description[end])))
-      return true;
+    if ((at != 0 && word_char(description[at - 1])) || (end != description.size() && word_char(description[end])))
+      continue;
+    // "uv's …", "(part of Django)", "a plugin for Flask": the project named
+    // as such, not a word of the description ("[MosaicML Streaming](…) -
+    // Fast, deterministic streaming of …" repeats "[Streaming](…)").
+    std::string_view before = std::string_view(description).substr(0, at);
+    std::string_view after = std::string_view(description).substr(end);
+    if (starts_with(after, "'s") || starts_with(after, "\xE2\x80\x99s") || starts_with(after, " project")) return true;
+    for (std::string_view lead : {"part of ", "of ", "for ", "from ", "in ", "on ", "with ", "to ", "by "})
+      if (ends_with(before, lead)) return true;
   }
   return false;
 }
