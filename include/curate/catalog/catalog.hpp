@@ -32,6 +32,7 @@ enum class EntrySource : uint8_t {
   list,       // a list item
   table,      // a row of a GFM table
   paragraph,  // a reference paragraph: **[12]** Authors. "Title." …
+  heading,    // a heading that is one link: ### [Title](url) *Free*, its section's first paragraph the description
 };
 
 // How an item's first paragraph matched the entry grammar.

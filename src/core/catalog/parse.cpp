@@ -446,6 +446,10 @@ class CatalogBuilder {
     extend_section(end_of(block).line);
     if (is_extension_node(block, "table")) add_table(block);
     if (is_type(block, CMARK_NODE_PARAGRAPH) && is_reference_paragraph(block)) add_reference(block);
+    if (Item* entry = heading_entry_described_by(block)) {
+      std::string text = collapse_whitespace(plain_text(block));
+      if (!text.empty()) entry->description = std::move(text);
+    }
     if (is_type(block, CMARK_NODE_LIST)) {
       std::vector<Item>& items = m_stack.back().items;
       if (m_built && m_next_built < m_built->size() && (*m_built)[m_next_built].list == block) {
@@ -526,7 +530,55 @@ class CatalogBuilder {
     section.anchor = heading_anchor(heading);
     section.span = span_of(heading);
     m_stack.push_back(std::move(section));
+    if (m_catalog.title_line) add_heading_entry(heading);
     update_section_style();
+  }
+
+  // GoBooks writes each book as "### [The Little Go Book](…) *Free*", a
+  // cover and a paragraph; awesome-ai-agents each agent as "## [AgentGPT](…)"
+  // over "### Description": a heading that is one link to a page is an
+  // entry (of the section around it once read: pop_section), the first
+  // paragraph under it (or under its Description) the description,
+  // emphasis after the link the note.
+  void add_heading_entry(cmark_node* heading) {
+    cmark_node* link = cmark_node_first_child(heading);
+    if (!is_type(link, CMARK_NODE_LINK)) return;
+    // (Its own files are no resources: "## [Contributing](contributing.md)".)
+    const char* url = cmark_node_get_url(link);
+    if (!url || !(istarts_with(url, "https://") || istarts_with(url, "http://"))) return;
+    Item item;
+    item.title = collapse_whitespace(plain_text(link));
+    if (item.title.empty()) return;
+    for (cmark_node* after = cmark_node_next(link); after; after = cmark_node_next(after)) {
+      bool note = is_type(after, CMARK_NODE_EMPH) || is_type(after, CMARK_NODE_STRONG);
+      if (!note && !(is_type(after, CMARK_NODE_TEXT) && trim(cmark_node_get_literal(after)).empty())) return;
+      if (note) item.note = collapse_whitespace(plain_text(after));
+    }
+    item.source = EntrySource::heading;
+    item.style = EntryStyle::leading_link;
+    item.url = url;
+    item.links.push_back(url);
+    item.pos = start_of(m_lines_of, heading);
+    item.span = span_of(heading);
+    item.raw = heading_source(m_lines.line_text(m_text, item.pos.line));
+    item.paragraph_end_line = m_lines_of.end(heading);
+    m_stack.back().items.push_back(std::move(item));
+  }
+
+  // The heading entry whose description the paragraph `block` may be: its
+  // section's first, or the first of its "Description" subsection.
+  Item* heading_entry_described_by(cmark_node* block) {
+    if (!is_type(block, CMARK_NODE_PARAGRAPH)) return nullptr;
+    auto entry_of = [](Section& section) -> Item* {
+      bool heading = section.items.size() == 1 && section.items.front().source == EntrySource::heading &&
+                     section.items.front().pos.line == section.span.begin.line && !section.items.front().description;
+      return heading ? &section.items.front() : nullptr;
+    };
+    Section& open = m_stack.back();
+    if (Item* entry = entry_of(open)) return entry;
+    if (m_stack.size() > 2 && open.items.empty() && iequals(open.heading, "Description"))
+      return entry_of(m_stack[m_stack.size() - 2]);
+    return nullptr;
   }
 
   // every-programmer-should-know opens with a sponsor's "### [Tuple, …](…)"
@@ -558,6 +610,16 @@ class CatalogBuilder {
     m_stack.pop_back();
     Section& parent = m_stack.back();
     if (done.span.end.line > parent.span.end.line) parent.span.end = done.span.end;
+    // A heading entry is an entry of the section around it, spanning its
+    // own (rm takes the whole of it), which is a section still only while
+    // it holds more (awesome-ai-agents' "### Features" under each agent).
+    if (!done.items.empty() && done.items.front().source == EntrySource::heading &&
+        done.items.front().pos.line == done.span.begin.line) {
+      done.items.front().span.end = done.span.end;
+      parent.items.push_back(std::move(done.items.front()));
+      done.items.erase(done.items.begin());
+      if (done.items.empty() && done.sections.empty()) return update_section_style();
+    }
     parent.sections.push_back(std::move(done));
     update_section_style();
   }

@@ -111,10 +111,12 @@ std::vector<std::string> reindent(const Lines& lines, LineRange range, const std
 
 void refuse_non_list(const Item& item, const char* verb) {
   if (item.source == EntrySource::list) return;
-  const char* what = item.source == EntrySource::table ? "a table row" : "a reference paragraph";
+  const char* what = item.source == EntrySource::table     ? "a table row"
+                     : item.source == EntrySource::heading ? "a heading"
+                                                           : "a reference paragraph";
   throw Error("", item.pos.line, item.pos.column,
-              "\"" + item.title + "\" is " + what + "; curate can " + verb +
-                  " list items only: edit it by hand (rm and add work on it)");
+              "\"" + item.title + "\" is " + what + "; curate can " + verb + " list items only: edit it by hand (" +
+                  (item.source == EntrySource::heading ? "rm works" : "rm and add work") + " on it)");
 }
 
 }  // namespace curate::edit_detail

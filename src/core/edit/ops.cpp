@@ -58,7 +58,9 @@ Insertion insertion_point(const EditTarget& target, const Lines& lines, bool ord
   if (last.source != EntrySource::list)
     throw Error("", last.pos.line, last.pos.column,
                 target.describe() + " keeps its entries in " +
-                    (last.source == EntrySource::table ? "a table" : "reference paragraphs") +
+                    (last.source == EntrySource::table     ? "a table"
+                     : last.source == EntrySource::heading ? "headings"
+                                                           : "reference paragraphs") +
                     "; only list items can be moved or appended there by this edit");
   Insertion at{item_range(last, lines).last, indent_of(last, lines), marker_of(last, lines), 1, 0};
   if (!is_bullet(at.marker)) {
@@ -190,10 +192,11 @@ void remove_item_lines(const std::vector<Item>& siblings, const Item& item, cons
 }
 
 // A table row is its line; a reference paragraph its lines and the blank
-// line after it, so the paragraphs around stay one blank line apart.
+// line after it, so the paragraphs around stay one blank line apart; a
+// heading entry its section, blank line after and all.
 void remove_block_entry(const Item& item, const Lines& lines, LineEdit& edit) {
   int first = item.span.begin.line, last = item.span.end.line;
-  if (item.source == EntrySource::paragraph && lines.blank(last + 1) && last + 1 <= lines.count()) ++last;
+  if (item.source != EntrySource::table && lines.blank(last + 1) && last + 1 <= lines.count()) ++last;
   edit.remove(first, last);
 }
 

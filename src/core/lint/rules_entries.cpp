@@ -238,6 +238,11 @@ ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
     // detail of its parent that shows the address, not the page again.
     bool parents_page = first && std::any_of(first->children.begin(), first->children.end(),
                                              [&](const Item& child) { return &child == &at.item; });
+    // "## [AgentGPT](…)" over "### Links" and "- Website: [x](…)": a detail
+    // in the section of a heading entry.
+    parents_page =
+        parents_page || (first && first->source == EntrySource::heading && at.item.pos.line > first->span.begin.line &&
+                         at.item.pos.line <= first->span.end.line);
     if (first && !parents_page && !names_its_project(at.item, *first))
       out.report(at.item.pos, at.line_end,
                  duplicate_url_message(at.item, *first, "line " + std::to_string(first->pos.line)));

@@ -8,6 +8,7 @@
 #include "curate/catalog/parse.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
+#include "entry_helpers.hpp"
 
 namespace curate {
 namespace {
@@ -79,9 +80,11 @@ void check_duplicate_heading(const LintContext& context, RuleReporter& out) {
 // (or the end of the file), with nothing in between.
 void check_empty_section(const LintContext& context, RuleReporter& out) {
   std::vector<const HeadingInfo*> headings = section_headings(context);
+  std::set<int> entry_lines = heading_entry_lines(context.catalog());  // "### [Golang tutorial resources](…)"
   for (size_t i = 0; i < headings.size(); ++i) {
     const HeadingInfo& heading = *headings[i];
     if (heading.level == 1 && heading.span.begin.line == context.catalog().title_line) continue;
+    if (entry_lines.count(heading.span.begin.line)) continue;
     const HeadingInfo* next = i + 1 < headings.size() ? headings[i + 1] : nullptr;
     if (next && next->level > heading.level) continue;
     int from = context.heading_last_line(heading), to = next ? next->span.begin.line : context.line_count() + 1;

@@ -11,6 +11,7 @@
 #include "context.hpp"
 #include "curate/markdown/list_marker.hpp"
 #include "curate/text/text.hpp"
+#include "entry_helpers.hpp"
 #include "line_scan.hpp"
 
 namespace curate {
@@ -172,9 +173,10 @@ void check_heading_punctuation(const LintContext& context, RuleReporter& out) {
         mark != std::string_view::npos && !ends_in_shortcode(heading.text))
       ++ending[mark];
   }
+  std::set<int> entry_lines = heading_entry_lines(context.catalog());  // a book's "### [Let's Go!](…)"
   for (const HeadingInfo& heading : context.headings()) {
     std::string_view text = heading.text;
-    if (heading.in_container || text.empty()) continue;
+    if (heading.in_container || text.empty() || entry_lines.count(heading.span.begin.line)) continue;
     char last = text.back();
     size_t mark = k_marks.find(last);
     if (mark == std::string_view::npos) continue;

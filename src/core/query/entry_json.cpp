@@ -21,6 +21,8 @@ const char* source_name(EntrySource source) {
       return "table";
     case EntrySource::paragraph:
       return "paragraph";
+    case EntrySource::heading:
+      return "heading";
     case EntrySource::list:
       break;
   }
