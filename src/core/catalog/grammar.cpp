@@ -63,12 +63,12 @@ bool opens_with_word(std::string_view text) {
 }
 
 // "8th Light https://8thlight.com/blog/": whether the text before a bare
-// address names it (a few words), rather than leading into it ("more at
+// address names it (under a dozen words), rather than leading into it ("more at
 // https://…", "… assistants (see www.nuprl.org").
 bool names_bare_url(std::string_view text) {
   if (text.empty() || std::string_view("([{<\"'*_`~").find(text.back()) != std::string_view::npos ||
       std::count(text.begin(), text.end(), '(') != std::count(text.begin(), text.end(), ')') ||
-      std::count(text.begin(), text.end(), ' ') >= 8)
+      std::count(text.begin(), text.end(), ' ') >= 12)
     return false;
   size_t space = text.find_last_of(" \t");
   std::string_view last = space == std::string_view::npos ? text : text.substr(space + 1);
@@ -312,14 +312,25 @@ class EntryParser {
       // entry's page; its text describes it rather than holding metadata.
       if (label || dash) {
         m_item.url = atom->url;
+        // "**Spotify** - [Very bad](…) privacy policy. They collect…"
+        // (awesome-privacy): a link that opens a sentence is part of it.
+        size_t stop = note_start();
+        std::string after = m_flat.render(end + 1, stop);
+        if (opens_with_word(after.substr(std::min(after.find_first_not_of(" \t.,;:"), after.size())))) {
+          m_item.description = std::string(trim(m_flat.render(end, stop)));
+          return stop;
+        }
         if (!is_format_label(atom->text)) m_item.description = atom->text;
         return end + 1;
       }
       // "For free books, go [here](url).": a link whose text is prose, not
-      // metadata, is the entry's page; the whole sentence is its title.
+      // metadata, is the entry's page; the whole sentence is its title,
+      // or, after a name and a separator, its description ("ADB AppControl
+      // - A simple adb wrapper with a [terrible privacy policy](…) to …").
       if (!is_format_label(atom->text) && !is_metadata_text(atom->text, m_kinds)) {
         m_item.url = atom->url;
         size_t stop = note_start();
+        if (!atom->is_autolink && split_name_before(pos, end, stop)) return stop;
         m_item.title = std::string(trim(m_flat.render(pos, stop)));
         return stop;
       }
@@ -381,9 +392,25 @@ class EntryParser {
     title = std::string(trim(std::string_view(title).substr(0, open)));
   }
 
-  // Removes a trailing " -", " —" or " –" from `text`; true if there was one.
+  // "Name - text … [link](…) …": the title is the name (a few words) before
+  // a separator in [pos, link), the description the rest up to `stop`.
+  bool split_name_before(size_t pos, size_t link, size_t stop) {
+    for (std::string_view sep : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
+      size_t at = m_s.find(sep, pos);
+      while (at != std::string::npos && at < link && in_code_span(at)) at = m_s.find(sep, at + 1);
+      if (at == std::string::npos || at >= link) continue;
+      std::string title(trim(m_flat.render(pos, at)));
+      if (title.empty() || std::count(title.begin(), title.end(), ' ') >= 6) return false;
+      m_item.title = std::move(title);
+      m_item.description = std::string(trim(m_flat.render(at + sep.size(), stop)));
+      return true;
+    }
+    return false;
+  }
+
+  // Removes a trailing " -", " —", " –" or " |" from `text`; true if there was one.
   static bool strip_trailing_dash(std::string& text) {
-    for (std::string_view sep : {" -", " \xE2\x80\x94", " \xE2\x80\x93"}) {
+    for (std::string_view sep : {" -", " \xE2\x80\x94", " \xE2\x80\x93", " |"}) {
       if (!ends_with(text, sep)) continue;
       text = std::string(trim(std::string_view(text).substr(0, text.size() - sep.size())));
       return true;
