@@ -403,6 +403,14 @@ TEST_CASE("a fence whose indentation is a tab keeps the columns cmark-gfm takes 
   check_safe_and_idempotent("- a\n  - b\n\n\t```\n\tx\n\t```\n");
 }
 
+TEST_CASE("an item's underlined heading of two lines keeps its line break") {
+  // The break after the link's remark separates the description; one line
+  // would lose it (fuzz finding 26).
+  std::string text = "- [O](https://c.net/p.pdf) (Mo and Ma)\nrks06a. b\n\t-\n";
+  CHECK(format_markdown(text).find("(Mo and Ma)\n") != std::string::npos);
+  check_safe_and_idempotent(text);
+}
+
 TEST_CASE("a lazy block quote line stays in the quote when the quote loses its indentation") {
   // After a list, the quote's one column goes; its lazy line "    - b" would
   // then have three and open a list outside the quote (fuzz finding 24).

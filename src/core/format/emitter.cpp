@@ -568,6 +568,10 @@ std::optional<std::string> Emitter::setext_content(cmark_node* heading, const Fr
   // Reference definitions opening the text are not part of the heading.
   std::string_view opening = trim(m_source.source_line(first));
   if (starts_with(opening, "[") && opening.find("]:") != std::string_view::npos) return std::nullopt;
+  // An item's heading names its entry, and a line break after the link
+  // separates the description: joining the lines would lose it (fuzz
+  // finding 26).
+  if (underline - first > 1 && is_type(cmark_node_parent(heading), CMARK_NODE_ITEM)) return std::nullopt;
   std::vector<std::string> parts;
   for (int line = first; line < underline; ++line) {
     std::string text = finish(line, relative_line(line, frame));
