@@ -121,7 +121,8 @@ bool is_navigation(cmark_node* paragraph) {
 struct TocCount {
   int anchors = 0;   // items whose links all go to anchors of this document
   int siblings = 0;  // items linking other Markdown files beside it
-  int others = 0;    // items linking elsewhere, or leaves without a link
+  int others = 0;    // items linking elsewhere
+  int plain = 0;     // leaves without a link ("- Metrics" under "- [Testing](#testing)")
 };
 
 void count_item(cmark_node* item, TocCount& count) {
@@ -134,7 +135,7 @@ void count_item(cmark_node* item, TocCount& count) {
     return std::all_of(links.begin(), links.end(), [&](cmark_node* link) { return pred(cmark_node_get_url(link)); });
   };
   if (links.empty()) {
-    if (!has_sublist) ++count.others;  // a heading item of a nested ToC is neutral
+    if (!has_sublist) ++count.plain;  // a heading item of a nested ToC is neutral
   } else if (all(is_anchor)) {
     ++count.anchors;
   } else if (all([](const char* url) { return is_anchor(url) || is_markdown_file(url); })) {
@@ -147,15 +148,18 @@ void count_item(cmark_node* item, TocCount& count) {
 // DESIGN.md "Table of contents": at least 90% of the items (nested ones
 // too) link only to anchors of the document, and the rest to Markdown
 // files beside it (an index may name a sibling file once among hundreds).
-// The first item that links elsewhere settles it: a list of entries is
-// not walked to its end.
+// Leaves without a link, topics the list does not link (awesome-search's
+// "- Metrics" under "- [Testing, metrics, KPIs](#…)"), may number up to
+// half the anchors. The first item that links elsewhere settles it: a
+// list of entries is not walked to its end.
 bool is_toc_list(cmark_node* list) {
   TocCount count;
   walk_lists(list, [&](cmark_node* node, int) {
     if (is_type(node, CMARK_NODE_ITEM)) count_item(node, count);
     return count.others == 0;
   });
-  return count.anchors > 0 && count.others == 0 && count.anchors * 10 >= (count.anchors + count.siblings) * 9;
+  return count.anchors > 0 && count.others == 0 && count.anchors * 10 >= (count.anchors + count.siblings) * 9 &&
+         count.plain * 2 <= count.anchors;
 }
 
 void collect_toc(cmark_node* list, const LineShift& lines, std::vector<TocLink>& toc) {

@@ -58,10 +58,20 @@ bool details_between(const LintContext& context, int from, int to) {
   return false;
 }
 
+// "### [Companies](#companies-1)": a heading that only links one of the
+// document's own headings, as engineering-blogs' contents do.
+bool links_own_heading(std::string_view line) {
+  std::string_view text = trim(line.substr(std::min(line.find_first_not_of("# \t"), line.size())));
+  size_t close = text.find("](#");
+  return starts_with(text, "[") && close != std::string_view::npos && ends_with(text, ")") &&
+         text.find(')', close) == text.size() - 1;
+}
+
 void check_duplicate_siblings(const LintContext& context, const Section& section, RuleReporter& out) {
   std::map<std::string, const Section*> seen;
   for (const Section& child : section.sections) {
     if (child.label) continue;  // a label is no heading: "> Source" may stand in every section
+    if (links_own_heading(context.line(child.span.begin.line))) continue;
     auto [it, inserted] = seen.try_emplace(to_lower(child.heading), &child);
     if (!inserted && details_between(context, it->second->span.begin.line, child.span.begin.line))
       it->second = &child;
@@ -278,7 +288,11 @@ void check_toc(const LintContext& context, RuleReporter& out) {
   for (int index = 0; index < static_cast<int>(headings.size()); ++index) {
     size_t i = static_cast<size_t>(index);
     int parent = parent_heading(headings, index);
-    if (index == toc_section || !levels.count(headings[i]->level) || !parents.count(parent)) continue;
+    // (The table's own "## Table of Contents", over its "### The Study Plan"
+    // and "### Topics of Study" parts in coding-interview-university.)
+    if (index == toc_section || !levels.count(headings[i]->level) || !parents.count(parent) ||
+        is_contents_heading(headings[i]->text))
+      continue;
     if ((index <= first || index >= last) &&
         (!with_entries.count(headings[i]->span.begin.line) || headings[i]->span.begin.line < toc.front().pos.line ||
          is_end_matter(headings[i]->text)))
