@@ -33,6 +33,7 @@ enum class EntrySource : uint8_t {
   table,      // a row of a GFM table
   paragraph,  // a reference paragraph: **[12]** Authors. "Title." …
   heading,    // a heading that is one link: ### [Title](url) *Free*, its section's first paragraph the description
+  html,       // a line of an HTML block: <a href="url"><b>Title</b></a> - Description<br>
 };
 
 // How an item's first paragraph matched the entry grammar.

@@ -61,6 +61,10 @@ bool each_trimmed_view(std::string_view text, std::string_view separators, const
 std::vector<std::string> split_trimmed(std::string_view text, std::string_view separators);
 // Collapses runs of ASCII whitespace to one space and trims.
 std::string collapse_whitespace(std::string_view text);
+
+// Text without markup tags, whitespace collapsed: Crossref titles carry
+// <i>, <sub> and <scp>, HTML entries <b> ("<a href=…><b>GNU Bash</b></a>").
+std::string without_tags(std::string_view text);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 // Levenshtein distance, for "did you mean" suggestions.
 size_t edit_distance(std::string_view a, std::string_view b);

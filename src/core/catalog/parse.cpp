@@ -38,6 +38,20 @@ std::string heading_source(std::string_view raw) {
   return std::string(trim(raw.substr(std::min(raw.find_first_not_of('#'), raw.size()))));
 }
 
+// The page a paragraph's inline HTML links first, "<a href="https://…">",
+// or none (HTML in a code span is text).
+std::optional<std::string> html_link(cmark_node* paragraph) {
+  for (cmark_node* node = paragraph ? cmark_node_first_child(paragraph) : nullptr; node; node = cmark_node_next(node)) {
+    if (!is_type(node, CMARK_NODE_HTML_INLINE)) continue;
+    std::string_view tag = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+    if (!starts_with(tag, "<a href=\"")) continue;
+    size_t end = tag.find('"', 9);
+    std::string_view url = tag.substr(9, end == std::string_view::npos ? 0 : end - 9);
+    if (istarts_with(url, "https://") || istarts_with(url, "http://")) return std::string(url);
+  }
+  return std::nullopt;
+}
+
 // The block that names a list item: its first paragraph, or a heading that
 // opens it (cs-video-courses groups its courses under "- #### **Operating
 // Systems**").
@@ -322,6 +336,11 @@ class ItemReader {
       item.paragraph_end_line = m_lines_of.end(paragraph);
     }
     if (!item.url && !item.links.empty()) item.url = item.links.front();
+    // "- <a href="https://…"><b>Alpha</b></a> - first tool.": a leading link too.
+    if (!item.url && (item.url = html_link(paragraph)) &&
+        is_type(cmark_node_first_child(paragraph), CMARK_NODE_HTML_INLINE))
+      item.style = EntryStyle::leading_link;
+    if (item.url && item.links.empty()) item.links.push_back(*item.url);
     size_t sub_items = 0;
     for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
       if (is_type(child, CMARK_NODE_LIST)) sub_items += count_children(child);
@@ -450,6 +469,7 @@ class CatalogBuilder {
     extend_section(end_of(block).line);
     if (is_extension_node(block, "table")) add_table(block);
     if (is_type(block, CMARK_NODE_PARAGRAPH) && is_reference_paragraph(block)) add_reference(block);
+    if (is_type(block, CMARK_NODE_HTML_BLOCK)) add_html_entries(block);
     if (Item* entry = heading_entry_described_by(block)) {
       std::string text = collapse_whitespace(plain_text(block));
       if (!text.empty()) entry->description = std::move(text);
@@ -503,6 +523,64 @@ class CatalogBuilder {
     item.raw = item_reader().paragraph_source(paragraph);
     item.paragraph_end_line = m_lines_of.end(paragraph);
     m_stack.back().items.push_back(std::move(item));
+  }
+
+  // the-book-of-secret-knowledge keeps its 1,000 tools in HTML paragraphs,
+  // a line each: "&nbsp;&nbsp;:small_orange_diamond: <a href="https://…">
+  // <b>GNU Bash</b></a> - is an sh-compatible shell…<br>". A line of an
+  // HTML block that opens (after blanks, &nbsp; and marks) with a link to a
+  // web page, then a separator, is an entry.
+  void add_html_entries(cmark_node* block) {
+    for (int line = m_lines_of.start(block), last = m_lines_of.end(block); line <= last; ++line) {
+      std::string_view text = m_lines.line_text(m_text, line);
+      size_t open = text.find("<a href=\"");
+      if (open == std::string_view::npos || !is_html_entry_lead(text.substr(0, open))) continue;
+      size_t url_begin = open + 9, url_end = text.find('"', url_begin);
+      if (url_end == std::string_view::npos) continue;
+      size_t tag_end = text.find('>', url_end);
+      size_t close = tag_end == std::string_view::npos ? tag_end : text.find("</a>", tag_end);
+      if (close == std::string_view::npos) continue;
+      std::string_view url = text.substr(url_begin, url_end - url_begin);
+      if (!istarts_with(url, "https://") && !istarts_with(url, "http://")) continue;
+      std::string_view rest = trim(text.substr(close + 4));
+      size_t separator = 0;
+      for (std::string_view dash : {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 "})
+        if (starts_with(rest, dash)) separator = dash.size();
+      std::string title = without_tags(text.substr(tag_end + 1, close - tag_end - 1));
+      if (!separator || title.empty()) continue;
+      Item item;
+      item.source = EntrySource::html;
+      item.style = EntryStyle::leading_link;
+      item.title = std::move(title);
+      item.url = std::string(url);
+      item.links.push_back(*item.url);
+      if (std::string plain = without_tags(rest.substr(separator)); !plain.empty()) item.description = std::move(plain);
+      item.pos = {line, static_cast<int>(open) + 1};
+      item.span = {item.pos, {line, static_cast<int>(text.size())}};
+      item.raw = std::string(trim(text));
+      item.paragraph_end_line = line;
+      m_stack.back().items.push_back(std::move(item));
+    }
+  }
+
+  // What may stand before an HTML entry's link: blanks, "&nbsp;", emoji and
+  // shortcodes (":small_orange_diamond:"), no words.
+  static bool is_html_entry_lead(std::string_view text) {
+    for (size_t at = 0; at < text.size();) {
+      size_t mark = text[at] == ':' ? text.find(':', at + 1) : std::string_view::npos;
+      if (text[at] == ' ' || text[at] == '\t' || static_cast<unsigned char>(text[at]) >= 0x80) {
+        ++at;
+      } else if (starts_with(text.substr(at), "&nbsp;")) {
+        at += 6;
+      } else if (mark != std::string_view::npos && mark - at > 1 &&
+                 text.substr(at + 1, mark - at - 1).find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_+-") ==
+                     std::string_view::npos) {
+        at = mark + 1;
+      } else {
+        return false;
+      }
+    }
+    return true;
   }
 
   void open_label(std::string text, cmark_node* block) {

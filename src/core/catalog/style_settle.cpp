@@ -67,8 +67,10 @@ int detect(const StyleSet& styles, Catalog& catalog) {
     for (const Item& item : section.items) {
       if (item.source == EntrySource::paragraph && reference >= 0) ++votes[static_cast<size_t>(reference)];
       // A table row names its entry with a link in a cell, as an awesome
-      // list's item opens with one: a list of tables falls back to awesome.
-      leading_links = leading_links || (item.source == EntrySource::table && item.url);
+      // list's item opens with one, and so do a heading entry and an HTML
+      // line: a list of those falls back to awesome.
+      leading_links =
+          leading_links || (item.source != EntrySource::list && item.source != EntrySource::paragraph && item.url);
     }
     for_each_list_item(section.items, [&](Item& item) {
       leading_links = leading_links || item.style == EntryStyle::leading_link;

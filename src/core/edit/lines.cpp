@@ -113,10 +113,12 @@ void refuse_non_list(const Item& item, const char* verb) {
   if (item.source == EntrySource::list) return;
   const char* what = item.source == EntrySource::table     ? "a table row"
                      : item.source == EntrySource::heading ? "a heading"
+                     : item.source == EntrySource::html    ? "a line of HTML"
                                                            : "a reference paragraph";
+  bool addable = item.source == EntrySource::table || item.source == EntrySource::paragraph;
   throw Error("", item.pos.line, item.pos.column,
               "\"" + item.title + "\" is " + what + "; curate can " + verb + " list items only: edit it by hand (" +
-                  (item.source == EntrySource::heading ? "rm works" : "rm and add work") + " on it)");
+                  (addable ? "rm and add work" : "rm works") + " on it)");
 }
 
 }  // namespace curate::edit_detail

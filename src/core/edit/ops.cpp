@@ -60,6 +60,7 @@ Insertion insertion_point(const EditTarget& target, const Lines& lines, bool ord
                 target.describe() + " keeps its entries in " +
                     (last.source == EntrySource::table     ? "a table"
                      : last.source == EntrySource::heading ? "headings"
+                     : last.source == EntrySource::html    ? "HTML"
                                                            : "reference paragraphs") +
                     "; only list items can be moved or appended there by this edit");
   Insertion at{item_range(last, lines).last, indent_of(last, lines), marker_of(last, lines), 1, 0};
@@ -191,12 +192,13 @@ void remove_item_lines(const std::vector<Item>& siblings, const Item& item, cons
     edit.remove(range.first - 1, range.first - 1);
 }
 
-// A table row is its line; a reference paragraph its lines and the blank
-// line after it, so the paragraphs around stay one blank line apart; a
-// heading entry its section, blank line after and all.
+// A table row or an HTML line is its line; a reference paragraph its
+// lines and the blank line after it, so the paragraphs around stay one
+// blank line apart; a heading entry its section, blank line after and all.
 void remove_block_entry(const Item& item, const Lines& lines, LineEdit& edit) {
   int first = item.span.begin.line, last = item.span.end.line;
-  if (item.source != EntrySource::table && lines.blank(last + 1) && last + 1 <= lines.count()) ++last;
+  bool block = item.source == EntrySource::paragraph || item.source == EntrySource::heading;
+  if (block && lines.blank(last + 1) && last + 1 <= lines.count()) ++last;
   edit.remove(first, last);
 }
 

@@ -73,18 +73,6 @@ std::optional<std::string> issued_date(const nlohmann::json& item) {
   return date;
 }
 
-// Text without markup tags: Crossref titles carry <i>, <sub> and <scp>.
-std::string without_tags(std::string_view text) {
-  std::string out;
-  bool in_tag = false;
-  for (char c : text) {
-    if (c == '<') in_tag = true;
-    if (!in_tag) out += c;
-    if (c == '>') in_tag = false;
-  }
-  return collapse_whitespace(out);
-}
-
 // A string field, or the first of an array of strings.
 std::string first_text(const nlohmann::json& item, const char* key) {
   auto found = item.find(key);

@@ -23,6 +23,8 @@ const char* source_name(EntrySource source) {
       return "paragraph";
     case EntrySource::heading:
       return "heading";
+    case EntrySource::html:
+      return "html";
     case EntrySource::list:
       break;
   }

@@ -39,6 +39,17 @@ std::vector<std::string> split_trimmed(std::string_view text, std::string_view s
   return {views.begin(), views.end()};
 }
 
+std::string without_tags(std::string_view text) {
+  std::string out;
+  bool in_tag = false;
+  for (char c : text) {
+    if (c == '<') in_tag = true;
+    if (!in_tag) out += c;
+    if (c == '>') in_tag = false;
+  }
+  return collapse_whitespace(out);
+}
+
 std::string collapse_whitespace(std::string_view text) {
   // Most text (a name, a title) has single spaces only: copied at once.
   bool single = std::adjacent_find(text.begin(), text.end(), [](char a, char b) {
