@@ -320,6 +320,17 @@ class EntryParser {
           m_item.description = std::string(trim(m_flat.render(end, stop)));
           return stop;
         }
+        // "Airbnb - [Real-time personalization in search](…)" (awesome-
+        // search), "`AGPL-3.0` - [GNU Affero General Public License 3.0](…)"
+        // (awesome-selfhosted): a title of three words or more after a
+        // short name (who wrote it, a topic, a code) is the entry's, the
+        // name its note; "MySQL - [awesome-mysql](…)" names a page.
+        std::string_view text = trim(atom->text);
+        if (dash && std::count(text.begin(), text.end(), ' ') >= 2 &&
+            std::count(m_item.title.begin(), m_item.title.end(), ' ') < 3) {
+          m_item.note = std::exchange(m_item.title, std::string(text));
+          return end + 1;
+        }
         if (!is_format_label(atom->text)) m_item.description = atom->text;
         return end + 1;
       }
