@@ -38,16 +38,20 @@ std::string heading_source(std::string_view raw) {
   return std::string(trim(raw.substr(std::min(raw.find_first_not_of('#'), raw.size()))));
 }
 
-// The page a paragraph's inline HTML links first, "<a href="https://…">",
-// or none (HTML in a code span is text).
+// The web page `<a href="https://…"` opening `tag` links, or "".
+std::string_view web_href(std::string_view tag) {
+  if (!starts_with(tag, "<a href=\"")) return {};
+  size_t end = tag.find('"', 9);
+  std::string_view url = tag.substr(9, end == std::string_view::npos ? 0 : end - 9);
+  return istarts_with(url, "https://") || istarts_with(url, "http://") ? url : std::string_view();
+}
+
+// The page a paragraph's inline HTML links first, or none (HTML in a code
+// span is text).
 std::optional<std::string> html_link(cmark_node* paragraph) {
   for (cmark_node* node = paragraph ? cmark_node_first_child(paragraph) : nullptr; node; node = cmark_node_next(node)) {
-    if (!is_type(node, CMARK_NODE_HTML_INLINE)) continue;
-    std::string_view tag = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
-    if (!starts_with(tag, "<a href=\"")) continue;
-    size_t end = tag.find('"', 9);
-    std::string_view url = tag.substr(9, end == std::string_view::npos ? 0 : end - 9);
-    if (istarts_with(url, "https://") || istarts_with(url, "http://")) return std::string(url);
+    const char* literal = is_type(node, CMARK_NODE_HTML_INLINE) ? cmark_node_get_literal(node) : nullptr;
+    if (std::string_view url = web_href(literal ? literal : ""); !url.empty()) return std::string(url);
   }
   return std::nullopt;
 }
@@ -535,13 +539,10 @@ class CatalogBuilder {
       std::string_view text = m_lines.line_text(m_text, line);
       size_t open = text.find("<a href=\"");
       if (open == std::string_view::npos || !is_html_entry_lead(text.substr(0, open))) continue;
-      size_t url_begin = open + 9, url_end = text.find('"', url_begin);
-      if (url_end == std::string_view::npos) continue;
-      size_t tag_end = text.find('>', url_end);
+      std::string_view url = web_href(text.substr(open));
+      size_t tag_end = url.empty() ? std::string_view::npos : text.find('>', open + 10 + url.size());
       size_t close = tag_end == std::string_view::npos ? tag_end : text.find("</a>", tag_end);
       if (close == std::string_view::npos) continue;
-      std::string_view url = text.substr(url_begin, url_end - url_begin);
-      if (!istarts_with(url, "https://") && !istarts_with(url, "http://")) continue;
       std::string_view rest = trim(text.substr(close + 4));
       size_t separator = 0;
       for (std::string_view dash : {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 "})
