@@ -374,22 +374,19 @@ class EntryParser {
     };
     std::string year;
     std::string_view venue;
-    size_t apostrophe = inside.size() >= 3 ? inside.size() - 3 : std::string_view::npos;
-    size_t curly = inside.size() >= 5 ? inside.size() - 5 : std::string_view::npos;
-    if (apostrophe != std::string_view::npos && inside[apostrophe] == '\'' && digits(inside.substr(apostrophe + 1))) {
-      int two = std::stoi(std::string(inside.substr(apostrophe + 1)));
+    size_t n = inside.size();
+    // "'21" or "’21" closing it, else " 2021".
+    size_t mark = n >= 3 && inside[n - 3] == '\''                           ? n - 3
+                  : n >= 5 && inside.compare(n - 5, 3, "\xE2\x80\x99") == 0 ? n - 5
+                                                                            : std::string_view::npos;
+    if (mark != std::string_view::npos && digits(inside.substr(n - 2))) {
+      int two = std::stoi(std::string(inside.substr(n - 2)));
       year = std::to_string(two < 50 ? 2000 + two : 1900 + two);
-      venue = inside.substr(0, apostrophe);
-    } else if (curly != std::string_view::npos && inside.compare(curly, 3, "\xE2\x80\x99") == 0 &&
-               digits(inside.substr(curly + 3))) {
-      int two = std::stoi(std::string(inside.substr(curly + 3)));
-      year = std::to_string(two < 50 ? 2000 + two : 1900 + two);
-      venue = inside.substr(0, curly);
-    } else if (inside.size() > 5 && digits(inside.substr(inside.size() - 4)) &&
-               (inside.compare(inside.size() - 4, 2, "19") == 0 || inside.compare(inside.size() - 4, 2, "20") == 0) &&
-               inside[inside.size() - 5] == ' ') {
-      year = std::string(inside.substr(inside.size() - 4));
-      venue = inside.substr(0, inside.size() - 5);
+      venue = inside.substr(0, mark);
+    } else if (n > 5 && digits(inside.substr(n - 4)) && inside[n - 5] == ' ' &&
+               (inside.compare(n - 4, 2, "19") == 0 || inside.compare(n - 4, 2, "20") == 0)) {
+      year = std::string(inside.substr(n - 4));
+      venue = inside.substr(0, n - 5);
     } else {
       return;
     }
