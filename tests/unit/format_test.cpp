@@ -411,6 +411,14 @@ TEST_CASE("an item's underlined heading of two lines keeps its line break") {
   check_safe_and_idempotent(text);
 }
 
+TEST_CASE("a hard break after a bare address stays two spaces") {
+  // GFM's autolink would take a backslash into the address (fuzz finding 27).
+  CHECK(format_markdown("See https://example.com  \nnext\n") == "See https://example.com  \nnext\n");
+  CHECK(format_markdown("Mail a@b.org  \nnext\n") == "Mail a@b.org  \nnext\n");
+  CHECK(format_markdown("See example  \nnext\n") == "See example\\\nnext\n");
+  check_safe_and_idempotent("- [Alpha](https://example.cob  \n and 1I\n");
+}
+
 TEST_CASE("a lazy block quote line stays in the quote when the quote loses its indentation") {
   // After a list, the quote's one column goes; its lazy line "    - b" would
   // then have three and open a list outside the quote (fuzz finding 24).

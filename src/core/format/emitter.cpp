@@ -612,7 +612,13 @@ std::string format_document(const MarkdownDocument& document, std::string_view t
 }
 
 bool backslash_break_after(std::string_view text) {
-  return text.empty() || std::string_view("\\*_~").find(text.back()) == std::string_view::npos;
+  if (!text.empty() && std::string_view("\\*_~").find(text.back()) != std::string_view::npos) return false;
+  // A bare address or e-mail the autolink extension would take the
+  // backslash into (fuzz finding 27: "https://example.com\").
+  size_t space = text.find_last_of(" \t");
+  std::string_view word = space == std::string_view::npos ? text : text.substr(space + 1);
+  return word.find("://") == std::string_view::npos && !istarts_with(word, "www.") &&
+         word.find('@') == std::string_view::npos;
 }
 
 std::string format_markdown(std::string_view text, const KindTable& kinds, const FmtSettings& settings) {
