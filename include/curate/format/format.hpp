@@ -19,9 +19,9 @@ namespace curate {
 // Whether fmt may write a two-space hard break after `text` as a backslash.
 // Not after "\" (it would escape the new one) nor after "*", "_" or "~",
 // whose emphasis or strikethrough reading depends on the character after
-// them, nor after a bare address or e-mail (`https://x.org`, `www.x.org`,
-// `a@b.org`), which GFM's autolinks would extend by the backslash: there
-// the two spaces stay.
+// them, nor after a word that holds an address or e-mail (`https://x.org`,
+// `www.x.org`, `a@b.org`; a link's `(https://…)` too), which GFM's
+// autolinks would extend by the backslash: there the two spaces stay.
 bool backslash_break_after(std::string_view text);
 
 // The canonical form of `text` (LF line endings, no BOM: the shape of
