@@ -20,6 +20,9 @@ struct UrlParts {
   std::string_view fragment;  // without "#"
 };
 
+// A link to an anchor of the same document ("#x", "./#x"): navigation.
+bool is_anchor_url(std::string_view url);
+
 // Splits an absolute URL ("scheme://host…" or "mailto:…"); false when it is
 // not one (relative paths, anchors, empty text, spaces or control bytes).
 bool parse_url(std::string_view url, UrlParts& parts);

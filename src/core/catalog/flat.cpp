@@ -180,9 +180,6 @@ void take_closing_labels(Flat& flat, std::vector<Atom>& labels) {
   }
 }
 
-namespace {
-
-// ":book:", ":movie_camera:": an emoji shortcode, the whole word.
 bool is_shortcode(std::string_view word) {
   return word.size() > 2 && word.front() == ':' && word.back() == ':' &&
          std::all_of(word.begin() + 1, word.end() - 1, [](char c) {
@@ -190,8 +187,6 @@ bool is_shortcode(std::string_view word) {
          });
 }
 
-// "📜", "⚡️", "🧑‍💻": a word of emoji (U+1xxxx, the symbols of U+2000–U+2FFF,
-// a variation selector), never a word of letters such as CJK's.
 bool is_symbol_word(std::string_view word) {
   if (word.empty() || word.size() > 16) return false;
   for (size_t i = 0; i < word.size();) {
@@ -205,8 +200,6 @@ bool is_symbol_word(std::string_view word) {
   }
   return true;
 }
-
-}  // namespace
 
 void take_leading_marks(Flat& flat, std::string& marks) {
   marks.clear();
@@ -268,8 +261,6 @@ bool Flat::rendered_ends_with_colon(size_t begin, size_t end) const {
   }
   return false;
 }
-
-bool is_anchor_url(std::string_view url) { return starts_with(url, "#") || starts_with(url, "./#"); }
 
 void flatten(cmark_node* paragraph, Flat& flat) {
   flat.clear();

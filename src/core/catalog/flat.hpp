@@ -58,9 +58,6 @@ struct Flat {
   bool rendered_ends_with_colon(size_t begin, size_t end) const;
 };
 
-// A link to an anchor of the same document ("#x", "./#x"): navigation.
-bool is_anchor_url(std::string_view url);
-
 // Reads the inlines of `paragraph` (a paragraph or table cell) into `flat`
 // (cleared first). Images and inline HTML are decoration and left out. A
 // same-document anchor link is navigation ("Back to Top"): when the
@@ -74,6 +71,13 @@ void flatten(cmark_node* paragraph, Flat& flat);
 // after the sentence or bracket they follow. Labels after a phrase ("see
 // the [code](…)") or standing alone stay.
 void take_closing_labels(Flat& flat, std::vector<Atom>& labels);
+
+// ":book:", ":movie_camera:": an emoji shortcode, the whole word.
+bool is_shortcode(std::string_view word);
+
+// "📜", "⚡️", "🧑‍💻": a word of emoji (U+1xxxx, the symbols of U+2000–U+2FFF,
+// a variation selector), never a word of letters such as CJK's.
+bool is_symbol_word(std::string_view word);
 
 // Moves into `marks` (cleared first) the icons opening `flat` before its
 // first link, emoji shortcodes or symbols: "- :book: [Clean Code](…)",

@@ -341,13 +341,15 @@ class EntryParser {
       if (!is_format_label(atom->text) && !is_metadata_text(atom->text, m_kinds)) {
         m_item.url = atom->url;
         size_t stop = note_start();
-        if (!atom->is_autolink && split_name_before(pos, end, stop)) return stop;
+        if (!atom->is_autolink && split_at_separator(pos, end, stop, 6)) return stop;
         m_item.title = std::string(trim(m_flat.render(pos, stop)));
         return stop;
       }
       return read_link_after_title(end);
     }
-    if (!label && end == m_s.size()) split_plain_description(pos, dash);
+    // (The title lost a trailing dash, which the description loses too.)
+    if (!label && end == m_s.size() && split_at_separator(pos, m_s.size(), m_s.size(), std::string::npos) && dash)
+      strip_trailing_dash(*m_item.description);
     return end;
   }
 
@@ -400,22 +402,6 @@ class EntryParser {
     title = std::string(trim(std::string_view(title).substr(0, open)));
   }
 
-  // "Name - text … [link](…) …": the title is the name (a few words) before
-  // a separator in [pos, link), the description the rest up to `stop`.
-  bool split_name_before(size_t pos, size_t link, size_t stop) {
-    for (std::string_view sep : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
-      size_t at = m_s.find(sep, pos);
-      while (at != std::string::npos && at < link && in_code_span(at)) at = m_s.find(sep, at + 1);
-      if (at == std::string::npos || at >= link) continue;
-      std::string title(trim(m_flat.render(pos, at)));
-      if (title.empty() || std::count(title.begin(), title.end(), ' ') >= 6) return false;
-      m_item.title = std::move(title);
-      m_item.description = std::string(trim(m_flat.render(at + sep.size(), stop)));
-      return true;
-    }
-    return false;
-  }
-
   // Removes a trailing " -", " —", " –" or " |" from `text`; true if there was one.
   static bool strip_trailing_dash(std::string& text) {
     for (std::string_view sep : {" -", " \xE2\x80\x94", " \xE2\x80\x93", " |"}) {
@@ -426,23 +412,25 @@ class EntryParser {
     return false;
   }
 
-  // "macOS - Operating system for Apple's Mac computers.": the text from
-  // `pos` to the end split at its first separator outside a code span (a
-  // code span is one unit: `[![OSSU - Computer Science](…)](…)`). `dash`:
-  // the title lost a trailing dash, which the description loses too.
-  void split_plain_description(size_t pos, bool dash) {
+  // "macOS - Operating system for Apple's Mac computers.", "ADB AppControl
+  // - A simple adb wrapper with a [terrible privacy policy](…) to …": the
+  // text from `pos` to `stop` split at its first separator before `limit`
+  // outside a code span (a code span is one unit: `[![OSSU - Computer
+  // Science](…)](…)`) into title and description; false when there is
+  // none, or when the title would hold `max_blanks` blanks or more.
+  bool split_at_separator(size_t pos, size_t limit, size_t stop, size_t max_blanks) {
     for (std::string_view sep : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
       size_t at = m_s.find(sep, pos);
-      while (at != std::string::npos && in_code_span(at)) at = m_s.find(sep, at + 1);
-      if (at == std::string::npos) continue;
+      while (at != std::string::npos && at < limit && in_code_span(at)) at = m_s.find(sep, at + 1);
+      if (at == std::string::npos || at >= limit) continue;
       std::string title(trim(m_flat.render(pos, at)));
       if (title.empty()) continue;
-      std::string description(trim(m_flat.render(at + sep.size(), m_s.size())));
-      if (dash) strip_trailing_dash(description);
+      if (static_cast<size_t>(std::count(title.begin(), title.end(), ' ')) >= max_blanks) return false;
       m_item.title = std::move(title);
-      m_item.description = std::move(description);
-      return;
+      m_item.description = std::string(trim(m_flat.render(at + sep.size(), stop)));
+      return true;
     }
+    return false;
   }
 
   bool in_code_span(size_t at) const {

@@ -64,7 +64,7 @@ cmark_node* naming_block(cmark_node* item) {
   return is_type(first, CMARK_NODE_PARAGRAPH) || is_type(first, CMARK_NODE_HEADING) ? first : nullptr;
 }
 
-bool is_anchor(const char* url) { return grammar_detail::is_anchor_url(url ? url : ""); }
+bool is_anchor(const char* url) { return is_anchor_url(url ? url : ""); }
 
 // A relative link to another Markdown file ("books.md", "./de.md#index").
 bool is_markdown_file(const char* url) {
@@ -341,10 +341,12 @@ class ItemReader {
     }
     if (!item.url && !item.links.empty()) item.url = item.links.front();
     // "- <a href="https://…"><b>Alpha</b></a> - first tool.": a leading link too.
-    if (!item.url && (item.url = html_link(paragraph)) &&
-        is_type(cmark_node_first_child(paragraph), CMARK_NODE_HTML_INLINE))
-      item.style = EntryStyle::leading_link;
-    if (item.url && item.links.empty()) item.links.push_back(*item.url);
+    if (!item.url) {
+      item.url = html_link(paragraph);
+      if (item.url) item.links.push_back(*item.url);
+      if (item.url && is_type(cmark_node_first_child(paragraph), CMARK_NODE_HTML_INLINE))
+        item.style = EntryStyle::leading_link;
+    }
     size_t sub_items = 0;
     for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
       if (is_type(child, CMARK_NODE_LIST)) sub_items += count_children(child);
@@ -567,21 +569,12 @@ class CatalogBuilder {
   // What may stand before an HTML entry's link: blanks, "&nbsp;", emoji and
   // shortcodes (":small_orange_diamond:"), no words.
   static bool is_html_entry_lead(std::string_view text) {
-    for (size_t at = 0; at < text.size();) {
-      size_t mark = text[at] == ':' ? text.find(':', at + 1) : std::string_view::npos;
-      if (text[at] == ' ' || text[at] == '\t' || static_cast<unsigned char>(text[at]) >= 0x80) {
-        ++at;
-      } else if (starts_with(text.substr(at), "&nbsp;")) {
-        at += 6;
-      } else if (mark != std::string_view::npos && mark - at > 1 &&
-                 text.substr(at + 1, mark - at - 1).find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_+-") ==
-                     std::string_view::npos) {
-        at = mark + 1;
-      } else {
-        return false;
-      }
-    }
-    return true;
+    std::string lead(text);
+    for (size_t at = lead.find("&nbsp;"); at != std::string::npos; at = lead.find("&nbsp;", at))
+      lead.replace(at, 6, " ");
+    return each_trimmed_view(lead, " \t", [](std::string_view word) {
+      return grammar_detail::is_shortcode(word) || grammar_detail::is_symbol_word(word);
+    });
   }
 
   void open_label(std::string text, cmark_node* block) {

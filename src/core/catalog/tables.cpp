@@ -5,6 +5,7 @@
 #include "builders.hpp"
 #include "curate/catalog/grammar.hpp"
 #include "curate/text/text.hpp"
+#include "curate/text/url.hpp"
 #include "flat.hpp"
 #include "style_internal.hpp"
 
@@ -48,8 +49,7 @@ void collect_cell_links(cmark_node* node, std::vector<CellLink>& out) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
     if (is_type(child, CMARK_NODE_LINK)) {
       const char* url = cmark_node_get_url(child);
-      if (url && *url && !grammar_detail::is_anchor_url(url))
-        out.push_back({collapse_whitespace(plain_text(child)), url});
+      if (url && *url && !is_anchor_url(url)) out.push_back({collapse_whitespace(plain_text(child)), url});
       continue;
     }
     collect_cell_links(child, out);

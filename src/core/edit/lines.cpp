@@ -109,16 +109,28 @@ std::vector<std::string> reindent(const Lines& lines, LineRange range, const std
   return out;
 }
 
+const char* place_of(EntrySource source, bool many) {
+  switch (source) {
+    case EntrySource::table:
+      return many ? "a table" : "a table row";
+    case EntrySource::paragraph:
+      return many ? "reference paragraphs" : "a reference paragraph";
+    case EntrySource::heading:
+      return many ? "headings" : "a heading";
+    case EntrySource::html:
+      return many ? "HTML" : "a line of HTML";
+    case EntrySource::list:
+      break;
+  }
+  return many ? "lists" : "a list item";
+}
+
 void refuse_non_list(const Item& item, const char* verb) {
   if (item.source == EntrySource::list) return;
-  const char* what = item.source == EntrySource::table     ? "a table row"
-                     : item.source == EntrySource::heading ? "a heading"
-                     : item.source == EntrySource::html    ? "a line of HTML"
-                                                           : "a reference paragraph";
   bool addable = item.source == EntrySource::table || item.source == EntrySource::paragraph;
   throw Error("", item.pos.line, item.pos.column,
-              "\"" + item.title + "\" is " + what + "; curate can " + verb + " list items only: edit it by hand (" +
-                  (addable ? "rm and add work" : "rm works") + " on it)");
+              "\"" + item.title + "\" is " + place_of(item.source, false) + "; curate can " + verb +
+                  " list items only: edit it by hand (" + (addable ? "rm and add work" : "rm works") + " on it)");
 }
 
 }  // namespace curate::edit_detail

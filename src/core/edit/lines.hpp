@@ -45,6 +45,10 @@ struct LineRange {
 };
 LineRange item_range(const Item& item, const Lines& lines);
 
+// How edits' messages name where an entry out of a list stands: one ("a
+// table row") or all of a section's (`many`: "a table").
+const char* place_of(EntrySource source, bool many);
+
 // Throws curate::Error (naming the item's line) unless `item` is a list item:
 // `verb` ("move", "tag", "sort") names the edit refused.
 void refuse_non_list(const Item& item, const char* verb);

@@ -57,11 +57,7 @@ Insertion insertion_point(const EditTarget& target, const Lines& lines, bool ord
   const Item& last = items.back();
   if (last.source != EntrySource::list)
     throw Error("", last.pos.line, last.pos.column,
-                target.describe() + " keeps its entries in " +
-                    (last.source == EntrySource::table     ? "a table"
-                     : last.source == EntrySource::heading ? "headings"
-                     : last.source == EntrySource::html    ? "HTML"
-                                                           : "reference paragraphs") +
+                target.describe() + " keeps its entries in " + place_of(last.source, true) +
                     "; only list items can be moved or appended there by this edit");
   Insertion at{item_range(last, lines).last, indent_of(last, lines), marker_of(last, lines), 1, 0};
   if (!is_bullet(at.marker)) {

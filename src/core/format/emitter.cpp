@@ -83,6 +83,11 @@ class Emitter {
 
   // --- source --------------------------------------------------------------
 
+  // The columns of `text`'s leading blanks.
+  static int leading_width(std::string_view text) {
+    return visual_width(text.substr(0, std::min(text.find_first_not_of(" \t"), text.size())));
+  }
+
   // Line `line` of a block inside `frame`, without the container's indentation.
   std::string relative_line(int line, const Frame& frame) const {
     std::string_view text = m_source.source_line(line);
@@ -106,8 +111,7 @@ class Emitter {
   // pull the block into the list's last item, so the block loses it.
   int dedent_after_list(int first, const Frame& frame) const {
     std::string text = relative_line(first, frame);
-    size_t blanks = std::min(text.find_first_not_of(" \t"), text.size());
-    int width = visual_width(std::string_view(text).substr(0, blanks));
+    int width = leading_width(text);
     return width < 4 ? width : 0;
   }
 
@@ -262,10 +266,6 @@ class Emitter {
     }
   }
 
-  static int leading_width(std::string_view text) {
-    return visual_width(text.substr(0, std::min(text.find_first_not_of(" \t"), text.size())));
-  }
-
   void emit_verbatim(int first, int last, const Frame& frame) {
     for (int line = first; line <= last; ++line) emit_line(finish(line, relative_line(line, frame)), frame);
   }
@@ -362,8 +362,7 @@ class Emitter {
   // A paragraph continuation line indented less than its container's content.
   bool is_lazy(int line, const Frame& frame) const {
     std::string_view text = m_source.source_line(line);
-    size_t blanks = std::min(text.find_first_not_of(" \t"), text.size());
-    return visual_width(text.substr(0, blanks)) < frame.content_columns;
+    return leading_width(text) < frame.content_columns;
   }
 
   // A paragraph line in a list item loses indentation that cannot matter

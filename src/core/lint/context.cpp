@@ -164,8 +164,14 @@ void BlockScanner::add_heading(cmark_node* node, int container_depth) {
   heading.anchor_text = heading_text(node);
   heading.span = span_of(node);
   heading.in_container = container_depth > 0;
-  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child))
+  cmark_node* first = cmark_node_first_child(node);
+  heading.navigation =
+      is_type(first, CMARK_NODE_LINK) && cmark_node_get_url(first) && is_anchor_url(cmark_node_get_url(first));
+  for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
     if (is_type(child, CMARK_NODE_HTML_INLINE)) scan_html(cmark_node_get_literal(child), &heading.html_ids);
+    if (child != first && !(is_type(child, CMARK_NODE_TEXT) && trim(cmark_node_get_literal(child)).empty()))
+      heading.navigation = false;
+  }
   m_facts.headings.push_back(std::move(heading));
 }
 
@@ -278,6 +284,18 @@ std::function<void()> LintContext::read_chunk(cmark_node* root, int line_offset)
 void LintContext::finish() {
   SlugRegistry slugs;
   for (HeadingInfo& heading : m_facts.headings) heading.slug = slugs.unique(heading.anchor_text);
+  // The headings the catalog read as entries (parse.cpp add_heading_entry).
+  std::vector<int> entry_lines;
+  auto walk = [&](const Section& section, auto&& self) -> void {
+    for (const Item& item : section.items)
+      if (item.source == EntrySource::heading) entry_lines.push_back(item.pos.line);
+    for (const Section& child : section.sections) self(child, self);
+  };
+  walk(m_catalog.root, walk);
+  if (entry_lines.empty()) return;
+  std::sort(entry_lines.begin(), entry_lines.end());
+  for (HeadingInfo& heading : m_facts.headings)
+    heading.is_entry = std::binary_search(entry_lines.begin(), entry_lines.end(), heading.span.begin.line);
 }
 
 int LintContext::heading_last_line(const HeadingInfo& heading) const {

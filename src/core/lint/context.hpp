@@ -32,6 +32,8 @@ struct HeadingInfo {
   std::vector<std::string> html_ids;  // <a id="x">/<a name="x"> inside it: anchors to the same heading
   SourceSpan span;
   bool in_container = false;  // inside a block quote or list: no section of its own
+  bool navigation = false;    // one link to the document's own anchor: "### [Companies](#companies-1)"
+  bool is_entry = false;      // an entry of the catalog's (source heading): "### [Let's Go!](…)"
 };
 
 // A Markdown link or image, anywhere in the document.

@@ -9,17 +9,6 @@
 #include "curate/text/text.hpp"
 
 namespace curate {
-
-std::set<int> heading_entry_lines(const Catalog& catalog) {
-  std::set<int> lines;
-  auto walk = [&](const Section& section, auto&& self) -> void {
-    for (const Item& item : section.items)
-      if (item.source == EntrySource::heading) lines.insert(item.pos.line);
-    for (const Section& child : section.sections) self(child, self);
-  };
-  walk(catalog.root, walk);
-  return lines;
-}
 namespace {
 
 bool before(const SourcePos& a, const SourcePos& b) { return a.line != b.line ? a.line < b.line : a.column < b.column; }

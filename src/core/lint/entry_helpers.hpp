@@ -3,7 +3,6 @@
 // and reading its fields, dates. Internal to curate_core.
 
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,10 +12,6 @@
 #include "curate/catalog/kinds.hpp"
 
 namespace curate {
-
-// The lines of the headings that are entries ("### [Let's Go!](…)"): titles
-// of their own, no sections to fill or style as headings.
-std::set<int> heading_entry_lines(const Catalog& catalog);
 
 // The ';'-separated fields of a metadata link's text; empty when the text
 // names a format ("pdf", "[code]") rather than metadata.

@@ -15,8 +15,6 @@
 namespace curate {
 namespace {
 
-bool is_local_anchor(const std::string& url) { return starts_with(url, "#") || starts_with(url, "./#"); }
-
 bool has_scheme(const LinkInfo& link) { return link.is_absolute || link.url.find("://") != std::string::npos; }
 
 bool is_loopback(const std::string& host) { return host == "localhost" || host == "127.0.0.1" || host == "[::1]"; }
@@ -166,7 +164,7 @@ void check_local_anchor(const LintContext& context, RuleReporter& out) {
   for (const HeadingInfo& heading : context.headings()) slugs.insert(heading.slug);
   std::vector<std::string> suggestions;  // filled at the first broken anchor
   for (const LinkInfo& link : context.links()) {
-    if (!is_local_anchor(link.url)) continue;
+    if (!is_anchor_url(link.url)) continue;
     std::string_view written = std::string_view(link.url).substr(link.url.find('#') + 1);
     std::string fragment = percent_decode(written);
     if (fragment.empty()) continue;  // "#" is the top of the page
@@ -201,7 +199,7 @@ void check_relative_link(const LintContext& context, RuleReporter& out) {
   std::optional<std::filesystem::path> root;
   for (const LinkInfo& link : context.links()) {
     const std::string& url = link.url;
-    if (url.empty() || is_local_anchor(url) || starts_with(url, "//") || has_scheme(link) || !url_problem(link).empty())
+    if (url.empty() || is_anchor_url(url) || starts_with(url, "//") || has_scheme(link) || !url_problem(link).empty())
       continue;
     std::string path = percent_decode(url.substr(0, url.find_first_of("?#")));
     if (path.empty()) continue;

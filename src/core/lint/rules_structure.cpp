@@ -8,7 +8,6 @@
 #include "curate/catalog/parse.hpp"
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
-#include "entry_helpers.hpp"
 
 namespace curate {
 namespace {
@@ -58,43 +57,40 @@ bool details_between(const LintContext& context, int from, int to) {
   return false;
 }
 
-// "### [Companies](#companies-1)": a heading that only links one of the
-// document's own headings, as engineering-blogs' contents do.
-bool links_own_heading(std::string_view line) {
-  std::string_view text = trim(line.substr(std::min(line.find_first_not_of("# \t"), line.size())));
-  size_t close = text.find("](#");
-  return starts_with(text, "[") && close != std::string_view::npos && ends_with(text, ")") &&
-         text.find(')', close) == text.size() - 1;
-}
-
-void check_duplicate_siblings(const LintContext& context, const Section& section, RuleReporter& out) {
+// `navigation`: the lines of headings that only link one of the
+// document's own headings (engineering-blogs' contents, "### [Companies]
+// (#companies-1)"), which repeat no sibling.
+void check_duplicate_siblings(const LintContext& context, const Section& section, const std::set<int>& navigation,
+                              RuleReporter& out) {
   std::map<std::string, const Section*> seen;
   for (const Section& child : section.sections) {
     if (child.label) continue;  // a label is no heading: "> Source" may stand in every section
-    if (links_own_heading(context.line(child.span.begin.line))) continue;
+    if (navigation.count(child.span.begin.line)) continue;
     auto [it, inserted] = seen.try_emplace(to_lower(child.heading), &child);
     if (!inserted && details_between(context, it->second->span.begin.line, child.span.begin.line))
       it->second = &child;
     else if (!inserted)
       out.report(child.span.begin, "heading " + single_quoted(child.heading) + " repeats its sibling at line " +
                                        std::to_string(it->second->span.begin.line));
-    check_duplicate_siblings(context, child, out);
+    check_duplicate_siblings(context, child, navigation, out);
   }
 }
 
 void check_duplicate_heading(const LintContext& context, RuleReporter& out) {
-  check_duplicate_siblings(context, context.catalog().root, out);
+  std::set<int> navigation;
+  for (const HeadingInfo& heading : context.headings())
+    if (heading.navigation) navigation.insert(heading.span.begin.line);
+  check_duplicate_siblings(context, context.catalog().root, navigation, out);
 }
 
 // A heading followed directly by a heading of the same or a higher level
 // (or the end of the file), with nothing in between.
 void check_empty_section(const LintContext& context, RuleReporter& out) {
   std::vector<const HeadingInfo*> headings = section_headings(context);
-  std::set<int> entry_lines = heading_entry_lines(context.catalog());  // "### [Golang tutorial resources](…)"
   for (size_t i = 0; i < headings.size(); ++i) {
     const HeadingInfo& heading = *headings[i];
     if (heading.level == 1 && heading.span.begin.line == context.catalog().title_line) continue;
-    if (entry_lines.count(heading.span.begin.line)) continue;
+    if (heading.is_entry) continue;  // "### [Golang tutorial resources](…)" is no section to fill
     const HeadingInfo* next = i + 1 < headings.size() ? headings[i + 1] : nullptr;
     if (next && next->level > heading.level) continue;
     int from = context.heading_last_line(heading), to = next ? next->span.begin.line : context.line_count() + 1;

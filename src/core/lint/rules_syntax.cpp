@@ -11,7 +11,6 @@
 #include "context.hpp"
 #include "curate/markdown/list_marker.hpp"
 #include "curate/text/text.hpp"
-#include "entry_helpers.hpp"
 #include "line_scan.hpp"
 
 namespace curate {
@@ -173,10 +172,9 @@ void check_heading_punctuation(const LintContext& context, RuleReporter& out) {
         mark != std::string_view::npos && !ends_in_shortcode(heading.text))
       ++ending[mark];
   }
-  std::set<int> entry_lines = heading_entry_lines(context.catalog());  // a book's "### [Let's Go!](…)"
   for (const HeadingInfo& heading : context.headings()) {
     std::string_view text = heading.text;
-    if (heading.in_container || text.empty() || entry_lines.count(heading.span.begin.line)) continue;
+    if (heading.in_container || text.empty() || heading.is_entry) continue;  // a book's "### [Let's Go!](…)"
     char last = text.back();
     size_t mark = k_marks.find(last);
     if (mark == std::string_view::npos) continue;

@@ -42,6 +42,8 @@ bool already_normal(std::string_view url) {
 
 }  // namespace
 
+bool is_anchor_url(std::string_view url) { return starts_with(url, "#") || starts_with(url, "./#"); }
+
 bool parse_url(std::string_view url, UrlParts& parts) {
   parts = UrlParts{};
   size_t colon = url.find(':');
