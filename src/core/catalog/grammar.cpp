@@ -124,6 +124,36 @@ std::optional<std::vector<std::string>> credited_authors(std::string_view text) 
   return style_detail::split_authors(names);
 }
 
+// "(by John Smith)", "(作者：阮一峰)": a remark after the link that only
+// credits the entry's authors.
+std::optional<std::vector<std::string>> credit_in_remark(std::string_view remark) {
+  for (std::string_view label : {"\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A", "\xE4\xBD\x9C\xE8\x80\x85:"})  // 作者：
+    if (starts_with(remark, label)) {
+      std::string_view names = trim(remark.substr(label.size()));
+      if (names.empty() || !style_detail::plausible_authors(names)) return std::nullopt;
+      return style_detail::split_authors(names);
+    }
+  return credited_authors(remark);
+}
+
+// Text without the quotes around all of it: "\"Title\"", "“Title”".
+std::string_view without_quotes(std::string_view text) {
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') return trim(text.substr(1, text.size() - 2));
+  if (text.size() >= 6 && starts_with(text, "\xE2\x80\x9C") && ends_with(text, "\xE2\x80\x9D"))
+    return trim(text.substr(3, text.size() - 6));
+  return text;
+}
+
+// "Peter Norvig." before "[\"How to Write a Spelling Corrector\"](…)":
+// whether `before`, a link's lead, is names of two words or more closed by
+// a stop, and the link's text a title of two words or more.
+bool credits_before_link(std::string_view before, std::string_view link_text) {
+  if (before.size() < 4 || before.back() != '.' || before.find(' ') == std::string_view::npos ||
+      trim(link_text).find(' ') == std::string_view::npos)
+    return false;
+  return style_detail::plausible_authors(before.substr(0, before.size() - 1));
+}
+
 class EntryParser {
  public:
   EntryParser(const Flat& flat, const KindTable& kinds, Item& item)
@@ -332,6 +362,18 @@ class EntryParser {
           return end + 1;
         }
         if (!is_format_label(atom->text)) m_item.description = atom->text;
+        return end + 1;
+      }
+      // "Peter Norvig. [\"How to Write a Spelling Corrector\"](…)" (awesome-
+      // search): names closed by a stop before the link are its authors,
+      // the link's text its title.
+      // One link only: "E-commerce Site-Search KPIs. [Part 1](…), [Part 2](…)"
+      // names a series, not its authors.
+      if (!atom->is_autolink && m_item.authors.empty() && credits_before_link(m_item.title, atom->text) &&
+          std::count_if(m_flat.atoms.begin(), m_flat.atoms.end(), [](const Atom& a) { return a.is_link; }) == 1) {
+        m_item.url = atom->url;
+        m_item.authors = style_detail::split_authors(std::string_view(m_item.title).substr(0, m_item.title.size() - 1));
+        m_item.title = std::string(without_quotes(trim(atom->text)));
         return end + 1;
       }
       // "For free books, go [here](url).": a link whose text is prose, not
@@ -683,7 +725,13 @@ class EntryParser {
       // "[Docker Compose](…) (Define and run multi-container applications)",
       // "[The One](…) [250👍]" (awesome-flutter): a remark is the note.
       size_t open = full_width ? 3 : 1;
-      m_item.note = std::string(trim(std::string_view(tail).substr(open, tail.size() - 2 * open)));
+      std::string_view remark = trim(std::string_view(tail).substr(open, tail.size() - 2 * open));
+      if (!bracketed && m_item.authors.empty())
+        if (auto authors = credit_in_remark(remark)) {
+          m_item.authors = std::move(*authors);
+          return;
+        }
+      m_item.note = std::string(remark);
       return;
     }
     // "[FreeRADIUS新手入门](…) :worried:": a list's mark (free-programming-

@@ -5,6 +5,7 @@
 #endif
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <exception>
 #include <optional>
@@ -109,6 +110,52 @@ void collect_links(cmark_node* node, std::vector<cmark_node*>& out) {
     if (is_type(child, CMARK_NODE_LINK)) out.push_back(child);
     return true;
   });
+}
+
+// A link to one more page of the entry above: a site where it is discussed,
+// its code, slides or video.
+bool is_link_note_name(std::string_view text) {
+  static constexpr std::array<std::string_view, 26> k_names = {
+      "hn",       "hacker news", "reddit",   "lobsters",    "lobste.rs",    "github",  "github repo",
+      "repo",     "repository",  "source",   "code",        "source code",  "slides",  "video",
+      "videos",   "pdf",         "demo",     "transcript",  "mirror",       "archive", "discussion",
+      "comments", "notes",       "homework", "assignments", "lecture notes"};
+  return std::any_of(k_names.begin(), k_names.end(), [&](std::string_view name) { return iequals(text, name); });
+}
+
+// "Discussions: [HN](…), [Reddit](…).", "[GitHub Repo](…)." (awesome-
+// compilers), "[Source code](…)" (awesome-courses): a child item that only
+// points to more pages of the entry it sits under. Its links' texts and
+// nodes, or nothing when it says more than that.
+std::vector<std::pair<std::string, cmark_node*>> link_note(cmark_node* item) {
+  cmark_node* paragraph = cmark_node_first_child(item);
+  std::vector<std::pair<std::string, cmark_node*>> links;
+  if (!is_type(paragraph, CMARK_NODE_PARAGRAPH) || cmark_node_next(paragraph)) return links;
+  bool labelled = false;
+  for (cmark_node* node = cmark_node_first_child(paragraph); node; node = cmark_node_next(node)) {
+    if (is_type(node, CMARK_NODE_LINK)) {
+      if (is_anchor(cmark_node_get_url(node))) return {};
+      links.emplace_back(std::string(trim(plain_text(node))), node);
+      continue;
+    }
+    std::string_view text = is_type(node, CMARK_NODE_TEXT) ? cmark_node_get_literal(node) : "";
+    if (!is_type(node, CMARK_NODE_TEXT) && !is_type(node, CMARK_NODE_SOFTBREAK)) return {};
+    text = trim(text);
+    // "Discussions:" before the first link; ",", "|", "/" or "and" between; "." after the last.
+    bool label = links.empty() && !cmark_node_previous(node) && text.size() > 1 && text.back() == ':';
+    if (label) {
+      std::string_view name = trim(text.substr(0, text.size() - 1));
+      for (std::string_view known : {"discussion", "discussions", "comments", "mirrors", "links"})
+        labelled = labelled || iequals(name, known);
+      if (!labelled) return {};
+    } else if (links.empty() || !(text.empty() || text == "," || text == "|" || text == "/" || text == "and" ||
+                                  (text == "." && !cmark_node_next(node)))) {
+      return {};
+    }
+  }
+  if (!labelled && !std::all_of(links.begin(), links.end(), [](const auto& l) { return is_link_note_name(l.first); }))
+    links.clear();
+  return links;
 }
 
 // Whether a paragraph only navigates: it links to anchors of this document
@@ -353,12 +400,29 @@ class ItemReader {
     item.children.reserve(sub_items);
     for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
       if (!is_type(child, CMARK_NODE_LIST)) continue;
-      for (cmark_node* sub = cmark_node_first_child(child); sub; sub = cmark_node_next(sub))
+      for (cmark_node* sub = cmark_node_first_child(child); sub; sub = cmark_node_next(sub)) {
+        if (item.url && fold_link_note(sub, item)) continue;
         item.children.push_back(build_item(sub, depth + 1));
+      }
     }
     item.is_group = !item.url && !item.children.empty();
     item.is_navigation = !item.url && item.children.empty() && paragraph && is_navigation(paragraph);
     return item;
+  }
+
+  // A link note under an entry belongs to the entry: its links join the
+  // entry's, each also a field named by its text ("hn", "github repo").
+  static bool fold_link_note(cmark_node* sub, Item& entry) {
+    auto links = link_note(sub);
+    if (links.empty()) return false;
+    for (auto& [text, link] : links) {
+      std::string url = cmark_node_get_url(link);
+      entry.links.push_back(url);
+      std::string name = text;
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      entry.fields.emplace_back(std::move(name), std::move(url));
+    }
+    return true;
   }
 
   std::string_view m_text;
