@@ -77,4 +77,8 @@ void add_format(Item& item, const std::string& format);
 // 1") is not: after a plain title such a link is the entry's page.
 bool is_metadata_text(std::string_view text, const KindTable& kinds);
 
+// The description after a name's separator opening `text` (" - ", " – ",
+// " — ", ": ", "-> " …), or nullopt when `text` opens with none.
+std::optional<std::string> description_after_separator(std::string_view text);
+
 }  // namespace curate

@@ -1075,4 +1075,6 @@ void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& ite
     style_detail::read_template_styles(flat, kinds, *styles, style, item);
 }
 
+std::optional<std::string> description_after_separator(std::string_view text) { return after_separator(text); }
+
 }  // namespace curate

@@ -115,11 +115,46 @@ void collect_links(cmark_node* node, std::vector<cmark_node*>& out) {
 // A link to one more page of the entry above: a site where it is discussed,
 // its code, slides or video.
 bool is_link_note_name(std::string_view text) {
-  static constexpr std::array<std::string_view, 26> k_names = {
-      "hn",       "hacker news", "reddit",   "lobsters",    "lobste.rs",    "github",  "github repo",
-      "repo",     "repository",  "source",   "code",        "source code",  "slides",  "video",
-      "videos",   "pdf",         "demo",     "transcript",  "mirror",       "archive", "discussion",
-      "comments", "notes",       "homework", "assignments", "lecture notes"};
+  static constexpr std::array<std::string_view, 40> k_names = {"hn",
+                                                               "hacker news",
+                                                               "reddit",
+                                                               "lobsters",
+                                                               "lobste.rs",
+                                                               "github",
+                                                               "github repo",
+                                                               "repo",
+                                                               "repository",
+                                                               "source",
+                                                               "code",
+                                                               "source code",
+                                                               "slides",
+                                                               "video",
+                                                               "videos",
+                                                               "pdf",
+                                                               "demo",
+                                                               "transcript",
+                                                               "mirror",
+                                                               "archive",
+                                                               "discussion",
+                                                               "comments",
+                                                               "notes",
+                                                               "homework",
+                                                               "assignments",
+                                                               "lecture notes",
+                                                               "lectures",
+                                                               "lecture videos",
+                                                               "syllabus",
+                                                               "readings",
+                                                               "labs",
+                                                               "exams",
+                                                               "old exams",
+                                                               "problem sets",
+                                                               "resources",
+                                                               "schedule",
+                                                               "course website",
+                                                               "website",
+                                                               "textbook",
+                                                               "lectures and assignments"};
   return std::any_of(k_names.begin(), k_names.end(), [&](std::string_view name) { return iequals(text, name); });
 }
 
@@ -659,7 +694,8 @@ class CatalogBuilder {
       m_heading_outside_div = ++m_headings_before_title > 8 || !inside_div(m_lines.offset(m_lines_of.start(heading)));
     m_seen_heading = true;
     if (m_stack.back().label) pop_section();
-    int level = cmark_node_get_heading_level(heading);
+    std::optional<Item> entry = m_catalog.title_line ? heading_entry(heading) : std::nullopt;
+    int level = nest_level(cmark_node_get_heading_level(heading), entry.has_value());
     while (m_stack.size() > 1 && m_stack.back().level >= level) pop_section();
     Section section;
     section.heading = heading_name(heading);
@@ -670,8 +706,30 @@ class CatalogBuilder {
     section.anchor = heading_anchor(heading);
     section.span = span_of(heading);
     m_stack.push_back(std::move(section));
-    if (m_catalog.title_line) add_heading_entry(heading);
+    if (entry) m_stack.back().items.push_back(std::move(*entry));
     update_section_style();
+  }
+
+  // "#### Scene Understanding" right over "# [SUN RGB-D](…) - …" (awesome-
+  // computer-vision writes some of its datasets so): heading entries
+  // written shallower than the empty section just opened sit in it, as
+  // its entries, rather than closing it and every section around it. The
+  // level `written` is read at: one below that section's for such entries
+  // (each closes the one before it), else as written.
+  int nest_level(int written, bool entry) {
+    if (!entry) {
+      m_nesting.reset();
+      return written;
+    }
+    if (m_nesting && m_nesting->written == written && m_stack.size() > m_nesting->depth) {
+      while (m_stack.size() > m_nesting->depth + 1) pop_section();
+      return m_stack.back().level + 1;
+    }
+    m_nesting.reset();
+    const Section& open = m_stack.back();
+    if (m_stack.size() < 2 || open.level < written || !open.items.empty() || !open.sections.empty()) return written;
+    m_nesting = Nesting{m_stack.size() - 1, written};
+    return open.level + 1;
   }
 
   // GoBooks writes each book as "### [The Little Go Book](…) *Free*", a
@@ -680,19 +738,29 @@ class CatalogBuilder {
   // entry (of the section around it once read: pop_section), the first
   // paragraph under it (or under its Description) the description,
   // emphasis after the link the note.
-  void add_heading_entry(cmark_node* heading) {
+  std::optional<Item> heading_entry(cmark_node* heading) const {
     cmark_node* link = cmark_node_first_child(heading);
-    if (!is_type(link, CMARK_NODE_LINK)) return;
+    if (!is_type(link, CMARK_NODE_LINK)) return std::nullopt;
     // (Its own files are no resources: "## [Contributing](contributing.md)".)
     const char* url = cmark_node_get_url(link);
-    if (!url || !(istarts_with(url, "https://") || istarts_with(url, "http://"))) return;
+    if (!url || !(istarts_with(url, "https://") || istarts_with(url, "http://"))) return std::nullopt;
     Item item;
     item.title = collapse_whitespace(plain_text(link));
-    if (item.title.empty()) return;
+    if (item.title.empty()) return std::nullopt;
     for (cmark_node* after = cmark_node_next(link); after; after = cmark_node_next(after)) {
       bool note = is_type(after, CMARK_NODE_EMPH) || is_type(after, CMARK_NODE_STRONG);
-      if (!note && !(is_type(after, CMARK_NODE_TEXT) && trim(cmark_node_get_literal(after)).empty())) return;
-      if (note) item.note = collapse_whitespace(plain_text(after));
+      if (note) {
+        item.note = collapse_whitespace(plain_text(after));
+      } else if (!is_type(after, CMARK_NODE_TEXT) || !trim(cmark_node_get_literal(after)).empty()) {
+        // "# [SUN RGB-D](…) - A RGB-D Scene Understanding Benchmark Suite"
+        // (awesome-computer-vision): a separator, then the description.
+        std::string rest;
+        for (cmark_node* node = after; node; node = cmark_node_next(node)) rest += plain_text(node);
+        auto description = description_after_separator(trim(rest));
+        if (!description) return std::nullopt;
+        if (!description->empty()) item.description = collapse_whitespace(*description);
+        break;
+      }
     }
     item.source = EntrySource::heading;
     item.style = EntryStyle::leading_link;
@@ -702,7 +770,7 @@ class CatalogBuilder {
     item.span = span_of(heading);
     item.raw = heading_source(m_lines.line_text(m_text, item.pos.line));
     item.paragraph_end_line = m_lines_of.end(heading);
-    m_stack.back().items.push_back(std::move(item));
+    return item;
   }
 
   // The heading entry whose description the paragraph `block` may be: its
@@ -795,8 +863,15 @@ class CatalogBuilder {
   int m_section_style = -1;            // the configured style of the open section
   bool m_heading_outside_div = false;  // a heading before the title stood outside any <div> (late_title)
   int m_headings_before_title = 0;
-  LineShift m_lines_of;                       // the lines of the tree being read
-  bool m_seen_heading = false;                // a heading was read: a later H1 is a section
+  LineShift m_lines_of;         // the lines of the tree being read
+  bool m_seen_heading = false;  // a heading was read: a later H1 is a section
+  // Heading entries written shallower than the section they sit in
+  // (nest_level): that section's place in the stack, and their level.
+  struct Nesting {
+    size_t depth;
+    int written;
+  };
+  std::optional<Nesting> m_nesting;
   std::vector<BuiltList>* m_built = nullptr;  // the items of the lists being read, when built ahead
   size_t m_next_built = 0;
 };

@@ -92,7 +92,8 @@ void check_empty_section(const LintContext& context, RuleReporter& out) {
     if (heading.level == 1 && heading.span.begin.line == context.catalog().title_line) continue;
     if (heading.is_entry) continue;  // "### [Golang tutorial resources](…)" is no section to fill
     const HeadingInfo* next = i + 1 < headings.size() ? headings[i + 1] : nullptr;
-    if (next && next->level > heading.level) continue;
+    // "#### Scene Understanding" over "# [SUN RGB-D](…) - …": the entry is its content.
+    if (next && (next->level > heading.level || next->is_entry)) continue;
     int from = context.heading_last_line(heading), to = next ? next->span.begin.line : context.line_count() + 1;
     bool has_content = false;
     for (int line = from + 1; line < to && !has_content; ++line) has_content = !trim(context.line(line)).empty();
