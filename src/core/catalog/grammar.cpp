@@ -109,9 +109,66 @@ std::optional<std::string> after_separator(std::string_view text) {
   return std::nullopt;
 }
 
-// Where the first separator of `text` starts (" - ", " – ", " — ", ": "), or npos.
+// Where the first separator of `text` starts (" - ", " – ", " — ", ": "),
+// or npos; one inside parentheses ("by @ackzell (2017 - 2018)") is none.
 size_t find_separator(std::string_view text) {
-  return std::min({text.find(" - "), text.find(" \xE2\x80\x93 "), text.find(" \xE2\x80\x94 "), text.find(": ")});
+  size_t at = std::min({text.find(" - "), text.find(" \xE2\x80\x93 "), text.find(" \xE2\x80\x94 "), text.find(": ")});
+  if (at == std::string_view::npos) return at;
+  size_t open = text.rfind('(', at);
+  if (open == std::string_view::npos || text.find(')', open) < at) return at;
+  size_t close = text.find(')', at);
+  if (close == std::string_view::npos) return at;
+  size_t next = find_separator(text.substr(close));
+  return next == std::string_view::npos ? next : close + next;
+}
+
+// "Packt", "O'Reilly Media", "No Starch Press": a publisher of books, not
+// one of their authors.
+bool is_publisher(std::string_view name) {
+  static constexpr std::array<std::string_view, 16> k_publishers = {"packt",
+                                                                    "o'reilly",
+                                                                    "o'reilly media",
+                                                                    "manning",
+                                                                    "apress",
+                                                                    "leanpub",
+                                                                    "sitepoint",
+                                                                    "wiley",
+                                                                    "springer",
+                                                                    "wrox",
+                                                                    "addison-wesley",
+                                                                    "prentice hall",
+                                                                    "pragmatic bookshelf",
+                                                                    "the pragmatic programmers",
+                                                                    "no starch",
+                                                                    "a book apart"};
+  for (std::string_view suffix : {" Press", " Publishing", " Publications", " Books"})
+    if (name.size() > suffix.size() && ends_with(name, suffix)) return true;
+  return std::any_of(k_publishers.begin(), k_publishers.end(), [&](std::string_view p) { return iequals(name, p); });
+}
+
+// "https://github.com/mul14", "https://twitter.com/rajdeepdua": a person's
+// or organisation's page on GitHub, GitLab or Twitter.
+bool is_profile_url(std::string_view url) {
+  for (std::string_view host : {"https://github.com/", "https://gitlab.com/", "https://twitter.com/", "https://x.com/",
+                                "http://github.com/", "http://twitter.com/"}) {
+    if (!istarts_with(url, host)) continue;
+    std::string_view name = url.substr(host.size());
+    if (!name.empty() && name.back() == '/') name.remove_suffix(1);
+    return !name.empty() && name.find_first_of("/?#") == std::string_view::npos;
+  }
+  return false;
+}
+
+// "(2017 - 2018)", "(2015–2017)": the first year of a range of years, or "".
+std::string first_year_of_range(std::string_view text) {
+  if (text.size() < 9 || !is_date_shape(text.substr(0, 4))) return "";
+  std::string_view rest = trim(text.substr(4));
+  for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"})
+    if (starts_with(rest, dash)) {
+      std::string_view end = trim(rest.substr(dash.size()));
+      return end.size() == 4 && is_date_shape(end) ? std::string(text.substr(0, 4)) : "";
+    }
+  return "";
 }
 
 // "by @bzimmerman", "by Penedo et al.": who an awesome entry credits right
@@ -134,6 +191,17 @@ std::optional<std::vector<std::string>> credit_in_remark(std::string_view remark
       return style_detail::split_authors(names);
     }
   return credited_authors(remark);
+}
+
+// "Python", "C++", "Golang": the name of a programming language.
+bool is_language_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 44> k_languages = {
+      "python", "r",      "c",      "c++",     "c#",      "java",        "javascript", "typescript", "go",
+      "golang", "rust",   "julia",  "scala",   "ruby",    "php",         "matlab",     "haskell",    "kotlin",
+      "swift",  "elixir", "erlang", "clojure", "lua",     "perl",        "excel",      "fortran",    "ocaml",
+      "f#",     "dart",   "shell",  "bash",    "node.js", "zig",         "nim",        "crystal",    "groovy",
+      "vba",    "q",      "kdb+",   "sql",     "cython",  "objective-c", "elm",        "wasm"};
+  return std::any_of(k_languages.begin(), k_languages.end(), [&](std::string_view l) { return iequals(name, l); });
 }
 
 // Text without the quotes around all of it: "\"Title\"", "“Title”".
@@ -641,6 +709,12 @@ class EntryParser {
         note = std::string(trim(credit.substr(open + 1, credit.size() - open - 2)));
         credit = trim(credit.substr(0, open));
       }
+    // "by Olga Filipova. (Dec 2016)", "by [@hawkeye64](…). (November 2018)"
+    // (awesome-vue): the stop closes the credit, not a name's initial.
+    if (credit.size() > 2 && credit.back() == '.' && !ends_with(credit, "et al.") &&
+        (std::islower(static_cast<unsigned char>(credit[credit.size() - 2])) ||
+         std::isdigit(static_cast<unsigned char>(credit[credit.size() - 2]))))
+      credit.remove_suffix(1);
     // "by Andrew Ng in Coursera (2010-2014)", "by CILVR lab @ NYU (2014)"
     // (awesome-deep-learning): where the credited taught is the field "venue".
     std::string_view venue;
@@ -657,9 +731,15 @@ class EntryParser {
     std::optional<std::vector<std::string>> authors = credited_authors(of      ? "by " + std::string(credit.substr(3))
                                                                        : comma ? "by " + std::string(credit)
                                                                                : std::string(credit));
+    if ((!authors || authors->empty()) && !of && !comma) authors = profile_credit(trim(credit.substr(3)));
     if (!authors || authors->empty()) return false;
     if (of && !std::all_of(authors->begin(), authors->end(), [](const std::string& name) { return name[0] == '@'; }))
       return false;
+    // "by Olga Filipova, Packt": the publisher closing the names.
+    if (authors->size() > 1 && is_publisher(authors->back())) {
+      m_item.fields.emplace_back("publisher", std::move(authors->back()));
+      authors->pop_back();
+    }
     m_item.authors = std::move(*authors);
     if (!venue.empty()) m_item.fields.emplace_back("venue", std::string(venue));
     if (note && !note->empty()) take_remark(std::move(*note));
@@ -670,22 +750,77 @@ class EntryParser {
     return true;
   }
 
+  // The length of the separator " - ", " – " or " — " whose dash is at `pos`, or 0.
+  size_t dash_separator(size_t pos) const {
+    for (std::string_view dash : {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 "})
+      if (m_s.compare(pos, dash.size(), dash) == 0) return dash.size();
+    return 0;
+  }
+
+  // "[numpy](…) - `Python` - NumPy is the fundamental package…", "[Lean](…)
+  // - `Python` `C#` - Lean Algorithmic Trading Engine…" (awesome-quant):
+  // code spans between two separators label the entry; they are the field
+  // "language" when each names a programming language, else "labels".
+  bool read_code_labels(size_t pos) {
+    size_t dash = dash_separator(pos);
+    if (!dash) return false;
+    std::vector<std::string_view> labels;
+    size_t at = skip_spaces(m_s, pos + dash);
+    for (;;) {
+      auto span = std::find_if(m_flat.code.begin(), m_flat.code.end(), [&](const auto& c) { return c.first == at; });
+      if (span == m_flat.code.end() || span->first == span->second) break;
+      labels.push_back(trim(std::string_view(m_s).substr(span->first, span->second - span->first)));
+      at = skip_spaces(m_s, span->second);
+      if (at < m_s.size() && (m_s[at] == ',' || m_s[at] == '/')) at = skip_spaces(m_s, at + 1);
+    }
+    size_t second = labels.empty() ? 0 : dash_separator(at);
+    if (!second) return false;
+    bool languages = std::all_of(labels.begin(), labels.end(), is_language_name);
+    std::string value;
+    for (std::string_view label : labels) value += (value.empty() ? "" : ", ") + std::string(label);
+    m_item.fields.emplace_back(languages ? "language" : "labels", std::move(value));
+    std::string description(trim(m_flat.render(at + second, m_tail_end)));
+    if (!description.empty()) m_item.description = std::move(description);
+    return true;
+  }
+
+  // "by [mul14](https://github.com/mul14)" (awesome-vue): names that are
+  // each the text of a link to a profile on GitHub, GitLab or Twitter.
+  std::optional<std::vector<std::string>> profile_credit(std::string_view names) const {
+    std::vector<std::string> out = style_detail::split_authors(names);
+    bool profiles = !out.empty() && std::all_of(out.begin(), out.end(), [&](const std::string& name) {
+      return std::any_of(m_flat.atoms.begin(), m_flat.atoms.end(), [&](const Atom& atom) {
+        return atom.is_link && trim(atom.text) == name && is_profile_url(atom.url);
+      });
+    });
+    return profiles ? std::optional(std::move(out)) : std::nullopt;
+  }
+
   // A remark beside the entry's parts: a date ("(2008)", "(Dec 2015)") is its date, a
   // duration ("[00:45:34]") its field "duration", anything else its note.
   void take_remark(std::string remark) {
     bool duration =
         remark.find(':') != std::string::npos && remark.find_first_not_of("0123456789:") == std::string::npos;
-    if (duration)
+    if (duration) {
       m_item.fields.emplace_back("duration", std::move(remark));
-    else if (auto date = m_item.date ? std::nullopt : read_written_date(remark))
+    } else if (auto date = m_item.date ? std::nullopt : read_written_date(remark)) {
       m_item.date = std::move(*date);  // "(2008)", "(Dec 2015)"
-    else if (!m_item.note)
+    } else if (size_t comma = remark.rfind(", ");
+               comma != std::string::npos && !m_item.date &&
+               (date = read_written_date(std::string_view(remark).substr(comma + 2)))) {
+      m_item.date = std::move(*date);  // "(Video, February 2020)": the date, and "Video" the note
+      if (!m_item.note) m_item.note = std::string(trim(std::string_view(remark).substr(0, comma)));
+    } else if (!m_item.note) {
+      // "(2017 - 2018)": the range stays the note, its start is the date.
+      if (std::string year = first_year_of_range(remark); !year.empty() && !m_item.date) m_item.date = year;
       m_item.note = std::move(remark);
+    }
   }
 
   void read_tail(size_t pos) {
     bool leading = m_item.style == EntryStyle::leading_link;
     m_tail_end = leading ? cut_closing_labels(pos, m_s.size()) : m_s.size();
+    if (leading && read_code_labels(pos)) return;
     if (read_qualified_tail(pos)) return;
     size_t end = m_tail_end;
     size_t last = m_s.find_last_not_of(" \t");
@@ -731,7 +866,11 @@ class EntryParser {
           m_item.authors = std::move(*authors);
           return;
         }
-      m_item.note = std::string(remark);
+      // "[Fragments in Vue JS](…) (December 2019)": a date.
+      if (bracketed)
+        m_item.note = std::string(remark);
+      else
+        take_remark(std::string(remark));
       return;
     }
     // "[FreeRADIUS新手入门](…) :worried:": a list's mark (free-programming-
