@@ -343,6 +343,20 @@ std::optional<std::string> label_text(cmark_node* block) {
   return std::nullopt;
 }
 
+// awesome-elixir's "## Cryptography" over "*Encrypting and decrypting
+// data*", awesome-osint's "*Google Dorks Tools*" under its namesake: a
+// line in emphasis right under a heading, and the only label-like line of
+// its section, introduces the section rather than opening a group in it.
+bool is_section_intro(cmark_node* block) {
+  if (!is_type(cmark_node_previous(block), CMARK_NODE_HEADING) ||
+      !is_type(cmark_node_first_child(block), CMARK_NODE_EMPH))
+    return false;
+  for (cmark_node* later = cmark_node_next(block); later && !is_type(later, CMARK_NODE_HEADING);
+       later = cmark_node_next(later))
+    if (is_type(cmark_node_next(later), CMARK_NODE_LIST) && label_text(later)) return false;
+  return true;
+}
+
 // "*tag*: description" items of a legend list; false unless every item reads so.
 bool read_legend(cmark_node* list, const LineShift& lines, std::vector<TagDef>& tags) {
   std::vector<TagDef> found;
@@ -567,7 +581,8 @@ class CatalogBuilder {
     // A label right above a list of entries opens a group of its own, over
     // that list and the lists right after it: any other block closes it.
     if (cmark_node* next = cmark_node_next(block); next && is_type(next, CMARK_NODE_LIST)) {
-      if (std::optional<std::string> label = label_text(block); label && links_out(next) && !is_toc_list(next))
+      if (std::optional<std::string> label = label_text(block);
+          label && links_out(next) && !is_toc_list(next) && !is_section_intro(block))
         return open_label(*label, block);
     }
     if (m_stack.back().label && !is_type(block, CMARK_NODE_LIST)) pop_section();
