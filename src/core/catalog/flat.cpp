@@ -133,30 +133,38 @@ void erase(Flat& flat, size_t begin, size_t end) {
 }  // namespace
 
 void take_closing_labels(Flat& flat, std::vector<Atom>& labels) {
-  static constexpr std::array<std::string_view, 22> k_labels = {
+  static constexpr std::array<std::string_view, 24> k_labels = {
       "website",     "web site", "webpage", "web page", "homepage",   "home page",     "site", "source",
       "source code", "code",     "github",  "repo",     "repository", "documentation", "docs", "demo",
-      "paper",       "pdf",      "slides",  "video",    "blog",       "download"};
+      "paper",       "pdf",      "slides",  "video",    "blog",       "download",      "web",  "pypi"};
   labels.clear();
   const std::string& text = flat.text;
   size_t cut = text.size();       // where the closing run of labels starts
   bool all_parenthesized = true;  // "- Steven Halim [(PDF)](…)": a label in parentheses closes any text
-  size_t last = text.find_last_not_of(" \t,|-");
+  // "… by Google [[Web](…)]" (awesome-deep-vision): a label may stand in
+  // brackets of its own, which go with it.
+  constexpr const char* k_between = " \t,|-";
+  size_t last = text.find_last_not_of(k_between);
   // A stop may close the labels too: "… for DevOps teams. [repo](…)." (free-for-dev).
   if (last != std::string::npos && last > 0 && text[last] == '.' && text[last - 1] == '\0') --last;
-  for (; last != std::string::npos; last = last ? text.find_last_not_of(" \t,|-", last - 1) : std::string::npos) {
-    if (text[last] != '\0') break;  // no atom: the common case, asked first
-    const Atom* atom = flat.atom(last);
+  while (last != std::string::npos) {
+    // "[[Paper](…)]" reads as "[Paper](…)" would, its brackets with it.
+    bool bracketed = text[last] == ']' && last >= 2 && text[last - 1] == '\0' && text[last - 2] == '[';
+    size_t at = bracketed ? last - 1 : last;
+    if (text[at] != '\0') break;  // no atom: the common case, asked first
+    const Atom* atom = flat.atom(at);
     std::string_view label_text = atom->is_link ? trim(atom->text) : std::string_view();
     bool parenthesized = label_text.size() > 2 && label_text.front() == '(' && label_text.back() == ')';
     if (parenthesized) label_text = trim(label_text.substr(1, label_text.size() - 2));
+    parenthesized = parenthesized || bracketed;
     if (label_text.empty() || label_text.size() > 13 ||  // the longest label, "documentation"
         (std::none_of(k_labels.begin(), k_labels.end(),
                       [&](std::string_view label) { return iequals(label_text, label); }) &&
          !(parenthesized && format_of_label(label_text))))
       break;
     all_parenthesized = all_parenthesized && parenthesized;
-    cut = last;
+    cut = bracketed ? at - 1 : at;
+    last = cut ? text.find_last_not_of(k_between, cut - 1) : std::string::npos;
   }
   if (cut == text.size() || last == std::string::npos ||
       (!all_parenthesized && std::string_view(".!?)]").find(text[last]) == std::string_view::npos))

@@ -227,7 +227,8 @@ class EntryParser {
   EntryParser(const Flat& flat, const KindTable& kinds, Item& item)
       : m_flat(flat), m_s(flat.text), m_kinds(kinds), m_item(item) {}
 
-  void run() {
+  // `labelled`: links that only label the entry's pages closed it.
+  void run(bool labelled) {
     size_t pos = read_tags(skip_task_box(skip_spaces(m_s, 0)));
     const Atom* title_link = nullptr;  // "[mp3](…) - Native Go MP3 decoder.": a name, not a format
     if (opens_quoted_title(pos)) {
@@ -254,6 +255,10 @@ class EntryParser {
       pos = read_plain(pos);
     }
     read_tail(skip_spaces(m_s, pos));
+    // "Robots that can adapt like animals (Cully, Nature 2015) [[Paper](…)]",
+    // "… (Kohl, ICRA 2004) [[Paper]](…)" (awesome-rl): a title its labels'
+    // links follow.
+    if (m_item.style == EntryStyle::plain && !m_item.description && (labelled || m_label_link)) take_venue_year();
     for (const Atom& atom : m_flat.atoms) {
       if (!atom.is_link) continue;
       m_item.links.push_back(atom.url);
@@ -347,7 +352,10 @@ class EntryParser {
     const Atom* atom = m_flat.atom(pos);
     if (!atom || !atom->is_link) return pos;
     if (!m_item.url) m_item.url = atom->url;
-    if (!is_format_label(atom->text)) parse_metadata(atom->text, m_kinds, m_item);
+    if (!is_format_label(atom->text))
+      parse_metadata(atom->text, m_kinds, m_item);
+    else
+      m_label_link = skip_spaces(m_s, pos + 1) == m_s.size();
     return pos + 1;
   }
 
@@ -504,9 +512,17 @@ class EntryParser {
     }
     venue = trim(venue);
     if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
+    // "(Kohl, ICRA 2004)": the author before the venue.
+    std::string_view author;
+    if (size_t comma = venue.find(", "); comma != std::string_view::npos && m_item.authors.empty() &&
+                                         style_detail::plausible_authors(venue.substr(0, comma))) {
+      author = venue.substr(0, comma);
+      venue = trim(venue.substr(comma + 2));
+    }
     if (venue.empty() || venue.size() > 40 || !std::isalpha(static_cast<unsigned char>(venue.front())) ||
         std::count(venue.begin(), venue.end(), ' ') > 3)
       return;
+    if (!author.empty()) m_item.authors = style_detail::split_authors(author);
     if (!m_item.date) m_item.date = year;
     m_item.fields.emplace_back("venue", std::string(venue));
     title = std::string(trim(std::string_view(title).substr(0, open)));
@@ -1052,6 +1068,7 @@ class EntryParser {
   const KindTable& m_kinds;
   Item& m_item;
   bool m_colon_title = false;  // the leading link's text ended in ':'
+  bool m_label_link = false;   // a format label's link closed the entry ("… [[Paper]](…)")
   size_t m_tail_end = 0;       // where the tail's text ends: before closing labels (cut_closing_labels)
 };
 
@@ -1198,7 +1215,7 @@ void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& ite
   grammar_detail::take_closing_labels(flat, labels);
   thread_local std::string marks;
   grammar_detail::take_leading_marks(flat, marks);
-  EntryParser(flat, kinds, item).run();
+  EntryParser(flat, kinds, item).run(!labels.empty());
   if (!marks.empty()) add_icon(marks, item);
   for (const Atom& label : labels) {
     item.links.push_back(label.url);
