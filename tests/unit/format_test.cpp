@@ -136,6 +136,16 @@ TEST_CASE("a file that underlines its headings keeps them underlined") {
   CHECK(format_markdown("A\n===\n\nB\n---\n") == "# A\n\n## B\n");
 }
 
+TEST_CASE("the habit of underlining is each level's") {
+  // awesome-kubernetes underlines its level-1 headings, 17 of them, and
+  // writes its level-2 headings with '#': both stay as they are.
+  std::string text =
+      "Awesome\n=======\n\nMenu\n====\n\n## Intro\n\nText.\n\nStart\n=====\n\n## Tools\n\n- [A](https://a.org) - A.\n\n"
+      "## More\n\nText.\n\n## Last\n\nText.\n";
+  CHECK(format_markdown(text) == text);
+  check_safe_and_stable(text);
+}
+
 TEST_CASE("a setext heading with a two-space break after '*' stays as written") {
   // fuzz finding 22: after '*' the break stays two spaces (a backslash would
   // change the reading), so joining the lines would lose it.

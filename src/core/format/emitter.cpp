@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -45,7 +46,7 @@ class Emitter {
         m_kinds(kinds),
         m_imposed(imposed_layout(settings)),
         m_heading_gaps(gaps_of(text, root)),
-        m_setext(setext_habit(root)) {}
+        m_setext{false, setext_habit(root, 1), setext_habit(root, 2)} {}
 
   std::string run(cmark_node* root, std::string_view text) {
     normalize_entries(root);
@@ -394,14 +395,15 @@ class Emitter {
     return heading_gaps(text, headings);
   }
 
-  // Whether the file underlines its level-1 and level-2 headings
-  // ("Introduction" / "------------", awesome-courses) more often than it
-  // writes them with '#', and at least three of them (as for the blank lines
-  // around headings, layout.hpp): then fmt keeps them underlined.
-  bool setext_habit(cmark_node* root) const {
+  // Whether the file underlines its headings of `level` (1 or 2:
+  // "Introduction" / "------------", awesome-courses; awesome-kubernetes
+  // underlines its level-1 headings only) more often than it writes them
+  // with '#', and at least three of them (as for the blank lines around
+  // headings, layout.hpp): then fmt keeps them underlined.
+  bool setext_habit(cmark_node* root, int level) const {
     int setext = 0, atx = 0;
     for (cmark_node* child = cmark_node_first_child(root); child; child = cmark_node_next(child))
-      if (is_type(child, CMARK_NODE_HEADING) && cmark_node_get_heading_level(child) <= 2)
+      if (is_type(child, CMARK_NODE_HEADING) && cmark_node_get_heading_level(child) == level)
         ++(m_source.is_atx(child) ? atx : setext);
     return setext >= 3 && setext > atx;
   }
@@ -414,7 +416,7 @@ class Emitter {
   std::string m_out;
   int m_pending_blanks = 0;                         // blank lines owed before the next line
   HeadingGaps m_heading_gaps;                       // blank lines around headings: the file's habit (format/layout.hpp)
-  bool m_setext = false;                            // setext_habit
+  std::array<bool, 3> m_setext;                     // setext_habit of levels 1 and 2
   int m_dedent = 0;                                 // columns the current block loses (see dedent_after_list)
   std::optional<std::string> m_pending_lead;        // "- " waiting for the first line of an item
   std::map<cmark_node*, std::string> m_list_leads;  // the lead each list was written with
@@ -588,9 +590,10 @@ void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
   if (m_source.is_atx(heading)) {
     content = format_detail::atx_content(relative_line(first, frame));
   } else {
-    content = setext_content(heading, frame, !m_setext);
+    bool habit = m_setext[static_cast<size_t>(cmark_node_get_heading_level(heading))];
+    content = setext_content(heading, frame, !habit);
     if (!content) return emit_verbatim(first, last, frame);
-    if (m_setext) {
+    if (habit) {
       // The file's habit: the text on one line, and its underline trimmed.
       // Every underlined heading stays underlined, so a second pass sees
       // the same habit (fuzz finding 21: a two-line one turned ATX tipped it).
