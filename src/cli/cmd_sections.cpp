@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
+#include "curate/catalog/parse.hpp"
 #include "curate/text/display_width.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
@@ -42,6 +43,8 @@ void append_text(const Section& section, int depth, const std::optional<size_t>&
 void append_toc(const Section& section, int depth, const std::string& file, std::string& out) {
   for (const Section& child : section.sections) {
     if (child.label) continue;  // no heading, no anchor
+    // The contents do not list their own heading (toc-mismatch does not ask it).
+    if (is_contents_heading(child.heading) && child.sections.empty()) continue;
     out += std::string(static_cast<size_t>(depth) * 2, ' ') + "- [" + child.heading + "](" + file + "#" +
            (child.anchor.empty() ? child.slug : child.anchor) + ")\n";
     append_toc(child, depth + 1, file, out);

@@ -894,6 +894,14 @@ class CatalogBuilder {
 }  // namespace
 
 bool is_contents_heading(std::string_view text) {
+  // "📖 Table of Contents", ":books: Contents", "Contents:": marks and a colon aside.
+  text = trim(text);
+  for (size_t space = text.find(' '); space != std::string_view::npos; space = text.find(' ')) {
+    std::string_view word = text.substr(0, space);
+    if (!grammar_detail::is_shortcode(word) && !grammar_detail::is_symbol_word(word)) break;
+    text = trim(text.substr(space + 1));
+  }
+  if (!text.empty() && text.back() == ':') text = trim(text.substr(0, text.size() - 1));
   return iequals(text, "table of contents") || iequals(text, "contents") || iequals(text, "toc");
 }
 
