@@ -193,6 +193,33 @@ std::vector<std::pair<std::string, cmark_node*>> link_note(cmark_node* item) {
   return links;
 }
 
+// "http://www.facebook.com/sharer/sharer.php?u=…", "https://twitter.com/
+// intent/tweet?text=…": a button that shares the list, no resource of it.
+bool is_share_url(std::string_view url) {
+  static constexpr std::array<std::string_view, 12> k_shares = {"twitter.com/home?status=",
+                                                                "twitter.com/intent/tweet",
+                                                                "twitter.com/share",
+                                                                "x.com/intent/tweet",
+                                                                "facebook.com/sharer",
+                                                                "plus.google.com/share",
+                                                                "linkedin.com/shareArticle",
+                                                                "linkedin.com/sharing/share-offsite",
+                                                                "reddit.com/submit",
+                                                                "news.ycombinator.com/submitlink",
+                                                                "t.me/share/url",
+                                                                "api.whatsapp.com/send"};
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return false;
+  std::string_view rest = url.substr(scheme + 3);
+  if (starts_with(rest, "www.")) rest.remove_prefix(4);
+  return std::any_of(k_shares.begin(), k_shares.end(),
+                     [&](std::string_view share) { return starts_with(rest, share); });
+}
+
+bool all_share_links(const Item& item) {
+  return std::all_of(item.links.begin(), item.links.end(), [](const std::string& url) { return is_share_url(url); });
+}
+
 // Whether a paragraph only navigates: it links to anchors of this document
 // and says nothing outside those links but punctuation ("**[⬆ Back to
 // Top](#contents)**", "[Python](#python) | [Go](#go)").
@@ -455,7 +482,8 @@ class ItemReader {
       }
     }
     item.is_group = !item.url && !item.children.empty();
-    item.is_navigation = !item.url && item.children.empty() && paragraph && is_navigation(paragraph);
+    item.is_navigation = item.children.empty() && paragraph &&
+                         (item.url ? is_share_url(*item.url) && all_share_links(item) : is_navigation(paragraph));
     return item;
   }
 
