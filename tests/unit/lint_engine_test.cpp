@@ -277,6 +277,7 @@ TEST_CASE("how --fix treats a rule is a flag on the rule, never its id") {
                                                     {"link-syntax", FixEffect::structure},
                                                     {"link-text-spaces", FixEffect::text},
                                                     {"list-indent", FixEffect::layout},
+                                                    {"list-marker-space", FixEffect::structure},
                                                     {"metadata-separator", FixEffect::text},
                                                     {"separator-style", FixEffect::text},
                                                     {"tracking-params", FixEffect::url},

@@ -41,6 +41,46 @@ void check_heading_space(const LintContext& context, RuleReporter& out) {
   }
 }
 
+// --- list-marker-space -------------------------------------------------------
+
+// "*[2Chat](…) - Check if a number is on WhatsApp." right under a heading
+// (awesome-osint): a marker glued to its link opens no item, so the line
+// is a paragraph's and its entry is lost. Lines glued onto an item above
+// are lazy-continuation's.
+bool glued_marker_line(std::string_view line) {
+  size_t at = line.find_first_not_of(' ');
+  if (at == std::string_view::npos || at > 3 || at + 1 >= line.size() || line[at + 1] != '[') return false;
+  char marker = line[at];
+  // "*[x](…)*" is emphasis around a link, not a marker.
+  return marker == '-' || marker == '+' || (marker == '*' && line.find('*', at + 1) == std::string_view::npos);
+}
+
+void check_list_marker_space(const LintContext& context, RuleReporter& out) {
+  bool open = false;  // the lines since a blank line or a heading are all glued entries
+  for (int number = 1; number <= context.line_count(); ++number) {
+    std::string_view line = context.line(number);
+    if (trim(line).empty() || context.line_kind(number) != LineKind::text) {
+      open = true;
+      continue;
+    }
+    bool heading = line.find_first_not_of(' ') <= 3 && line[line.find_first_not_of(' ')] == '#';
+    if (heading) {
+      open = true;
+      continue;
+    }
+    if (!open || !glued_marker_line(line)) {
+      open = false;
+      continue;
+    }
+    size_t at = line.find_first_not_of(' ');
+    out.report_with_edit(at_byte(number, at), at_byte(number, line.size() - 1),
+                         single_quoted(line.substr(at, 2)) + " starts no list item, so " +
+                             single_quoted(trim(line.substr(at + 1))) + " is text, not an entry: write " +
+                             single_quoted(std::string(1, line[at]) + " ["),
+                         context.offset({number, 1}) + at + 1, 0, " ");
+  }
+}
+
 // --- link-syntax -------------------------------------------------------------
 
 bool looks_like_url(std::string_view text) {
@@ -328,6 +368,11 @@ void add_syntax_rules(RuleRegistry& registry) {
                 "before it. --fix adds the space.",
                 FixEffect::structure},
                check_heading_space);
+  registry.add({"list-marker-space", "List markers have a space after them", Severity::error, true,
+                "'*[2Chat](url) - …' right under a heading or a blank line is a paragraph, not a list item, so its "
+                "entry is lost. --fix adds the space. A line glued onto an item above is lazy-continuation's.",
+                FixEffect::structure},
+               check_list_marker_space);
   registry.add({"link-syntax", "Links are written [text](url)", Severity::error, true,
                 "Reported: a link written backwards, '(text)[https://…]', and a space between the text and the "
                 "destination, '[text] (https://…)' or '[[pdf]] (https://…)': neither is a link, so the entry loses "
