@@ -389,3 +389,20 @@ TEST_CASE("books: a remark in parentheses after the formats is the entry's note"
   CHECK(entries[0].item->note == "email address requested, not required");
   CHECK(entries[0].item->rest.empty());
 }
+
+TEST_CASE("link notes join the entry's links, each name once among its fields") {
+  // fuzz finding 28: two "[Assignments](…)" under one course gave its JSON
+  // object the key "assignments" twice.
+  Catalog catalog = parse_text(
+      "## Courses\n\n- [CS 61C](https://a.org/61c) **Great Ideas**\n\t- [Assignments](https://a.org/61c#p)\n"
+      "\t- [Lectures](https://a.org/61c#c)\n\t- [Assignments](https://a.org/61c#l)\n"
+      "\t- [Lecture Videos and more](https://a.org/v)\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  const Item& course = *entries[0].item;
+  CHECK(course.links ==
+        Strings{"https://a.org/61c", "https://a.org/61c#p", "https://a.org/61c#c", "https://a.org/61c#l"});
+  CHECK(course.fields == std::vector<std::pair<std::string, std::string>>{{"assignments", "https://a.org/61c#p"},
+                                                                          {"lectures", "https://a.org/61c#c"}});
+  CHECK(entries[1].item->title == "Lecture Videos and more");
+}

@@ -72,6 +72,10 @@ bool each_format_label(std::string_view text, const Visit& visit) {
 // Adds `format` to item.formats unless it is there already.
 void add_format(Item& item, const std::string& format);
 
+// Adds the field `name` unless the item has one of that name already: an
+// entry's fields are a JSON object, each name once.
+void add_field(Item& item, std::string name, std::string value);
+
 // Whether a link's text is metadata-shaped: ';'-separated fields, a date,
 // a known kind, or comma-separated dates and kinds. Prose ("here", "Part
 // 1") is not: after a plain title such a link is the entry's page.

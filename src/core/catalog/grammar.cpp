@@ -524,7 +524,7 @@ class EntryParser {
       return;
     if (!author.empty()) m_item.authors = style_detail::split_authors(author);
     if (!m_item.date) m_item.date = year;
-    m_item.fields.emplace_back("venue", std::string(venue));
+    add_field(m_item, "venue", std::string(venue));
     title = std::string(trim(std::string_view(title).substr(0, open)));
   }
 
@@ -753,11 +753,11 @@ class EntryParser {
       return false;
     // "by Olga Filipova, Packt": the publisher closing the names.
     if (authors->size() > 1 && is_publisher(authors->back())) {
-      m_item.fields.emplace_back("publisher", std::move(authors->back()));
+      add_field(m_item, "publisher", std::move(authors->back()));
       authors->pop_back();
     }
     m_item.authors = std::move(*authors);
-    if (!venue.empty()) m_item.fields.emplace_back("venue", std::string(venue));
+    if (!venue.empty()) add_field(m_item, "venue", std::string(venue));
     if (note && !note->empty()) take_remark(std::move(*note));
     if (separator != std::string::npos)
       if (auto description = after_separator(trim(std::string_view(tail).substr(separator)));
@@ -794,7 +794,7 @@ class EntryParser {
     bool languages = std::all_of(labels.begin(), labels.end(), is_language_name);
     std::string value;
     for (std::string_view label : labels) value += (value.empty() ? "" : ", ") + std::string(label);
-    m_item.fields.emplace_back(languages ? "language" : "labels", std::move(value));
+    add_field(m_item, languages ? "language" : "labels", std::move(value));
     std::string description(trim(m_flat.render(at + second, m_tail_end)));
     if (!description.empty()) m_item.description = std::move(description);
     return true;
@@ -818,7 +818,7 @@ class EntryParser {
     bool duration =
         remark.find(':') != std::string::npos && remark.find_first_not_of("0123456789:") == std::string::npos;
     if (duration) {
-      m_item.fields.emplace_back("duration", std::move(remark));
+      add_field(m_item, "duration", std::move(remark));
     } else if (auto date = m_item.date ? std::nullopt : read_written_date(remark)) {
       m_item.date = std::move(*date);  // "(2008)", "(Dec 2015)"
     } else if (size_t comma = remark.rfind(", ");
@@ -991,7 +991,7 @@ class EntryParser {
       std::string joined;
       for (auto it = labels.rbegin(); it != labels.rend(); ++it)
         joined += (joined.empty() ? "" : ", ") + std::string(*it);
-      m_item.fields.emplace_back("labels", std::move(joined));
+      add_field(m_item, "labels", std::move(joined));
     }
     return cut;
   }
@@ -1120,6 +1120,11 @@ void add_format(Item& item, const std::string& format) {
   if (std::find(item.formats.begin(), item.formats.end(), format) == item.formats.end()) item.formats.push_back(format);
 }
 
+void add_field(Item& item, std::string name, std::string value) {
+  if (std::none_of(item.fields.begin(), item.fields.end(), [&](const auto& field) { return field.first == name; }))
+    item.fields.emplace_back(std::move(name), std::move(value));
+}
+
 bool is_metadata_text(std::string_view text, const KindTable& kinds) {
   std::string_view trimmed = trim(text);
   if (trimmed.find(';') != std::string_view::npos || is_date_shape(trimmed) || kinds.classify(trimmed)) return true;
@@ -1191,7 +1196,7 @@ void add_icon(const std::string& marks, Item& item) {
       {":microphone:", "podcast"},
       {"\xF0\x9F\x8E\xA7", "podcast"},  // 🎧
   }};
-  item.fields.emplace_back("icon", marks);
+  add_field(item, "icon", marks);
   for (std::string_view mark : split_trimmed_views(marks, " "))
     for (const auto& [icon, kind] : k_icon_kinds)
       if (mark == icon && std::find(item.kinds.begin(), item.kinds.end(), kind) == item.kinds.end())

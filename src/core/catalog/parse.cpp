@@ -497,7 +497,7 @@ class ItemReader {
       entry.links.push_back(url);
       std::string name = text;
       std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-      entry.fields.emplace_back(std::move(name), std::move(url));
+      add_field(entry, std::move(name), std::move(url));
     }
     return true;
   }

@@ -128,7 +128,12 @@ void overlay(const StyleReading& reading, const KindTable& kinds, Item& item) {
     } else if (name == "note") {
       item.note = value;
     } else if (name != "tags") {
-      item.fields.emplace_back(name, value);
+      // The template's reading replaces the grammar's field of that name.
+      auto same = std::find_if(item.fields.begin(), item.fields.end(), [&](const auto& f) { return f.first == name; });
+      if (same == item.fields.end())
+        item.fields.emplace_back(name, value);
+      else
+        same->second = value;
     }
   });
 }
