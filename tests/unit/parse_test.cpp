@@ -406,3 +406,11 @@ TEST_CASE("link notes join the entry's links, each name once among its fields") 
                                                                           {"lectures", "https://a.org/61c#c"}});
   CHECK(entries[1].item->title == "Lecture Videos and more");
 }
+
+TEST_CASE("an item without text is no entry, and entry-format still sees it") {
+  Catalog catalog = parse_text("## Songs\n\n* [A](https://a.org) - a.\n*\n* [B](https://b.org) - b.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[1].item->title == "B");
+  CHECK(catalog.root.sections.front().items.size() == 3);
+}

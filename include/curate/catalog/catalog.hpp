@@ -124,7 +124,9 @@ struct Item {
   bool unclosed_quote = false;        // an opening quote without its closing one
   std::vector<Item> children;
 
-  bool is_entry() const { return !is_group && !is_navigation; }
+  // An item with no text ("*" alone, awesome-computer-vision) is no entry;
+  // entry-format reports it.
+  bool is_entry() const { return !is_group && !is_navigation && style != EntryStyle::empty; }
   bool is_stub() const { return is_entry() && !url; }
   std::optional<int> year() const;
 };
