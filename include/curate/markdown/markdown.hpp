@@ -85,7 +85,8 @@ std::string plain_text(cmark_node* node, bool image_alt = false);
 
 // A heading's name as a reader calls it: plain_text(), whitespace collapsed,
 // without links to the document's own anchors (awesome-kotlin's `### Books
-// <sup>[Back ⇈](#links)</sup>` is the section "Books").
+// <sup>[Back ⇈](#links)</sup>` is the section "Books"), unless it is only
+// such links or images ("### [Logging](#logging)" is "Logging").
 std::string heading_name(cmark_node* heading);
 
 // A heading's text as GitHub's anchor sees it: plain_text(), emoji

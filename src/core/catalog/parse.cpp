@@ -742,8 +742,6 @@ class CatalogBuilder {
     while (m_stack.size() > 1 && m_stack.back().level >= level) pop_section();
     Section section;
     section.heading = heading_name(heading);
-    // "## ![Papers We Love](…)": a heading that is only an image is named by its alt text.
-    if (section.heading.empty()) section.heading = collapse_whitespace(plain_text(heading, /*image_alt=*/true));
     section.level = level;
     section.slug = m_slugs.unique(heading_text(heading));
     section.anchor = heading_anchor(heading);

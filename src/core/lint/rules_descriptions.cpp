@@ -331,6 +331,7 @@ ItemCheck check_name_spelling(const LintContext&, RuleReporter& out) {
         prose = blanked;
       }
     size_t previous_start = std::string::npos, previous_end = 0;
+    std::vector<std::string_view> reported;  // "VueJS … VueJS" is one finding: the entry's line is its place
     for_each_word(prose, [&](size_t start, size_t end) {
       std::string_view word = prose.substr(start, end - start);
       const std::string* name = dictionary->misspelt(word);
@@ -342,10 +343,12 @@ ItemCheck check_name_spelling(const LintContext&, RuleReporter& out) {
       }
       previous_start = start;
       previous_end = end;
-      if (name)
+      if (name && std::find(reported.begin(), reported.end(), written) == reported.end()) {
+        reported.push_back(written);
         out.report(item.pos, at.line_end,
                    single_quoted(written) + " in the text of " + single_quoted(item.title) + " is written " +
                        single_quoted(*name));
+      }
     });
   };
 }
