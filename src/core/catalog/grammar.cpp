@@ -861,6 +861,7 @@ class EntryParser {
       if (auto description = after_separator(tail)) {
         if (!description->empty()) m_item.description = *description;
         if (leading && m_item.description && m_item.authors.empty()) take_closing_credit(*m_item.description);
+        if (leading && m_item.description && m_item.authors.empty() && !m_item.date) take_dated_credit();
         if (leading && tail.size() > 1 && tail[0] == '-' && tail[1] != ' ' && tail[1] != '-')
           m_item.rest = tail;  // "-A …": reported
         return;
@@ -1011,6 +1012,44 @@ class EntryParser {
   // more ("Learn Go by Example" credits nobody), after a word that may
   // credit: not a participle such as "inspired" or "powered", but
   // "created", "written", "maintained" and the like.
+  // "[Computer Vision: Theory and Application](…) - Rick Szeliski 2010",
+  // "… - Jitendra Malik (UC Berkeley) 2013" (awesome-computer-vision): a
+  // description that is only names, maybe an affiliation in parentheses,
+  // and a year, is the authors, the note and the date.
+  void take_dated_credit() {
+    std::string_view text = trim(*m_item.description);
+    if (text.size() < 10) return;
+    std::string_view year = text.substr(text.size() - 4);
+    std::string_view names = trim(text.substr(0, text.size() - 4));
+    if (!is_date_shape(year) || (year.substr(0, 2) != "19" && year.substr(0, 2) != "20") ||
+        text[text.size() - 5] != ' ')
+      return;
+    if (!names.empty() && names.back() == ',') names = trim(names.substr(0, names.size() - 1));
+    std::string_view affiliation;
+    if (!names.empty() && names.back() == ')')
+      if (size_t open = names.rfind(" ("); open != std::string_view::npos) {
+        affiliation = trim(names.substr(open + 2, names.size() - open - 3));
+        names = trim(names.substr(0, open));
+      }
+    if (names.find(' ') == std::string_view::npos || affiliation.find_first_of("()") != std::string_view::npos ||
+        !style_detail::plausible_authors(names))
+      return;
+    // "Reinhard, E., Heidrich, W., …": names written surname first split
+    // apart; each name here has words enough.
+    std::vector<std::string> authors = style_detail::split_authors(names);
+    if (std::any_of(authors.begin(), authors.end(),
+                    [](const std::string& name) { return name.find(' ') == std::string::npos; }))
+      return;
+    if (authors.size() > 1 && is_publisher(authors.back())) {
+      add_field(m_item, "publisher", std::move(authors.back()));
+      authors.pop_back();
+    }
+    m_item.authors = std::move(authors);
+    m_item.date = std::string(year);
+    if (!affiliation.empty() && !m_item.note) m_item.note = std::string(affiliation);
+    m_item.description.reset();
+  }
+
   void take_closing_credit(std::string& description) {
     size_t by = description.rfind(" by ");
     if (by == std::string::npos) return;
