@@ -249,6 +249,12 @@ class EntryParser {
         m_colon_title = true;
       }
       pos = read_year_after_link(skip_spaces(m_s, pos + 1));
+      // "[Angular Interview Questions (2020)](…)" (awesome-interview-
+      // questions): a year closing the link's text dates the entry too.
+      if (size_t n = m_item.title.size(); !m_item.date && n > 7 && m_item.title[n - 1] == ')' &&
+                                          m_item.title.compare(n - 7, 2, " (") == 0 &&
+                                          is_date_shape(std::string_view(m_item.title).substr(n - 5, 4)))
+        m_item.date = m_item.title.substr(n - 5, 4);
     } else if (size_t after = read_spaced_link(pos); after != pos) {
       pos = after;
     } else {
