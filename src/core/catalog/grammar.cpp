@@ -277,20 +277,46 @@ class EntryParser {
   // "[CoreNLP] (http://nlp.stanford.edu/…) - Stanford CoreNLP": a link
   // written with a space before its parenthesis is no link (link-syntax
   // reports it), but GFM makes the address one: the bracketed text is still
-  // the title. The position after the parenthesis, or `pos`.
+  // the title. So do "[Find Security Contacts] https://…" (awesome-osint)
+  // and "[Getting Started on Kubernetes][http://…]" (awesome-kubernetes).
+  // The position after the address (and its closing bracket), or `pos`.
   size_t read_spaced_link(size_t pos) {
     if (pos >= m_s.size() || m_s[pos] != '[') return pos;
     size_t close = m_s.find(']', pos);
-    if (close == std::string::npos || m_s.compare(close, 3, "] (") != 0) return pos;
-    std::string_view title = trim(std::string_view(m_s).substr(pos + 1, close - pos - 1));
-    const Atom* link = m_flat.atom(close + 3);
-    if (title.empty() || title.find('\0') != std::string_view::npos || !link || !link->is_autolink ||
-        close + 4 >= m_s.size() || m_s[close + 4] != ')')
+    if (close == std::string::npos) return pos;
+    size_t at = 0;
+    char closer = 0;
+    if (m_s.compare(close, 3, "] (") == 0) {
+      at = close + 3, closer = ')';
+    } else if (m_s.compare(close, 2, "][") == 0) {
+      at = close + 2, closer = ']';
+    } else if (m_s.compare(close, 2, "] ") == 0) {
+      at = close + 2;
+    } else {
       return pos;
+    }
+    std::string_view title = trim(std::string_view(m_s).substr(pos + 1, close - pos - 1));
+    if (title.empty() || title.find('\0') != std::string_view::npos) return pos;
+    std::string url;
+    size_t end = at + 1;
+    if (const Atom* link = m_flat.atom(at); link && link->is_autolink) {
+      url = link->url;
+    } else if (size_t shut = m_s.find(']', at); closer == ']' && shut != std::string::npos) {
+      // "[…][http://…]" is a reference GFM does not autolink inside.
+      std::string_view address = std::string_view(m_s).substr(at, shut - at);
+      if (!(starts_with(address, "http://") || starts_with(address, "https://")) ||
+          address.find_first_of(" \t\0") != std::string_view::npos)
+        return pos;
+      url = std::string(address);
+      end = shut;
+    } else {
+      return pos;
+    }
+    if (closer && (end >= m_s.size() || m_s[end] != closer)) return pos;
     m_item.style = EntryStyle::leading_link;
     m_item.title = std::string(title);
-    m_item.url = link->url;
-    return close + 5;
+    m_item.url = std::move(url);
+    return closer ? end + 1 : end;
   }
 
   // Whether a quote opening at `pos` is the entry's title: it is never

@@ -135,16 +135,50 @@ void find_spaced(const LintContext& context, int number, std::string_view line, 
   }
 }
 
+// "[Find Security Contacts] https://…" (awesome-osint) and "[Getting
+// Started on Kubernetes][http://…]" (awesome-kubernetes): a link's text
+// and its address without the parentheses, so neither is a link.
+void find_unwrapped(const LintContext& context, int number, std::string_view line, const std::vector<bool>& code,
+                    RuleReporter& out) {
+  for (size_t open = line.find('['); open != std::string_view::npos; open = line.find('[', open + 1)) {
+    if (code[open] || is_escaped(line, open) || (open > 0 && (line[open - 1] == ']' || line[open - 1] == '!')))
+      continue;
+    size_t close = matching_bracket(line, open);
+    if (close == std::string_view::npos || close + 2 >= line.size()) continue;
+    std::string_view text = trim(line.substr(open + 1, close - open - 1));
+    if (text.empty() || text == "x" || text == "X" || text.find('[') != std::string_view::npos) continue;
+    bool bracketed = line[close + 1] == '[';
+    if (!bracketed && line[close + 1] != ' ') continue;
+    size_t url = close + 2;
+    if (!istarts_with(line.substr(url), "http://") && !istarts_with(line.substr(url), "https://")) continue;
+    size_t url_end = bracketed ? line.find(']', url) : std::min(line.find_first_of(" \t", url), line.size());
+    if (url_end == std::string_view::npos || line.substr(url, url_end - url).find(' ') != std::string_view::npos)
+      continue;
+    if (!bracketed)  // GFM leaves a closing stop or comma out of a bare address
+      while (url_end > url && std::string_view(".,;:!?").find(line[url_end - 1]) != std::string_view::npos) --url_end;
+    std::string_view address = line.substr(url, url_end - url);
+    size_t end = bracketed ? url_end : url_end - 1;
+    std::string fixed = "[" + std::string(text) + "](" + std::string(address) + ")";
+    out.report_with_edit(at_byte(number, open), at_byte(number, end),
+                         single_quoted(line.substr(open, end - open + 1)) +
+                             " is no link: its address needs parentheses: write " + single_quoted(fixed),
+                         context.offset({number, 1}) + open, end - open + 1, fixed);
+    open = end;
+  }
+}
+
 void check_link_syntax(const LintContext& context, RuleReporter& out) {
   for (int number = 1; number <= context.line_count(); ++number) {
     if (context.line_kind(number) != LineKind::text) continue;
     std::string_view line = context.line(number);
+    bool unwrapped = line.find("] http") != std::string_view::npos || line.find("][http") != std::string_view::npos;
     if (line.find(")[") == std::string_view::npos && line.find("] (") == std::string_view::npos &&
-        line.find("]\t(") == std::string_view::npos)
+        line.find("]\t(") == std::string_view::npos && !unwrapped)
       continue;
     std::vector<bool> code = code_span_mask(line);
     find_reversed(context, number, line, code, out);
     find_spaced(context, number, line, code, out);
+    if (unwrapped) find_unwrapped(context, number, line, code, out);
   }
 }
 
@@ -375,9 +409,10 @@ void add_syntax_rules(RuleRegistry& registry) {
                check_list_marker_space);
   registry.add({"link-syntax", "Links are written [text](url)", Severity::error, true,
                 "Reported: a link written backwards, '(text)[https://…]', and a space between the text and the "
-                "destination, '[text] (https://…)' or '[[pdf]] (https://…)': neither is a link, so the entry loses "
-                "its URL. Only destinations that look like web addresses are read; code spans are left alone. "
-                "--fix writes '[text](url)'.",
+                "destination, '[text] (https://…)' or '[[pdf]] (https://…)', and an address without its "
+                "parentheses, '[text] https://…' or '[text][https://…]': none is a link, so the entry loses "
+                "its URL. Only destinations that look like web addresses are read; code spans and task boxes are "
+                "left alone. --fix writes '[text](url)'.",
                 FixEffect::structure},
                check_link_syntax);
   registry.add({"link-text-spaces", "Link text has no spaces at its ends", Severity::warning, true,
