@@ -265,6 +265,7 @@ class EntryParser {
     // "… (Kohl, ICRA 2004) [[Paper]](…)" (awesome-rl): a title its labels'
     // links follow.
     if (m_item.style == EntryStyle::plain && !m_item.description && (labelled || m_label_link)) take_venue_year();
+    if (m_item.style == EntryStyle::plain && m_item.authors.empty()) take_citation();
     for (const Atom& atom : m_flat.atoms) {
       if (!atom.is_link) continue;
       m_item.links.push_back(atom.url);
@@ -512,6 +513,38 @@ class EntryParser {
     if (inside.empty() || inside.find_first_of("()") != std::string_view::npos) return;
     m_item.note = std::string(inside);
     title = std::string(trim(std::string_view(title).substr(0, open)));
+  }
+
+  // "Nicolas Ballas, Li Yao, Pal Chris, Aaron Courville, "Delving Deeper
+  // into Convolutional Networks…", ICLR 2016." (awesome-deep-vision): a
+  // citation's names, quoted title, venue and year.
+  void take_citation() {
+    std::string& text = m_item.title;
+    size_t open = text.find(", \"");
+    if (open == std::string::npos || open == 0) return;
+    size_t close = text.find('"', open + 3);
+    std::string_view names = std::string_view(text).substr(0, open);
+    if (close == std::string::npos || close == open + 3 || !style_detail::plausible_authors(names)) return;
+    std::string_view quoted = trim(std::string_view(text).substr(open + 3, close - open - 3));
+    while (!quoted.empty() && (quoted.back() == ',' || quoted.back() == '.')) quoted.remove_suffix(1);
+    std::string title(quoted);
+    std::string_view rest = trim(std::string_view(text).substr(close + 1));
+    while (!rest.empty() && (rest.front() == ',' || rest.back() == ',' || rest.back() == '.'))
+      rest = trim(rest.front() == ',' ? rest.substr(1) : rest.substr(0, rest.size() - 1));
+    std::string_view venue = rest;
+    if (rest.size() >= 4 && is_date_shape(rest.substr(rest.size() - 4)) &&
+        (rest.size() == 4 || rest[rest.size() - 5] == ' ')) {
+      if (!m_item.date) m_item.date = std::string(rest.substr(rest.size() - 4));
+      venue = trim(rest.substr(0, rest.size() - 4));
+      if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
+    }
+    // "Nature 521.7553 (2015): 445-451": the year in parentheses.
+    if (size_t paren = venue.find(" ("); !m_item.date && paren != std::string_view::npos && venue.size() >= paren + 8 &&
+                                         venue[paren + 6] == ')' && is_date_shape(venue.substr(paren + 2, 4)))
+      m_item.date = std::string(venue.substr(paren + 2, 4));
+    m_item.authors = style_detail::split_authors(names);
+    if (!venue.empty()) add_field(m_item, "venue", std::string(venue));
+    text = std::move(title);
   }
 
   // "… (JMLR'21)", "… (NeurIPS 2021)": a paper's venue and year closing
