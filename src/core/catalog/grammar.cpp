@@ -877,6 +877,38 @@ class EntryParser {
     return profiles ? std::optional(std::move(out)) : std::nullopt;
   }
 
+  // "[Learn Vue 2: Step By Step](…) on Laracasts", "[…](…) on YouTube by
+  // [Fatih Acet](…)" (awesome-vue, 38 entries): where the work is published
+  // is the field "venue", maybe with a credit and a description after it.
+  bool read_site(size_t pos) {
+    if (m_s.compare(pos, 3, "on ") != 0) return false;
+    std::string tail(trim(m_flat.render(pos + 3, m_tail_end)));
+    std::optional<std::string> description;
+    if (size_t separator = find_separator(tail); separator != std::string::npos) {
+      description = after_separator(trim(std::string_view(tail).substr(separator)));
+      if (!description) return false;
+      tail.resize(separator);
+    }
+    std::string_view site = trim(tail), credit;
+    if (size_t by = site.find(" by "); by != std::string_view::npos) {
+      credit = trim(site.substr(by + 4));
+      site = trim(site.substr(0, by));
+    }
+    if (site.empty() || std::count(site.begin(), site.end(), ' ') > 2 ||
+        site.find_first_of("(),;:") != std::string_view::npos)
+      return false;
+    std::optional<std::vector<std::string>> authors;
+    if (!credit.empty()) {
+      authors = credited_authors("by " + std::string(credit));
+      if (!authors) authors = profile_credit(credit);
+      if (!authors) return false;
+      m_item.authors = std::move(*authors);
+    }
+    add_field(m_item, "venue", std::string(site));
+    if (description && !description->empty()) m_item.description = std::move(description);
+    return true;
+  }
+
   // A remark beside the entry's parts: a date ("(2008)", "(Dec 2015)") is its date, a
   // duration ("[00:45:34]") its field "duration", anything else its note.
   void take_remark(std::string remark) {
@@ -901,7 +933,7 @@ class EntryParser {
   void read_tail(size_t pos) {
     bool leading = m_item.style == EntryStyle::leading_link;
     m_tail_end = leading ? cut_closing_labels(pos, m_s.size()) : m_s.size();
-    if (leading && read_code_labels(pos)) return;
+    if (leading && (read_code_labels(pos) || read_site(pos))) return;
     if (read_qualified_tail(pos)) return;
     size_t end = m_tail_end;
     size_t last = m_s.find_last_not_of(" \t");
