@@ -240,7 +240,7 @@ class EntryParser {
     } else if (const Atom* atom = m_flat.atom(pos); atom && atom->is_link) {
       m_item.style = atom->is_autolink ? EntryStyle::bare_url : EntryStyle::leading_link;
       title_link = atom;
-      m_item.title = std::string(trim(atom->text));
+      m_item.title = collapse_whitespace(trim(atom->text));  // "[Top 20 SQLITE  Interview Questions](…)"
       m_item.url = atom->url;
       // "[Oobleck:](…) Resilient distributed training…": the colon inside
       // the link separates the name from its description.
