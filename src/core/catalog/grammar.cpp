@@ -959,6 +959,9 @@ class EntryParser {
         if (!description->empty()) m_item.description = *description;
         if (leading && m_item.description && m_item.authors.empty()) take_closing_credit(*m_item.description);
         if (leading && m_item.description && m_item.authors.empty() && !m_item.date) take_dated_credit();
+        // "[CVPR 2015](…) - Jun 2015", "[Graduate Summer School 2013](…) -
+        // IPAM, 2013" (awesome-computer-vision): a date, maybe after a venue.
+        if (leading && m_item.description && !m_item.date && !m_item.note) take_dated_description();
         if (leading && tail.size() > 1 && tail[0] == '-' && tail[1] != ' ' && tail[1] != '-')
           m_item.rest = tail;  // "-A …": reported
         return;
@@ -1144,6 +1147,21 @@ class EntryParser {
     m_item.authors = std::move(authors);
     m_item.date = std::string(year);
     if (!affiliation.empty() && !m_item.note) m_item.note = std::string(affiliation);
+    m_item.description.reset();
+  }
+
+  void take_dated_description() {
+    std::string_view text = *m_item.description;
+    std::optional<std::string> date = read_written_date(text);
+    std::string_view venue;
+    if (size_t comma = text.rfind(", ");
+        !date && comma != std::string_view::npos && std::count(text.begin(), text.begin() + comma, ' ') < 3) {
+      date = read_written_date(text.substr(comma + 2));
+      venue = trim(text.substr(0, comma));
+    }
+    if (!date) return;
+    m_item.date = std::move(*date);
+    if (!venue.empty()) m_item.note = std::string(venue);
     m_item.description.reset();
   }
 
