@@ -3,6 +3,7 @@
 // syntax is ASCII, and titles are compared as written otherwise).
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,12 @@ inline std::string_view trim(std::string_view text) {
 }
 std::string to_lower(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
+// Whether `text` equals one of `words`, ignoring ASCII case.
+inline bool iequals_any(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words)
+    if (iequals(text, word)) return true;
+  return false;
+}
 // Case-insensitive (ASCII) substring test; an empty needle matches.
 bool icontains(std::string_view haystack, std::string_view needle);
 // Inline: most callers pass a literal, whose comparison then needs no call.

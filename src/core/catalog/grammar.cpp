@@ -125,25 +125,11 @@ size_t find_separator(std::string_view text) {
 // "Packt", "O'Reilly Media", "No Starch Press": a publisher of books, not
 // one of their authors.
 bool is_publisher(std::string_view name) {
-  static constexpr std::array<std::string_view, 16> k_publishers = {"packt",
-                                                                    "o'reilly",
-                                                                    "o'reilly media",
-                                                                    "manning",
-                                                                    "apress",
-                                                                    "leanpub",
-                                                                    "sitepoint",
-                                                                    "wiley",
-                                                                    "springer",
-                                                                    "wrox",
-                                                                    "addison-wesley",
-                                                                    "prentice hall",
-                                                                    "pragmatic bookshelf",
-                                                                    "the pragmatic programmers",
-                                                                    "no starch",
-                                                                    "a book apart"};
   for (std::string_view suffix : {" Press", " Publishing", " Publications", " Books"})
     if (name.size() > suffix.size() && ends_with(name, suffix)) return true;
-  return std::any_of(k_publishers.begin(), k_publishers.end(), [&](std::string_view p) { return iequals(name, p); });
+  return iequals_any(name, {"packt", "o'reilly", "o'reilly media", "manning", "apress", "leanpub", "sitepoint", "wiley",
+                            "springer", "wrox", "addison-wesley", "prentice hall", "pragmatic bookshelf",
+                            "the pragmatic programmers", "no starch", "a book apart"});
 }
 
 // "https://github.com/mul14", "https://twitter.com/rajdeepdua": a person's
@@ -195,13 +181,12 @@ std::optional<std::vector<std::string>> credit_in_remark(std::string_view remark
 
 // "Python", "C++", "Golang": the name of a programming language.
 bool is_language_name(std::string_view name) {
-  static constexpr std::array<std::string_view, 44> k_languages = {
-      "python", "r",      "c",      "c++",     "c#",      "java",        "javascript", "typescript", "go",
-      "golang", "rust",   "julia",  "scala",   "ruby",    "php",         "matlab",     "haskell",    "kotlin",
-      "swift",  "elixir", "erlang", "clojure", "lua",     "perl",        "excel",      "fortran",    "ocaml",
-      "f#",     "dart",   "shell",  "bash",    "node.js", "zig",         "nim",        "crystal",    "groovy",
-      "vba",    "q",      "kdb+",   "sql",     "cython",  "objective-c", "elm",        "wasm"};
-  return std::any_of(k_languages.begin(), k_languages.end(), [&](std::string_view l) { return iequals(name, l); });
+  return iequals_any(
+      name, {"python", "r",      "c",      "c++",     "c#",      "java",        "javascript", "typescript", "go",
+             "golang", "rust",   "julia",  "scala",   "ruby",    "php",         "matlab",     "haskell",    "kotlin",
+             "swift",  "elixir", "erlang", "clojure", "lua",     "perl",        "excel",      "fortran",    "ocaml",
+             "f#",     "dart",   "shell",  "bash",    "node.js", "zig",         "nim",        "crystal",    "groovy",
+             "vba",    "q",      "kdb+",   "sql",     "cython",  "objective-c", "elm",        "wasm"});
 }
 
 // Text without the quotes around all of it: "\"Title\"", "“Title”".

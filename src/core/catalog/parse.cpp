@@ -115,47 +115,46 @@ void collect_links(cmark_node* node, std::vector<cmark_node*>& out) {
 // A link to one more page of the entry above: a site where it is discussed,
 // its code, slides or video.
 bool is_link_note_name(std::string_view text) {
-  static constexpr std::array<std::string_view, 40> k_names = {"hn",
-                                                               "hacker news",
-                                                               "reddit",
-                                                               "lobsters",
-                                                               "lobste.rs",
-                                                               "github",
-                                                               "github repo",
-                                                               "repo",
-                                                               "repository",
-                                                               "source",
-                                                               "code",
-                                                               "source code",
-                                                               "slides",
-                                                               "video",
-                                                               "videos",
-                                                               "pdf",
-                                                               "demo",
-                                                               "transcript",
-                                                               "mirror",
-                                                               "archive",
-                                                               "discussion",
-                                                               "comments",
-                                                               "notes",
-                                                               "homework",
-                                                               "assignments",
-                                                               "lecture notes",
-                                                               "lectures",
-                                                               "lecture videos",
-                                                               "syllabus",
-                                                               "readings",
-                                                               "labs",
-                                                               "exams",
-                                                               "old exams",
-                                                               "problem sets",
-                                                               "resources",
-                                                               "schedule",
-                                                               "course website",
-                                                               "website",
-                                                               "textbook",
-                                                               "lectures and assignments"};
-  return std::any_of(k_names.begin(), k_names.end(), [&](std::string_view name) { return iequals(text, name); });
+  return iequals_any(text, {"hn",
+                            "hacker news",
+                            "reddit",
+                            "lobsters",
+                            "lobste.rs",
+                            "github",
+                            "github repo",
+                            "repo",
+                            "repository",
+                            "source",
+                            "code",
+                            "source code",
+                            "slides",
+                            "video",
+                            "videos",
+                            "pdf",
+                            "demo",
+                            "transcript",
+                            "mirror",
+                            "archive",
+                            "discussion",
+                            "comments",
+                            "notes",
+                            "homework",
+                            "assignments",
+                            "lecture notes",
+                            "lectures",
+                            "lecture videos",
+                            "syllabus",
+                            "readings",
+                            "labs",
+                            "exams",
+                            "old exams",
+                            "problem sets",
+                            "resources",
+                            "schedule",
+                            "course website",
+                            "website",
+                            "textbook",
+                            "lectures and assignments"});
 }
 
 // "Discussions: [HN](…), [Reddit](…).", "[GitHub Repo](…)." (awesome-
@@ -180,8 +179,7 @@ std::vector<std::pair<std::string, cmark_node*>> link_note(cmark_node* item) {
     bool label = links.empty() && !cmark_node_previous(node) && text.size() > 1 && text.back() == ':';
     if (label) {
       std::string_view name = trim(text.substr(0, text.size() - 1));
-      for (std::string_view known : {"discussion", "discussions", "comments", "mirrors", "links"})
-        labelled = labelled || iequals(name, known);
+      labelled = iequals_any(name, {"discussion", "discussions", "comments", "mirrors", "links"});
       if (!labelled) return {};
     } else if (links.empty() || !(text.empty() || text == "," || text == "|" || text == "/" || text == "and" ||
                                   (text == "." && !cmark_node_next(node)))) {
