@@ -225,7 +225,10 @@ class EntryParser {
     } else if (const Atom* atom = m_flat.atom(pos); atom && atom->is_link) {
       m_item.style = atom->is_autolink ? EntryStyle::bare_url : EntryStyle::leading_link;
       title_link = atom;
-      m_item.title = collapse_whitespace(trim(atom->text));  // "[Top 20 SQLITE  Interview Questions](…)"
+      m_item.title = std::string(trim(atom->text));
+      // "[Top 20 SQLITE  Interview Questions](…)": blanks as GitHub shows them.
+      if (m_item.title.find_first_of("\t\n") != std::string::npos || m_item.title.find("  ") != std::string::npos)
+        m_item.title = collapse_whitespace(m_item.title);
       m_item.url = atom->url;
       // "[Oobleck:](…) Resilient distributed training…": the colon inside
       // the link separates the name from its description.
@@ -1137,6 +1140,8 @@ class EntryParser {
 
   void take_dated_description() {
     std::string_view text = *m_item.description;
+    // Every date closes with its year's digits: most descriptions need no reading.
+    if (text.size() < 4 || text.size() > 40 || !std::isdigit(static_cast<unsigned char>(text.back()))) return;
     std::optional<std::string> date = read_written_date(text);
     std::string_view venue;
     if (size_t comma = text.rfind(", ");

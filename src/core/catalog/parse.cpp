@@ -169,7 +169,7 @@ std::vector<std::pair<std::string, cmark_node*>> link_note(cmark_node* item) {
   for (cmark_node* node = cmark_node_first_child(paragraph); node; node = cmark_node_next(node)) {
     if (is_type(node, CMARK_NODE_LINK)) {
       if (is_anchor(cmark_node_get_url(node))) return {};
-      links.emplace_back(std::string(trim(plain_text(node))), node);
+      links.emplace_back(std::string(), node);  // its text once the item proves to be links only
       continue;
     }
     std::string_view text = is_type(node, CMARK_NODE_TEXT) ? cmark_node_get_literal(node) : "";
@@ -186,6 +186,7 @@ std::vector<std::pair<std::string, cmark_node*>> link_note(cmark_node* item) {
       return {};
     }
   }
+  for (auto& [text, node] : links) text = trim(plain_text(node));
   if (!labelled && !std::all_of(links.begin(), links.end(), [](const auto& l) { return is_link_note_name(l.first); }))
     links.clear();
   return links;
@@ -210,6 +211,8 @@ bool is_share_url(std::string_view url) {
   if (scheme == std::string_view::npos) return false;
   std::string_view rest = url.substr(scheme + 3);
   if (starts_with(rest, "www.")) rest.remove_prefix(4);
+  // Most addresses are no social site's: their first letter tells.
+  if (rest.empty() || std::string_view("txfplrna").find(rest.front()) == std::string_view::npos) return false;
   return std::any_of(k_shares.begin(), k_shares.end(),
                      [&](std::string_view share) { return starts_with(rest, share); });
 }
