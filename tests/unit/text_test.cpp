@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "curate/catalog/kinds.hpp"
 #include "curate/lint/lint.hpp"
 #include "curate/text/text.hpp"
 
@@ -193,4 +194,13 @@ TEST_CASE("collapse_whitespace gives single-spaced text back as it is and collap
   CHECK(collapse_whitespace(" Anna Lee") == "Anna Lee");
   CHECK(collapse_whitespace("Anna Lee\t") == "Anna Lee");
   CHECK(collapse_whitespace("\v") == "");
+}
+
+TEST_CASE("ends_with_year: a year of the 1900s or 2000s closing the text, alone or after a blank") {
+  CHECK(curate::ends_with_year("Rick Szeliski 2010"));
+  CHECK(curate::ends_with_year("ICLR 2016"));
+  CHECK(curate::ends_with_year("1998"));
+  CHECK_FALSE(curate::ends_with_year("Vol. 1234"));
+  CHECK_FALSE(curate::ends_with_year("arXiv:1505.2016"));
+  CHECK_FALSE(curate::ends_with_year("201"));
 }

@@ -13,6 +13,9 @@ namespace curate {
 
 // True for YYYY, YYYY-MM and YYYY-MM-DD (shape only; check_date checks ranges).
 bool is_date_shape(std::string_view text);
+// Whether `text` closes with a year of the 1900s or 2000s, alone or after
+// a blank ("Rick Szeliski 2010", "ICLR 2016"): its last four bytes.
+bool ends_with_year(std::string_view text);
 
 // Why a date is not a real calendar date; the one calendar check that
 // `add` and validate's malformed-date share.

@@ -19,9 +19,10 @@ using grammar_detail::Flat;
 
 // Opening quote at `pos`: returns its byte length and the closers it accepts.
 size_t open_quote_length(const std::string& s, size_t pos) {
-  if (pos < s.size() && s[pos] == '"') return 1;
-  if (s.compare(pos, 3, "\xE2\x80\x9C") == 0) return 3;  // “
-  return 0;
+  if (pos >= s.size()) return 0;
+  if (s[pos] == '"') return 1;
+  // “, byte by byte: read_plain asks at every byte it scans.
+  return s[pos] == '\xE2' && pos + 2 < s.size() && s[pos + 1] == '\x80' && s[pos + 2] == '\x9C' ? 3 : 0;
 }
 
 // Position and length of the quote closing one opened before `from`.
@@ -520,8 +521,7 @@ class EntryParser {
     while (!rest.empty() && (rest.front() == ',' || rest.back() == ',' || rest.back() == '.'))
       rest = trim(rest.front() == ',' ? rest.substr(1) : rest.substr(0, rest.size() - 1));
     std::string_view venue = rest;
-    if (rest.size() >= 4 && is_date_shape(rest.substr(rest.size() - 4)) &&
-        (rest.size() == 4 || rest[rest.size() - 5] == ' ')) {
+    if (ends_with_year(rest)) {
       if (!m_item.date) m_item.date = std::string(rest.substr(rest.size() - 4));
       venue = trim(rest.substr(0, rest.size() - 4));
       if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
@@ -1106,12 +1106,9 @@ class EntryParser {
   // and a year, is the authors, the note and the date.
   void take_dated_credit() {
     std::string_view text = trim(*m_item.description);
-    if (text.size() < 10) return;
+    if (text.size() < 10 || !ends_with_year(text)) return;
     std::string_view year = text.substr(text.size() - 4);
     std::string_view names = trim(text.substr(0, text.size() - 4));
-    if (!is_date_shape(year) || (year.substr(0, 2) != "19" && year.substr(0, 2) != "20") ||
-        text[text.size() - 5] != ' ')
-      return;
     if (!names.empty() && names.back() == ',') names = trim(names.substr(0, names.size() - 1));
     std::string_view affiliation;
     if (!names.empty() && names.back() == ')')

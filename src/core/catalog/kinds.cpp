@@ -134,6 +134,13 @@ std::optional<std::string> read_written_date(std::string_view text) {
   return valid(buffer);
 }
 
+bool ends_with_year(std::string_view text) {
+  if (text.size() < 4) return false;
+  std::string_view year = text.substr(text.size() - 4);
+  return is_date_shape(year) && (year.substr(0, 2) == "19" || year.substr(0, 2) == "20") &&
+         (text.size() == 4 || text[text.size() - 5] == ' ');
+}
+
 bool is_date_shape(std::string_view text) {
   if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
   if (!all_digits(text.substr(0, 4))) return false;

@@ -496,9 +496,7 @@ class ItemReader {
     for (auto& [text, link] : links) {
       std::string url = cmark_node_get_url(link);
       entry.links.push_back(url);
-      std::string name = text;
-      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-      add_field(entry, std::move(name), std::move(url));
+      add_field(entry, to_lower(text), std::move(url));
     }
     return true;
   }

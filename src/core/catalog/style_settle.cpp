@@ -101,13 +101,10 @@ void overlay(const StyleReading& reading, const KindTable& kinds, Item& item) {
   // in parentheses after the template's last part is the entry's note.
   // "… - Jitendra Malik (UC Berkeley) 2013" (awesome-computer-vision): a
   // year closing the rest is the entry's date, the remark before it the note.
-  if (!item.date && item.rest.size() >= 4) {
-    std::string_view rest = item.rest, year = rest.substr(rest.size() - 4);
-    if (is_date_shape(year) && (year.substr(0, 2) == "19" || year.substr(0, 2) == "20") &&
-        (rest.size() == 4 || rest[rest.size() - 5] == ' ')) {
-      item.date = std::string(year);
-      item.rest = std::string(trim(rest.substr(0, rest.size() - 4)));
-    }
+  if (!item.date && ends_with_year(item.rest)) {
+    std::string_view rest = item.rest;
+    item.date = std::string(rest.substr(rest.size() - 4));
+    item.rest = std::string(trim(rest.substr(0, rest.size() - 4)));
   }
   if (!item.note && item.rest.size() > 2 && item.rest.front() == '(' && item.rest.back() == ')' &&
       item.rest.find(')') == item.rest.size() - 1) {

@@ -236,10 +236,14 @@ static void append_plain_text(cmark_node* node, bool image_alt, std::string& out
 std::string heading_name(cmark_node* heading) {
   std::string out;
   if (heading) append_plain_text(heading, false, out, true);
+  std::string name = collapse_whitespace(out);
   // "### [Logging](#logging)", "## ![Papers We Love](…)": a heading that is
   // only such a link, or only an image, is named by its text or alt text.
-  if (heading && collapse_whitespace(out).empty()) append_plain_text(heading, true, out);
-  return collapse_whitespace(out);
+  if (heading && name.empty()) {
+    append_plain_text(heading, true, out);
+    name = collapse_whitespace(out);
+  }
+  return name;
 }
 
 std::string plain_text(cmark_node* node, bool image_alt) {
