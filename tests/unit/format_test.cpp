@@ -438,6 +438,16 @@ TEST_CASE("a lazy block quote line stays in the quote when the quote loses its i
   check_safe_and_idempotent("- x\n  - a\n >    - [N](#n)\n    - [W](#w)np\n");
 }
 
+TEST_CASE("a lazy line of an item's underlined heading stays heading text when it could start a block") {
+  // Indented to the item's content, "-:" is a table's delimiter row under
+  // "e" (fuzz finding 29); four more columns keep it heading text.
+  std::string text = "- e\n-:\n  -\n";
+  CHECK(format_markdown(text) == "- e\n      -:\n  -\n");
+  check_safe_and_idempotent(text);
+  check_safe_and_idempotent("- e\n==\n  -\n");
+  check_safe_and_idempotent("- e\n|-|\n  ---\n");
+}
+
 TEST_CASE("indented code after a list marker keeps its columns when a tab follows the marker") {
   // The first tab is partly the blank after "*" and partly the code's
   // indentation; copying the line from the next byte on lost two columns

@@ -271,6 +271,19 @@ class Emitter {
     for (int line = first; line <= last; ++line) emit_line(finish(line, relative_line(line, frame)), frame);
   }
 
+  // An underlined heading's lines as written. A lazy line that could start
+  // a block would start it once indented to the item's content ("e" over
+  // "-:" is a table's header and delimiter row there): four more columns
+  // keep it heading text, as in paragraphs (fuzz finding 29).
+  void emit_heading_verbatim(int first, int underline, const Frame& frame) {
+    for (int line = first; line <= underline; ++line) {
+      std::string text = finish(line, relative_line(line, frame));
+      if (line > first && line < underline && frame.marker_line && could_start_block(text) && is_lazy(line, frame))
+        text = "    " + text;
+      emit_line(text, frame);
+    }
+  }
+
   // A block quote's line without ">" is a lazy line of its paragraph; one
   // that could start a block keeps four columns, as in paragraphs, however
   // the quote itself is re-indented (fuzz finding 24).
@@ -592,7 +605,7 @@ void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
   } else {
     bool habit = m_setext[static_cast<size_t>(cmark_node_get_heading_level(heading))];
     content = setext_content(heading, frame, !habit);
-    if (!content) return emit_verbatim(first, last, frame);
+    if (!content) return emit_heading_verbatim(first, last, frame);
     if (habit) {
       // The file's habit: the text on one line, and its underline trimmed.
       // Every underlined heading stays underlined, so a second pass sees
