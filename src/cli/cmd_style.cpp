@@ -1,5 +1,7 @@
 // curate style: the entry style in force, how many entries follow it, and
 // the lines of those that do not (docs/styles.md).
+#include <array>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -16,6 +18,20 @@ struct StyleOptions {
   std::string format = "text";
 };
 
+struct OtherSource {
+  EntrySource source;
+  const char* name;  // as `list --format json` names it
+  const char* one;
+  const char* many;
+};
+
+constexpr std::array<OtherSource, 4> k_other_sources{{
+    {EntrySource::table, "table", "table row, read by its table's header", "table rows, read by their tables' headers"},
+    {EntrySource::paragraph, "paragraph", "reference paragraph", "reference paragraphs"},
+    {EntrySource::heading, "heading", "entry in a heading", "entries in headings"},
+    {EntrySource::html, "html", "entry in an HTML block", "entries in HTML blocks"},
+}};
+
 std::string template_of(const std::string& name, const Config& config) {
   for (const BuiltinStyle& style : builtin_styles())
     if (style.name == name) return std::string(style.template_text);
@@ -28,7 +44,9 @@ int run_style(const StyleOptions& options, RunState& state) {
   std::vector<EntryRef> entries = collect_entries(catalog);
   std::vector<std::pair<const Item*, std::string>> departures;
   int considered = 0;
+  std::array<int, k_other_sources.size() + 1> elsewhere{};  // entries not in list items, by source
   for (const EntryRef& entry : entries) {
+    if (entry.item->source != EntrySource::list) ++elsewhere[static_cast<size_t>(entry.item->source)];
     if (entry.item->source != EntrySource::list || !entry.item->url) continue;
     ++considered;
     if (auto why = style_departure(*entry.item, catalog.style)) departures.emplace_back(entry.item, *why);
@@ -50,6 +68,10 @@ int run_style(const StyleOptions& options, RunState& state) {
     for (const auto& [item, why] : departures)
       rows.push_back({{"line", item->pos.line}, {"id", item->id}, {"title", item->title}, {"reason", why}});
     json["departures"] = rows;
+    nlohmann::ordered_json others = nlohmann::ordered_json::object();
+    for (const OtherSource& other : k_other_sources)
+      if (int count = elsewhere[static_cast<size_t>(other.source)]) others[other.name] = count;
+    json["other_entries"] = others;
     write_stdout(json.dump(2) + "\n");
     return k_exit_ok;
   }
@@ -63,6 +85,13 @@ int run_style(const StyleOptions& options, RunState& state) {
     if (!votes.empty()) out += "  votes: " + votes + "\n";
   }
   out += fmt::format("  {} of {} linked list entries follow it\n", following, considered);
+  // Entries outside list items are read by their own shape, not by the
+  // style: a list of tables would otherwise read as "0 of 0".
+  std::string others;
+  for (const OtherSource& other : k_other_sources)
+    if (int count = elsewhere[static_cast<size_t>(other.source)])
+      others += fmt::format("{}{} {}", others.empty() ? "" : ", ", count, count == 1 ? other.one : other.many);
+  if (!others.empty()) out += "  also " + others + "\n";
   for (const auto& [item, why] : departures)
     out += fmt::format("{}:{}: '{}' {}\n", list.source.path, item->pos.line, item->title, why);
   write_stdout(out);
