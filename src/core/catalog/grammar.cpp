@@ -507,14 +507,21 @@ class EntryParser {
   // "Nicolas Ballas, Li Yao, Pal Chris, Aaron Courville, "Delving Deeper
   // into Convolutional Networks…", ICLR 2016." (awesome-deep-vision): a
   // citation's names, quoted title, venue and year.
+  // "Vijay Badrinarayanan, Alex Kendall and Roberto Cipolla "SegNet: …."
+  // arXiv preprint arXiv:1511.00561, 2015.": the comma may be missing.
   void take_citation() {
     std::string& text = m_item.title;
-    size_t open = text.find(", \"");
-    if (open == std::string::npos || open == 0) return;
-    size_t close = text.find('"', open + 3);
+    size_t open = text.find(" \"");
+    if (open == std::string::npos) return take_unquoted_citation();
     std::string_view names = std::string_view(text).substr(0, open);
-    if (close == std::string::npos || close == open + 3 || !style_detail::plausible_authors(names)) return;
-    std::string_view quoted = trim(std::string_view(text).substr(open + 3, close - open - 3));
+    if (!names.empty() && names.back() == ',')
+      names.remove_suffix(1);
+    else if (names.find(' ') == std::string_view::npos)  // "Multiple "expertGPTs" collaborate…"
+      return;
+    size_t close = text.find('"', open + 2);
+    if (names.empty() || close == std::string::npos || close == open + 2 || !style_detail::plausible_authors(names))
+      return;
+    std::string_view quoted = trim(std::string_view(text).substr(open + 2, close - open - 2));
     while (!quoted.empty() && (quoted.back() == ',' || quoted.back() == '.')) quoted.remove_suffix(1);
     std::string title(quoted);
     std::string_view rest = trim(std::string_view(text).substr(close + 1));
@@ -533,6 +540,105 @@ class EntryParser {
     m_item.authors = style_detail::split_authors(names);
     if (!venue.empty()) add_field(m_item, "venue", std::string(venue));
     text = std::move(title);
+  }
+
+  // "Jens Kober, J. Andrew Bagnell, Jan Peters, Reinforcement Learning in
+  // Robotics, A Survey, IJRR, 2013." (awesome-rl, awesome-deep-vision): the
+  // names, title, venue and year of a citation, parted by commas, the title
+  // unquoted. A year closes it; every name has two words or more ("et al."
+  // aside), so "Fast R-CNN, Microsoft Research" is no citation.
+  void take_unquoted_citation() {
+    std::string_view text = trim(m_item.title);
+    while (!text.empty() && text.back() == '.' && !ends_with(text, "al.")) text.remove_suffix(1);
+    if (!ends_with_year(text) || text.find(", ") == std::string_view::npos) return;
+    std::vector<std::string_view> parts;
+    for (size_t at = 0; at <= text.size();) {
+      size_t comma = std::min(text.find(", ", at), text.size());
+      parts.push_back(trim(text.substr(at, comma - at)));
+      at = comma + 2;
+    }
+    // "Nature, 2015" or "ICLR 2016": the venue may share the year's part;
+    // "ArXiv, 16 Oct 2015": a date may be all of it.
+    std::string_view last = parts.back();
+    std::optional<std::string> date = read_written_date(last);
+    std::string_view venue = date ? std::string_view() : trim(last.substr(0, last.size() - 4));
+    if (!date) date = std::string(last.substr(last.size() - 4));
+    parts.pop_back();
+    auto is_names = [](std::string_view part) {
+      return part == "et al." || part == "et. al." ||
+             (part.find(' ') != std::string_view::npos && style_detail::plausible_authors(part));
+    };
+    size_t names = 0;
+    while (names < parts.size() && is_names(parts[names])) ++names;
+    // "…, Xiaogang Wang, and Huchuan Lu, Visual Tracking…": the last name
+    // after a serial comma; "…, V. De Smet, and L. Van Gool. A+: Adjusted
+    // Anchored…": a stop may close it, and the title follow.
+    std::string last_names;
+    if (names > 0 && names < parts.size() && starts_with(parts[names], "and ")) {
+      std::string_view rest = parts[names].substr(4);
+      size_t stop = sentence_stop(rest);
+      std::string_view name = stop == std::string_view::npos ? rest : rest.substr(0, stop);
+      if (is_names(name) || style_detail::plausible_authors(name)) {
+        last_names = std::string(name);
+        if (stop == std::string_view::npos)
+          parts.erase(parts.begin() + static_cast<long>(names));
+        else
+          parts[names] = rest.substr(stop + 2);
+      }
+    }
+    // A title of capitalised words reads as names too: "Jan Peters, Stefan
+    // Schaal, Natural Actor-Critic, ECML, 2005" leaves one word, the venue.
+    size_t left = parts.size() - names;
+    if (names >= 2 && (left == 0 || (left == 1 && venue.empty() && parts.back().find(' ') == std::string_view::npos)))
+      --names, ++left;
+    if (names == 0 || left == 0) return;
+    std::vector<std::string> title_parts(parts.begin() + static_cast<long>(names), parts.end());
+    // "…, IEEE Transactions on Image Processing, Vol. 23, No. 6, Pages
+    // 2569-2582, June 2014": a volume, number or pages belong to the venue.
+    std::vector<std::string> venue_parts;
+    if (!venue.empty()) venue_parts.emplace_back(venue);
+    while (title_parts.size() >= 2 && is_locator(title_parts.back())) {
+      venue_parts.insert(venue_parts.begin(), title_parts.back());
+      title_parts.pop_back();
+    }
+    if ((venue.empty() || venue_parts.size() > 1) && title_parts.size() >= 2) {
+      venue_parts.insert(venue_parts.begin(), title_parts.back());
+      title_parts.pop_back();
+    }
+    std::string title = join(title_parts, ", ");
+    std::string venue_text = join(venue_parts, ", ");
+    // "Learning to predict by the methods of temporal differences. Machine
+    // Learning 3: 9-44, 1988": a stop parts the title from its venue.
+    if (size_t stop = sentence_stop(title); stop != std::string::npos) {
+      venue_text = title.substr(stop + 2) + (venue_text.empty() ? "" : ", " + venue_text);
+      title.resize(stop);
+    }
+    if (starts_with(venue_text, "in ")) venue_text.erase(0, 3);  // "in ECCV 2014"
+    if (title.empty()) return;
+    std::vector<std::string> name_parts(parts.begin(), parts.begin() + static_cast<long>(names));
+    if (!last_names.empty()) name_parts.push_back(last_names);
+    m_item.authors = style_detail::split_authors(join(name_parts, ", "));
+    if (!m_item.date) m_item.date = std::move(date);
+    if (!venue_text.empty()) add_field(m_item, "venue", std::move(venue_text));
+    m_item.title = std::move(title);
+  }
+
+  // Where a sentence ends in `text`: a stop after a lower-case letter and
+  // before a capital ("representation. IEEE", not "Ph.D. Thesis").
+  static size_t sentence_stop(std::string_view text) {
+    for (size_t at = text.find(". "); at != std::string_view::npos; at = text.find(". ", at + 1))
+      if (at > 0 && at + 2 < text.size() && std::islower(static_cast<unsigned char>(text[at - 1])) &&
+          std::isupper(static_cast<unsigned char>(text[at + 2])))
+        return at;
+    return std::string_view::npos;
+  }
+
+  // A citation's volume, number or pages: "Vol. 23", "No. 6", "issue 11",
+  // "Pages 2569-2582", "pp. 1-9".
+  static bool is_locator(std::string_view part) {
+    for (std::string_view word : {"vol", "no.", "issue", "pages", "pp.", "number"})
+      if (part.size() > word.size() && istarts_with(part, word)) return true;
+    return false;
   }
 
   // "… (JMLR'21)", "… (NeurIPS 2021)": a paper's venue and year closing

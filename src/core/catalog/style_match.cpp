@@ -243,11 +243,12 @@ bool is_name_abbreviation(std::string_view word) {
 }
 
 // What follows a name after a comma or a joiner but names nobody: "al"
-// (", et al" splits at the joiner " et "), a degree or a generation
+// (", et al" splits at the joiner " et "; "et. al." is a misspelling), a degree or a generation
 // ("Carol S. Dweck,Ph.D.", "Michael Greger, M.D.", "King, Jr.").
 bool is_name_suffix(std::string_view word) {
-  static constexpr std::array<std::string_view, 15> k_suffixes = {
-      "et al.", "et al", "al.", "al", "Ph.D.", "Ph.D", "PhD", "M.D.", "MD", "M.B.A.", "MBA", "Jr.", "Jr", "Sr.", "Sr"};
+  static constexpr std::array<std::string_view, 16> k_suffixes = {
+      "et al.", "et al", "et. al.", "al.", "al",  "Ph.D.", "Ph.D", "PhD",
+      "M.D.",   "MD",    "M.B.A.",  "MBA", "Jr.", "Jr",    "Sr.",  "Sr"};
   // Most names are longer than every suffix and need no comparison.
   static constexpr size_t k_longest = std::max_element(k_suffixes.begin(), k_suffixes.end(), [](auto a, auto b) {
                                         return a.size() < b.size();
@@ -320,7 +321,7 @@ void each_author(std::string_view text, const Visit& visit) {
     // an author.
     if (name.empty() || has_role(name) || !role_mark(name).empty()) return;
     // "G. Hinton et al.": the others are not named.
-    for (std::string_view etal : {" et al.", " et al"})
+    for (std::string_view etal : {" et al.", " et al", " et. al."})
       if (ends_with(name, etal)) name = trim(name.substr(0, name.size() - etal.size()));
     if (!name.empty() && !is_name_suffix(name)) visit(name);
   };
