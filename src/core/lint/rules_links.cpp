@@ -167,7 +167,10 @@ void check_local_anchor(const LintContext& context, RuleReporter& out) {
     if (!is_anchor_url(link.url)) continue;
     std::string_view written = std::string_view(link.url).substr(link.url.find('#') + 1);
     std::string fragment = percent_decode(written);
-    if (fragment.empty()) continue;  // "#" is the top of the page
+    // "#" and "#top" are the top of every page (HTML's rule); "#readme" is
+    // the element GitHub shows a README in (awesome-swift's 73 "[back to
+    // top](#readme)"), and lists are READMEs whatever a copy is called.
+    if (fragment.empty() || iequals(fragment, "top") || iequals(fragment, "readme")) continue;
     if (starts_with(fragment, "user-content-")) fragment = fragment.substr(13);
     bool found = context.html_anchors().count(fragment) > 0 || slugs.count(to_lower(fragment)) > 0;
     if (found) continue;

@@ -282,11 +282,22 @@ std::vector<std::string_view> cells_of(std::string_view row) {
 // empty, so the values shift left under the wrong columns) or extra ones
 // with text (GitHub drops them). Extra empty cells ("| Yes | |") show nothing
 // and lose nothing: not reported.
+//
+// In a table whose header has no closing pipe, a row's closing pipe opens an
+// empty last cell: remote-jobs' "112 Tech | http://www.112tech.com/ |" under
+// "Name | Website | Region" leaves the region empty on purpose, and GitHub
+// shows it so.
 void check_table_cells(const LintContext& context, RuleReporter& out) {
+  auto closing_pipe = [](std::string_view row) {
+    row = trim(row);
+    return !row.empty() && row.back() == '|' && !is_escaped(row, row.size() - 1);
+  };
   for (const TableLines& table : context.tables()) {
     size_t columns = cells_of(context.line(table.header)).size();
+    bool open_header = !closing_pipe(context.line(table.header));
     for (int row : table.rows) {
       std::vector<std::string_view> cells = cells_of(context.line(row));
+      if (open_header && cells.size() + 1 == columns && closing_pipe(context.line(row))) cells.emplace_back();
       if (cells.size() == columns) continue;
       bool lost = cells.size() < columns || std::any_of(cells.begin() + static_cast<long>(columns), cells.end(),
                                                         [](std::string_view cell) { return !cell.empty(); });
