@@ -136,6 +136,15 @@ TEST_CASE("a file that underlines its headings keeps them underlined") {
   CHECK(format_markdown("A\n===\n\nB\n---\n") == "# A\n\n## B\n");
 }
 
+TEST_CASE("a file that closes its ATX headings keeps their closing hashes") {
+  // awesome-c closes 55 of its 57 headings: "## AI ##".
+  std::string text = "# Awesome C #\n\n## AI ##\n\n### Books  ###\n\n## C# ##\n\n## Open\n";
+  CHECK(format_markdown(text) == "# Awesome C #\n\n## AI ##\n\n### Books ###\n\n## C# ##\n\n## Open\n");
+  check_safe_and_stable(text);
+  // Two closed headings are no habit: their hashes go.
+  CHECK(format_markdown("# A #\n\n## B ##\n\n## C\n") == "# A\n\n## B\n\n## C\n");
+}
+
 TEST_CASE("the habit of underlining is each level's") {
   // awesome-kubernetes underlines its level-1 headings, 17 of them, and
   // writes its level-2 headings with '#': both stay as they are.

@@ -46,7 +46,8 @@ class Emitter {
         m_kinds(kinds),
         m_imposed(imposed_layout(settings)),
         m_heading_gaps(gaps_of(text, root)),
-        m_setext{false, setext_habit(root, 1), setext_habit(root, 2)} {}
+        m_setext{false, setext_habit(root, 1), setext_habit(root, 2)},
+        m_closing_hashes(closing_habit(root)) {}
 
   std::string run(cmark_node* root, std::string_view text) {
     normalize_entries(root);
@@ -421,6 +422,17 @@ class Emitter {
     return setext >= 3 && setext > atx;
   }
 
+  // Whether the file closes its ATX headings ("## AI ##", awesome-c's 55 of
+  // 57) more often than not, and at least three: then fmt keeps the
+  // closing "#"s where they are written.
+  bool closing_habit(cmark_node* root) const {
+    int closed = 0, open = 0;
+    for (cmark_node* child = cmark_node_first_child(root); child; child = cmark_node_next(child))
+      if (is_type(child, CMARK_NODE_HEADING) && m_source.is_atx(child))
+        ++(format_detail::atx_closing(m_source.source_line(m_source.start_line(child))).empty() ? open : closed);
+    return closed >= 3 && closed > open;
+  }
+
   format_detail::SourceMap m_source;
   const KindTable& m_kinds;
   ImposedLayout m_imposed;
@@ -430,6 +442,7 @@ class Emitter {
   int m_pending_blanks = 0;                         // blank lines owed before the next line
   HeadingGaps m_heading_gaps;                       // blank lines around headings: the file's habit (format/layout.hpp)
   std::array<bool, 3> m_setext;                     // setext_habit of levels 1 and 2
+  bool m_closing_hashes;                            // closing_habit
   int m_dedent = 0;                                 // columns the current block loses (see dedent_after_list)
   std::optional<std::string> m_pending_lead;        // "- " waiting for the first line of an item
   std::map<cmark_node*, std::string> m_list_leads;  // the lead each list was written with
@@ -601,7 +614,11 @@ void Emitter::emit_heading(cmark_node* heading, const Frame& frame) {
   int first = m_source.start_line(heading), last = m_source.last_line(heading);
   std::optional<std::string> content;
   if (m_source.is_atx(heading)) {
-    content = format_detail::atx_content(relative_line(first, frame));
+    std::string line = relative_line(first, frame);
+    content = format_detail::atx_content(line);
+    if (std::string_view closing = format_detail::atx_closing(line);
+        m_closing_hashes && !closing.empty() && !content->empty())
+      *content += " " + std::string(closing);
   } else {
     bool habit = m_setext[static_cast<size_t>(cmark_node_get_heading_level(heading))];
     content = setext_content(heading, frame, !habit);

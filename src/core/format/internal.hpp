@@ -63,6 +63,9 @@ std::string protect_closing_hashes(std::string content);
 // The text of an ATX heading line, without its opening and closing "#"s.
 std::string atx_content(std::string_view line);
 
+// The closing "#" run of an ATX heading line ("##" in "## AI ##"), or "".
+std::string_view atx_closing(std::string_view line);
+
 // `line` without trailing spaces and tabs.
 std::string_view rstrip(std::string_view line);
 // Without the spaces and tabs at either end: what CommonMark strips around a

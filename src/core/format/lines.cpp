@@ -267,4 +267,13 @@ std::string atx_content(std::string_view line) {
   return std::string(rest);
 }
 
+std::string_view atx_closing(std::string_view line) {
+  std::string_view rest = strip_blanks(line);
+  rest.remove_prefix(std::min(rest.find_first_not_of('#'), rest.size()));
+  rest = strip_blanks(rest);
+  size_t last = rest.find_last_not_of('#');
+  if (last == std::string_view::npos || last + 1 == rest.size() || (rest[last] != ' ' && rest[last] != '\t')) return {};
+  return rest.substr(last + 1);
+}
+
 }  // namespace curate::format_detail
