@@ -605,6 +605,8 @@ class CatalogBuilder {
  private:
   void add_block(cmark_node* block) {
     if (is_type(block, CMARK_NODE_HEADING)) return open_section(block);
+    if (is_type(block, CMARK_NODE_HTML_BLOCK))
+      if (std::optional<HtmlHeading> heading = html_heading(block)) return open_html_section(*heading, block);
     // A label right above a list of entries opens a group of its own, over
     // that list and the lists right after it: any other block closes it.
     if (cmark_node* next = cmark_node_next(block); next && is_type(next, CMARK_NODE_LIST)) {
@@ -747,6 +749,65 @@ class CatalogBuilder {
     section.span = span_of(heading);
     m_stack.push_back(std::move(section));
     if (entry) m_stack.back().items.push_back(std::move(*entry));
+    update_section_style();
+  }
+
+  // static-analysis writes its 35 languages as "<a name="abap" />" over
+  // "<h2>ABAP</h2>", free-programming-books-zh_CN one as "<h2 id="csshtml">
+  // CSS/HTML</h2>": an HTML block of one heading (level 2 to 6; an <h1> is
+  // a banner's) after anchors alone is a section, as GitHub shows it.
+  struct HtmlHeading {
+    int level = 0;
+    std::string text;
+    std::string anchor;
+  };
+
+  std::optional<HtmlHeading> html_heading(cmark_node* block) const {
+    const char* literal = cmark_node_get_literal(block);
+    std::string_view html = trim(literal ? std::string_view(literal) : std::string_view());
+    std::string anchor;
+    // Anchors before it: "<a name="abap" />", "<a id="x"></a>".
+    while (starts_with(html, "<a ")) {
+      size_t end = html.find('>');
+      if (end == std::string_view::npos) return std::nullopt;
+      std::string_view tag = html.substr(0, end + 1);
+      if (!ends_with(tag, "/>")) {
+        if (html.compare(end + 1, 4, "</a>") != 0) return std::nullopt;
+        end += 4;
+      }
+      if (std::vector<std::string> ids = html_anchor_ids(tag); !ids.empty() && anchor.empty()) anchor = ids.front();
+      html = trim(html.substr(end + 1));
+    }
+    if (html.size() < 9 || html[0] != '<' || (html[1] != 'h' && html[1] != 'H') || html[2] < '2' || html[2] > '6' ||
+        (html[3] != '>' && html[3] != ' '))
+      return std::nullopt;
+    std::string close = "</h" + std::string(1, html[2]) + ">";
+    size_t open_end = html.find('>');
+    if (open_end + close.size() > html.size() || !iequals(html.substr(html.size() - close.size()), close))
+      return std::nullopt;
+    std::string_view inner = html.substr(open_end + 1, html.size() - close.size() - open_end - 1);
+    if (inner.find('\n') != std::string_view::npos && inner.find("<h") != std::string_view::npos) return std::nullopt;
+    HtmlHeading heading;
+    heading.level = html[2] - '0';
+    heading.text = collapse_whitespace(without_tags(inner));
+    if (heading.text.empty()) return std::nullopt;
+    std::vector<std::string> ids = html_anchor_ids(html.substr(0, open_end + 1));
+    heading.anchor = ids.empty() ? anchor : ids.front();
+    return heading;
+  }
+
+  void open_html_section(const HtmlHeading& heading, cmark_node* block) {
+    m_seen_heading = true;
+    if (m_stack.back().label) pop_section();
+    m_nesting.reset();
+    while (m_stack.size() > 1 && m_stack.back().level >= heading.level) pop_section();
+    Section section;
+    section.heading = heading.text;
+    section.level = heading.level;
+    section.slug = m_slugs.unique(heading.text);
+    section.anchor = heading.anchor;
+    section.span = span_of(block);
+    m_stack.push_back(std::move(section));
     update_section_style();
   }
 
