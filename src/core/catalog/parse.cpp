@@ -637,6 +637,7 @@ class CatalogBuilder {
         return;
       }
       if (is_toc_list(block)) {
+        if (m_stack.size() > 1 && is_contents_heading(m_stack.back().heading)) m_contents_depth = m_stack.size();
         collect_toc(block, m_lines_of, m_catalog.toc);
         m_catalog.blocks.push_back({"toc", span_of(block)});
         return;
@@ -740,6 +741,7 @@ class CatalogBuilder {
     if (m_stack.back().label) pop_section();
     std::optional<Item> entry = m_catalog.title_line ? heading_entry(heading) : std::nullopt;
     int level = nest_level(cmark_node_get_heading_level(heading), entry.has_value());
+    close_contents();
     while (m_stack.size() > 1 && m_stack.back().level >= level) pop_section();
     Section section;
     section.heading = heading_name(heading);
@@ -750,6 +752,14 @@ class CatalogBuilder {
     m_stack.push_back(std::move(section));
     if (entry) m_stack.back().items.push_back(std::move(*entry));
     update_section_style();
+  }
+
+  // awesome-R's "# Index" holds its table of contents, and its "##"
+  // categories follow: a contents section that holds a table of contents
+  // is no parent of the headings after it, whatever their level.
+  void close_contents() {
+    if (m_contents_depth && m_stack.size() == m_contents_depth && m_stack.back().items.empty()) pop_section();
+    m_contents_depth = 0;
   }
 
   // static-analysis writes its 35 languages as "<a name="abap" />" over
@@ -800,6 +810,7 @@ class CatalogBuilder {
     m_seen_heading = true;
     if (m_stack.back().label) pop_section();
     m_nesting.reset();
+    close_contents();
     while (m_stack.size() > 1 && m_stack.back().level >= heading.level) pop_section();
     Section section;
     section.heading = heading.text;
@@ -973,6 +984,7 @@ class CatalogBuilder {
     int written;
   };
   std::optional<Nesting> m_nesting;
+  size_t m_contents_depth = 0;  // the depth of a contents section holding a table of contents (close_contents)
   std::vector<BuiltList>* m_built = nullptr;  // the items of the lists being read, when built ahead
   size_t m_next_built = 0;
 };
@@ -988,7 +1000,8 @@ bool is_contents_heading(std::string_view text) {
     text = trim(text.substr(space + 1));
   }
   if (!text.empty() && text.back() == ':') text = trim(text.substr(0, text.size() - 1));
-  return iequals(text, "table of contents") || iequals(text, "contents") || iequals(text, "toc");
+  return iequals(text, "table of contents") || iequals(text, "contents") || iequals(text, "toc") ||
+         iequals(text, "index");
 }
 
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,
