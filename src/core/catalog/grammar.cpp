@@ -1273,7 +1273,11 @@ class EntryParser {
                               [](const std::string& name) { return name.find(' ') != std::string::npos; });
     if (!handles && (!people || !may_credit(std::string_view(description).substr(0, by)))) return;
     m_item.authors = std::move(*authors);
-    // "Developed by Red Hat." keeps its words: one word is no description.
+    // "… the digital world presented by Aleks Krotoski." (awesome-geek-
+    // podcasts), "Wargame maintained by OvertheWire Community" (awesome-ctf)
+    // keep their words: cut, the participle would dangle. "… of variable
+    // sizes by X" loses its credit.
+    if (is_credit_participle(std::string_view(description).substr(0, by))) return;
     std::string_view rest = trim(std::string_view(description).substr(0, by));
     while (!rest.empty() && (rest.back() == ',' || rest.back() == ';')) rest.remove_suffix(1);
     if (rest.find(' ') != std::string_view::npos) description = std::string(rest);
@@ -1283,7 +1287,14 @@ class EntryParser {
   static bool may_credit(std::string_view before) {
     size_t space = before.find_last_of(' ');
     std::string word = to_lower(space == std::string_view::npos ? before : before.substr(space + 1));
-    if (!ends_with(word, "ed") && !ends_with(word, "en")) return true;  // "… variable sizes by X"
+    return (!ends_with(word, "ed") && !ends_with(word, "en")) || is_credit_participle(before);  // "… sizes by X"
+  }
+
+  // Whether the word closing `before` is a participle that credits
+  // ("created", "hosted"), not one that does not ("inspired", "powered").
+  static bool is_credit_participle(std::string_view before) {
+    size_t space = before.find_last_of(' ');
+    std::string word = to_lower(space == std::string_view::npos ? before : before.substr(space + 1));
     static constexpr std::array<std::string_view, 16> k_credits = {
         "created", "developed", "maintained", "written",  "authored",  "designed",  "presented", "taught",
         "curated", "edited",    "published",  "produced", "organized", "organised", "hosted",    "implemented"};
