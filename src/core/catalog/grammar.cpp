@@ -488,9 +488,22 @@ class EntryParser {
       return read_link_after_title(end);
     }
     // (The title lost a trailing dash, which the description loses too.)
-    if (!label && end == m_s.size() && split_at_separator(pos, m_s.size(), m_s.size(), std::string::npos) && dash)
-      strip_trailing_dash(*m_item.description);
+    if (!label && end == m_s.size() && split_at_separator(pos, m_s.size(), m_s.size(), std::string::npos)) {
+      if (dash) strip_trailing_dash(*m_item.description);
+      take_closing_shortcode();
+    }
     return end;
+  }
+
+  // "**ENRE-cpp** :warning: — ENRE (ENtity Relationship Extractor) is …"
+  // (static-analysis, 73 entries): a shortcode closing the title is its
+  // note, as after a link.
+  void take_closing_shortcode() {
+    std::string& title = m_item.title;
+    size_t space = title.find_last_of(' ');
+    if (space == std::string::npos || m_item.note || !grammar_detail::is_shortcode(title.substr(space + 1))) return;
+    m_item.note = title.substr(space + 1);
+    title = std::string(trim(std::string_view(title).substr(0, space)));
   }
 
   // The title's closing "(remark)" is its note.
