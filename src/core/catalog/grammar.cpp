@@ -253,6 +253,8 @@ class EntryParser {
     // "Robots that can adapt like animals (Cully, Nature 2015) [[Paper](…)]",
     // "… (Kohl, ICRA 2004) [[Paper]](…)" (awesome-rl): a title its labels'
     // links follow.
+    if (m_item.style == EntryStyle::plain && m_item.authors.empty())
+      take_bold_title_credits(m_plain_start, m_plain_end);
     if (m_item.style == EntryStyle::plain && !m_item.description && (labelled || m_label_link)) take_venue_year();
     if (m_item.style == EntryStyle::plain && m_item.authors.empty()) take_citation();
     for (const Atom& atom : m_flat.atoms) {
@@ -407,6 +409,7 @@ class EntryParser {
         quoted_until = close == std::string::npos ? close : close + close_length;
       }
     }
+    m_plain_start = pos, m_plain_end = end;
     std::string segment(trim(m_flat.render(pos, end)));
     // A full-width colon labels as ':' does (awesome-mac's "App Shopper：[…](…)").
     size_t colon = ends_with(segment, ":") ? 1 : ends_with(segment, "\xEF\xBC\x9A") ? 3 : 0;
@@ -495,6 +498,60 @@ class EntryParser {
     return end;
   }
 
+  // "**Semi-Supervised Classification with Graph Convolutional Networks.**"
+  // over "*Thomas N. Kipf, Max Welling.* ICLR 2017. [paper](…)" (thunlp's
+  // GNNPapers and its sibling lists): the title in bold, the authors in
+  // emphasis, then the venue and year, before the page's label [pos, end).
+  bool take_bold_title_credits(size_t pos, size_t end) {
+    auto bold =
+        std::find_if(m_flat.strong.begin(), m_flat.strong.end(), [&](const auto& span) { return span.first == pos; });
+    if (bold == m_flat.strong.end()) return false;
+    size_t at = skip_spaces(m_s, bold->second);
+    while (at < end && (m_s[at] == '\n' || m_s[at] == ' ')) ++at;
+    const Atom* names = m_flat.atom(at);
+    if (!names || names->is_link || at >= end) return false;
+    auto without_stop = [](std::string_view text) {
+      text = trim(text);
+      if (!text.empty() && text.back() == '.' && !ends_with(text, " al.")) text.remove_suffix(1);
+      return trim(text);
+    };
+    std::string_view authors = without_stop(names->text);
+    if (ends_with(authors, " and others")) authors.remove_suffix(11);  // "… and Faulkner, Ryan and others."
+    std::string_view title = without_stop(std::string_view(m_s).substr(pos, bold->second - pos));
+    if (title.empty() || authors.empty() || !style_detail::plausible_authors(authors)) return false;
+    std::string rest = m_flat.render(at + 1, end);
+    std::string_view venue = without_stop(rest);
+    std::optional<std::string> date;
+    if (ends_with_year(venue)) {
+      date = std::string(venue.substr(venue.size() - 4));
+      venue = trim(venue.substr(0, venue.size() - 4));
+      if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
+    }
+    m_item.title = std::string(title);
+    m_item.authors = surname_first(authors);
+    if (m_item.authors.empty()) m_item.authors = style_detail::split_authors(authors);
+    if (date && !m_item.date) m_item.date = std::move(date);
+    if (!venue.empty()) add_field(m_item, "venue", std::string(venue));
+    return true;
+  }
+
+  // "Battaglia, Peter W and Hamrick, Jessica B" (BibTeX's order): names
+  // parted by " and ", each "Surname, Given", in the order people write
+  // them; none when the text is not so.
+  static std::vector<std::string> surname_first(std::string_view text) {
+    std::vector<std::string> names;
+    for (size_t at = 0; at <= text.size();) {
+      size_t joiner = std::min(text.find(" and ", at), text.size());
+      std::string_view name = trim(text.substr(at, joiner - at));
+      size_t comma = name.find(", ");
+      if (comma == std::string_view::npos || name.find(',', comma + 1) != std::string_view::npos) return {};
+      names.push_back(collapse_whitespace(std::string(trim(name.substr(comma + 2))) + " " +
+                                          std::string(trim(name.substr(0, comma)))));
+      at = joiner + 5;
+    }
+    return names.size() > 1 ? names : std::vector<std::string>();
+  }
+
   // "**ENRE-cpp** :warning: — ENRE (ENtity Relationship Extractor) is …"
   // (static-analysis, 73 entries): a shortcode closing the title is its
   // note, as after a link.
@@ -561,8 +618,9 @@ class EntryParser {
   // unquoted. A year closes it; every name has two words or more ("et al."
   // aside), so "Fast R-CNN, Microsoft Research" is no citation.
   void take_unquoted_citation() {
+    if (!m_flat.strong.empty()) return;  // a title in bold is no citation's
     std::string_view text = trim(m_item.title);
-    while (!text.empty() && text.back() == '.' && !ends_with(text, "al.")) text.remove_suffix(1);
+    while (!text.empty() && text.back() == '.' && !ends_with(text, " al.")) text.remove_suffix(1);
     if (!ends_with_year(text) || text.find(", ") == std::string_view::npos) return;
     std::vector<std::string_view> parts;
     for (size_t at = 0; at <= text.size();) {
@@ -1338,9 +1396,10 @@ class EntryParser {
   const std::string& m_s;
   const KindTable& m_kinds;
   Item& m_item;
-  bool m_colon_title = false;  // the leading link's text ended in ':'
-  bool m_label_link = false;   // a format label's link closed the entry ("… [[Paper]](…)")
-  size_t m_tail_end = 0;       // where the tail's text ends: before closing labels (cut_closing_labels)
+  bool m_colon_title = false;                 // the leading link's text ended in ':'
+  bool m_label_link = false;                  // a format label's link closed the entry ("… [[Paper]](…)")
+  size_t m_plain_start = 0, m_plain_end = 0;  // the text read_plain read: [start, end)
+  size_t m_tail_end = 0;                      // where the tail's text ends: before closing labels (cut_closing_labels)
 };
 
 }  // namespace
