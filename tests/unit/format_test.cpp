@@ -145,6 +145,21 @@ TEST_CASE("a file that closes its ATX headings keeps their closing hashes") {
   CHECK(format_markdown("# A #\n\n## B ##\n\n## C\n") == "# A\n\n## B\n\n## C\n");
 }
 
+TEST_CASE("a file that writes its items' continuation lines at the margin keeps them there") {
+  // thunlp's GNNPapers: "1. **Title.**" over "*Authors.* Venue. [paper](…)", 152 times.
+  std::string text =
+      "# Papers\n\n1. **Deep Sets.**\n*Manzil Zaheer.* NIPS 2017. [paper](https://arxiv.org/pdf/1703.06114.pdf)\n\n"
+      "1. **Graph Attention Networks.**\n*Petar Velickovic.* ICLR 2018. [paper](https://example.com/gat.pdf)\n\n"
+      "1. **Relational Deep Reinforcement Learning.**\n*Vinicius Zambaldi.* 2018. [paper](https://example.com/r.pdf)\n";
+  CHECK(format_markdown(text) == text);
+  check_safe_and_stable(text);
+  // One such line is no habit: it is indented under the item's text.
+  CHECK(format_markdown("- a\nb\n- c\n  d\n") == "- a\n  b\n- c\n  d\n");
+  // A line that could start a block is indented past the item's text, habit or not.
+  std::string blocky = "1. a\nb\n1. c\nd\n1. e\nf\n1. g\n- h\n";
+  check_safe_and_stable(blocky);
+}
+
 TEST_CASE("the habit of underlining is each level's") {
   // awesome-kubernetes underlines its level-1 headings, 17 of them, and
   // writes its level-2 headings with '#': both stay as they are.
