@@ -206,10 +206,20 @@ ColumnRole column_role(std::string_view header) {
   auto is_any = [&](std::initializer_list<std::string_view> names) {
     return std::find(names.begin(), names.end(), name) != names.end();
   };
-  if (is_any({"name", "title", "api", "paper", "project", "tool", "library", "package", "repository", "repo", "book",
-              "course", "resource"}))
+  // Lists in other languages name their columns in them: mli/paper-reading's
+  // "| 已录制 | 年份 | 名字 | 简介 | 引用 |" and "| 日期 | 标题 | … |".
+  if (is_any({"name",   "title",  "api",      "paper", "project", "tool",  "library", "package",  "repository", "repo",
+              "book",   "course", "resource", "名字",  "名称",    "名稱",  "标题",    "標題",     "书名",       "書名",
+              "项目",   "項目",   "论文",     "論文",  "课程",    "課程",  "名前",    "タイトル", "이름",       "제목",
+              "nombre", "título", "titulo",   "nome",  "nom",     "titre", "titel",   "название"}))
     return ColumnRole::title;
-  if (is_any({"description", "summary", "about", "details"})) return ColumnRole::description;
+  if (is_any({"description", "summary",     "about",     "details",   "简介",         "簡介",    "描述",
+              "说明",        "說明",        "介绍",      "介紹",      "概要",         "説明",    "설명",
+              "descripción", "descripcion", "descrição", "descricao", "beschreibung", "описание"}))
+    return ColumnRole::description;
+  if (is_any({"日期", "年份", "时间", "時間", "年", "日付", "날짜", "연도", "fecha", "año", "ano", "année", "datum",
+              "jahr", "дата", "год"}))
+    return ColumnRole::date;
   // "Year Published", "Publication date", "First published": every word
   // names a date, one of them the date itself.
   bool dated = false, only_date_words = !name.empty();
@@ -222,9 +232,10 @@ ColumnRole column_role(std::string_view header) {
   }
   if (dated && only_date_words) return ColumnRole::date;
   if (is_any({"author", "authors", "by", "organisation", "organization", "org", "institute", "institution",
-              "affiliation", "company"}))
+              "affiliation", "company", "作者", "著者", "저자", "autor", "autores", "auteur", "auteurs", "автор"}))
     return ColumnRole::authors;
-  if (is_any({"code", "pdf", "links", "link", "url", "website", "homepage", "slides", "video"}))
+  if (is_any({"code", "pdf",  "links", "link", "url",  "website", "homepage", "slides", "video",  "链接",
+              "鏈接", "連結", "网址",  "網址", "代码", "代碼",    "视频",     "視頻",   "enlace", "lien"}))
     return ColumnRole::link;
   return ColumnRole::other;
 }
