@@ -8,6 +8,7 @@
 #include <cctype>
 #include <set>
 
+#include "../format/internal.hpp"
 #include "context.hpp"
 #include "curate/markdown/list_marker.hpp"
 #include "curate/text/text.hpp"
@@ -395,6 +396,44 @@ ItemCheck check_lazy_continuation(const LintContext& context, RuleReporter& out)
   };
 }
 
+// --- entry-spaces ------------------------------------------------------------
+
+// "[Hello World](…) - Shows how experts.  Focusing on…": a run of blanks in
+// an entry's line, which GitHub shows as one space and fmt writes as one
+// (docs/fmt.md, house-style spacing), so that validate reports what fmt
+// --check fails on. Code spans keep their spacing; trailing blanks are
+// trailing-whitespace's; metadata fields are metadata-separator's.
+ItemCheck check_entry_spaces(const LintContext& context, RuleReporter& out) {
+  return [&context, &out](const ItemVisit& at) {
+    const Item& item = at.item;
+    if (item.source != EntrySource::list || item.paragraph_end_line != item.pos.line) return;
+    std::string_view line = context.line(item.pos.line);
+    ListMarker marker = read_list_marker(line, std::max(item.pos.column - 1, 0));
+    if (!marker.found || marker.content >= line.size()) return;
+    std::string text(format_detail::rstrip(line.substr(marker.content)));
+    if (text.find("  ") == std::string::npos && text.find('\t') == std::string::npos) return;
+    std::string collapsed = format_detail::normalize_entry_line(text, context.config().kinds);
+    if (collapsed == text) return;
+    // The first run, to point at, with the words around it: "experts.··Focusing".
+    auto blank = [](char c) { return c == ' ' || c == '\t'; };
+    size_t run = 0;
+    while (run < text.size() && run < collapsed.size() && text[run] == collapsed[run]) ++run;
+    // (A field's ';' or a link's spacing is another rule's.)
+    if (run == 0 || run >= text.size() || !blank(text[run]) || (!blank(text[run - 1]) && text[run] != '\t')) return;
+    size_t begin = run;
+    while (begin > 0 && blank(text[begin - 1])) --begin;
+    size_t word = begin == 0 ? std::string::npos : text.find_last_of(" \t", begin - 1);
+    word = word == std::string::npos ? 0 : word + 1;
+    size_t end =
+        std::min(text.find_first_of(" \t", std::min(text.find_first_not_of(" \t", run), text.size())), text.size());
+    std::string shown;
+    for (char c : std::string_view(text).substr(word, end - word)) shown += blank(c) ? "\xC2\xB7" : std::string(1, c);
+    out.report(item.pos, at.line_end,
+               single_quoted(item.title) + " has a run of blanks (" + single_quoted(shown) +
+                   "): GitHub shows one space, and curate fmt writes one");
+  };
+}
+
 }  // namespace
 
 void add_syntax_rules(RuleRegistry& registry) {
@@ -426,6 +465,12 @@ void add_syntax_rules(RuleRegistry& registry) {
                 "left alone. --fix writes '[text](url)'.",
                 FixEffect::structure},
                check_link_syntax);
+  registry.add_item_rule(
+      {"entry-spaces", "Entries have one space between words", Severity::warning, false,
+       "A run of blanks in an entry's line ('experts.  Focusing', '[W3af](…) -  Web…') shows as one space on "
+       "GitHub, and curate fmt writes one: reported so that validate and fmt --check agree. Code spans keep "
+       "their spacing; curate fmt fixes it."},
+      check_entry_spaces);
   registry.add({"link-text-spaces", "Link text has no spaces at its ends", Severity::warning, true,
                 "'[ Name ](url)' underlines the spaces; --fix writes '[Name](url)'."},
                check_link_text_spaces);
