@@ -237,6 +237,7 @@ class EntryParser {
         m_item.title = std::string(trim(std::string_view(m_item.title).substr(0, m_item.title.size() - 1)));
         m_colon_title = true;
       }
+      take_title_credit();
       pos = read_year_after_link(skip_spaces(m_s, pos + 1));
       // "[Angular Interview Questions (2020)](…)" (awesome-interview-
       // questions): a year closing the link's text dates the entry too.
@@ -506,8 +507,10 @@ class EntryParser {
     auto bold =
         std::find_if(m_flat.strong.begin(), m_flat.strong.end(), [&](const auto& span) { return span.first == pos; });
     if (bold == m_flat.strong.end()) return false;
-    size_t at = skip_spaces(m_s, bold->second);
-    while (at < end && (m_s[at] == '\n' || m_s[at] == ' ')) ++at;
+    // (PLMpapers writes "**Title**. *Authors*. NAACL 2018. [[pdf](…)]": the
+    // stops outside the emphasis.)
+    size_t at = bold->second;
+    while (at < end && (m_s[at] == '\n' || m_s[at] == ' ' || m_s[at] == '\t' || m_s[at] == '.')) ++at;
     const Atom* names = m_flat.atom(at);
     if (!names || names->is_link || at >= end) return false;
     auto without_stop = [](std::string_view text) {
@@ -518,18 +521,26 @@ class EntryParser {
     std::string_view authors = without_stop(names->text);
     if (ends_with(authors, " and others")) authors.remove_suffix(11);  // "… and Faulkner, Ryan and others."
     std::string_view title = without_stop(std::string_view(m_s).substr(pos, bold->second - pos));
-    if (title.empty() || authors.empty() || !style_detail::plausible_authors(authors)) return false;
+    // "*Anonymous authors*": a paper under review names nobody.
+    bool anonymous = iequals(authors, "anonymous") || iequals(authors, "anonymous authors");
+    if (title.empty() || authors.empty() || (!anonymous && !style_detail::plausible_authors(authors))) return false;
     std::string rest = m_flat.render(at + 1, end);
-    std::string_view venue = without_stop(rest);
+    std::string_view venue = trim(rest);
+    if (!venue.empty() && venue.back() == '[') venue.remove_suffix(1);  // "[[pdf](…)]" opens before its link
+    while (!venue.empty() && (venue.front() == '.' || venue.front() == ' ')) venue.remove_prefix(1);
+    venue = without_stop(venue);
     std::optional<std::string> date;
-    if (ends_with_year(venue)) {
-      date = std::string(venue.substr(venue.size() - 4));
-      venue = trim(venue.substr(0, venue.size() - 4));
+    // "NAACL 2018", "2018", and "EMNLP2019" glued.
+    size_t n = venue.size();
+    if (ends_with_year(venue) || (n > 4 && std::isalpha(static_cast<unsigned char>(venue[n - 5])) &&
+                                  ends_with_year(std::string(venue.substr(n - 4))))) {
+      date = std::string(venue.substr(n - 4));
+      venue = trim(venue.substr(0, n - 4));
       if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
     }
     m_item.title = std::string(title);
-    m_item.authors = surname_first(authors);
-    if (m_item.authors.empty()) m_item.authors = style_detail::split_authors(authors);
+    if (!anonymous) m_item.authors = surname_first(authors);
+    if (!anonymous && m_item.authors.empty()) m_item.authors = style_detail::split_authors(authors);
     if (date && !m_item.date) m_item.date = std::move(date);
     if (!venue.empty()) add_field(m_item, "venue", std::string(venue));
     return true;
@@ -1352,6 +1363,43 @@ class EntryParser {
     std::string_view rest = trim(std::string_view(description).substr(0, by));
     while (!rest.empty() && (rest.back() == ',' || rest.back() == ';')) rest.remove_suffix(1);
     if (rest.find(' ') != std::string_view::npos) description = std::string(rest);
+  }
+
+  // "[The Art of Exploitation by Jon Erickson, 2008](…)", "[The Database
+  // Hacker's Handbook, David Litchfield et al., 2005](…)" (awesome-pentest's
+  // 45 books), "[What's Next for Phoenix by Chris McCord](…)": a credit,
+  // and a year after it, closing the link's text. A year alone stays.
+  void take_title_credit() {
+    std::string& title = m_item.title;
+    if (title.find(" by ") == std::string::npos && title.find(" et al") == std::string::npos) return;
+    std::string year;
+    if (size_t n = title.size(); n > 6 && title.compare(n - 6, 2, ", ") == 0 && ends_with_year(title.substr(n - 4))) {
+      year = title.substr(n - 4);
+      title.resize(n - 6);
+    }
+    // "Simplicity by Distributing Complexity", "Performance Optimization by
+    // Brotli Compression": a title may say how, and a name has no word of
+    // "-ing", "-tion" or "-sion".
+    bool how = false;
+    if (size_t by = title.rfind(" by "); by != std::string::npos)
+      each_trimmed_view(std::string_view(title).substr(by + 4), " ", [&](std::string_view word) {
+        std::string lower = to_lower(word);
+        how = how ||
+              (lower.size() > 5 && (ends_with(lower, "ing") || ends_with(lower, "tion") || ends_with(lower, "sion")));
+        return !how;
+      });
+    if (!how) take_closing_credit(title);
+    size_t comma = title.rfind(", ");
+    if (m_item.authors.empty() && comma != std::string::npos && title.find(" et al", comma) != std::string::npos &&
+        style_detail::plausible_authors(std::string_view(title).substr(comma + 2))) {
+      m_item.authors = style_detail::split_authors(std::string_view(title).substr(comma + 2));
+      title.resize(comma);
+    }
+    if (m_item.authors.empty()) {
+      if (!year.empty()) title += ", " + year;
+    } else if (!year.empty() && !m_item.date) {
+      m_item.date = year;
+    }
   }
 
   // Whether the word closing `before` may precede "by NAMES" as a credit.
