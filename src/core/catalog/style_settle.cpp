@@ -108,7 +108,12 @@ void overlay(const StyleReading& reading, const KindTable& kinds, Item& item) {
   }
   if (!item.note && item.rest.size() > 2 && item.rest.front() == '(' && item.rest.back() == ')' &&
       item.rest.find(')') == item.rest.size() - 1) {
-    item.note = std::string(trim(std::string_view(item.rest).substr(1, item.rest.size() - 2)));
+    std::string inside(trim(std::string_view(item.rest).substr(1, item.rest.size() - 2)));
+    // "… - H. E. Licks (1917)" (awesome-math, 13 books): a year alone dates it.
+    if (!item.date && inside.size() == 4 && ends_with_year(inside))
+      item.date = std::move(inside);
+    else
+      item.note = std::move(inside);
     item.rest.clear();
   }
   using style_detail::Capture;
