@@ -238,6 +238,7 @@ class EntryParser {
         m_colon_title = true;
       }
       take_title_credit();
+      take_title_counts();
       pos = read_year_after_link(skip_spaces(m_s, pos + 1));
       // "[Angular Interview Questions (2020)](…)" (awesome-interview-
       // questions): a year closing the link's text dates the entry too.
@@ -1400,6 +1401,27 @@ class EntryParser {
     } else if (!year.empty() && !m_item.date) {
       m_item.date = year;
     }
+  }
+
+  // "[doobie ★ 812 ⧗ 0](…)" (awesome-scala's generator, 324 entries): the
+  // stars and the "⧗" count closing the link's text are fields, not title.
+  void take_title_counts() {
+    static constexpr std::string_view k_star = " \xE2\x98\x85 ", k_glass = " \xE2\xA7\x97 ";
+    std::string& title = m_item.title;
+    size_t star = title.rfind(k_star);
+    if (star == std::string::npos || star == 0) return;
+    auto number = [](std::string_view text) {
+      return !text.empty() && text.find_first_not_of("0123456789,.k") == std::string_view::npos &&
+             std::isdigit(static_cast<unsigned char>(text.front()));
+    };
+    std::string_view counts = std::string_view(title).substr(star + k_star.size());
+    size_t glass = counts.find(k_glass);
+    std::string_view stars = counts.substr(0, glass);
+    std::string_view age = glass == std::string_view::npos ? std::string_view() : counts.substr(glass + k_glass.size());
+    if (!number(stars) || (glass != std::string_view::npos && !number(age))) return;
+    add_field(m_item, "stars", std::string(stars));
+    if (!age.empty()) add_field(m_item, "\xE2\xA7\x97", std::string(age));
+    title.resize(star);
   }
 
   // Whether the word closing `before` may precede "by NAMES" as a credit.
