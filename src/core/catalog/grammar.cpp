@@ -1213,6 +1213,12 @@ class EntryParser {
     m_item.rest = tail;
   }
 
+  static bool is_license_url(std::string_view url) {
+    for (std::string_view site : {"spdx.org/licenses/", "opensource.org/licenses/", "choosealicense.com/licenses/"})
+      if (url.find(site) != std::string_view::npos) return true;
+    return false;
+  }
+
   // awesome-selfhosted closes every entry with its other pages in
   // parentheses and its license and language in code spans: "… platform.
   // ([Source Code](…)) `MIT` `Nodejs`". The code spans, each one word after
@@ -1224,6 +1230,14 @@ class EntryParser {
       while (at > pos && (m_s[at - 1] == ' ' || m_s[at - 1] == '\t')) --at;
       return at > pos ? at - 1 : std::string::npos;
     };
+    // awesome-c closes 442 entries with their licence's link, "[``MIT``][MIT]"
+    // to spdx.org: the field "license" (the link stays in `links`).
+    if (size_t last = last_before(end); last != std::string::npos)
+      if (const Atom* atom = m_flat.atom(last); atom && atom->is_link && is_license_url(atom->url) &&
+                                                !trim(atom->text).empty() && last_before(last) != std::string::npos) {
+        add_field(m_item, "license", std::string(trim(atom->text)));
+        end = last;
+      }
     std::vector<std::string_view> labels;
     size_t cut = end;
     for (size_t last = last_before(cut); last != std::string::npos; last = last_before(cut)) {
