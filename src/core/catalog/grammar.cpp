@@ -1393,16 +1393,17 @@ class EntryParser {
       title.resize(n - 6);
     }
     // "Simplicity by Distributing Complexity", "Performance Optimization by
-    // Brotli Compression": a title may say how, and a name has no word of
-    // "-ing", "-tion" or "-sion".
+    // Brotli Compression", "Sort by Best Rating": a title may say how.
+    // After "by" without a comma before it, a name has no word of "-ing",
+    // "-tion" or "-sion"; ", by Jiaming Liang" is a credit.
     bool how = false;
-    if (size_t by = title.rfind(" by "); by != std::string::npos)
+    if (size_t by = title.rfind(" by "); by != std::string::npos && (by == 0 || title[by - 1] != ',')) {
       each_trimmed_view(std::string_view(title).substr(by + 4), " ", [&](std::string_view word) {
         std::string lower = to_lower(word);
-        how = how ||
-              (lower.size() > 5 && (ends_with(lower, "ing") || ends_with(lower, "tion") || ends_with(lower, "sion")));
+        how = lower.size() > 5 && (ends_with(lower, "ing") || ends_with(lower, "tion") || ends_with(lower, "sion"));
         return !how;
       });
+    }
     if (!how) take_closing_credit(title);
     size_t comma = title.rfind(", ");
     if (m_item.authors.empty() && comma != std::string::npos && title.find(" et al", comma) != std::string::npos &&
