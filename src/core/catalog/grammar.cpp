@@ -1386,7 +1386,11 @@ class EntryParser {
   // and a year after it, closing the link's text. A year alone stays.
   void take_title_credit() {
     std::string& title = m_item.title;
-    if (title.find(" by ") == std::string::npos && title.find(" et al") == std::string::npos) return;
+    // One pass over the title's blanks: most titles credit nobody.
+    bool credits = false;
+    for (size_t at = title.find(' '); at != std::string::npos && !credits; at = title.find(' ', at + 1))
+      credits = title.compare(at + 1, 3, "by ") == 0 || title.compare(at + 1, 5, "et al") == 0;
+    if (!credits) return;
     std::string year;
     if (size_t n = title.size(); n > 6 && title.compare(n - 6, 2, ", ") == 0 && ends_with_year(title.substr(n - 4))) {
       year = title.substr(n - 4);
@@ -1423,7 +1427,7 @@ class EntryParser {
   void take_title_counts() {
     static constexpr std::string_view k_star = " \xE2\x98\x85 ", k_glass = " \xE2\xA7\x97 ";
     std::string& title = m_item.title;
-    size_t star = title.rfind(k_star);
+    size_t star = title.find(k_star);
     if (star == std::string::npos || star == 0) return;
     auto number = [](std::string_view text) {
       return !text.empty() && text.find_first_not_of("0123456789,.k") == std::string_view::npos &&

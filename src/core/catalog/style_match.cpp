@@ -321,8 +321,11 @@ void each_author(std::string_view text, const Visit& visit) {
     // an author.
     if (name.empty() || has_role(name) || !role_mark(name).empty()) return;
     // "G. Hinton et al.": the others are not named.
-    for (std::string_view etal : {" et al.", " et al", " et. al."})
-      if (ends_with(name, etal)) name = trim(name.substr(0, name.size() - etal.size()));
+    // (Most names end otherwise: two bytes rule them out.)
+    size_t n = name.size();
+    if ((n > 3 && name[n - 1] == 'l' && name[n - 2] == 'a') || (n > 4 && name[n - 1] == '.' && name[n - 2] == 'l'))
+      for (std::string_view etal : {" et al.", " et al", " et. al."})
+        if (ends_with(name, etal)) name = trim(name.substr(0, name.size() - etal.size()));
     if (!name.empty() && !is_name_suffix(name)) visit(name);
   };
   // A joiner ends a name as "," and ";" do; at each position the longest

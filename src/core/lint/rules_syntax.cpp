@@ -408,10 +408,15 @@ ItemCheck check_entry_spaces(const LintContext& context, RuleReporter& out) {
     const Item& item = at.item;
     if (item.source != EntrySource::list || item.paragraph_end_line != item.pos.line) return;
     std::string_view line = context.line(item.pos.line);
+    // Most entries have no run of blanks from their marker on: no need to read the marker.
+    std::string_view from_marker =
+        line.substr(std::min(static_cast<size_t>(std::max(item.pos.column - 1, 0)), line.size()));
+    if (from_marker.find("  ") == std::string_view::npos && from_marker.find('\t') == std::string_view::npos) return;
     ListMarker marker = read_list_marker(line, std::max(item.pos.column - 1, 0));
     if (!marker.found || marker.content >= line.size()) return;
-    std::string text(format_detail::rstrip(line.substr(marker.content)));
-    if (text.find("  ") == std::string::npos && text.find('\t') == std::string::npos) return;
+    std::string_view written = format_detail::rstrip(line.substr(marker.content));
+    if (written.find("  ") == std::string_view::npos && written.find('\t') == std::string_view::npos) return;
+    std::string text(written);
     std::string collapsed = format_detail::normalize_entry_line(text, context.config().kinds);
     if (collapsed == text) return;
     // The first run, to point at, with the words around it: "experts.··Focusing".
