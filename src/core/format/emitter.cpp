@@ -449,8 +449,11 @@ class Emitter {
     for (cmark_node* node : format_detail::blocks_of(root)) {
       if (!is_type(node, CMARK_NODE_PARAGRAPH) || !is_type(cmark_node_parent(node), CMARK_NODE_ITEM)) continue;
       int column = cmark_node_get_start_column(node) - 1;
+      // (A line that could start a block is indented whatever the habit,
+      // so it counts for neither: fuzz finding 30.)
       for (int line = m_source.start_line(node) + 1, last = m_source.last_line(node); line <= last; ++line)
-        ++(leading_width(m_source.source_line(line)) < column ? lazy : indented);
+        if (std::string_view text = m_source.source_line(line); !could_start_block(text))
+          ++(leading_width(text) < column ? lazy : indented);
     }
     return lazy >= 3 && lazy > indented;
   }
