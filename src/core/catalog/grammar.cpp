@@ -239,6 +239,7 @@ class EntryParser {
       }
       take_title_credit();
       take_title_counts();
+      take_title_kind();
       pos = read_year_after_link(skip_spaces(m_s, pos + 1));
       // "[Angular Interview Questions (2020)](…)" (awesome-interview-
       // questions): a year closing the link's text dates the entry too.
@@ -1118,6 +1119,10 @@ class EntryParser {
       m_item.note = std::string(trim(m_flat.atom(last)->text));
       end = last;
     }
+    // "[AdaBoost Wiki](…), [Python Code](…)", "[Hold-out](…), [2](…)"
+    // (Machine-Learning-Tutorials, 50 entries): more links after a comma
+    // are the entry's other pages, in `links`, and describe nothing.
+    if (leading && pos < end && m_s[skip_spaces(m_s, pos)] == ',' && only_links(pos, end)) return;
     std::string tail(trim(m_flat.render(pos, end)));
     take_trailing_formats(tail);
     if (tail.empty()) return;
@@ -1211,6 +1216,19 @@ class EntryParser {
       if (m_item.authors.empty()) take_closing_credit(*m_item.description);
     }
     m_item.rest = tail;
+  }
+
+  // Whether [pos, end) holds links and nothing but commas and blanks between them.
+  bool only_links(size_t pos, size_t end) const {
+    bool link = false;
+    for (size_t at = pos; at < end; ++at) {
+      char c = m_s[at];
+      if (c == ',' || c == ' ' || c == '\t') continue;
+      const Atom* atom = m_flat.atom(at);
+      if (!atom || !atom->is_link) return false;
+      link = true;
+    }
+    return link;
   }
 
   static bool is_license_url(std::string_view url) {
@@ -1420,6 +1438,23 @@ class EntryParser {
     } else if (!year.empty() && !m_item.date) {
       m_item.date = year;
     }
+  }
+
+  // "[Video: Web Components in Action](…)", "[Book: Eloquent JavaScript](…)"
+  // (frontend-dev-bookmarks, 23 entries): a kind naming the link's text
+  // before a colon is the entry's kind, the rest its title.
+  void take_title_kind() {
+    std::string& title = m_item.title;
+    size_t colon = title.find(": ");
+    if (colon == std::string::npos || colon == 0 || colon > 12 || !m_item.kinds.empty() || colon + 2 >= title.size())
+      return;
+    std::string_view word = std::string_view(title).substr(0, colon);
+    if (word.find(' ') != std::string_view::npos) return;
+    std::optional<std::string> kind = m_kinds.lookup(word);
+    if (!kind) return;
+    m_item.kinds = {*kind};
+    m_item.medium = std::string(word);
+    title = std::string(trim(std::string_view(title).substr(colon + 2)));
   }
 
   // "[doobie ★ 812 ⧗ 0](…)" (awesome-scala's generator, 324 entries): the
