@@ -31,21 +31,32 @@ void check_heading_increment(const LintContext& context, RuleReporter& out) {
   }
 }
 
+// A file with three level-1 headings or more after its title writes its
+// top-level sections so on purpose (awesome-math's "# General Resources",
+// "# Lecture Notes", …; awesome-ctf's "# Create", "# Solve", "# Resources"):
+// that is its structure, not a heading at the wrong level.
 void check_single_title(const LintContext& context, RuleReporter& out) {
   const HeadingInfo* first = nullptr;
+  std::vector<const HeadingInfo*> others;
   for (const HeadingInfo* heading : section_headings(context)) {
     if (heading->level != 1) continue;
     // doctoc's "# Table of Contents" above the title (parse.hpp is_contents_heading).
     if (!first && heading->span.begin.line < context.catalog().title_line && is_contents_heading(heading->text))
       continue;
-    if (!first) {
+    if (!first)
       first = heading;
-      continue;
-    }
-    out.report(heading->span.begin, heading->span.end,
-               "second level-1 heading " + single_quoted(heading->text) + "; the title is " +
-                   single_quoted(first->text) + " (line " + std::to_string(first->span.begin.line) + ")");
+    else
+      others.push_back(heading);
   }
+  // (Headings inside list items, awesome-computer-vision's "- # [SUN
+  // RGB-D](…)", are no sections of the file's.)
+  auto top_level = [](const HeadingInfo* heading) { return heading->span.begin.column == 1; };
+  bool structure = std::count_if(others.begin(), others.end(), top_level) >= 3;
+  for (const HeadingInfo* heading : others)
+    if (!structure || !top_level(heading))
+      out.report(heading->span.begin, heading->span.end,
+                 "second level-1 heading " + single_quoted(heading->text) + "; the title is " +
+                     single_quoted(first->text) + " (line " + std::to_string(first->span.begin.line) + ")");
 }
 
 // Whether a <details> block opens between two lines: each collapsible group
@@ -374,7 +385,8 @@ void add_structure_rules(RuleRegistry& registry) {
                check_heading_increment);
   registry.add({"single-title", "At most one level-1 heading", Severity::error, false,
                 "The first level-1 heading is the list's title; a second one splits the document and is usually a "
-                "heading written at the wrong level."},
+                "heading written at the wrong level. A file with three or more after its title writes its sections "
+                "so on purpose, and is not reported."},
                check_single_title);
   registry.add({"duplicate-heading", "No two sibling sections share a heading", Severity::error, false,
                 "Two sections with the same heading under the same parent are one section written twice; their "
