@@ -45,7 +45,9 @@ int run_style(const StyleOptions& options, RunState& state) {
   std::vector<std::pair<const Item*, std::string>> departures;
   int considered = 0;
   std::array<int, k_other_sources.size() + 1> elsewhere{};  // entries not in list items, by source
+  int seed_marks = 0;                                       // entries with the seed's own marks: a quoted title or tags
   for (const EntryRef& entry : entries) {
+    if (entry.item->style == EntryStyle::quoted || !entry.item->tags.empty()) ++seed_marks;
     if (entry.item->source != EntrySource::list) ++elsewhere[static_cast<size_t>(entry.item->source)];
     if (entry.item->source != EntrySource::list || !entry.item->url) continue;
     ++considered;
@@ -68,6 +70,7 @@ int run_style(const StyleOptions& options, RunState& state) {
     for (const auto& [item, why] : departures)
       rows.push_back({{"line", item->pos.line}, {"id", item->id}, {"title", item->title}, {"reason", why}});
     json["departures"] = rows;
+    json["seed_marks"] = seed_marks;
     nlohmann::ordered_json others = nlohmann::ordered_json::object();
     for (const OtherSource& other : k_other_sources)
       if (int count = elsewhere[static_cast<size_t>(other.source)]) others[other.name] = count;
@@ -85,6 +88,12 @@ int run_style(const StyleOptions& options, RunState& state) {
     if (!votes.empty()) out += "  votes: " + votes + "\n";
   }
   out += fmt::format("  {} of {} linked list entries follow it\n", following, considered);
+  // GNNPapers, awesome-rl: citations with authors and years vote for the
+  // seed's metadata, though no entry quotes its title or has tags.
+  if (catalog.style == "seed" && catalog.style_detected && considered > 0 && seed_marks == 0)
+    out +=
+        "  no entry quotes its title or has tags: the list follows no built-in style, and the grammar reads "
+        "each entry as it is written\n";
   // Entries outside list items are read by their own shape, not by the
   // style: a list of tables would otherwise read as "0 of 0".
   std::string others;
