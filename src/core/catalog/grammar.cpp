@@ -515,11 +515,6 @@ class EntryParser {
     while (at < end && (m_s[at] == '\n' || m_s[at] == ' ' || m_s[at] == '\t' || m_s[at] == '.')) ++at;
     const Atom* names = m_flat.atom(at);
     if (!names || names->is_link || at >= end) return false;
-    auto without_stop = [](std::string_view text) {
-      text = trim(text);
-      if (!text.empty() && text.back() == '.' && !ends_with(text, " al.")) text.remove_suffix(1);
-      return trim(text);
-    };
     std::string_view authors = without_stop(names->text);
     if (ends_with(authors, " and others")) authors.remove_suffix(11);  // "… and Faulkner, Ryan and others."
     std::string_view title = without_stop(std::string_view(m_s).substr(pos, bold->second - pos));
@@ -546,6 +541,13 @@ class EntryParser {
     if (date && !m_item.date) m_item.date = std::move(date);
     if (!venue.empty()) add_field(m_item, "venue", std::string(venue));
     return true;
+  }
+
+  // `text` trimmed, without a closing stop ("et al." keeps its own).
+  static std::string_view without_stop(std::string_view text) {
+    text = trim(text);
+    while (!text.empty() && text.back() == '.' && !ends_with(text, " al.")) text.remove_suffix(1);
+    return trim(text);
   }
 
   // "Battaglia, Peter W and Hamrick, Jessica B" (BibTeX's order): names
@@ -632,8 +634,7 @@ class EntryParser {
   // aside), so "Fast R-CNN, Microsoft Research" is no citation.
   void take_unquoted_citation() {
     if (!m_flat.strong.empty()) return;  // a title in bold is no citation's
-    std::string_view text = trim(m_item.title);
-    while (!text.empty() && text.back() == '.' && !ends_with(text, " al.")) text.remove_suffix(1);
+    std::string_view text = without_stop(m_item.title);
     if (!ends_with_year(text) || text.find(", ") == std::string_view::npos) return;
     std::vector<std::string_view> parts;
     for (size_t at = 0; at <= text.size();) {
