@@ -362,6 +362,11 @@ void check_html_swallows_markdown(const LintContext& context, RuleReporter& out)
     for (std::string_view tag : {"<!--", "<pre", "<script", "<style", "<textarea", "<?", "<!"})
       raw = raw || istarts_with(opening, tag);
     if (raw) continue;
+    // Where the HTML ends: the first line after the opening one that is no
+    // tag ("<a name="frame" />" over "- Deep Learning Frameworks" over
+    // "    - [Torch vs. Theano](…)": the blank line goes after the anchor).
+    int html_end = first;
+    while (html_end < line && starts_with(trim(context.line(html_end + 1)), "<")) ++html_end;
     for (int inner = first + 1; inner <= line; ++inner) {
       std::string_view text = context.line(inner);
       if (!looks_like_markdown_block(text)) continue;
@@ -370,7 +375,7 @@ void check_html_swallows_markdown(const LintContext& context, RuleReporter& out)
                      std::to_string(first) + " (" + single_quoted(std::string(opening)) +
                      "), which runs to the next blank line: it is shown as raw text and read as no heading or "
                      "entry; leave a blank line after line " +
-                     std::to_string(inner - 1));
+                     std::to_string(std::min(html_end, inner - 1)));
       break;
     }
   }
