@@ -3,6 +3,8 @@
 
 #include "app.hpp"
 #include "curate/catalog/parse.hpp"
+#include "curate/markdown/list_marker.hpp"
+#include "curate/markdown/markdown.hpp"
 #include "curate/text/display_width.hpp"
 #include "curate/text/error.hpp"
 #include "curate/text/text.hpp"
@@ -38,16 +40,47 @@ void append_text(const Section& section, int depth, const std::optional<size_t>&
   }
 }
 
+// How a table of contents writes its items: "- " and two columns a level
+// by default; a list's own contents set both (awesome-math's "* " and four
+// columns), so that its table can be pasted over the old one.
+struct TocLayout {
+  std::string bullet = "- ";
+  int indent = 2;
+};
+
+TocLayout toc_layout(const Catalog& catalog, std::string_view text) {
+  TocLayout layout;
+  const TocLink* top = nullptr;
+  const TocLink* nested = nullptr;
+  for (const TocLink& link : catalog.toc) {
+    if (link.depth == 0 && !top) top = &link;
+    if (link.depth == 1 && !nested) nested = &link;
+  }
+  if (!top) return layout;
+  LineIndex lines(text);
+  auto marker_of = [&](const TocLink& link) {
+    std::string_view line = lines.line_text(text, link.pos.line);
+    return read_list_marker(line, static_cast<int>(std::min(line.find_first_not_of(" \t"), line.size())));
+  };
+  ListMarker first = marker_of(*top);
+  if (!first.found || !first.bullet) return layout;
+  layout.bullet = std::string(1, first.bullet) + " ";
+  if (nested)
+    if (ListMarker inner = marker_of(*nested); inner.found && inner.column > first.column)
+      layout.indent = inner.column - first.column;
+  return layout;
+}
+
 // Links go to `file` + "#slug": "" within one list, the file's path when
 // the table of contents spans several.
-void append_toc(const Section& section, int depth, const std::string& file, std::string& out) {
+void append_toc(const Section& section, int depth, const std::string& file, const TocLayout& layout, std::string& out) {
   for (const Section& child : section.sections) {
     if (child.label) continue;  // no heading, no anchor
     // The contents do not list their own heading (toc-mismatch does not ask it).
     if (is_contents_heading(child.heading) && child.sections.empty()) continue;
-    out += std::string(static_cast<size_t>(depth) * 2, ' ') + "- [" + child.heading + "](" + file + "#" +
-           (child.anchor.empty() ? child.slug : child.anchor) + ")\n";
-    append_toc(child, depth + 1, file, out);
+    out += std::string(static_cast<size_t>(depth * layout.indent), ' ') + layout.bullet + "[" + child.heading + "](" +
+           file + "#" + (child.anchor.empty() ? child.slug : child.anchor) + ")\n";
+    append_toc(child, depth + 1, file, layout, out);
   }
 }
 
@@ -91,7 +124,7 @@ std::string several_files(const CatalogSet& set, const SectionsOptions& options)
     total += count;
     if (options.toc) {
       out += "- [" + catalog->title.value_or(catalog->path) + "](" + catalog->path + ")\n";
-      append_toc(catalog->root, 1, catalog->path, out);
+      append_toc(catalog->root, 1, catalog->path, TocLayout(), out);
     } else if (options.format == "json") {
       nlohmann::ordered_json json = {{"file", catalog->path}};
       json.update(root_json(*catalog));
@@ -118,7 +151,7 @@ int run_sections(const SectionsOptions& options, const RunState& state) {
   const Catalog& catalog = *set.catalogs.front();
   std::string out;
   if (options.toc) {
-    append_toc(catalog.root, 0, "", out);
+    append_toc(catalog.root, 0, "", toc_layout(catalog, list.files.front().source.text), out);
   } else if (options.format == "json") {
     out = root_json(catalog).dump(2) + "\n";
   } else {
