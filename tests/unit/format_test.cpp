@@ -143,6 +143,10 @@ TEST_CASE("a file that closes its ATX headings keeps their closing hashes") {
   check_safe_and_stable(text);
   // Two closed headings are no habit: their hashes go.
   CHECK(format_markdown("# A #\n\n## B ##\n\n## C\n") == "# A\n\n## B\n\n## C\n");
+  // Underlined headings fmt writes with '#' count as open ones, or a second
+  // pass would count them so and drop the hashes (fuzz finding 31).
+  check_safe_and_stable("## A ##\n\n## B ##\n\n## C ##\n\nD\n-\n\nE\n-\n\nF\n-\n");
+  check_safe_and_stable("## A ##\n\n## B ##\n\n## C ##\n\n## ##\n\n## ##\n\n## ##\n\n## ##\n");
 }
 
 TEST_CASE("a file that writes its items' continuation lines at the margin keeps them there") {

@@ -432,11 +432,21 @@ class Emitter {
   // Whether the file closes its ATX headings ("## AI ##", awesome-c's 55 of
   // 57) more often than not, and at least three: then fmt keeps the
   // closing "#"s where they are written.
+  // It counts the headings as fmt writes them, so that a second pass counts
+  // the same (fuzz finding 31): an underlined heading fmt writes with '#'
+  // is open, a heading without text has no closing "#"s to keep.
   bool closing_habit(cmark_node* root) const {
     int closed = 0, open = 0;
-    for (cmark_node* child = cmark_node_first_child(root); child; child = cmark_node_next(child))
-      if (is_type(child, CMARK_NODE_HEADING) && m_source.is_atx(child))
-        ++(format_detail::atx_closing(m_source.source_line(m_source.start_line(child))).empty() ? open : closed);
+    for (cmark_node* child = cmark_node_first_child(root); child; child = cmark_node_next(child)) {
+      if (!is_type(child, CMARK_NODE_HEADING)) continue;
+      if (!m_source.is_atx(child)) {
+        open += m_setext[static_cast<size_t>(cmark_node_get_heading_level(child))] ? 0 : 1;
+        continue;
+      }
+      std::string_view line = m_source.source_line(m_source.start_line(child));
+      if (format_detail::atx_content(line).empty()) continue;
+      ++(format_detail::atx_closing(line).empty() ? open : closed);
+    }
     return closed >= 3 && closed > open;
   }
 
