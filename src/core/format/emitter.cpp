@@ -280,8 +280,7 @@ class Emitter {
   void emit_heading_verbatim(int first, int underline, const Frame& frame) {
     for (int line = first; line <= underline; ++line) {
       std::string text = finish(line, relative_line(line, frame));
-      if (line > first && line < underline && frame.marker_line && could_start_block(text) && is_lazy(line, frame))
-        text = "    " + text;
+      if (line < underline && lazy_block(line, first, text, frame)) text = "    " + text;
       emit_line(text, frame);
     }
   }
@@ -347,7 +346,7 @@ class Emitter {
         }
         // A lazy line that could start a block would start it once indented
         // to the item's content; four more columns keep it paragraph text.
-        if (line > first && frame.marker_line && could_start_block(text) && is_lazy(line, frame)) text = "    " + text;
+        if (lazy_block(line, first, text, frame)) text = "    " + text;
         emit_line(text, frame);
       }
       return;
@@ -379,6 +378,12 @@ class Emitter {
     cmark_node* text = cmark_node_first_child(paragraph);
     const char* literal = is_type(text, CMARK_NODE_TEXT) ? cmark_node_get_literal(text) : nullptr;
     return literal && (literal[0] == ' ' || literal[0] == '\t');
+  }
+
+  // A continuation line of an item's paragraph or heading, left of the
+  // item's text, that would start a block once indented there.
+  bool lazy_block(int line, int first, const std::string& text, const Frame& frame) const {
+    return line > first && frame.marker_line && could_start_block(text) && is_lazy(line, frame);
   }
 
   // A paragraph continuation line indented less than its container's content.

@@ -257,21 +257,31 @@ std::string protect_closing_hashes(std::string content) {
 // The text of an ATX heading line: no opening or closing sequence. Only
 // spaces and tabs are stripped, as CommonMark strips them: a form feed at
 // the end is part of the heading's text (fuzz finding 10).
-std::string atx_content(std::string_view line) {
+namespace {
+
+// An ATX heading line without its opening "#"s and the blanks around what
+// is left; `last`: where its last byte other than '#' stands (npos: none).
+std::string_view atx_rest(std::string_view line, size_t& last) {
   std::string_view rest = strip_blanks(line);
   rest.remove_prefix(std::min(rest.find_first_not_of('#'), rest.size()));
   rest = strip_blanks(rest);
-  size_t last = rest.find_last_not_of('#');
+  last = rest.find_last_not_of('#');
+  return rest;
+}
+
+}  // namespace
+
+std::string atx_content(std::string_view line) {
+  size_t last = 0;
+  std::string_view rest = atx_rest(line, last);
   if (last == std::string_view::npos) return {};
   if (last + 1 < rest.size() && (rest[last] == ' ' || rest[last] == '\t')) rest = strip_blanks(rest.substr(0, last));
   return std::string(rest);
 }
 
 std::string_view atx_closing(std::string_view line) {
-  std::string_view rest = strip_blanks(line);
-  rest.remove_prefix(std::min(rest.find_first_not_of('#'), rest.size()));
-  rest = strip_blanks(rest);
-  size_t last = rest.find_last_not_of('#');
+  size_t last = 0;
+  std::string_view rest = atx_rest(line, last);
   if (last == std::string_view::npos || last + 1 == rest.size() || (rest[last] != ' ' && rest[last] != '\t')) return {};
   return rest.substr(last + 1);
 }

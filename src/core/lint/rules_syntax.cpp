@@ -414,9 +414,7 @@ ItemCheck check_entry_spaces(const LintContext& context, RuleReporter& out) {
     if (from_marker.find("  ") == std::string_view::npos && from_marker.find('\t') == std::string_view::npos) return;
     ListMarker marker = read_list_marker(line, std::max(item.pos.column - 1, 0));
     if (!marker.found || marker.content >= line.size()) return;
-    std::string_view written = format_detail::rstrip(line.substr(marker.content));
-    if (written.find("  ") == std::string_view::npos && written.find('\t') == std::string_view::npos) return;
-    std::string text(written);
+    std::string text(format_detail::rstrip(line.substr(marker.content)));
     std::string collapsed = format_detail::normalize_entry_line(text, context.config().kinds);
     if (collapsed == text) return;
     // The first run, to point at, with the words around it: "experts.··Focusing".
