@@ -375,6 +375,32 @@ TEST_CASE("a table row whose link only says what it is takes its title from the 
   CHECK(entries[1].item->title == "Link");  // a date names no entry
 }
 
+TEST_CASE("a date column written M/D/YY or D/M/YY is read in the order its cells show") {
+  // mli/paper-reading's "| 日期 | 标题 |" column: "12/29/22" says month first.
+  Catalog us = parse_text(
+      "## Talks\n\n| 日期 | 标题 |\n|--:|--|\n| 3/10/23 | [Anthropic LLM](https://a.org/1) |\n"
+      "| 12/29/22 | [Instruct GPT](https://a.org/2) |\n| 1/5/2021 | [GPT-3](https://a.org/3) |\n");
+  auto talks = collect_entries(us);
+  REQUIRE(talks.size() == 3);
+  CHECK(talks[0].item->date == "2023-03-10");
+  CHECK(talks[1].item->date == "2022-12-29");
+  CHECK(talks[2].item->date == "2021-01-05");
+  CHECK(talks[0].item->fields.empty());
+  // "29/12/22": day first.
+  Catalog eu = parse_text(
+      "| Date | Title |\n|--|--|\n| 3/10/23 | [A](https://a.org/1) |\n| 29/12/22 | [B](https://a.org/2) |\n");
+  CHECK(collect_entries(eu)[0].item->date == "2023-10-03");
+  // Nothing tells the order: kept as written.
+  Catalog unknown = parse_text("| Date | Title |\n|--|--|\n| 3/10/23 | [A](https://a.org/1) |\n");
+  CHECK_FALSE(collect_entries(unknown)[0].item->date);
+  CHECK(collect_entries(unknown)[0].item->fields ==
+        std::vector<std::pair<std::string, std::string>>{{"Date", "3/10/23"}});
+  // Cells that contradict each other: kept as written too.
+  Catalog mixed =
+      parse_text("| Date | Title |\n|--|--|\n| 13/1/23 | [A](https://a.org/1) |\n| 1/13/23 | [B](https://a.org/2) |\n");
+  CHECK_FALSE(collect_entries(mixed)[1].item->date);
+}
+
 TEST_CASE("books: a remark in parentheses after the formats is the entry's note") {
   Catalog catalog = parse_text(
       "## Books\n\n"

@@ -45,6 +45,16 @@ std::string utc_today();
 // nullopt for anything else (or a date the calendar lacks).
 std::optional<std::string> read_written_date(std::string_view text);
 
+// "3/10/23", "12/29/2022": a date of numbers between slashes, in the order
+// a table's column shows (month first or day first), YYYY-MM-DD; a year of
+// two digits is 20YY under 50, else 19YY. nullopt for anything else.
+std::optional<std::string> read_slashed_date(std::string_view text, bool month_first);
+// The order a column of such dates is written in: month first when some
+// cell's second number is over 12 and none's first, day first the other way
+// round, nullopt when no cell tells or the cells contradict each other (or
+// a cell is not such a date).
+std::optional<bool> slashed_dates_month_first(const std::vector<std::string>& cells);
+
 // The days of `month` (1..12) in `year` of the Gregorian calendar.
 int days_in_month(int year, int month);
 

@@ -134,6 +134,52 @@ std::optional<std::string> read_written_date(std::string_view text) {
   return valid(buffer);
 }
 
+namespace {
+
+// "3/10/23" → {3, 10, 23, 2}; false unless it is 1-2 digits, 1-2 digits and 2 or 4 digits.
+bool slashed_numbers(std::string_view text, int (&numbers)[3], size_t& year_digits) {
+  text = trim(text);
+  size_t at = 0;
+  for (int i = 0; i < 3; ++i) {
+    size_t start = at;
+    int value = 0;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') value = value * 10 + (text[at++] - '0');
+    size_t digits = at - start;
+    if (digits == 0 || (i < 2 && digits > 2) || (i == 2 && digits != 2 && digits != 4)) return false;
+    numbers[i] = value;
+    year_digits = digits;
+    if (i < 2 && (at >= text.size() || text[at++] != '/')) return false;
+  }
+  return at == text.size();
+}
+
+}  // namespace
+
+std::optional<std::string> read_slashed_date(std::string_view text, bool month_first) {
+  int n[3];
+  size_t year_digits = 0;
+  if (!slashed_numbers(text, n, year_digits)) return std::nullopt;
+  int year = year_digits == 4 ? n[2] : n[2] < 50 ? 2000 + n[2] : 1900 + n[2];
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month_first ? n[0] : n[1], month_first ? n[1] : n[0]);
+  if (check_date(buffer) != DateFault::none) return std::nullopt;
+  return std::string(buffer);
+}
+
+std::optional<bool> slashed_dates_month_first(const std::vector<std::string>& cells) {
+  bool month_first = false, day_first = false;
+  for (const std::string& cell : cells) {
+    int n[3];
+    size_t year_digits = 0;
+    if (trim(cell).empty()) continue;
+    if (!slashed_numbers(cell, n, year_digits)) return std::nullopt;
+    month_first = month_first || (n[1] > 12 && n[0] <= 12);
+    day_first = day_first || (n[0] > 12 && n[1] <= 12);
+  }
+  if (month_first == day_first) return std::nullopt;
+  return month_first;
+}
+
 bool ends_with_year(std::string_view text) {
   if (text.size() < 4) return false;
   std::string_view year = text.substr(text.size() - 4);

@@ -90,7 +90,7 @@ bool is_generic_link_text(std::string_view text, std::string_view header) {
 
 // Fills `item` from one row; false when the row links nowhere.
 bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnRole>& roles,
-              const std::vector<Cell>& cells, Item& item) {
+              const std::vector<std::optional<bool>>& month_first, const std::vector<Cell>& cells, Item& item) {
   size_t title_column = std::find(roles.begin(), roles.end(), ColumnRole::title) - roles.begin();
   const CellLink* first_link = nullptr;
   size_t first_link_column = cells.size();
@@ -146,7 +146,9 @@ bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnR
       continue;
     if (role == ColumnRole::description && !item.description) {
       item.description = cell.text;
-    } else if (auto date = role == ColumnRole::date && !item.date ? read_written_date(cell.text) : std::nullopt) {
+    } else if (auto date = role != ColumnRole::date || item.date ? std::nullopt
+                           : month_first[i]                      ? read_slashed_date(cell.text, *month_first[i])
+                                                                 : read_written_date(cell.text)) {
       item.date = *date;
     } else if (role == ColumnRole::authors && item.authors.empty()) {
       add_authors(cell.text, item);
@@ -166,6 +168,23 @@ bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnR
   return true;
 }
 
+// For each date column written "3/10/23", whether its cells put the month
+// first (slashed_dates_month_first); nullopt for other columns.
+std::vector<std::optional<bool>> slashed_date_orders(cmark_node* header, const std::vector<ColumnRole>& roles) {
+  std::vector<std::optional<bool>> orders(roles.size());
+  for (size_t i = 0; i < roles.size(); ++i) {
+    if (roles[i] != ColumnRole::date) continue;
+    std::vector<std::string> cells;
+    for (cmark_node* row = cmark_node_next(header); row; row = cmark_node_next(row)) {
+      cmark_node* cell = cmark_node_first_child(row);
+      for (size_t k = 0; cell && k < i; ++k) cell = cmark_node_next(cell);
+      if (cell) cells.push_back(collapse_whitespace(plain_text(cell)));
+    }
+    orders[i] = slashed_dates_month_first(cells);
+  }
+  return orders;
+}
+
 }  // namespace
 
 bool read_table(cmark_node* table, const LineShift& lines, TableInfo& info, std::vector<Item>& rows) {
@@ -175,11 +194,12 @@ bool read_table(cmark_node* table, const LineShift& lines, TableInfo& info, std:
   for (const Cell& cell : read_cells(header)) headers.push_back(cell.text);
   std::vector<ColumnRole> roles;
   for (const std::string& name : headers) roles.push_back(column_role(name));
+  std::vector<std::optional<bool>> month_first = slashed_date_orders(header, roles);
   size_t added = 0;
   int last_line = 0;
   for (cmark_node* row = cmark_node_next(header); row; row = cmark_node_next(row)) {
     Item item;
-    if (!read_row(headers, roles, read_cells(row), item)) continue;
+    if (!read_row(headers, roles, month_first, read_cells(row), item)) continue;
     int line = lines.start(row);
     item.source = EntrySource::table;
     item.style = EntryStyle::table_row;
