@@ -27,7 +27,7 @@ struct OtherSource {
 
 constexpr std::array<OtherSource, 4> k_other_sources{{
     {EntrySource::table, "table", "table row, read by its table's header", "table rows, read by their tables' headers"},
-    {EntrySource::paragraph, "paragraph", "reference paragraph", "reference paragraphs"},
+    {EntrySource::paragraph, "paragraph", "paragraph entry", "paragraph entries"},
     {EntrySource::heading, "heading", "entry in a heading", "entries in headings"},
     {EntrySource::html, "html", "entry in an HTML block", "entries in HTML blocks"},
 }};

@@ -401,6 +401,87 @@ TEST_CASE("a date column written M/D/YY or D/M/YY is read in the order its cells
   CHECK_FALSE(collect_entries(mixed)[1].item->date);
 }
 
+TEST_CASE("child items that give a detail in bold are the entry's description, authors and fields") {
+  // rShetty/awesome-podcasts: 555 such lines were entries of their own.
+  Catalog catalog = parse_text(
+      "## .NET\n\n* [.NET Rocks](https://www.dotnetrocks.com/) ([Stitcher](https://www.stitcher.com/p))\n\n"
+      "  * **Description**: .NET Rocks! is a weekly talk show.\n"
+      "  * **Host**: Carl Franklin @[carlfranklin](https://twitter.com/carlfranklin), Richard Campbell "
+      "@[richcampbell](https://twitter.com/richcampbell)\n"
+      "  * **Frequency**: Twice a week\n  * **Runtime**: 45 - 60 mins, regularly ~60 mins\n\n"
+      "* [DevOps Cafe](http://devopscafe.org/)\n  * **Description** A pragmatic look.\n"
+      "  * **Host**John Willis @botchagalupe\n  * **Frequency**: Varies\n  * **Runtime**: 45 mins\n\n"
+      "* [BSDNow](http://www.bsdnow.tv/)\n  * **Description**: BSD.\n  * **Frequency**: Weekly\n  * **RSS**\n"
+      "    * [MP3](http://feeds.org/mp3)\n\n"
+      "* [Course](https://course.org)\n  * **Week 1** intro\n  * **Week 2** more\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 6);  // the course's two weeks with it
+  const Item& rocks = *entries[0].item;
+  CHECK(rocks.description == ".NET Rocks! is a weekly talk show.");
+  CHECK(rocks.authors == Strings{"Carl Franklin", "Richard Campbell"});
+  CHECK(rocks.fields == std::vector<std::pair<std::string, std::string>>{
+                            {"Frequency", "Twice a week"}, {"Runtime", "45 - 60 mins, regularly ~60 mins"}});
+  CHECK(rocks.links.size() == 4);
+  CHECK(rocks.children.empty());
+  // A colon forgotten here and there, a key over a list of its links.
+  const Item& cafe = *entries[1].item;
+  CHECK(cafe.description == "A pragmatic look.");
+  CHECK(cafe.authors == Strings{"John Willis"});
+  CHECK(cafe.fields.size() == 2);
+  CHECK(entries[2].item->links.back() == "http://feeds.org/mp3");
+  // Bold names with no colon at all are child entries as ever.
+  CHECK(entries[3].item->children.size() == 2);
+}
+
+TEST_CASE("a paper title with no link over its authors and bracketed pages is one entry") {
+  // benedekrozemberczki/awesome-graph-classification: 54 papers were 167
+  // entries, the authors' line and each page one.
+  Catalog catalog = parse_text(
+      "## Factorization\n"
+      "- **Anonymous Walk Embeddings (ICML 2018)**\n  - Sergey Ivanov and Evgeny Burnaev\n"
+      "  - [[Paper]](https://arxiv.org/pdf/1805.11921.pdf)\n  - [[Python Reference]](https://github.com/nd7141/AWE)\n\n"
+      "- **Topics**\n  - Graph kernels\n  - [Survey](https://survey.org)\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 3);
+  const Item& paper = *entries[0].item;
+  CHECK(paper.title == "Anonymous Walk Embeddings");
+  CHECK(paper.url == "https://arxiv.org/pdf/1805.11921.pdf");
+  CHECK(paper.authors == Strings{"Sergey Ivanov", "Evgeny Burnaev"});
+  CHECK(paper.date == "2018");
+  CHECK(paper.links == Strings{"https://arxiv.org/pdf/1805.11921.pdf", "https://github.com/nd7141/AWE"});
+  CHECK(paper.fields ==
+        std::vector<std::pair<std::string, std::string>>{{"paper", "https://arxiv.org/pdf/1805.11921.pdf"},
+                                                         {"python reference", "https://github.com/nd7141/AWE"},
+                                                         {"venue", "ICML"}});
+  // A group whose children are a topic and a plain link stays a group.
+  CHECK(entries[2].item->title == "Survey");
+}
+
+TEST_CASE("a paragraph opening with a bold title on its own line is an entry") {
+  // diff-usion/Awesome-Diffusion-Models: 236 papers, none of them read.
+  Catalog catalog = parse_text(
+      "## Image Generation\n\n"
+      "**Diffusion Normalizing Flow** \\\n*Qinsheng Zhang, Yongxin Chen* \\\n"
+      "NeurIPS 2021. [[Paper](https://arxiv.org/abs/2110.07579)] [[Github](https://github.com/qsh-zh/DiffFlow)] \\\n"
+      "14 Oct 2021\n\n"
+      "**Learning Energy-Based Models** \\\n*Ruiqi Gao, Yang Song* \\\n"
+      "ICLR 2021. [[Paper](https://arxiv.org/abs/2012.08125)] \\\n15 Dec 2020\n\n"
+      "**Note:** papers are sorted by date.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  const Item& flow = *entries[0].item;
+  CHECK(flow.source == EntrySource::paragraph);
+  CHECK(flow.title == "Diffusion Normalizing Flow");
+  CHECK(flow.url == "https://arxiv.org/abs/2110.07579");
+  CHECK(flow.authors == Strings{"Qinsheng Zhang", "Yongxin Chen"});
+  CHECK(flow.date == "2021-10-14");
+  CHECK(flow.links.size() == 2);
+  // The venue's year differs from the day the paper appeared.
+  CHECK(entries[1].item->date == "2021");
+  CHECK(entries[1].item->fields ==
+        std::vector<std::pair<std::string, std::string>>{{"venue", "ICLR"}, {"published", "2020-12-15"}});
+}
+
 TEST_CASE("books: a remark in parentheses after the formats is the entry's note") {
   Catalog catalog = parse_text(
       "## Books\n\n"

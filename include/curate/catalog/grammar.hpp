@@ -81,6 +81,11 @@ void add_field(Item& item, std::string name, std::string value);
 // 1") is not: after a plain title such a link is the entry's page.
 bool is_metadata_text(std::string_view text, const KindTable& kinds);
 
+// Takes a venue and year closing item.title in parentheses ("Deep Sets
+// (NIPS 2017)", "Switch Transformers (JMLR'21)") into the field "venue" and
+// the date, with an author before the venue ("(Kohl, ICRA 2004)").
+void take_title_venue_year(Item& item);
+
 // The description after a name's separator opening `text` (" - ", " – ",
 // " — ", ": ", "-> " …), or nullopt when `text` opens with none.
 std::optional<std::string> description_after_separator(std::string_view text);

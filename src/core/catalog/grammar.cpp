@@ -728,49 +728,7 @@ class EntryParser {
 
   // "… (JMLR'21)", "… (NeurIPS 2021)": a paper's venue and year closing
   // its title are the field "venue" and the date.
-  void take_venue_year() {
-    std::string& title = m_item.title;
-    size_t open = title.rfind('(');
-    if (title.empty() || title.back() != ')' || open == std::string::npos || open == 0) return;
-    std::string_view inside = trim(std::string_view(title).substr(open + 1, title.size() - open - 2));
-    auto digits = [](std::string_view text) {
-      return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
-    };
-    std::string year;
-    std::string_view venue;
-    size_t n = inside.size();
-    // "'21" or "’21" closing it, else " 2021".
-    size_t mark = n >= 3 && inside[n - 3] == '\''                           ? n - 3
-                  : n >= 5 && inside.compare(n - 5, 3, "\xE2\x80\x99") == 0 ? n - 5
-                                                                            : std::string_view::npos;
-    if (mark != std::string_view::npos && digits(inside.substr(n - 2))) {
-      int two = std::stoi(std::string(inside.substr(n - 2)));
-      year = std::to_string(two < 50 ? 2000 + two : 1900 + two);
-      venue = inside.substr(0, mark);
-    } else if (n > 5 && digits(inside.substr(n - 4)) && inside[n - 5] == ' ' &&
-               (inside.compare(n - 4, 2, "19") == 0 || inside.compare(n - 4, 2, "20") == 0)) {
-      year = std::string(inside.substr(n - 4));
-      venue = inside.substr(0, n - 5);
-    } else {
-      return;
-    }
-    venue = trim(venue);
-    if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
-    // "(Kohl, ICRA 2004)": the author before the venue.
-    std::string_view author;
-    if (size_t comma = venue.find(", "); comma != std::string_view::npos && m_item.authors.empty() &&
-                                         style_detail::plausible_authors(venue.substr(0, comma))) {
-      author = venue.substr(0, comma);
-      venue = trim(venue.substr(comma + 2));
-    }
-    if (venue.empty() || venue.size() > 40 || !std::isalpha(static_cast<unsigned char>(venue.front())) ||
-        std::count(venue.begin(), venue.end(), ' ') > 3)
-      return;
-    if (!author.empty()) m_item.authors = style_detail::split_authors(author);
-    if (!m_item.date) m_item.date = year;
-    add_field(m_item, "venue", std::string(venue));
-    title = std::string(trim(std::string_view(title).substr(0, open)));
-  }
+  void take_venue_year() { take_title_venue_year(m_item); }
 
   // Removes a trailing " -", " —", " –" or " |" from `text`; true if there was one.
   static bool strip_trailing_dash(std::string& text) {
@@ -1689,6 +1647,52 @@ void parse_entry_fields(cmark_node* paragraph, const KindTable& kinds, Item& ite
       if (std::find(item.links.begin(), item.links.end(), link) == item.links.end()) item.links.push_back(link);
   if (styles && (styles->detecting() || style >= 0))
     style_detail::read_template_styles(flat, kinds, *styles, style, item);
+}
+
+// "Switch Transformers (JMLR'21)", "Deep Sets (NIPS 2017)", "(Kohl, ICRA
+// 2004)": a venue and year closing the title in parentheses.
+void take_title_venue_year(Item& item) {
+  std::string& title = item.title;
+  size_t open = title.rfind('(');
+  if (title.empty() || title.back() != ')' || open == std::string::npos || open == 0) return;
+  std::string_view inside = trim(std::string_view(title).substr(open + 1, title.size() - open - 2));
+  auto digits = [](std::string_view text) {
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  std::string year;
+  std::string_view venue;
+  size_t n = inside.size();
+  // "'21" or "’21" closing it, else " 2021".
+  size_t mark = n >= 3 && inside[n - 3] == '\''                           ? n - 3
+                : n >= 5 && inside.compare(n - 5, 3, "\xE2\x80\x99") == 0 ? n - 5
+                                                                          : std::string_view::npos;
+  if (mark != std::string_view::npos && digits(inside.substr(n - 2))) {
+    int two = std::stoi(std::string(inside.substr(n - 2)));
+    year = std::to_string(two < 50 ? 2000 + two : 1900 + two);
+    venue = inside.substr(0, mark);
+  } else if (n > 5 && digits(inside.substr(n - 4)) && inside[n - 5] == ' ' &&
+             (inside.compare(n - 4, 2, "19") == 0 || inside.compare(n - 4, 2, "20") == 0)) {
+    year = std::string(inside.substr(n - 4));
+    venue = inside.substr(0, n - 5);
+  } else {
+    return;
+  }
+  venue = trim(venue);
+  if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
+  // "(Kohl, ICRA 2004)": the author before the venue.
+  std::string_view author;
+  if (size_t comma = venue.find(", "); comma != std::string_view::npos && item.authors.empty() &&
+                                       style_detail::plausible_authors(venue.substr(0, comma))) {
+    author = venue.substr(0, comma);
+    venue = trim(venue.substr(comma + 2));
+  }
+  if (venue.empty() || venue.size() > 40 || !std::isalpha(static_cast<unsigned char>(venue.front())) ||
+      std::count(venue.begin(), venue.end(), ' ') > 3)
+    return;
+  if (!author.empty()) item.authors = style_detail::split_authors(author);
+  if (!item.date) item.date = year;
+  add_field(item, "venue", std::string(venue));
+  title = std::string(trim(std::string_view(title).substr(0, open)));
 }
 
 std::optional<std::string> description_after_separator(std::string_view text) { return after_separator(text); }

@@ -18,6 +18,7 @@
 #include "curate/text/text.hpp"
 #include "curate/text/url.hpp"
 #include "flat.hpp"
+#include "style_internal.hpp"
 
 namespace curate {
 namespace {
@@ -190,6 +191,147 @@ std::vector<std::pair<std::string, cmark_node*>> link_note(cmark_node* item) {
   if (!labelled && !std::all_of(links.begin(), links.end(), [](const auto& l) { return is_link_note_name(l.first); }))
     links.clear();
   return links;
+}
+
+// "* **Host**: Carl Franklin @[carlfranklin](…)" (awesome-podcasts): a
+// child item that gives one detail of the entry it sits under, a short key
+// in bold and its value, after a colon as a rule. The key, whether the
+// colon was there, and the nodes of the value (the text starts past
+// `value_skip` bytes of the first); no key when the item is anything else.
+struct Detail {
+  std::string key;
+  bool colon = false;
+  cmark_node* first = nullptr;
+  size_t value_skip = 0;
+};
+
+Detail detail_of(cmark_node* item) {
+  cmark_node* paragraph = cmark_node_first_child(item);
+  if (!is_type(paragraph, CMARK_NODE_PARAGRAPH)) return {};
+  for (cmark_node* block = cmark_node_next(paragraph); block; block = cmark_node_next(block))
+    if (!is_type(block, CMARK_NODE_LIST)) return {};
+  cmark_node* strong = cmark_node_first_child(paragraph);
+  if (!is_type(strong, CMARK_NODE_STRONG)) return {};
+  for (cmark_node* child = cmark_node_first_child(strong); child; child = cmark_node_next(child))
+    if (!is_type(child, CMARK_NODE_TEXT)) return {};  // "**[Name](…)**: …" is an entry
+  Detail detail{std::string(trim(plain_text(strong))), false, cmark_node_next(strong), 0};
+  std::string_view after = is_type(detail.first, CMARK_NODE_TEXT) ? cmark_node_get_literal(detail.first) : "";
+  if (ends_with(detail.key, ":")) {
+    detail.key = std::string(trim(std::string_view(detail.key).substr(0, detail.key.size() - 1)));
+    detail.colon = true;
+  } else if (starts_with(trim(after), ":")) {
+    detail.value_skip = after.find(':') + 1;
+    detail.colon = true;
+  }
+  if (detail.key.empty() || detail.key.size() > 30 || std::count(detail.key.begin(), detail.key.end(), ' ') > 2)
+    return {};
+  return detail;
+}
+
+// Folds the details of a child list into `entry` when every item of it is
+// one (detail_of) and most say so with a colon ("**Description** We love…"
+// forgets it): "Description" describes the entry, "Host(s)", "Author(s)",
+// "Speaker(s)" name its authors (their @handles aside), every link joins
+// its links, and any other key is a field.
+bool fold_details(cmark_node* list, Item& entry) {
+  size_t items = 0, colons = 0;
+  for (cmark_node* sub = cmark_node_first_child(list); sub; sub = cmark_node_next(sub), ++items) {
+    Detail detail = detail_of(sub);
+    if (detail.key.empty()) return false;
+    colons += detail.colon ? 1 : 0;
+  }
+  if (colons == 0 || colons * 2 < items) return false;
+  for (cmark_node* sub = cmark_node_first_child(list); sub; sub = cmark_node_next(sub)) {
+    Detail detail = detail_of(sub);
+    std::string value;
+    for (cmark_node* node = detail.first; node; node = cmark_node_next(node))
+      value += node == detail.first && is_type(node, CMARK_NODE_TEXT)
+                   ? std::string(std::string_view(cmark_node_get_literal(node)).substr(detail.value_skip))
+                   : plain_text(node);
+    std::vector<cmark_node*> links;
+    collect_links(sub, links);
+    for (cmark_node* link : links)
+      if (const char* url = cmark_node_get_url(link); url && *url && !is_anchor(url)) entry.links.push_back(url);
+    value = collapse_whitespace(value);
+    if (value.empty()) continue;
+    std::string key = to_lower(detail.key);
+    if (iequals_any(key, {"description", "summary", "about"}) && !entry.description) {
+      entry.description = value;
+    } else if (iequals_any(key, {"host", "hosts", "author", "authors", "speaker", "speakers", "presenter", "presenters",
+                                 "instructor", "instructors", "by"}) &&
+               entry.authors.empty()) {
+      std::string names;
+      for (std::string_view word : split_trimmed_views(value, " ")) {
+        if (word.empty()) continue;
+        if (word.front() != '@') {
+          names += (names.empty() ? "" : " ") + std::string(word);
+        } else if (word.back() == ',' || word.back() == ';') {
+          names += word.back();  // "Carl Franklin @carlfranklin, Richard…": the comma after the handle
+        }
+      }
+      entry.authors = style_detail::split_authors(names);
+    } else {
+      add_field(entry, detail.key, std::move(value));
+    }
+  }
+  return true;
+}
+
+// "[[Paper]](…)", "[[Python Reference]](…)": a child item that is one link
+// whose text is in brackets, a page of the paper above it.
+cmark_node* bracketed_link_item(cmark_node* item) {
+  cmark_node* paragraph = cmark_node_first_child(item);
+  if (!is_type(paragraph, CMARK_NODE_PARAGRAPH) || cmark_node_next(paragraph)) return nullptr;
+  cmark_node* link = nullptr;
+  for (cmark_node* node = cmark_node_first_child(paragraph); node; node = cmark_node_next(node)) {
+    if (is_type(node, CMARK_NODE_LINK) && !link) {
+      link = node;
+    } else if (!is_type(node, CMARK_NODE_TEXT) || !trim(cmark_node_get_literal(node)).empty()) {
+      return nullptr;
+    }
+  }
+  if (!link || is_anchor(cmark_node_get_url(link))) return nullptr;
+  std::string text(trim(plain_text(link)));
+  return text.size() > 2 && text.front() == '[' && text.back() == ']' ? link : nullptr;
+}
+
+// benedekrozemberczki's paper lists (awesome-graph-classification and its
+// siblings): a title with no link, over its authors and its pages:
+//   - **Anonymous Walk Embeddings (ICML 2018)**
+//     - Sergey Ivanov and Evgeny Burnaev
+//     - [[Paper]](https://arxiv.org/pdf/1805.11921.pdf)
+//     - [[Python Reference]](https://github.com/nd7141/AWE)
+// The child list is the entry's: the first page its url, every page a link
+// and a field named by its text, the names line its authors.
+bool fold_paper_pages(cmark_node* list, Item& entry) {
+  std::vector<cmark_node*> pages;
+  cmark_node* names = nullptr;
+  for (cmark_node* sub = cmark_node_first_child(list); sub; sub = cmark_node_next(sub)) {
+    if (cmark_node* link = bracketed_link_item(sub)) {
+      pages.push_back(link);
+      continue;
+    }
+    cmark_node* paragraph = cmark_node_first_child(sub);
+    if (names || !pages.empty() || !is_type(paragraph, CMARK_NODE_PARAGRAPH) || cmark_node_next(paragraph))
+      return false;
+    std::vector<cmark_node*> links;
+    collect_links(paragraph, links);
+    if (!links.empty() || !style_detail::plausible_authors(collapse_whitespace(plain_text(paragraph)))) return false;
+    names = paragraph;
+  }
+  if (pages.empty()) return false;
+  for (cmark_node* link : pages) {
+    std::string url = cmark_node_get_url(link);
+    if (!entry.url) entry.url = url;
+    entry.links.push_back(url);
+    std::string text(trim(plain_text(link)));
+    text = text.substr(1, text.size() - 2);
+    if (auto format = format_of_label(text)) add_format(entry, *format);
+    add_field(entry, to_lower(text), std::move(url));
+  }
+  if (names) entry.authors = style_detail::split_authors(collapse_whitespace(plain_text(names)));
+  take_title_venue_year(entry);
+  return true;
 }
 
 // "http://www.facebook.com/sharer/sharer.php?u=…", "https://twitter.com/
@@ -446,6 +588,32 @@ class ItemReader {
     return std::string(trim(raw));
   }
 
+  // A paragraph that is an entry (CatalogBuilder::is_titled_paragraph).
+  Item build_paragraph(cmark_node* paragraph) const {
+    Item item;
+    item.pos = start_of(m_lines_of, paragraph);
+    item.span = span_of(paragraph);
+    parse_entry_fields(paragraph, m_kinds, item, &m_styles, m_section_style);
+    item.raw = paragraph_source(paragraph);
+    item.paragraph_end_line = m_lines_of.end(paragraph);
+    if (!item.url && !item.links.empty()) item.url = item.links.front();
+    // "14 Oct 2021" on a line of its own closing the paragraph: the day the
+    // paper appeared, the date unless the venue gave another year (then
+    // the field "published").
+    std::string last_line;
+    for (cmark_node* node = cmark_node_last_child(paragraph);
+         node && !is_type(node, CMARK_NODE_LINEBREAK) && !is_type(node, CMARK_NODE_SOFTBREAK);
+         node = cmark_node_previous(node))
+      last_line = plain_text(node) + last_line;
+    if (std::optional<std::string> day = read_written_date(last_line); day && day->size() == 10) {
+      if (!item.date || starts_with(*day, *item.date))
+        item.date = *day;
+      else
+        add_field(item, "published", *day);
+    }
+    return item;
+  }
+
  private:
   // Recursive per nesting level, hence the depth limit: it bounds the stack
   // (here and in every walk over Item::children) and the cost of ids.
@@ -477,6 +645,8 @@ class ItemReader {
     item.children.reserve(sub_items);
     for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
       if (!is_type(child, CMARK_NODE_LIST)) continue;
+      if (item.url && fold_details(child, item)) continue;
+      if (!item.url && item.links.empty() && fold_paper_pages(child, item)) continue;
       for (cmark_node* sub = cmark_node_first_child(child); sub; sub = cmark_node_next(sub)) {
         if (item.url && fold_link_note(sub, item)) continue;
         item.children.push_back(build_item(sub, depth + 1));
@@ -618,6 +788,7 @@ class CatalogBuilder {
     extend_section(end_of(block).line);
     if (is_extension_node(block, "table")) add_table(block);
     if (is_type(block, CMARK_NODE_PARAGRAPH) && is_reference_paragraph(block)) add_reference(block);
+    if (is_type(block, CMARK_NODE_PARAGRAPH) && is_titled_paragraph(block)) add_titled_paragraph(block);
     if (is_type(block, CMARK_NODE_HTML_BLOCK)) add_html_entries(block);
     if (Item* entry = heading_entry_described_by(block)) {
       std::string text = collapse_whitespace(plain_text(block));
@@ -672,6 +843,35 @@ class CatalogBuilder {
     parse_reference_fields(paragraph, item);
     item.raw = item_reader().paragraph_source(paragraph);
     item.paragraph_end_line = m_lines_of.end(paragraph);
+    m_stack.back().items.push_back(std::move(item));
+  }
+
+  // Awesome-Diffusion-Models' 236 papers, a paragraph each, a line each
+  // (closed by a backslash's hard break) for its title in bold, its
+  // authors in italics, its venue and links, and the day it appeared:
+  //   **Diffusion Normalizing Flow**
+  //   *Qinsheng Zhang, Yongxin Chen*
+  //   NeurIPS 2021. [[Paper](https://arxiv.org/abs/2110.07579)] [[Github](…)]
+  //   14 Oct 2021
+  // A paragraph that opens with bold text alone on its line and links
+  // somewhere is an entry, read as a list item would be.
+  static bool is_titled_paragraph(cmark_node* paragraph) {
+    cmark_node* strong = cmark_node_first_child(paragraph);
+    if (!is_type(strong, CMARK_NODE_STRONG)) return false;
+    cmark_node* after = cmark_node_next(strong);
+    if (is_type(after, CMARK_NODE_TEXT) && trim(cmark_node_get_literal(after)).empty()) after = cmark_node_next(after);
+    if (!is_type(after, CMARK_NODE_LINEBREAK) && !is_type(after, CMARK_NODE_SOFTBREAK)) return false;
+    std::vector<cmark_node*> links;
+    collect_links(paragraph, links);
+    return std::any_of(links.begin(), links.end(), [](cmark_node* link) {
+      const char* url = cmark_node_get_url(link);
+      return url && *url && !is_anchor(url);
+    });
+  }
+
+  void add_titled_paragraph(cmark_node* paragraph) {
+    Item item = item_reader().build_paragraph(paragraph);
+    item.source = EntrySource::paragraph;
     m_stack.back().items.push_back(std::move(item));
   }
 

@@ -65,7 +65,13 @@ int detect(const StyleSet& styles, Catalog& catalog) {
   int reference = styles.find("reference"), seed = styles.find("seed"), awesome = styles.find("awesome");
   for_each_section(catalog.root, path, [&](Section& section, const std::vector<std::string>&) {
     for (const Item& item : section.items) {
-      if (item.source == EntrySource::paragraph && reference >= 0) ++votes[static_cast<size_t>(reference)];
+      // A reference paragraph votes for its style, a paragraph the grammar
+      // reads as it reads a list item (a paper's bold title over its
+      // authors) as a list item does.
+      if (item.source == EntrySource::paragraph && item.style == EntryStyle::reference && reference >= 0)
+        ++votes[static_cast<size_t>(reference)];
+      else if (item.source == EntrySource::paragraph)
+        if (int vote = vote_of(styles, seed, awesome, item); vote >= 0) ++votes[static_cast<size_t>(vote)];
       // A table row names its entry with a link in a cell, as an awesome
       // list's item opens with one, and so do a heading entry and an HTML
       // line: a list of those falls back to awesome.

@@ -114,7 +114,7 @@ const char* place_of(EntrySource source, bool many) {
     case EntrySource::table:
       return many ? "a table" : "a table row";
     case EntrySource::paragraph:
-      return many ? "reference paragraphs" : "a reference paragraph";
+      return many ? "paragraph entries" : "a paragraph entry";
     case EntrySource::heading:
       return many ? "headings" : "a heading";
     case EntrySource::html:
