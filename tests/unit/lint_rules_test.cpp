@@ -266,6 +266,31 @@ TEST_CASE("duplicate-title tells namesakes apart by a credit after the link or b
   CHECK(describe(found).find("13:1 title 'Think Python'") != std::string::npos);
 }
 
+TEST_CASE("duplicate-title leaves alone table rows named by a category column, and a link in a description cell") {
+  // cloudcommunity/Free-Certifications: no column names the certification,
+  // and 21 rows of one table are "Cilium"; 66 warnings of 74.
+  Linter linter = rules_linter();
+  std::vector<Diagnostic> found = lint_text(
+      linter,
+      "# L\n\n## General\n\n| Technology | Provider | Description | Link | Expiration |\n|---|---|---|---|---|\n"
+      "| Cilium | Isovalent | Cilium Ingress Controller | [Link](https://isovalent.com/labs/ingress/) | Unknown |\n"
+      "| Cilium | Isovalent | Cilium Network Policy | [Link](https://isovalent.com/labs/policy/) | Unknown |\n\n"
+      "## APIs\n\n| API | Description | Link |\n|---|---|---|\n| Covid-19 | Cases | [Link](https://a.org/c) |\n"
+      "| Covid-19 | Deaths | [Link](https://b.org/c) |\n");
+  INFO(describe(found));
+  REQUIRE(count_rule(found, "duplicate-title") == 1);  // the API column names its rows
+  CHECK(describe(found).find("title 'Covid-19'") != std::string::npos);
+  Catalog catalog = test::parse_text(
+      "| Provider | Description | Link |\n|---|---|---|\n| Salesforce | Free courses. Also, a free "
+      "[preparation webinar](https://trailhead.salesforce.com/days). | [Link](https://trailhead.salesforce.com/home) "
+      "|\n");
+  auto rows = collect_entries(catalog);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].item->title == "Salesforce");
+  CHECK(rows[0].item->url == "https://trailhead.salesforce.com/home");
+  CHECK(rows[0].item->description == "Free courses. Also, a free preparation webinar.");
+}
+
 TEST_CASE("duplicate-url passes a nested item that repeats its parent's URL, and reports a sibling that does") {
   Linter linter = rules_linter();
   std::vector<Diagnostic> found =

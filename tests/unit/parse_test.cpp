@@ -482,6 +482,37 @@ TEST_CASE("a paragraph opening with a bold title on its own line is an entry") {
         std::vector<std::pair<std::string, std::string>>{{"venue", "ICLR"}, {"published", "2020-12-15"}});
 }
 
+TEST_CASE("titles without their quotes or book-title marks, names in emphasis as authors, marker links as fields") {
+  Catalog catalog = parse_text(
+      "## Books\n\n*   《[计算机系统概论](https://www.amazon.cn/a)》\n*   《Python源码剖析》\n\n"
+      "## Articles\n\n- [\"Building a self-updating profile README\"](https://simonwillison.net/a) - *Simon Willison*\n"
+      "- [Free Icons](https://icons.org) - *Free*\n\n"
+      "## Tools\n\n- [ChatGPT](https://chatgpt.com) - *[reviews](https://theresanai.com/chatgpt)* - ChatGPT by "
+      "OpenAI.\n"
+      "- [ElevenLabs](https://elevenlabs.io/) - [Review](https://theresanai.com/elevenlabs) - Voice cloning.\n"
+      "* [Bara Art](http://www.bara-art.com/) - [:copyright:](http://www.bara-art.com/about/) The world always "
+      "needs photos.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 7);
+  // jobbole/awesome-programming-books: 182 titles kept their marks.
+  CHECK(entries[0].item->title == "计算机系统概论");
+  CHECK(entries[1].item->title == "Python源码剖析");
+  // awesome-github-profile-readme: 19 articles named their authors in a note.
+  CHECK(entries[2].item->title == "Building a self-updating profile README");
+  CHECK(entries[2].item->authors == Strings{"Simon Willison"});
+  CHECK_FALSE(entries[2].item->note);
+  CHECK(entries[3].item->note == "Free");
+  // awesome-ai-tools (30 entries), awesome-stock-resources (109).
+  CHECK(entries[4].item->description == "ChatGPT by OpenAI.");
+  CHECK(entries[4].item->fields ==
+        std::vector<std::pair<std::string, std::string>>{{"review", "https://theresanai.com/chatgpt"}});
+  CHECK(entries[5].item->description == "Voice cloning.");
+  CHECK(entries[6].item->description == "The world always needs photos.");
+  CHECK(entries[6].item->fields ==
+        std::vector<std::pair<std::string, std::string>>{{"license", "http://www.bara-art.com/about/"}});
+  CHECK(entries[6].item->links.size() == 2);
+}
+
 TEST_CASE("books: a remark in parentheses after the formats is the entry's note") {
   Catalog catalog = parse_text(
       "## Books\n\n"

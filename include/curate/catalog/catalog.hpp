@@ -122,6 +122,10 @@ struct Item {
   bool is_navigation = false;         // links only to anchors of this document ("Back to Top") and has no children
   bool metadata_comma_split = false;  // [A; kind, date]: fixable to [A; kind; date]
   bool unclosed_quote = false;        // an opening quote without its closing one
+  // A table row with no name column named by a cell of another (Free-
+  // Certifications' "| Cilium | Isovalent | Cilium Ingress Controller |
+  // [Link](…) |"): a category many rows share, which duplicate-title leaves alone.
+  bool title_from_category = false;
   std::vector<Item> children;
 
   // An item with no text ("*" alone, awesome-computer-vision) is no entry;

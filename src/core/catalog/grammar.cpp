@@ -190,6 +190,25 @@ bool is_language_name(std::string_view name) {
              "vba",    "q",      "kdb+",   "sql",     "cython",  "objective-c", "elm",        "wasm"});
 }
 
+// "《Python源码剖析》" (jobbole's awesome-programming-books): a title without
+// the marks Chinese sets around a book's title.
+std::string_view without_book_marks(std::string_view text) {
+  if (text.size() >= 6 && starts_with(text, "\xE3\x80\x8A") && ends_with(text, "\xE3\x80\x8B") &&
+      text.find("\xE3\x80\x8A", 3) == std::string_view::npos)
+    return trim(text.substr(3, text.size() - 6));
+  return text;
+}
+
+// "Simon Willison", "Jane Doe, John Roe": names, each of two to four words.
+bool names_in_full(std::string_view text) {
+  if (!style_detail::plausible_authors(text)) return false;
+  std::vector<std::string> names = style_detail::split_authors(text);
+  return !names.empty() && std::all_of(names.begin(), names.end(), [](const std::string& name) {
+    size_t blanks = std::count(name.begin(), name.end(), ' ');
+    return blanks >= 1 && blanks <= 3;
+  });
+}
+
 // Text without the quotes around all of it: "\"Title\"", "“Title”".
 std::string_view without_quotes(std::string_view text) {
   if (text.size() >= 2 && text.front() == '"' && text.back() == '"') return trim(text.substr(1, text.size() - 2));
@@ -217,6 +236,10 @@ class EntryParser {
   void run(bool labelled) {
     size_t pos = read_tags(skip_task_box(skip_spaces(m_s, 0)));
     const Atom* title_link = nullptr;  // "[mp3](…) - Native Go MP3 decoder.": a name, not a format
+    // "《[计算机系统概论](…)》" (jobbole's awesome-programming-books): the
+    // marks Chinese sets around a book's title, around its link.
+    bool book_marks = m_s.compare(pos, 3, "\xE3\x80\x8A") == 0 && m_flat.atom(pos + 3) && m_flat.atom(pos + 3)->is_link;
+    if (book_marks) pos += 3;
     if (opens_quoted_title(pos)) {
       m_item.style = EntryStyle::quoted;
       std::string quote;
@@ -226,7 +249,9 @@ class EntryParser {
     } else if (const Atom* atom = m_flat.atom(pos); atom && atom->is_link) {
       m_item.style = atom->is_autolink ? EntryStyle::bare_url : EntryStyle::leading_link;
       title_link = atom;
-      m_item.title = std::string(trim(atom->text));
+      // "[\"Building a self-updating profile README\"](…)" (awesome-github-
+      // profile-readme): quotes around the whole text are no part of the title.
+      m_item.title = std::string(without_quotes(trim(atom->text)));
       // "[Top 20 SQLITE  Interview Questions](…)": blanks as GitHub shows them.
       if (m_item.title.find_first_of("\t\n") != std::string::npos || m_item.title.find("  ") != std::string::npos)
         m_item.title = collapse_whitespace(m_item.title);
@@ -238,9 +263,12 @@ class EntryParser {
         m_colon_title = true;
       }
       take_title_credit();
+      m_item.title = std::string(without_quotes(m_item.title));  // "[\"Step-by-step resume guide\" by …](…)"
       take_title_counts();
       take_title_kind();
-      pos = read_year_after_link(skip_spaces(m_s, pos + 1));
+      size_t after_link = skip_spaces(m_s, pos + 1);
+      if (book_marks && m_s.compare(after_link, 3, "\xE3\x80\x8B") == 0) after_link = skip_spaces(m_s, after_link + 3);
+      pos = read_year_after_link(after_link);
       // "[Angular Interview Questions (2020)](…)" (awesome-interview-
       // questions): a year closing the link's text dates the entry too.
       if (size_t n = m_item.title.size(); !m_item.date && n > 7 && m_item.title[n - 1] == ')' &&
@@ -418,7 +446,8 @@ class EntryParser {
     size_t colon = ends_with(segment, ":") ? 1 : ends_with(segment, "\xEF\xBC\x9A") ? 3 : 0;
     bool label = colon > 0;
     bool dash = !label && strip_trailing_dash(segment);
-    m_item.title = label ? std::string(trim(std::string_view(segment).substr(0, segment.size() - colon))) : segment;
+    m_item.title = label ? std::string(trim(std::string_view(segment).substr(0, segment.size() - colon)))
+                         : std::string(without_book_marks(segment));
     if (open_quote_length(m_s, end)) {
       m_item.style = EntryStyle::quoted;
       std::string quote;
@@ -1077,6 +1106,16 @@ class EntryParser {
     if (end == m_s.size() && last != std::string::npos && last >= pos && is_trailing_emphasis(last)) {
       m_item.note = std::string(trim(m_flat.atom(last)->text));
       end = last;
+      // "[\"Building a self-updating profile README…\"](…) - *Simon Willison*"
+      // (awesome-github-profile-readme): names in emphasis, alone after the
+      // separator, are the entry's authors; "- *Free*" stays a note.
+      std::string before(trim(m_flat.render(pos, last)));
+      if (leading && m_item.authors.empty() &&
+          (before == "-" || before == "\xE2\x80\x93" || before == "\xE2\x80\x94") && names_in_full(*m_item.note)) {
+        m_item.authors = style_detail::split_authors(*m_item.note);
+        m_item.note.reset();
+        return;
+      }
     }
     // "[AdaBoost Wiki](…), [Python Code](…)", "[Hold-out](…), [2](…)"
     // (Machine-Learning-Tutorials, 50 entries): more links after a comma
@@ -1094,6 +1133,15 @@ class EntryParser {
         m_item.description = std::string(inside);
         return;
       }
+    }
+    if (!m_item.description && leading) {
+      // "[ChatGPT](…) - *[reviews](…)* - ChatGPT by OpenAI…" (awesome-ai-
+      // tools), "[Bara Art](…) - [:copyright:](…) The world…" (awesome-
+      // stock-resources): a link right after the separator that marks a
+      // page about the entry, its review or its licence, is the field of
+      // that name; the description is what follows it.
+      if (std::optional<size_t> rest = read_marker_link(pos, end))
+        tail = "- " + std::string(trim(m_flat.render(*rest, end)));
     }
     if (!m_item.description) {
       if (auto description = after_separator(tail)) {
@@ -1188,6 +1236,35 @@ class EntryParser {
       link = true;
     }
     return link;
+  }
+
+  // Where the description starts after a marker link at `pos` (after a
+  // separator, before another maybe), or nullopt.
+  std::optional<size_t> read_marker_link(size_t pos, size_t end) {
+    size_t p = skip_spaces(m_s, pos);
+    size_t dash = separator_length(p);
+    if (!dash) return std::nullopt;
+    p = skip_spaces(m_s, p + dash);
+    const Atom* atom = m_flat.atom(p);
+    if (!atom || !atom->is_link || p >= end) return std::nullopt;
+    std::string text = to_lower(trim(atom->text));
+    const char* field = text == "review" || text == "reviews" || starts_with(text, "review on ") ? "review"
+                        : text == ":copyright:" || text == "license" || text == "licence"        ? "license"
+                                                                                                 : nullptr;
+    if (!field) return std::nullopt;
+    add_field(m_item, field, atom->url);
+    p = skip_spaces(m_s, p + 1);
+    if (size_t second = separator_length(p)) p = skip_spaces(m_s, p + second);
+    return p;
+  }
+
+  // The length of a " - ", " – " or " — " separator's dash at `pos`, 0 if none.
+  size_t separator_length(size_t pos) const {
+    for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"})
+      if (m_s.compare(pos, dash.size(), dash) == 0 && pos + dash.size() < m_s.size() &&
+          (m_s[pos + dash.size()] == ' ' || m_s[pos + dash.size()] == '\0'))
+        return dash.size();
+    return 0;
   }
 
   static bool is_license_url(std::string_view url) {

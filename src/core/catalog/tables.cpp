@@ -94,8 +94,13 @@ bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnR
   size_t title_column = std::find(roles.begin(), roles.end(), ColumnRole::title) - roles.begin();
   const CellLink* first_link = nullptr;
   size_t first_link_column = cells.size();
-  for (size_t i = 0; i < cells.size() && !first_link; ++i)
-    if (!cells[i].links.empty()) first_link = &cells[i].links.front(), first_link_column = i;
+  // A link in the description ("Also, a free [preparation webinar](…)"
+  // in Free-Certifications' Salesforce row) names no entry when another
+  // cell links.
+  for (int pass = 0; pass < 2 && !first_link; ++pass)
+    for (size_t i = 0; i < cells.size() && !first_link; ++i)
+      if (!cells[i].links.empty() && (pass == 1 || i >= roles.size() || roles[i] != ColumnRole::description))
+        first_link = &cells[i].links.front(), first_link_column = i;
   if (!first_link) return false;
   bool titled = title_column < cells.size() && !cells[title_column].text.empty();
   // "| Fine-tune Mistral with DPO | … | [Article](…) |": no column is called
@@ -110,6 +115,7 @@ bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnR
         continue;
       title_column = i;
       titled = true;
+      item.title_from_category = true;
     }
   }
   size_t source_column = titled ? title_column : first_link_column;

@@ -68,7 +68,7 @@ class CrossFilePass {
               first && !names_its_project(item, *first->item))
             report(findings, ends, item, "duplicate-url", duplicate_url_message(item, *first->item, place(*first)));
       }
-      if (m_titles && item.is_entry() && item.url && !item.title.empty()) {
+      if (m_titles && item.is_entry() && item.url && !item.title.empty() && !item.title_from_category) {
         std::string key = place_key(entry) + item.title;
         if (titles_here.insert(key).second)
           if (const FirstSeen* first = earlier(m_first_title, key, k, item)) {

@@ -258,8 +258,9 @@ ItemCheck check_duplicate_title(const LintContext& context, RuleReporter& out) {
   return [&out, in_place = FirstSeen(context.links().size()), anywhere = FirstSeen(context.links().size()),
           keys = std::deque<std::string>()](const ItemVisit& at) mutable {
     const Item& item = at.item;
-    // Stubs are topic placeholders an outline may repeat.
-    if (!item.is_entry() || !item.url || item.title.empty()) return;
+    // Stubs are topic placeholders an outline may repeat; a row's category
+    // is many rows' (Item::title_from_category).
+    if (!item.is_entry() || !item.url || item.title.empty() || item.title_from_category) return;
     std::string_view title = item.title;
     // A child's title is read under its parents ("Learning" under C and under D differ).
     std::string_view key = at.parents.empty() ? title : keys.emplace_back(at.parents + item.title);
