@@ -291,6 +291,24 @@ TEST_CASE("duplicate-title leaves alone table rows named by a category column, a
   CHECK(rows[0].item->description == "Free courses. Also, a free preparation webinar.");
 }
 
+TEST_CASE("a section of credits holds no entries, and no table of contents must list it") {
+  // awesome-github-profile-readme's "## Special Thanks 🙇", Awesome-FL's "## Acknowledgments".
+  std::string text =
+      "# L\n\n- [Tools](#tools)\n- [License](#license)\n\n## Tools\n\n- [Alpha](https://alpha.org) - A tool.\n\n"
+      "## Special Thanks \xF0\x9F\x99\x87\n\n- [Zetao Zhuang](https://github.com/zzetao) for making the site!\n\n"
+      "## License\n\nMIT, see [LICENSE](https://license.org).\n";
+  Catalog catalog = test::parse_text(text);
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].item->title == "Alpha");
+  std::vector<Diagnostic> found = lint_text(rules_linter(), text);
+  INFO(describe(found));
+  CHECK(count_rule(found, "entry-format") == 0);
+  CHECK(count_rule(found, "toc-mismatch") == 0);
+  CHECK(is_credits_heading(":pray: Acknowledgements:"));
+  CHECK_FALSE(is_credits_heading("Thanksgiving recipes"));
+}
+
 TEST_CASE("duplicate-url passes a nested item that repeats its parent's URL, and reports a sibling that does") {
   Linter linter = rules_linter();
   std::vector<Diagnostic> found =

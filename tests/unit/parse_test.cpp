@@ -513,6 +513,36 @@ TEST_CASE("titles without their quotes or book-title marks, names in emphasis as
   CHECK(entries[6].item->links.size() == 2);
 }
 
+TEST_CASE("a credit closed by the talk's length in brackets names the speaker") {
+  // JanVanRyswyck/awesome-talks: 67 talks, each an entry-format error.
+  Catalog catalog = parse_text(
+      "- [The Computer Revolution](https://www.youtube.com/watch?v=oKg1hTOQXoY) by **Alan Kay** [1:04:34]\n"
+      "- [Stop Writing Classes](http://pyvideo.org/video/880) by **Jack Diederich** [27:29]\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].item->authors == Strings{"Alan Kay"});
+  CHECK(entries[0].item->fields == std::vector<std::pair<std::string, std::string>>{{"duration", "1:04:34"}});
+  CHECK_FALSE(entries[0].item->description);
+  CHECK(entries[1].item->authors == Strings{"Jack Diederich"});
+}
+
+TEST_CASE("a heading that is a book's link, its credit in emphasis and its rating, is an entry") {
+  // sindresorhus/awesome-scifi: every book was a section with no entries.
+  Catalog catalog = parse_text(
+      "# Awesome Sci-Fi\n\n## Novels\n\n### Science Fiction\n\n"
+      "#### [Blindsight](https://www.goodreads.com/book/show/48484.Blindsight) *by Peter Watts* [4.0]\n\n"
+      "A cast of strange and wonderful characters.\n\n"
+      "#### [Foundation](https://www.goodreads.com/book/show/29579.Foundation) *by Isaac Asimov* [4.0] "
+      "<img src=\"http://i.imgur.com/yJaoHfh.png\" width=\"30px\">\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].item->title == "Blindsight");
+  CHECK(entries[0].item->authors == Strings{"Peter Watts"});
+  CHECK(entries[0].item->fields == std::vector<std::pair<std::string, std::string>>{{"rating", "4.0"}});
+  CHECK(entries[0].item->description == "A cast of strange and wonderful characters.");
+  CHECK(entries[1].item->authors == Strings{"Isaac Asimov"});
+}
+
 TEST_CASE("books: a remark in parentheses after the formats is the entry's note") {
   Catalog catalog = parse_text(
       "## Books\n\n"

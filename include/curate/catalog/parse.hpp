@@ -56,6 +56,10 @@ std::optional<Catalog> build_catalog_chunked(std::string_view text, const std::s
 // which is the document's title when the contents nest under one link to it.
 bool is_contents_heading(std::string_view text);
 
+// "Acknowledgments", "Special Thanks 🙇", "Contributors", "Sponsors": a
+// section that credits people and other lists; its items are no entries.
+bool is_credits_heading(std::string_view text);
+
 // List items nested deeper than this are refused (curate::Error with the
 // line and column): it bounds the recursion of every walk over the tree.
 inline constexpr size_t k_max_item_depth = 256;

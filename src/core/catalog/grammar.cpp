@@ -956,6 +956,16 @@ class EntryParser {
         note = std::string(trim(credit.substr(open + 1, credit.size() - open - 2)));
         credit = trim(credit.substr(0, open));
       }
+    // "by **Alan Kay** [1:04:34]" (awesome-talks, 67 talks): the talk's length.
+    if (separator == std::string::npos && !note && ends_with(credit, "]"))
+      if (size_t open = credit.rfind('['); open != std::string_view::npos && open > 3) {
+        std::string_view inside = trim(credit.substr(open + 1, credit.size() - open - 2));
+        if (inside.find(':') != std::string_view::npos &&
+            inside.find_first_not_of("0123456789:") == std::string_view::npos) {
+          note = std::string(inside);
+          credit = trim(credit.substr(0, open));
+        }
+      }
     // "by Olga Filipova. (Dec 2016)", "by [@hawkeye64](…). (November 2018)"
     // (awesome-vue): the stop closes the credit, not a name's initial.
     if (credit.size() > 2 && credit.back() == '.' && !ends_with(credit, "et al.") &&

@@ -796,6 +796,7 @@ class CatalogBuilder {
     }
     if (is_type(block, CMARK_NODE_LIST)) {
       std::vector<Item>& items = m_stack.back().items;
+      size_t first = items.size();
       if (m_built && m_next_built < m_built->size() && (*m_built)[m_next_built].list == block) {
         BuiltList& built = (*m_built)[m_next_built++];
         if (built.error) std::rethrow_exception(built.error);
@@ -805,15 +806,20 @@ class CatalogBuilder {
           items.insert(items.end(), std::make_move_iterator(built.items.begin()),
                        std::make_move_iterator(built.items.end()));
         }
-        return;
-      }
-      if (is_toc_list(block)) {
+      } else if (is_toc_list(block)) {
         if (m_stack.size() > 1 && is_contents_heading(m_stack.back().heading)) m_contents_depth = m_stack.size();
         collect_toc(block, m_lines_of, m_catalog.toc);
         m_catalog.blocks.push_back({"toc", span_of(block)});
         return;
+      } else {
+        item_reader().add_items(block, items);
       }
-      item_reader().add_items(block, items);
+      // "## Special Thanks 🙇" over "- [Zetao Zhuang](…) for making the
+      // site" (awesome-github-profile-readme), "## Acknowledgments" over
+      // the lists a list thanks (Awesome-FL): people and lists credited,
+      // no entries of the list.
+      if (m_stack.size() > 1 && is_credits_heading(m_stack.back().heading))
+        for (size_t i = first; i < items.size(); ++i) credit_only(items[i]);
       return;
     }
     if (is_type(block, CMARK_NODE_BLOCK_QUOTE) && !m_catalog.legend_line) {
@@ -824,6 +830,13 @@ class CatalogBuilder {
         }
     }
     m_catalog.blocks.push_back({cmark_node_get_type_string(block), span_of(block)});
+  }
+
+  // An item of a credits section, and its children: navigation, no entry.
+  static void credit_only(Item& item) {
+    item.is_navigation = true;
+    item.is_group = false;
+    for (Item& child : item.children) credit_only(child);
   }
 
   void add_table(cmark_node* table) {
@@ -1061,9 +1074,21 @@ class CatalogBuilder {
     if (item.title.empty()) return std::nullopt;
     for (cmark_node* after = cmark_node_next(link); after; after = cmark_node_next(after)) {
       bool note = is_type(after, CMARK_NODE_EMPH) || is_type(after, CMARK_NODE_STRONG);
+      std::string_view text = is_type(after, CMARK_NODE_TEXT) ? trim(cmark_node_get_literal(after)) : "";
       if (note) {
-        item.note = collapse_whitespace(plain_text(after));
-      } else if (!is_type(after, CMARK_NODE_TEXT) || !trim(cmark_node_get_literal(after)).empty()) {
+        // "#### [Blindsight](…) *by Peter Watts* [4.0] <img …>" (awesome-
+        // scifi): a credit in emphasis names the authors.
+        std::string emphasis = collapse_whitespace(plain_text(after));
+        if (istarts_with(emphasis, "by ") && style_detail::plausible_authors(emphasis.substr(3)))
+          item.authors = style_detail::split_authors(emphasis.substr(3));
+        else
+          item.note = std::move(emphasis);
+      } else if (is_type(after, CMARK_NODE_HTML_INLINE)) {
+        continue;  // an icon: decoration
+      } else if (text.size() > 2 && text.front() == '[' && text.back() == ']' && !item.authors.empty()) {
+        // "[4.0]", "[4.0 (avg)]" after the credit: the rating, as the list's legend says.
+        add_field(item, "rating", std::string(trim(text.substr(1, text.size() - 2))));
+      } else if (!is_type(after, CMARK_NODE_TEXT) || !text.empty()) {
         // "# [SUN RGB-D](…) - A RGB-D Scene Understanding Benchmark Suite"
         // (awesome-computer-vision): a separator, then the description.
         std::string rest;
@@ -1190,6 +1215,26 @@ class CatalogBuilder {
 };
 
 }  // namespace
+
+bool is_credits_heading(std::string_view text) {
+  std::string words = collapse_whitespace(text);
+  std::string_view rest = trim(words);
+  // ":pray: Thanks", "Special Thanks 🙇": marks on either side aside.
+  for (size_t space = rest.find(' '); space != std::string_view::npos; space = rest.find(' ')) {
+    std::string_view word = rest.substr(0, space);
+    if (!grammar_detail::is_shortcode(word) && !grammar_detail::is_symbol_word(word)) break;
+    rest = trim(rest.substr(space + 1));
+  }
+  for (size_t space = rest.rfind(' '); space != std::string_view::npos; space = rest.rfind(' ')) {
+    std::string_view word = rest.substr(space + 1);
+    if (!grammar_detail::is_shortcode(word) && !grammar_detail::is_symbol_word(word)) break;
+    rest = trim(rest.substr(0, space));
+  }
+  if (!rest.empty() && rest.back() == ':') rest = trim(rest.substr(0, rest.size() - 1));
+  return iequals_any(rest,
+                     {"thanks", "special thanks", "thanks to", "acknowledgments", "acknowledgements", "acknowledgment",
+                      "acknowledgement", "credits", "contributors", "sponsors", "backers", "supporters"});
+}
 
 bool is_contents_heading(std::string_view text) {
   // "📖 Table of Contents", ":books: Contents", "Contents:": marks and a colon aside.

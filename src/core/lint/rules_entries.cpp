@@ -51,6 +51,7 @@ bool labelled_or_pointer(const Item& item) {
 ItemCheck check_entry_format(const LintContext& context, RuleReporter& out) {
   return [&context, &out, &style = context.catalog().style](const ItemVisit& at) {
     const Item& item = at.item;
+    if (item.is_navigation) return;  // "Back to top", a credits section's thanks
     if (item.style == EntryStyle::empty && item.source == EntrySource::list) {
       out.report(item.pos, at.line_end, "list item without text");
       return;

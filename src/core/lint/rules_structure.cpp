@@ -298,8 +298,10 @@ void check_toc(const LintContext& context, RuleReporter& out) {
     int parent = parent_heading(headings, index);
     // (The table's own "## Table of Contents", over its "### The Study Plan"
     // and "### Topics of Study" parts in coding-interview-university.)
+    // Nor a section of credits anywhere (awesome-github-profile-readme's
+    // ToC leaves out "Special Thanks 🙇", not the "License" after it).
     if (index == toc_section || !levels.count(headings[i]->level) || !parents.count(parent) ||
-        is_contents_heading(headings[i]->text))
+        is_contents_heading(headings[i]->text) || is_credits_heading(headings[i]->text))
       continue;
     if ((index <= first || index >= last) &&
         (!with_entries.count(headings[i]->span.begin.line) || headings[i]->span.begin.line < toc.front().pos.line ||
