@@ -82,6 +82,22 @@ TEST_CASE("a file that leaves two blank lines before its headings keeps them") {
         "# T\n\nintro\n\n## A\n\n- a\n\n## B\n\ntext\n\ntext\n");
 }
 
+TEST_CASE("a file with no habit of blank lines before its headings keeps each heading's") {
+  // mahseema/awesome-ai-tools leaves one blank line before 18 headings and
+  // two before 20: fmt rewrote 29 gaps one way.
+  std::string text =
+      "# T\n\n## A\n\n- a\n\n## B\n\n- b\n\n## C\n\n- c\n\n## D\n\n- d\n\n\n## E\n\n- e\n\n\n"
+      "## F\n\n- f\n\n\n\n## G\n- g\n";
+  CHECK(heading_gaps(text, {{1, 1}, {3, 3}, {7, 7}, {11, 11}, {15, 15}, {20, 20}, {25, 25}, {31, 31}}).before ==
+        HeadingGaps::k_as_written);
+  CHECK(format_markdown(text) ==
+        "# T\n\n## A\n\n- a\n\n## B\n\n- b\n\n## C\n\n- c\n\n## D\n\n- d\n\n\n## E\n\n- e\n\n\n"
+        "## F\n\n- f\n\n\n## G\n\n- g\n");
+  check_safe_and_stable(text);
+  // One heading of each: too few to tell, the first count decides as before.
+  CHECK(heading_gaps("# T\n\n## A\n\n## B\n\n\n## C\n", {{1, 1}, {3, 3}, {5, 5}, {8, 8}}).before == 1);
+}
+
 TEST_CASE("a heading right under another keeps the blank lines such pairs have") {
   // free-programming-books-ja: two blank lines before each heading, one
   // between "### 0 - 言語非依存" and the "####" right under it.

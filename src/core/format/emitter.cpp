@@ -165,6 +165,8 @@ class Emitter {
           previous_heading && previous_end == m_source.start_line(child) - 1 && closes_heading(previous, child);
       // Between two headings the "between" habit alone decides (layout.hpp).
       int before_heading = previous_heading ? m_heading_gaps.between : m_heading_gaps.before;
+      if (before_heading == HeadingGaps::k_as_written)
+        before_heading = blanks_written_before(m_source.start_line(child));
       bool around_heading = frame.top_level && !under_comment && !closes &&
                             (opens ? before_heading > 0 : previous_heading && m_heading_gaps.after) &&
                             !(previous && ends_open_fence(previous));
@@ -181,6 +183,13 @@ class Emitter {
       cursor = std::max(cursor, std::max(m_source.end_line(child), m_source.start_line(child)) + 1);
     }
     emit_gap(cursor, last, frame, previous_end, previous_heading);
+  }
+
+  // The blank lines over source line `line`, as one or two.
+  int blanks_written_before(int line) const {
+    int blanks = 0;
+    while (line - blanks - 1 >= 1 && is_blank(m_source.source_line(line - blanks - 1))) ++blanks;
+    return std::clamp(blanks, 1, 2);
   }
 
   // Whether `block` is an HTML comment that `heading`, right under it, takes.

@@ -111,14 +111,23 @@ HeadingGaps heading_gaps(std::string_view text, const std::vector<std::pair<int,
   std::map<int, int>& votes = before.empty() ? between : before;
   int none = votes.count(0) ? votes[0] : 0;
   int some = (votes.count(1) ? votes[1] : 0) + (votes.count(2) ? votes[2] : 0);
+  // Neither one nor two blank lines before two thirds of the headings, and
+  // each before three at least: no habit, each heading keeps its own (a heading with none gets one, and
+  // counts as one here, so a second pass decides alike).
+  auto habit = [&](std::map<int, int>& counts, int fallback) {
+    int one = (counts.count(0) ? counts[0] : 0) + (counts.count(1) ? counts[1] : 0);
+    int two = counts.count(2) ? counts[2] : 0;
+    if (one >= k_habit && two >= k_habit && std::max(one, two) * 3 < (one + two) * 2) return HeadingGaps::k_as_written;
+    counts.erase(0);
+    return dominant(counts, fallback);
+  };
   HeadingGaps gaps;
   if (none >= k_habit && none > some) {
     gaps.before = 0;
   } else {
-    votes.erase(0);
-    gaps.before = dominant(votes, 1);
+    gaps.before = habit(votes, 1);
   }
-  gaps.between = gaps.before == 0 ? 0 : dominant(between, gaps.before);
+  gaps.between = gaps.before == 0 ? 0 : habit(between, gaps.before == HeadingGaps::k_as_written ? 1 : gaps.before);
   if (after[0] < k_habit) after.erase(0);
   gaps.after = dominant(after, 1) > 0;
   return gaps;

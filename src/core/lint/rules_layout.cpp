@@ -73,6 +73,7 @@ void check_blank_lines(const LintContext& context, RuleReporter& out) {
     while (number - 1 + run < end && is_blank(context.line(number - 1 + run))) ++run;
     bool before_heading = std::binary_search(heading_lines.begin(), heading_lines.end(), number - 1 + run);
     int gap = gap_at(number - 1);
+    if (gap == HeadingGaps::k_as_written) gap = 2;  // no habit: one or two, as each heading has
     if (before_heading && run <= gap) continue;
     out.report({number, 1},
                std::to_string(run) + " blank lines in a row; use " +
@@ -89,9 +90,9 @@ void check_blank_lines(const LintContext& context, RuleReporter& out) {
     // doctoc's markers ("<!-- START doctoc … -->") hold its heading tight.
     std::string_view above = before >= 1 ? trim(context.line(before)) : std::string_view();
     bool below_comment = starts_with(above, "<!--") && ends_with(above, "-->");
-    if (gap > 0 && before >= 1 && !is_blank(context.line(before)) && !below_comment)
+    if (gap != 0 && before >= 1 && !is_blank(context.line(before)) && !below_comment)
       out.report(heading.span.begin, "no blank line before heading '" + heading.text + "'", true);
-    else if (gap == 2 && before >= 2 && !is_blank(context.line(before - 1)))
+    else if (gap == 2 && before >= 2 && !is_blank(context.line(before - 1)))  // (not k_as_written)
       out.report(heading.span.begin,
                  "one blank line before heading '" + heading.text + "'; this file leaves two before its headings",
                  true);
