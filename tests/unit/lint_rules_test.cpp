@@ -309,6 +309,31 @@ TEST_CASE("a section of credits holds no entries, and no table of contents must 
   CHECK_FALSE(is_credits_heading("Thanksgiving recipes"));
 }
 
+TEST_CASE("single-title: a file whose first heading is no level-1 heading has no title, its level-1 headings parts") {
+  // diff-usion/Awesome-Diffusion-Models: badges, a sentence and "## Contents"
+  // over "# Resources" and "# Papers".
+  Linter linter = rules_linter();
+  std::vector<Diagnostic> parts =
+      lint_text(linter,
+                "Papers on diffusion.\n\n## Contents\n\n- [Resources](#resources)\n- [Papers](#papers)\n\n"
+                "# Resources\n\n- [A](https://a.org) - A.\n\n# Papers\n\n- [B](https://b.org) - B.\n");
+  INFO(describe(parts));
+  CHECK(count_rule(parts, "single-title") == 0);
+  std::vector<Diagnostic> titled =
+      lint_text(linter, "# Title\n\n## A\n\n- [A](https://a.org) - A.\n\n# Other\n\n- [B](https://b.org) - B.\n");
+  CHECK(count_rule(titled, "single-title") == 1);
+}
+
+TEST_CASE("link-syntax reports a blank in a link's destination, not a title or a blank before the parenthesis") {
+  auto found = lint_file(rules_linter(), test::repo_path("tests/data/lint/link-syntax.bad.md"));
+  INFO(describe(found));
+  CHECK(count_rule(found, "link-syntax") == 4);
+  CHECK(describe(found).find("'http://hackage.haskell.org/packages/#cat:IRC Client' holds a blank, so it is no link: "
+                             "write 'http://hackage.haskell.org/packages/#cat:IRC%20Client'") != std::string::npos);
+  CHECK(count_rule(lint_file(rules_linter(), test::repo_path("tests/data/lint/link-syntax.good.md")), "link-syntax") ==
+        0);
+}
+
 TEST_CASE("duplicate-url passes a nested item that repeats its parent's URL, and reports a sibling that does") {
   Linter linter = rules_linter();
   std::vector<Diagnostic> found =

@@ -543,6 +543,23 @@ TEST_CASE("a heading that is a book's link, its credit in emphasis and its ratin
   CHECK(entries[1].item->authors == Strings{"Isaac Asimov"});
 }
 
+TEST_CASE("a closing 'by' that names a site or a kind of people credits nobody and keeps the description") {
+  // awesome-ruby's Autoprefixer lost "by Can I Use" to an author; awesome-
+  // stock-resources' Iconstore "by First-Class Designers".
+  Catalog catalog = parse_text(
+      "- [Autoprefixer](https://github.com/ai/autoprefixer-rails) - Parse CSS and add vendor prefixes to rules by Can "
+      "I "
+      "Use.\n- [Iconstore](https://iconstore.co/) - Free Icons by First-Class Designers.\n"
+      "- [Compilers](https://x.org) - A book on compilers by John Smith.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].item->description == "Parse CSS and add vendor prefixes to rules by Can I Use.");
+  CHECK(entries[0].item->authors.empty());
+  CHECK(entries[1].item->description == "Free Icons by First-Class Designers.");
+  CHECK(entries[1].item->authors.empty());
+  CHECK(entries[2].item->authors == Strings{"John Smith"});
+}
+
 TEST_CASE("books: a remark in parentheses after the formats is the entry's note") {
   Catalog catalog = parse_text(
       "## Books\n\n"

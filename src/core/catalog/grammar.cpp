@@ -199,6 +199,20 @@ std::string_view without_book_marks(std::string_view text) {
   return text;
 }
 
+// "Can I Use" (a site: "… vendor prefixes to rules by Can I Use.", awesome-
+// ruby), "First-Class Designers" (a kind of people: "Free Icons by First-
+// Class Designers.", awesome-stock-resources): words no person is named by,
+// the pronoun "I" or a plural that names a group.
+bool names_no_person(std::string_view name) {
+  for (std::string_view word : split_trimmed_views(name, " ")) {
+    if (word == "I") return true;
+    if (iequals_any(word, {"designers", "developers", "photographers", "artists", "engineers", "experts", "creators",
+                           "users", "people", "folks", "friends", "volunteers", "photos", "images"}))
+      return true;
+  }
+  return false;
+}
+
 // "Simon Willison", "Jane Doe, John Roe": names, each of two to four words.
 bool names_in_full(std::string_view text) {
   if (!style_detail::plausible_authors(text)) return false;
@@ -1430,8 +1444,9 @@ class EntryParser {
     bool handles = std::all_of(authors->begin(), authors->end(), [](const std::string& name) {
       return name.size() > 1 && name[0] == '@' && name.find(' ') == std::string::npos;
     });
-    bool people = std::all_of(authors->begin(), authors->end(),
-                              [](const std::string& name) { return name.find(' ') != std::string::npos; });
+    bool people = std::all_of(authors->begin(), authors->end(), [](const std::string& name) {
+      return name.find(' ') != std::string::npos && !names_no_person(name);
+    });
     if (!handles && (!people || !may_credit(std::string_view(description).substr(0, by)))) return;
     m_item.authors = std::move(*authors);
     // "… the digital world presented by Aleks Krotoski." (awesome-geek-

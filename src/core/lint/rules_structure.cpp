@@ -35,9 +35,14 @@ void check_heading_increment(const LintContext& context, RuleReporter& out) {
 // top-level sections so on purpose (awesome-math's "# General Resources",
 // "# Lecture Notes", …; awesome-ctf's "# Create", "# Solve", "# Resources"):
 // that is its structure, not a heading at the wrong level.
+// A file whose first level-1 heading comes after a heading of another level
+// has no title heading (Awesome-Diffusion-Models opens with badges, a
+// sentence and "## Contents" over "# Resources" and "# Papers"): its
+// level-1 headings are its parts.
 void check_single_title(const LintContext& context, RuleReporter& out) {
   const HeadingInfo* first = nullptr;
   std::vector<const HeadingInfo*> others;
+  if (context.catalog().title_line == 0) return;  // no title heading (parse.cpp: the first heading, an H1)
   for (const HeadingInfo* heading : section_headings(context)) {
     if (heading->level != 1) continue;
     // doctoc's "# Table of Contents" above the title (parse.hpp is_contents_heading).

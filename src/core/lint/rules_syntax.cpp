@@ -168,10 +168,43 @@ void find_unwrapped(const LintContext& context, int number, std::string_view lin
   }
 }
 
+// "[IRC Client](http://hackage.haskell.org/packages/#cat:IRC Client)"
+// (awesome-haskell): a blank in the destination, not before a title, so
+// no link; GFM links the address up to the blank, and the entry reads
+// wrongly.
+void find_blank_in_destination(const LintContext& context, int number, std::string_view line, RuleReporter& out) {
+  std::vector<bool> code;
+  for (size_t at = line.find("]("); at != std::string_view::npos; at = line.find("](", at + 2)) {
+    size_t start = at + 2;
+    if (!looks_like_url(line.substr(start))) continue;
+    size_t blank = line.find_first_of(" )", start);
+    if (blank == std::string_view::npos || line[blank] == ')') continue;
+    size_t next = line.find_first_not_of(' ', blank);
+    // "(url )" is a link, and so is "(url "title")".
+    if (next == std::string_view::npos || std::string_view("\"'()").find(line[next]) != std::string_view::npos)
+      continue;
+    size_t close = line.find(')', next);
+    if (close == std::string_view::npos ||
+        line.substr(start, close - start).find_first_of("<>\"") != std::string_view::npos)
+      continue;
+    if (code.empty()) code = code_span_mask(line);
+    if (code[at]) continue;
+    std::string_view destination = line.substr(start, close - start);
+    std::string fixed;
+    for (char c : destination) fixed += c == ' ' ? std::string("%20") : std::string(1, c);
+    out.report_with_edit(at_byte(number, start), at_byte(number, close - 1),
+                         "link destination " + single_quoted(destination) + " holds a blank, so it is no link: write " +
+                             single_quoted(fixed),
+                         context.offset({number, 1}) + start, destination.size(), fixed);
+    at = close;
+  }
+}
+
 void check_link_syntax(const LintContext& context, RuleReporter& out) {
   for (int number = 1; number <= context.line_count(); ++number) {
     if (context.line_kind(number) != LineKind::text) continue;
     std::string_view line = context.line(number);
+    find_blank_in_destination(context, number, line, out);
     bool unwrapped = line.find("] http") != std::string_view::npos || line.find("][http") != std::string_view::npos;
     if (line.find(")[") == std::string_view::npos && line.find("] (") == std::string_view::npos &&
         line.find("]\t(") == std::string_view::npos && !unwrapped)
