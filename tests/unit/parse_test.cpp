@@ -313,15 +313,24 @@ TEST_CASE("reference authors: et al. dropped, surnames first after ';', surnames
       "[[html]](https://a.org/8)\n\n"
       "**[9]** Pinheiro, P.O., Collobert, R., Dollar, P. \"**Segmenting**.\" NIPS (2015). [[pdf]](https://a.org/9)\n\n"
       "**[10]** Oord, Aaron van den, Nal Kalchbrenner, and Koray Kavukcuoglu. \"**Pixel RNN**.\" arXiv (2016). "
-      "[[pdf]](https://a.org/10)\n");
+      "[[pdf]](https://a.org/10)\n\n"
+      "**[11]** Le, Quoc V. \"**Building high-level features**.\" ICASSP (2013). [[pdf]](https://a.org/11)\n\n"
+      "**[12]** Wu, Schuster, Chen, Le, et al. \"**Google's NMT**.\" arXiv (2016). [[pdf]](https://a.org/12)\n\n"
+      "**[13]** Ulyanov, Dmitry and Lebedev, Vadim, et al. \"**Texture Networks**.\" arXiv (2016). "
+      "[[pdf]](https://a.org/13)\n");
   auto entries = collect_entries(catalog);
-  REQUIRE(entries.size() == 5);
+  REQUIRE(entries.size() == 8);
   CHECK(entries[0].item->authors == Strings{"Christian Szegedy"});
   CHECK(entries[1].item->authors == Strings{"Ali Farhadi"});
   CHECK(entries[2].item->authors == Strings{"Alexander Mordvintsev", "Christopher Olah", "Mike Tyka"});
   CHECK(entries[2].item->date == "2015");
-  CHECK(entries[3].item->authors == Strings{"P.O. Pinheiro", "R. Collobert", "P Dollar"});
+  CHECK(entries[3].item->authors == Strings{"P.O. Pinheiro", "R. Collobert", "P. Dollar"});
   CHECK(entries[4].item->authors == Strings{"Aaron van den Oord", "Nal Kalchbrenner", "Koray Kavukcuoglu"});
+  // Deep-Learning-Papers-Reading-Roadmap: an initial keeps its stop, surnames
+  // alone stay apart, names surname first joined by "and" are each turned round.
+  CHECK(entries[5].item->authors == Strings{"Quoc V. Le"});
+  CHECK(entries[6].item->authors == Strings{"Wu", "Schuster", "Chen", "Le"});
+  CHECK(entries[7].item->authors == Strings{"Dmitry Ulyanov", "Vadim Lebedev"});
 }
 
 TEST_CASE("selectors take an id in any case and a unique prefix of 4 to 7 hex digits") {
@@ -558,6 +567,29 @@ TEST_CASE("a closing 'by' that names a site or a kind of people credits nobody a
   CHECK(entries[1].item->description == "Free Icons by First-Class Designers.");
   CHECK(entries[1].item->authors.empty());
   CHECK(entries[2].item->authors == Strings{"John Smith"});
+}
+
+TEST_CASE("platform links in parentheses, a closing rating link and a badge beside a cell's link are no words") {
+  Catalog catalog = parse_text(
+      "- [From The Source](http://www.fromsourcepod.com/) ([Spotify](https://open.spotify.com/show/0) | "
+      "[iTunes](https://itunes.apple.com/p/1))\n"
+      "- [Hackers](https://www.youtube.com/watch?v=x) (1984) - Documentary about a hacker conference "
+      "<sup>[7.4/10](http://www.imdb.com/title/tt1191116/)</sup>\n\n"
+      "| Platform | Description |\n|---|---|\n| [PySyft](https://github.com/OpenMined/PySyft)<br />"
+      "[![Stars](https://img.shields.io/github/stars/OpenMined/PySyft.svg)](https://github.com/OpenMined/PySyft/"
+      "stargazers)"
+      " | Private learning |\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 3);
+  // rShetty/awesome-podcasts: 22 notes "Spotify | iTunes | Stitcher".
+  CHECK_FALSE(entries[0].item->note);
+  CHECK(entries[0].item->links.size() == 3);
+  // watson/awesome-computer-history: 18 IMDb ratings glued to descriptions.
+  CHECK(entries[1].item->description == "Documentary about a hacker conference");
+  CHECK(entries[1].item->fields == std::vector<std::pair<std::string, std::string>>{{"rating", "7.4/10"}});
+  CHECK(entries[1].item->date == "1984");
+  // Awesome-FL: 27 rows linked their stars badge.
+  CHECK(entries[2].item->links == Strings{"https://github.com/OpenMined/PySyft"});
 }
 
 TEST_CASE("books: a remark in parentheses after the formats is the entry's note") {

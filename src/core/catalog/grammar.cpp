@@ -1291,6 +1291,15 @@ class EntryParser {
     return 0;
   }
 
+  // "7.4/10", "4/5", "87/100": a score out of a round number.
+  static bool is_rating(std::string_view text) {
+    size_t slash = text.find('/');
+    if (slash == 0 || slash == std::string_view::npos) return false;
+    std::string_view score = text.substr(0, slash), scale = text.substr(slash + 1);
+    return score.find_first_not_of("0123456789.") == std::string_view::npos &&
+           std::isdigit(static_cast<unsigned char>(score.front())) && (scale == "5" || scale == "10" || scale == "100");
+  }
+
   static bool is_license_url(std::string_view url) {
     for (std::string_view site : {"spdx.org/licenses/", "opensource.org/licenses/", "choosealicense.com/licenses/"})
       if (url.find(site) != std::string_view::npos) return true;
@@ -1316,6 +1325,13 @@ class EntryParser {
         add_field(m_item, "license", std::string(trim(atom->text)));
         end = last;
       }
+    // "… conference <sup>[7.4/10](http://www.imdb.com/…)</sup>" (awesome-
+    // computer-history, 18 films): a closing link that is a rating.
+    if (size_t last = last_before(end); last != std::string::npos)
+      if (const Atom* atom = m_flat.atom(last); atom && atom->is_link && is_rating(trim(atom->text))) {
+        add_field(m_item, "rating", std::string(trim(atom->text)));
+        end = last;
+      }
     std::vector<std::string_view> labels;
     size_t cut = end;
     for (size_t last = last_before(cut); last != std::string::npos; last = last_before(cut)) {
@@ -1336,7 +1352,7 @@ class EntryParser {
       std::string_view inside =
           open == std::string::npos ? "" : std::string_view(m_s).substr(open + 1, last - open - 1);
       bool only_links = inside.find('\0') != std::string_view::npos &&
-                        inside.find_first_not_of(std::string_view(" ,\0", 3)) == std::string_view::npos;
+                        inside.find_first_not_of(std::string_view(" ,|\0", 4)) == std::string_view::npos;
       for (size_t at = open + 1; only_links && at < last; ++at)
         if (const Atom* atom = m_flat.atom(at)) only_links = atom->is_link;
       return only_links ? open : std::string::npos;

@@ -88,6 +88,25 @@ std::vector<std::string> split_reference_authors(std::string_view text) {
       if (std::string author = uninvert(name); !author.empty() && !is_et_al(author)) parts.push_back(author);
     return parts;
   }
+  // "Ulyanov, Dmitry and Lebedev, Vadim, et al.": each name surname first,
+  // joined by "and".
+  {
+    std::string_view names = text;
+    for (std::string_view etal : {", et al.", ", et al", " et al.", " et al"})
+      if (ends_with(names, etal)) names = trim(names.substr(0, names.size() - etal.size()));
+    std::vector<std::string> inverted;
+    bool pairs = names.find(" and ") != std::string_view::npos;
+    for (size_t at = 0; pairs && at <= names.size();) {
+      size_t joiner = std::min(names.find(" and ", at), names.size());
+      std::string_view name = trim(names.substr(at, joiner - at));
+      size_t comma = name.find(',');
+      pairs = comma != std::string_view::npos && name.find(',', comma + 1) == std::string_view::npos &&
+              is_single_word(trim(name.substr(0, comma))) && is_given_names(trim(name.substr(comma + 1)));
+      if (pairs) inverted.push_back(uninvert(name));
+      at = joiner + 5;
+    }
+    if (pairs && inverted.size() >= 2) return inverted;
+  }
   std::string normalized(text);
   for (std::string_view joiner : {", and ", " and ", " & "}) {
     for (size_t at = normalized.find(joiner); at != std::string::npos; at = normalized.find(joiner, at + 1))
@@ -107,7 +126,11 @@ std::vector<std::string> split_reference_authors(std::string_view text) {
     for (size_t i = 0; i < parts.size(); i += 2) names.push_back(parts[i + 1] + " " + parts[i]);
     return names;
   }
-  if (parts.size() >= 2 && is_single_word(parts[0]) && is_given_names(parts[1])) {
+  // "Wu, Schuster, Chen, Le, et al.": surnames alone, none turned round
+  // ("Szegedy, Christian, et al." is one name: two words cannot tell).
+  bool surnames_only = parts.size() > 2 && std::all_of(parts.begin(), parts.end(),
+                                                       [](const std::string& part) { return is_single_word(part); });
+  if (!surnames_only && parts.size() >= 2 && is_single_word(parts[0]) && is_given_names(parts[1])) {
     parts[0] = parts[1] + " " + parts[0];
     parts.erase(parts.begin() + 1);
   }
@@ -157,6 +180,11 @@ void parse_reference_fields(cmark_node* paragraph, Item& item) {
     if (close == std::string::npos) close = first_link;
     item.title = strip_edges(flat.render(open + open_length, close), " \t.,");
     std::string authors = strip_edges(flat.render(mark, open), " \t.,");
+    // "Le, Quoc V.": the stop closing an initial is the initial's.
+    if (size_t n = authors.size(); n >= 1 && std::isupper(static_cast<unsigned char>(authors[n - 1])) &&
+                                   (n == 1 || authors[n - 2] == ' ') &&
+                                   flat.render(mark, open).find(authors + ".") != std::string::npos)
+      authors += '.';
     // "Tyka, Mike (2015).": the year written after the authors.
     if (authors.size() > 6 && authors.back() == ')' && authors[authors.size() - 6] == '(') {
       auto [at, year] = find_year(std::string_view(authors).substr(authors.size() - 5, 4));

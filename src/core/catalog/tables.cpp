@@ -15,6 +15,7 @@ namespace {
 struct CellLink {
   std::string text;
   std::string url;
+  bool badge = false;  // only an image: "[![Stars](…svg)](…/stargazers)"
 };
 
 struct Cell {
@@ -49,7 +50,13 @@ void collect_cell_links(cmark_node* node, std::vector<CellLink>& out) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
     if (is_type(child, CMARK_NODE_LINK)) {
       const char* url = cmark_node_get_url(child);
-      if (url && *url && !is_anchor_url(url)) out.push_back({collapse_whitespace(plain_text(child)), url});
+      if (url && *url && !is_anchor_url(url)) {
+        bool badge = cmark_node_first_child(child) != nullptr;
+        for (cmark_node* inside = cmark_node_first_child(child); inside && badge; inside = cmark_node_next(inside))
+          badge = is_type(inside, CMARK_NODE_IMAGE) ||
+                  (is_type(inside, CMARK_NODE_TEXT) && trim(cmark_node_get_literal(inside)).empty());
+        out.push_back({collapse_whitespace(plain_text(child)), url, badge});
+      }
       continue;
     }
     collect_cell_links(child, out);
@@ -62,6 +69,12 @@ std::vector<Cell> read_cells(cmark_node* row) {
     Cell& out = cells.emplace_back();
     out.text = collapse_whitespace(plain_text(cell));
     collect_cell_links(cell, out.links);
+    // "[PySyft](…)<br />[![Stars](…)](…/stargazers)" (Awesome-FL, 27 rows): a
+    // badge beside a link decorates it.
+    if (std::any_of(out.links.begin(), out.links.end(), [](const CellLink& link) { return !link.badge; }))
+      out.links.erase(
+          std::remove_if(out.links.begin(), out.links.end(), [](const CellLink& link) { return link.badge; }),
+          out.links.end());
     read_bold_lead(cell, out);
     if (out.links.size() > 1) {
       std::string lead;
