@@ -63,6 +63,24 @@ TEST_CASE("the first H1 is the title after badges, without their alt text") {
   CHECK(catalog.root.sections[0].heading == "Tools");
 }
 
+TEST_CASE("an HTML <h1> over the badges is the title, until a Markdown H1 before any heading") {
+  // abhisheknaiidu/awesome-github-profile-readme: export gave no title.
+  Catalog html = parse_text(
+      "<h1 align=\"center\">Awesome GitHub Profile README\n<a href=\"https://p.org\"><img src=\"https://p.org/b.svg\" "
+      "/></a></h1>\n<div align=\"center\">\n<img src=\"https://b.org/b.svg\"/>\n</div>\n\n## Tools\n\n- "
+      "[A](https://a.org)\n");
+  REQUIRE(html.title);
+  CHECK(*html.title == "Awesome GitHub Profile README");
+  CHECK(html.title_line == 1);
+  Catalog logo =
+      parse_text("<h1 align=\"center\"><img src=\"logo.png\"></h1>\n\n# Awesome X\n\n## A\n\n- [A](https://a.org)\n");
+  REQUIRE(logo.title);
+  CHECK(*logo.title == "Awesome X");
+  Catalog both = parse_text("<h1>Banner</h1>\n\n# Awesome Y\n\n## A\n\n- [A](https://a.org)\n");
+  CHECK(both.title == "Awesome Y");
+  CHECK(both.title_line == 3);
+}
+
 TEST_CASE("headings nest by level and keep their spans") {
   Catalog catalog = parse_text("## A\n\n### B\n\n- x\n\n## C\n\n- y\n");
   REQUIRE(catalog.root.sections.size() == 2);

@@ -751,6 +751,14 @@ class CatalogBuilder {
         m_slugs.unique(heading_text(block));  // GitHub gives the title an anchor too
         m_seen_heading = true;
       } else {
+        // "<h1 align="center">Awesome GitHub Profile README <a …><img …></a></h1>"
+        // over badges in one HTML block: GitHub shows the list's title, until
+        // a Markdown H1 before any other heading says otherwise.
+        if (!m_seen_heading && !m_catalog.title && is_type(block, CMARK_NODE_HTML_BLOCK))
+          if (std::string title = html_title(block); !title.empty()) {
+            m_catalog.title = std::move(title);
+            m_catalog.title_line = m_lines_of.start(block);
+          }
         add_block(block);
       }
       if (release_blocks) cmark_node_free(block);
@@ -984,6 +992,17 @@ class CatalogBuilder {
     std::string text;
     std::string anchor;
   };
+
+  // The text of an <h1> opening an HTML block, tags aside ("" for a logo alone).
+  static std::string html_title(cmark_node* block) {
+    const char* literal = cmark_node_get_literal(block);
+    std::string_view html = trim(literal ? std::string_view(literal) : std::string_view());
+    if (html.size() < 9 || !istarts_with(html, "<h1") || (html[3] != '>' && html[3] != ' ')) return {};
+    size_t open_end = html.find('>'), close = html.find("</h1>");
+    if (close == std::string_view::npos) close = html.find("</H1>");
+    if (open_end == std::string_view::npos || close == std::string_view::npos || close < open_end) return {};
+    return collapse_whitespace(without_tags(html.substr(open_end + 1, close - open_end - 1)));
+  }
 
   std::optional<HtmlHeading> html_heading(cmark_node* block) const {
     const char* literal = cmark_node_get_literal(block);
