@@ -50,7 +50,7 @@ TEST_CASE("validate reports on the corpus lists exactly the findings judged in d
         {"local-anchor", 2},
         {"name-spelling", 9},
         {"relative-link", 2},
-        {"separator-style", 2}}},
+        {"separator-style", 4}}},
       {"tests/data/corpus/free-programming-books-de.md",
        {{"duplicate-url", 1}, {"entry-format", 1}, {"insecure-link", 52}, {"separator-style", 1}}},
       {"tests/data/corpus/public-apis.md",

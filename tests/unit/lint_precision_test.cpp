@@ -172,6 +172,19 @@ TEST_CASE("separator-style --fix writes the list's separator and leaves the entr
   FixResult fixed = fix_file(linter, source_from_bytes("list.md", text), Config{}, {"separator-style"});
   CHECK(fixed.applied == 1);
   CHECK(fixed.text.find("[C](https://example.com/c) - Three.") != std::string::npos);
+  // awesome-ai-tools' "[GoCodeo](https://www.gocodeo.com/)- An AI Coding…":
+  // a dash glued to the link is reported and fixed, whatever the list's style.
+  std::string glued = "# T\n\n- [A](https://example.com/a) - One.\n- [B](https://example.com/b)- Two.\n";
+  CHECK(findings(glued, "separator-style") ==
+        std::vector<std::string>{
+            "4: 'B' is separated from its description by '- ' with no blank before it; write ' - '"});
+  // awesome-cli-apps glues it on 84 entries of 99: its habit, nothing reported.
+  CHECK(findings("# T\n\n- [A](https://example.com/a)- One.\n- [B](https://example.com/b)- Two.\n"
+                 "- [C](https://example.com/c) - Three.\n",
+                 "separator-style")
+            .empty());
+  FixResult unglued = fix_file(linter, source_from_bytes("list.md", glued), Config{}, {"separator-style"});
+  CHECK(unglued.text == "# T\n\n- [A](https://example.com/a) - One.\n- [B](https://example.com/b) - Two.\n");
 }
 
 TEST_CASE("a clean run prints a one-line summary when asked to (a terminal)") {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "curate/format/format.hpp"
 #include "curate/markdown/slug.hpp"
 #include "curate/query/query.hpp"
 #include "curate/text/url.hpp"
@@ -608,6 +609,64 @@ TEST_CASE("platform links in parentheses, a closing rating link and a badge besi
   CHECK(entries[1].item->date == "1984");
   // Awesome-FL: 27 rows linked their stars badge.
   CHECK(entries[2].item->links == Strings{"https://github.com/OpenMined/PySyft"});
+}
+
+TEST_CASE("Chinese descriptions after a full-width colon or a dash are descriptions, credit lines no entries") {
+  // jobbole/awesome-python-cn: 168 descriptions lost, and after " - " a
+  // Chinese sentence was read as an author's name.
+  Catalog catalog = parse_text(
+      "- \xE7\xBB\xB4\xE6\x8A\xA4\xE8\x80\x85\xEF\xBC\x9A[\xE5\xBC\x80\xE6\xBA\x90](https://a.org/team.png)\n\n"
+      "## Tools\n\n*   [p](https://github.com/qw3rtman/p)\xEF\xBC\x9A\xE9\x9D\x9E\xE5\xB8\xB8\xE7\xAE\x80\xE5\x8D\x95"
+      "\xE7\x9A\x84\xE5\xB7\xA5\xE5\x85\xB7\xE3\x80\x82\n"
+      "*   [a](https://a.org/a) - "
+      "\xE4\xB8\xAD\xE6\x96\x87\xE5\x88\x86\xE8\xAF\x8D\xE5\xB7\xA5\xE5\x85\xB7\xE3\x80\x82\n"
+      "*   [b](https://a.org/b) - "
+      "\xE4\xB8\xAD\xE6\x96\x87\xE5\x88\x86\xE8\xAF\x8D\xE5\xB7\xA5\xE5\x85\xB7\xE3\x80\x82\n"
+      "- License: [CC BY-SA 4.0](LICENSE)\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].item->description ==
+        "\xE9\x9D\x9E\xE5\xB8\xB8\xE7\xAE\x80\xE5\x8D\x95\xE7\x9A\x84\xE5\xB7\xA5\xE5\x85\xB7\xE3\x80\x82");
+  CHECK(entries[1].item->description ==
+        "\xE4\xB8\xAD\xE6\x96\x87\xE5\x88\x86\xE8\xAF\x8D\xE5\xB7\xA5\xE5\x85\xB7\xE3\x80\x82");
+  CHECK(entries[1].item->authors.empty());
+  CHECK(entries[2].item->authors.empty());
+}
+
+TEST_CASE("a kind labelling a link names the entry by the link, and the blanks after a task box stay") {
+  // P1xt's job-ready-javascript guide: 40 steps titled "Course" or "Book".
+  Catalog catalog = parse_text(
+      "- [ ]  Course: [Intro to JS: Drawing & Animation](https://www.khanacademy.org/x)\n"
+      "- [ ]  Book: [Eloquent JavaScript](https://eloquentjavascript.net/) - read it twice.\n"
+      "- Common Lisp: [Postmodern](https://github.com/marijnh/Postmodern)\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].item->title == "Intro to JS: Drawing & Animation");
+  CHECK(entries[0].item->kinds == Strings{"course"});
+  CHECK(entries[1].item->title == "Eloquent JavaScript");
+  CHECK(entries[1].item->kinds == Strings{"book"});
+  CHECK(entries[1].item->description == "read it twice.");
+  CHECK(entries[2].item->title == "Common Lisp");  // a language, no kind: the label names the entry
+  std::string steps = "# Guide\n\n- [ ]  Course: [Intro](https://a.org/i)\n- [ ]  Book: [Eloquent](https://b.org/e)\n";
+  CHECK(format_markdown(steps) == steps);
+  CHECK(format_markdown("# Guide\n\n- [ ]  Course:  [Intro](https://a.org/i)\n") ==
+        "# Guide\n\n- [ ]  Course: [Intro](https://a.org/i)\n");
+}
+
+TEST_CASE("a closing 'Written by' sentence names the authors, one word or several, and describes nothing") {
+  // qazbnm456/awesome-web-security: 73 entries kept "Written by X." as
+  // their description, 38 of them with no authors.
+  Catalog catalog = parse_text(
+      "* [GitHub Enterprise SQL Injection](http://blog.orange.tw/a) - Written by [Orange](http://blog.orange.tw/).\n"
+      "* [FLAWS](http://flaws.cloud/) - Amazon AWS CTF challenge - Written by [@0xdabbad00](https://twitter.com/x).\n"
+      "* [Cloud](http://c.org/) - Written by [Dwight Hohnstein](https://a.org) from Rhino Security Labs.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].item->authors == Strings{"Orange"});
+  CHECK_FALSE(entries[0].item->description);
+  CHECK(entries[1].item->authors == Strings{"@0xdabbad00"});
+  CHECK(entries[1].item->description == "Amazon AWS CTF challenge");
+  CHECK(entries[2].item->authors == Strings{"Dwight Hohnstein"});
 }
 
 TEST_CASE("books: a remark in parentheses after the formats is the entry's note") {

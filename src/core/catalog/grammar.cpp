@@ -97,6 +97,9 @@ std::optional<std::string> after_separator(std::string_view text) {
       "- ", "\xE2\x80\x94 ", "\xE2\x80\x93 ", ": ", "-- ", "-> ", "=> ", "\xE2\x86\x92 ", ". ", ", "};
   for (auto sep : k_separators)
     if (starts_with(text, sep)) return std::string(trim(text.substr(sep.size())));
+  // "[p](…)：非常简单的交互式 Python 版本管理工具。" (awesome-python-cn): a
+  // full-width colon, no blank after it in Chinese.
+  if (starts_with(text, "\xEF\xBC\x9A")) return std::string(trim(text.substr(3)));
   for (auto sep : {std::string_view("-"), std::string_view(":"), std::string_view("\xE2\x80\x94")})
     if (text == sep) return std::string();
   // "[UI Design Daily](…) :Weekly FREE UI resources": a colon glued to the
@@ -487,6 +490,18 @@ class EntryParser {
       }
       // "MySQL - [awesome-mysql](url)": a link after a separator names the
       // entry's page; its text describes it rather than holding metadata.
+      // "- [ ]  Course: [Intro to JS: Drawing & Animation](…)", "Book: [Eloquent
+      // JavaScript](…)" (p1xt-guides' 40 steps): a kind labels the link, whose
+      // text is the entry's title.
+      if (std::optional<std::string> kind =
+              label && !atom->is_autolink && !trim(atom->text).empty() ? m_kinds.lookup(m_item.title) : std::nullopt) {
+        m_item.style = EntryStyle::leading_link;
+        m_item.title = collapse_whitespace(trim(atom->text));
+        m_item.url = atom->url;
+        if (std::find(m_item.kinds.begin(), m_item.kinds.end(), *kind) == m_item.kinds.end())
+          m_item.kinds.push_back(*kind);
+        return end + 1;
+      }
       if (label || dash) {
         m_item.url = atom->url;
         // "**Spotify** - [Very bad](…) privacy policy. They collect…"
@@ -1170,6 +1185,7 @@ class EntryParser {
     if (!m_item.description) {
       if (auto description = after_separator(tail)) {
         if (!description->empty()) m_item.description = *description;
+        if (leading && m_item.description && m_item.authors.empty()) take_written_by(m_item.description);
         if (leading && m_item.description && m_item.authors.empty()) take_closing_credit(*m_item.description);
         if (leading && m_item.description && m_item.authors.empty() && !m_item.date) take_dated_credit();
         // "[CVPR 2015](…) - Jun 2015", "[Graduate Summer School 2013](…) -
@@ -1447,6 +1463,33 @@ class EntryParser {
     m_item.date = std::move(*date);
     if (!venue.empty()) m_item.note = std::string(venue);
     m_item.description.reset();
+  }
+
+  // "[GitHub Enterprise SQL Injection](…) - Written by [Orange](…).", "…
+  // challenge - Written by [@0xdabbad00](…)." (awesome-web-security, 73
+  // entries): a closing sentence that says who wrote the page, one name
+  // of one word or several, "from" an organisation maybe. The authors; the
+  // description is what comes before it, if anything.
+  void take_written_by(std::optional<std::string>& description) {
+    std::string_view text = *description;
+    size_t at = istarts_with(text, "written by ") ? 0 : text.find(" - Written by ");
+    if (at == std::string_view::npos) return;
+    size_t names_at = at == 0 ? 11 : at + 14;
+    std::string_view names = trim(text.substr(names_at));
+    if (ends_with(names, ".")) names.remove_suffix(1);
+    if (size_t from = names.find(" from "); from != std::string_view::npos) names = names.substr(0, from);
+    names = trim(names);
+    if (names.empty() || names.size() > 80 || names.find_first_of(".:;!?") != std::string_view::npos) return;
+    std::vector<std::string> authors = style_detail::split_authors(names);
+    bool named = !authors.empty() && std::all_of(authors.begin(), authors.end(), [](const std::string& name) {
+      return std::count(name.begin(), name.end(), ' ') <= 3;
+    });
+    if (!named) return;
+    m_item.authors = std::move(authors);
+    if (at == 0)
+      description.reset();
+    else
+      *description = std::string(trim(text.substr(0, at)));
   }
 
   void take_closing_credit(std::string& description) {

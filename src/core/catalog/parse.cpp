@@ -334,6 +334,21 @@ bool fold_paper_pages(cmark_node* list, Item& entry) {
   return true;
 }
 
+// "- License: [CC BY-SA 4.0](LICENSE)" (game-datasets), "- 维护者：[…](…)",
+// "- 贡献者：[唐尤华](…)、[qtvspa](…)…" (awesome-python-cn): a line that
+// credits the list's maintainers or states its licence, no entry.
+bool is_credit_line(std::string_view raw) {
+  size_t colon = std::min(raw.find(':'), raw.find("\xEF\xBC\x9A"));
+  if (colon == std::string_view::npos || colon > 30) return false;
+  std::string_view label = trim(raw.substr(0, colon));
+  for (std::string_view mark : {"**", "__", "*", "_"})
+    if (starts_with(label, mark) && ends_with(label, mark) && label.size() > 2 * mark.size())
+      label = label.substr(mark.size(), label.size() - 2 * mark.size());
+  return iequals_any(label, {"license", "licence", "maintainer", "maintainers", "maintained by", "contributor",
+                             "contributors", "sponsor", "sponsors", "\xE7\xBB\xB4\xE6\x8A\xA4\xE8\x80\x85",
+                             "\xE8\xB4\xA1\xE7\x8C\xAE\xE8\x80\x85", "\xE8\xAE\xB8\xE5\x8F\xAF\xE8\xAF\x81"});
+}
+
 // "http://www.facebook.com/sharer/sharer.php?u=…", "https://twitter.com/
 // intent/tweet?text=…": a button that shares the list, no resource of it.
 bool is_share_url(std::string_view url) {
@@ -654,7 +669,8 @@ class ItemReader {
     }
     item.is_group = !item.url && !item.children.empty();
     item.is_navigation = item.children.empty() && paragraph &&
-                         (item.url ? is_share_url(*item.url) && all_share_links(item) : is_navigation(paragraph));
+                         ((item.url ? is_share_url(*item.url) && all_share_links(item) : is_navigation(paragraph)) ||
+                          is_credit_line(item.raw));
     return item;
   }
 

@@ -290,6 +290,20 @@ bool is_name_word(std::string_view word) {
   }
   unsigned char first = static_cast<unsigned char>(word.front());
   if (first < 0x80 && !std::isupper(first)) return is_lower_brand(word);
+  // "唐尤华", "高木正弘", an agency's "独立行政法人": a name in Chinese or
+  // Japanese is eight characters at most and no punctuation; "中文分词工具。"
+  // (awesome-python-cn) is a sentence.
+  if (first >= 0xE3 && first <= 0xE9) {
+    size_t characters = 0;
+    for (size_t i = 0; i < word.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(word[i]);
+      if ((c & 0xC0) != 0x80) ++characters;
+      bool cjk_punctuation = c == 0xE3 && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80;
+      bool full_width_punctuation = c == 0xEF && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0xBC;
+      if (cjk_punctuation || full_width_punctuation) return false;
+    }
+    if (characters > 8) return false;
+  }
   for (char c : word)
     if (std::isdigit(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '/' || c == ':') return false;
   // "K.", "Jr.", "J.-P.", "Prof.", "Inc.", but not a sentence's end ("Industrial-strength NLP.").

@@ -33,6 +33,14 @@ size_t code_span_end(std::string_view s, size_t pos) {
 // Runs of blanks become one space, except inside code spans, where spacing is
 // content; trailing blanks go.
 std::string collapse_blanks(std::string_view s) {
+  // "[ ]  Course: [Intro to JS](…)" (p1xt-guides' 120 steps): the blanks
+  // after a task box are the box's, kept as the list writes them.
+  if (s.size() > 4 && s[0] == '[' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') && s[2] == ']' &&
+      is_blank_char(s[3]) && is_blank_char(s[4])) {
+    size_t box = 3;
+    while (box < s.size() && is_blank_char(s[box])) ++box;
+    if (box < s.size()) return std::string(s.substr(0, box)) + collapse_blanks(s.substr(box));
+  }
   // Without a tab, two blanks in a row or a trailing blank every blank run
   // is already one space, wherever the code spans are.
   if (s.find('\t') == s.npos && s.find("  ") == s.npos && (s.empty() || s.back() != ' ')) return std::string(s);

@@ -85,8 +85,9 @@ SourcePos line_end_of(const LintContext& context, int line) {
 
 struct Separator {
   const Item* item = nullptr;
-  int kind = 0;       // index in k_separators
-  size_t offset = 0;  // in the file
+  int kind = 0;        // index in k_separators
+  size_t offset = 0;   // in the file
+  bool glued = false;  // "[GoCodeo](…)- An AI…": no blank before the dash
 };
 
 constexpr std::array<std::string_view, 3> k_separators{" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
@@ -98,15 +99,17 @@ std::optional<Separator> separator_of(const LintContext& context, const Item& it
   size_t link_end = markdown_link_end(raw, 0);
   if (link_end == std::string::npos) return std::nullopt;
   std::string_view after = std::string_view(raw).substr(link_end);
-  for (size_t kind = 0; kind < k_separators.size(); ++kind) {
-    if (!starts_with(after, k_separators[kind])) continue;
+  for (size_t kind = 0; kind < k_separators.size() * 2; ++kind) {
+    bool glued = kind >= k_separators.size();
+    std::string_view separator = k_separators[kind % k_separators.size()];
+    if (!starts_with(after, glued ? separator.substr(1) : separator)) continue;
     std::string_view line = context.line(item.pos.line);
     size_t start = content_column(line, static_cast<size_t>(item.pos.column - 1));
     if (line.substr(start, std::min(raw.find('\n'), raw.size())) !=
         std::string_view(raw).substr(0, std::min(raw.find('\n'), raw.size())))
       return std::nullopt;  // not where it seems: no offset to fix
-    return Separator{&item, static_cast<int>(kind),
-                     context.offset(item.pos) - (item.pos.column - 1) + start + link_end};
+    return Separator{&item, static_cast<int>(kind % k_separators.size()),
+                     context.offset(item.pos) - (item.pos.column - 1) + start + link_end, glued};
   }
   return std::nullopt;
 }
@@ -132,10 +135,26 @@ void check_separator_style(const LintContext& context, RuleReporter& out) {
   std::array<size_t, 3> counts{};
   for (const Separator& separator : found) ++counts[static_cast<size_t>(separator.kind)];
   size_t style = static_cast<size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
-  if (counts[style] * 2 <= found.size()) return;
+  bool styled = counts[style] * 2 > found.size();
+  // "[GoCodeo](https://www.gocodeo.com/)- An AI Coding…" (awesome-ai-tools):
+  // the dash glued to the link, whatever the list's separator, unless most
+  // entries glue it so (awesome-cli-apps writes "[cmus](…)- Small, fast…" 84
+  // times: its habit).
+  size_t glued = std::count_if(found.begin(), found.end(), [](const Separator& s) { return s.glued; });
+  for (const Separator& separator : found) {
+    if (!separator.glued || glued * 2 > found.size()) continue;
+    size_t kind = styled ? style : static_cast<size_t>(separator.kind);
+    std::string_view written = k_separators[static_cast<size_t>(separator.kind)].substr(1);
+    out.report_with_edit(separator.item->pos, line_end_of(context, separator.item->pos.line),
+                         single_quoted(separator.item->title) + " is separated from its description by " +
+                             single_quoted(written) + " with no blank before it; write " +
+                             single_quoted(k_separators[kind]),
+                         separator.offset, written.size(), std::string(k_separators[kind]));
+  }
+  if (!styled) return;
   for (const Separator& separator : found) {
     size_t kind = static_cast<size_t>(separator.kind);
-    if (kind == style) continue;
+    if (kind == style || separator.glued || glued * 2 > found.size()) continue;
     const Item& item = *separator.item;
     out.report_with_edit(item.pos, line_end_of(context, item.pos.line),
                          single_quoted(item.title) + " is separated from its description by " +
