@@ -338,9 +338,13 @@ bool fold_paper_pages(cmark_node* list, Item& entry) {
 // "- 贡献者：[唐尤华](…)、[qtvspa](…)…" (awesome-python-cn): a line that
 // credits the list's maintainers or states its licence, no entry.
 bool is_credit_line(std::string_view raw) {
-  size_t colon = std::min(raw.find(':'), raw.find("\xEF\xBC\x9A"));
+  // Most entries open with their link ("[Name](https:…)"): no label.
+  if (raw.empty() || raw[0] == '[' || raw[0] == '<') return false;
+  std::string_view head = raw.substr(0, std::min<size_t>(raw.size(), 40));
+  size_t colon = std::min(head.find(':'), head.find("\xEF\xBC\x9A"));
   if (colon == std::string_view::npos || colon > 30) return false;
   std::string_view label = trim(raw.substr(0, colon));
+  if (label.find_first_of("[]()`") != std::string_view::npos) return false;
   for (std::string_view mark : {"**", "__", "*", "_"})
     if (starts_with(label, mark) && ends_with(label, mark) && label.size() > 2 * mark.size())
       label = label.substr(mark.size(), label.size() - 2 * mark.size());
