@@ -334,6 +334,16 @@ TEST_CASE("link-syntax reports a blank in a link's destination, not a title or a
         0);
 }
 
+TEST_CASE("heading-punctuation passes shortcodes one after another closing a heading") {
+  // awesome-design's "## Social Network :couple::couple:".
+  std::vector<Diagnostic> found = lint_text(rules_linter(),
+                                            "# T\n\n## Social Network :couple::couple:\n\n- [A](https://a.org) - A.\n\n"
+                                            "## Tools:\n\n- [B](https://b.org) - B.\n");
+  INFO(describe(found));
+  REQUIRE(count_rule(found, "heading-punctuation") == 1);
+  CHECK(describe(found).find("Tools") != std::string::npos);
+}
+
 TEST_CASE("duplicate-url passes a nested item that repeats its parent's URL, and reports a sibling that does") {
   Linter linter = rules_linter();
   std::vector<Diagnostic> found =

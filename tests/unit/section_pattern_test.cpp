@@ -91,3 +91,13 @@ TEST_CASE("dates are in range at the precision both sides have") {
 }
 
 }  // namespace
+
+TEST_CASE("a title's emoji and shortcodes, leading or closing, need not be typed") {
+  // awesome-design's 17 headings close with one: "Soul of Design :sunny:".
+  CHECK(section_matches("Soul of Design", {"Soul of Design :sunny:"}));
+  CHECK(section_matches("Social Network", {"Social Network :couple::couple:"}));
+  CHECK(section_matches("Coding Style", {"\xF0\x9F\x8E\xA8 Coding Style"}));
+  CHECK(section_matches("Games", {"Games \xF0\x9F\x8E\xAE"}));
+  CHECK(section_matches("Soul of Design :sunny:", {"Soul of Design :sunny:"}));
+  CHECK_FALSE(section_matches("Soul", {"Soul of Design :sunny:"}));
+}

@@ -260,7 +260,10 @@ bool ends_in_abbreviation(std::string_view text) {
 bool ends_in_shortcode(std::string_view text) {
   if (text.size() < 3 || text.back() != ':') return false;
   size_t open = text.rfind(':', text.size() - 2);
-  if (open == std::string_view::npos || open + 2 >= text.size() || (open > 0 && text[open - 1] != ' ')) return false;
+  // ("Social Network :couple::couple:" (awesome-design): one after another.)
+  if (open == std::string_view::npos || open + 2 >= text.size() ||
+      (open > 0 && text[open - 1] != ' ' && text[open - 1] != ':'))
+    return false;
   std::string_view name = text.substr(open + 1, text.size() - open - 2);
   return std::all_of(name.begin(), name.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '+' || c == '-';

@@ -94,6 +94,44 @@ std::string_view without_leading_marks(std::string_view title) {
   }
 }
 
+// `title` without the emoji, symbols and :shortcodes: it closes with
+// ("Soul of Design :sunny:", awesome-design's 17 headings).
+std::string_view without_trailing_marks(std::string_view title) {
+  for (;;) {
+    title = trim(title);
+    if (title.size() > 2 && title.back() == ':') {
+      size_t open = title.rfind(':', title.size() - 2);
+      if (open != std::string_view::npos && open + 2 < title.size() &&
+          std::all_of(title.begin() + static_cast<long>(open) + 1, title.end() - 1, [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+';
+          })) {
+        title.remove_suffix(title.size() - open);
+        continue;
+      }
+    }
+    if (title.empty() || static_cast<unsigned char>(title.back()) < 0x80) return title;
+    size_t start = title.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(title[start]) & 0xC0) == 0x80) --start;
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(title.data() + start),
+                                               static_cast<utf8proc_ssize_t>(title.size() - start), &cp);
+    if (length <= 0) return title;
+    switch (utf8proc_category(cp)) {
+      case UTF8PROC_CATEGORY_SO:
+      case UTF8PROC_CATEGORY_SK:
+      case UTF8PROC_CATEGORY_SM:
+      case UTF8PROC_CATEGORY_MN:
+      case UTF8PROC_CATEGORY_ME:
+      case UTF8PROC_CATEGORY_CF:
+      case UTF8PROC_CATEGORY_ZS:
+        title.remove_suffix(title.size() - start);
+        continue;
+      default:
+        return title;
+    }
+  }
+}
+
 // A pattern split into its comparable parts, made once per command.
 class SectionPattern {
  public:
@@ -101,11 +139,12 @@ class SectionPattern {
     for (std::string_view part : split_trimmed_views(pattern, "/")) m_parts.push_back(comparable(part));
   }
 
-  // "Coding Style" names "🎨 Coding Style" and ":black_small_square: Shells"
-  // "Shells": a heading's leading emoji are decoration nobody types.
+  // "Coding Style" names "🎨 Coding Style", "Shells" ":black_small_square:
+  // Shells" and "Soul of Design" "Soul of Design :sunny:": a heading's
+  // emoji are decoration nobody types.
   bool part_matches(size_t part, std::string_view title) const {
     if (wildcard_match(m_parts[part], comparable(title))) return true;
-    std::string_view bare = without_leading_marks(title);
+    std::string_view bare = without_trailing_marks(without_leading_marks(title));
     return bare.size() < title.size() && wildcard_match(m_parts[part], comparable(bare));
   }
 
