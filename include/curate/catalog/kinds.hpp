@@ -45,9 +45,12 @@ std::string utc_today();
 // nullopt for anything else (or a date the calendar lacks).
 std::optional<std::string> read_written_date(std::string_view text);
 
+// A year written with two digits, "'21", "3/10/23": 20YY under 50, else 19YY.
+int year_of_two_digits(int two);
+
 // "3/10/23", "12/29/2022": a date of numbers between slashes, in the order
 // a table's column shows (month first or day first), YYYY-MM-DD; a year of
-// two digits is 20YY under 50, else 19YY. nullopt for anything else.
+// two digits is year_of_two_digits'. nullopt for anything else.
 std::optional<std::string> read_slashed_date(std::string_view text, bool month_first);
 // The order a column of such dates is written in: month first when some
 // cell's second number is over 12 and none's first, day first the other way

@@ -216,14 +216,21 @@ bool names_no_person(std::string_view name) {
   return false;
 }
 
-// "Simon Willison", "Jane Doe, John Roe": names, each of two to four words.
-bool names_in_full(std::string_view text) {
-  if (!style_detail::plausible_authors(text)) return false;
+// "36:05", "00:45:34": a talk's length.
+bool is_duration(std::string_view text) {
+  return text.find(':') != std::string_view::npos && text.find_first_not_of("0123456789:") == std::string_view::npos;
+}
+
+// "Simon Willison", "Jane Doe, John Roe": names, each of two to four words;
+// empty for anything else.
+std::vector<std::string> full_names(std::string_view text) {
+  if (!style_detail::plausible_authors(text)) return {};
   std::vector<std::string> names = style_detail::split_authors(text);
-  return !names.empty() && std::all_of(names.begin(), names.end(), [](const std::string& name) {
+  bool full = std::all_of(names.begin(), names.end(), [](const std::string& name) {
     size_t blanks = std::count(name.begin(), name.end(), ' ');
     return blanks >= 1 && blanks <= 3;
   });
+  return full ? names : std::vector<std::string>();
 }
 
 // Text without the quotes around all of it: "\"Title\"", "“Title”".
@@ -303,7 +310,8 @@ class EntryParser {
     // links follow.
     if (m_item.style == EntryStyle::plain && m_item.authors.empty())
       take_bold_title_credits(m_plain_start, m_plain_end);
-    if (m_item.style == EntryStyle::plain && !m_item.description && (labelled || m_label_link)) take_venue_year();
+    if (m_item.style == EntryStyle::plain && !m_item.description && (labelled || m_label_link))
+      take_title_venue_year(m_item);
     if (m_item.style == EntryStyle::plain && m_item.authors.empty()) take_citation();
     for (const Atom& atom : m_flat.atoms) {
       if (!atom.is_link) continue;
@@ -485,7 +493,7 @@ class EntryParser {
       // labels the page the text names.
       if (!m_item.title.empty() && is_page_label(atom->text)) {
         m_item.url = atom->url;
-        take_venue_year();
+        take_title_venue_year(m_item);
         return end + 1;
       }
       // "MySQL - [awesome-mysql](url)": a link after a separator names the
@@ -786,8 +794,6 @@ class EntryParser {
 
   // "… (JMLR'21)", "… (NeurIPS 2021)": a paper's venue and year closing
   // its title are the field "venue" and the date.
-  void take_venue_year() { take_title_venue_year(m_item); }
-
   // Removes a trailing " -", " —", " –" or " |" from `text`; true if there was one.
   static bool strip_trailing_dash(std::string& text) {
     for (std::string_view sep : {" -", " \xE2\x80\x94", " \xE2\x80\x93", " |"}) {
@@ -989,8 +995,7 @@ class EntryParser {
     if (separator == std::string::npos && !note && ends_with(credit, "]"))
       if (size_t open = credit.rfind('['); open != std::string_view::npos && open > 3) {
         std::string_view inside = trim(credit.substr(open + 1, credit.size() - open - 2));
-        if (inside.find(':') != std::string_view::npos &&
-            inside.find_first_not_of("0123456789:") == std::string_view::npos) {
+        if (is_duration(inside)) {
           note = std::string(inside);
           credit = trim(credit.substr(0, open));
         }
@@ -1117,9 +1122,7 @@ class EntryParser {
   // A remark beside the entry's parts: a date ("(2008)", "(Dec 2015)") is its date, a
   // duration ("[00:45:34]") its field "duration", anything else its note.
   void take_remark(std::string remark) {
-    bool duration =
-        remark.find(':') != std::string::npos && remark.find_first_not_of("0123456789:") == std::string::npos;
-    if (duration) {
+    if (is_duration(remark)) {
       add_field(m_item, "duration", std::move(remark));
     } else if (auto date = m_item.date ? std::nullopt : read_written_date(remark)) {
       m_item.date = std::move(*date);  // "(2008)", "(Dec 2015)"
@@ -1149,12 +1152,12 @@ class EntryParser {
       // (awesome-github-profile-readme): names in emphasis, alone after the
       // separator, are the entry's authors; "- *Free*" stays a note.
       std::string before(trim(m_flat.render(pos, last)));
-      if (leading && m_item.authors.empty() &&
-          (before == "-" || before == "\xE2\x80\x93" || before == "\xE2\x80\x94") && names_in_full(*m_item.note)) {
-        m_item.authors = style_detail::split_authors(*m_item.note);
-        m_item.note.reset();
-        return;
-      }
+      if (leading && m_item.authors.empty() && (before == "-" || before == "\xE2\x80\x93" || before == "\xE2\x80\x94"))
+        if (std::vector<std::string> names = full_names(*m_item.note); !names.empty()) {
+          m_item.authors = std::move(names);
+          m_item.note.reset();
+          return;
+        }
     }
     // "[AdaBoost Wiki](…), [Python Code](…)", "[Hold-out](…), [2](…)"
     // (Machine-Learning-Tutorials, 50 entries): more links after a comma
@@ -1185,7 +1188,7 @@ class EntryParser {
     if (!m_item.description) {
       if (auto description = after_separator(tail)) {
         if (!description->empty()) m_item.description = *description;
-        if (leading && m_item.description && m_item.authors.empty()) take_written_by(m_item.description);
+        if (leading && m_item.description && m_item.authors.empty()) take_written_by();
         if (leading && m_item.description && m_item.authors.empty()) take_closing_credit(*m_item.description);
         if (leading && m_item.description && m_item.authors.empty() && !m_item.date) take_dated_credit();
         // "[CVPR 2015](…) - Jun 2015", "[Graduate Summer School 2013](…) -
@@ -1470,7 +1473,8 @@ class EntryParser {
   // entries): a closing sentence that says who wrote the page, one name
   // of one word or several, "from" an organisation maybe. The authors; the
   // description is what comes before it, if anything.
-  void take_written_by(std::optional<std::string>& description) {
+  void take_written_by() {
+    std::optional<std::string>& description = m_item.description;
     std::string_view text = *description;
     size_t at = istarts_with(text, "written by ") ? 0 : text.find(" - Written by ");
     if (at == std::string_view::npos) return;
@@ -1829,7 +1833,7 @@ void take_title_venue_year(Item& item) {
                                                                           : std::string_view::npos;
   if (mark != std::string_view::npos && digits(inside.substr(n - 2))) {
     int two = std::stoi(std::string(inside.substr(n - 2)));
-    year = std::to_string(two < 50 ? 2000 + two : 1900 + two);
+    year = std::to_string(year_of_two_digits(two));
     venue = inside.substr(0, mark);
   } else if (n > 5 && digits(inside.substr(n - 4)) && inside[n - 5] == ' ' &&
              (inside.compare(n - 4, 2, "19") == 0 || inside.compare(n - 4, 2, "20") == 0)) {

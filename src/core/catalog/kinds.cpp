@@ -155,11 +155,13 @@ bool slashed_numbers(std::string_view text, int (&numbers)[3], size_t& year_digi
 
 }  // namespace
 
+int year_of_two_digits(int two) { return two < 50 ? 2000 + two : 1900 + two; }
+
 std::optional<std::string> read_slashed_date(std::string_view text, bool month_first) {
   int n[3];
   size_t year_digits = 0;
   if (!slashed_numbers(text, n, year_digits)) return std::nullopt;
-  int year = year_digits == 4 ? n[2] : n[2] < 50 ? 2000 + n[2] : 1900 + n[2];
+  int year = year_digits == 4 ? n[2] : year_of_two_digits(n[2]);
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month_first ? n[0] : n[1], month_first ? n[1] : n[0]);
   if (check_date(buffer) != DateFault::none) return std::nullopt;

@@ -234,15 +234,15 @@ Detail detail_of(cmark_node* item) {
 // "Speaker(s)" name its authors (their @handles aside), every link joins
 // its links, and any other key is a field.
 bool fold_details(cmark_node* list, Item& entry) {
-  size_t items = 0, colons = 0;
-  for (cmark_node* sub = cmark_node_first_child(list); sub; sub = cmark_node_next(sub), ++items) {
-    Detail detail = detail_of(sub);
+  std::vector<std::pair<cmark_node*, Detail>> details;
+  size_t colons = 0;
+  for (cmark_node* sub = cmark_node_first_child(list); sub; sub = cmark_node_next(sub)) {
+    Detail& detail = details.emplace_back(sub, detail_of(sub)).second;
     if (detail.key.empty()) return false;
     colons += detail.colon ? 1 : 0;
   }
-  if (colons == 0 || colons * 2 < items) return false;
-  for (cmark_node* sub = cmark_node_first_child(list); sub; sub = cmark_node_next(sub)) {
-    Detail detail = detail_of(sub);
+  if (colons == 0 || colons * 2 < details.size()) return false;
+  for (auto& [sub, detail] : details) {
     std::string value;
     for (cmark_node* node = detail.first; node; node = cmark_node_next(node))
       value += node == detail.first && is_type(node, CMARK_NODE_TEXT)
@@ -254,11 +254,10 @@ bool fold_details(cmark_node* list, Item& entry) {
       if (const char* url = cmark_node_get_url(link); url && *url && !is_anchor(url)) entry.links.push_back(url);
     value = collapse_whitespace(value);
     if (value.empty()) continue;
-    std::string key = to_lower(detail.key);
-    if (iequals_any(key, {"description", "summary", "about"}) && !entry.description) {
+    if (iequals_any(detail.key, {"description", "summary", "about"}) && !entry.description) {
       entry.description = value;
-    } else if (iequals_any(key, {"host", "hosts", "author", "authors", "speaker", "speakers", "presenter", "presenters",
-                                 "instructor", "instructors", "by"}) &&
+    } else if (iequals_any(detail.key, {"host", "hosts", "author", "authors", "speaker", "speakers", "presenter",
+                                        "presenters", "instructor", "instructors", "by"}) &&
                entry.authors.empty()) {
       std::string names;
       for (std::string_view word : split_trimmed_views(value, " ")) {
@@ -609,13 +608,7 @@ class ItemReader {
 
   // A paragraph that is an entry (CatalogBuilder::is_titled_paragraph).
   Item build_paragraph(cmark_node* paragraph) const {
-    Item item;
-    item.pos = start_of(m_lines_of, paragraph);
-    item.span = span_of(paragraph);
-    parse_entry_fields(paragraph, m_kinds, item, &m_styles, m_section_style);
-    item.raw = paragraph_source(paragraph);
-    item.paragraph_end_line = m_lines_of.end(paragraph);
-    if (!item.url && !item.links.empty()) item.url = item.links.front();
+    Item item = read_fields(paragraph, paragraph);
     // "14 Oct 2021" on a line of its own closing the paragraph: the day the
     // paper appeared, the date unless the venue gave another year (then
     // the field "published").
@@ -634,16 +627,12 @@ class ItemReader {
   }
 
  private:
-  // Recursive per nesting level, hence the depth limit: it bounds the stack
-  // (here and in every walk over Item::children) and the cost of ids.
-  Item build_item(cmark_node* node, size_t depth) const {
-    if (depth >= k_max_item_depth)
-      throw Error(m_path, m_lines_of.start(node), cmark_node_get_start_column(node),
-                  "list items nested more than " + std::to_string(k_max_item_depth) + " levels deep");
+  // The entry `node` holds, read from its naming block `paragraph` (the
+  // node itself for a paragraph entry; null for an item with no text).
+  Item read_fields(cmark_node* node, cmark_node* paragraph) const {
     Item item;
     item.pos = start_of(m_lines_of, node);
     item.span = span_of(node);
-    cmark_node* paragraph = naming_block(node);
     parse_entry_fields(paragraph, m_kinds, item, &m_styles, m_section_style);
     if (paragraph) {
       item.raw = paragraph_source(paragraph);
@@ -651,6 +640,17 @@ class ItemReader {
       item.paragraph_end_line = m_lines_of.end(paragraph);
     }
     if (!item.url && !item.links.empty()) item.url = item.links.front();
+    return item;
+  }
+
+  // Recursive per nesting level, hence the depth limit: it bounds the stack
+  // (here and in every walk over Item::children) and the cost of ids.
+  Item build_item(cmark_node* node, size_t depth) const {
+    if (depth >= k_max_item_depth)
+      throw Error(m_path, m_lines_of.start(node), cmark_node_get_start_column(node),
+                  "list items nested more than " + std::to_string(k_max_item_depth) + " levels deep");
+    cmark_node* paragraph = naming_block(node);
+    Item item = read_fields(node, paragraph);
     // "- <a href="https://…"><b>Alpha</b></a> - first tool.": a leading link too.
     if (!item.url) {
       item.url = html_link(paragraph);
@@ -1255,15 +1255,26 @@ class CatalogBuilder {
 
 }  // namespace
 
+namespace {
+
+// "📖 Table of Contents" → "Table of Contents": a heading's text without the
+// emoji and shortcodes opening it.
+std::string_view without_opening_marks(std::string_view text) {
+  text = trim(text);
+  for (size_t space = text.find(' '); space != std::string_view::npos; space = text.find(' ')) {
+    std::string_view word = text.substr(0, space);
+    if (!grammar_detail::is_shortcode(word) && !grammar_detail::is_symbol_word(word)) break;
+    text = trim(text.substr(space + 1));
+  }
+  return text;
+}
+
+}  // namespace
+
 bool is_credits_heading(std::string_view text) {
   std::string words = collapse_whitespace(text);
-  std::string_view rest = trim(words);
   // ":pray: Thanks", "Special Thanks 🙇": marks on either side aside.
-  for (size_t space = rest.find(' '); space != std::string_view::npos; space = rest.find(' ')) {
-    std::string_view word = rest.substr(0, space);
-    if (!grammar_detail::is_shortcode(word) && !grammar_detail::is_symbol_word(word)) break;
-    rest = trim(rest.substr(space + 1));
-  }
+  std::string_view rest = without_opening_marks(words);
   for (size_t space = rest.rfind(' '); space != std::string_view::npos; space = rest.rfind(' ')) {
     std::string_view word = rest.substr(space + 1);
     if (!grammar_detail::is_shortcode(word) && !grammar_detail::is_symbol_word(word)) break;
@@ -1277,12 +1288,7 @@ bool is_credits_heading(std::string_view text) {
 
 bool is_contents_heading(std::string_view text) {
   // "📖 Table of Contents", ":books: Contents", "Contents:": marks and a colon aside.
-  text = trim(text);
-  for (size_t space = text.find(' '); space != std::string_view::npos; space = text.find(' ')) {
-    std::string_view word = text.substr(0, space);
-    if (!grammar_detail::is_shortcode(word) && !grammar_detail::is_symbol_word(word)) break;
-    text = trim(text.substr(space + 1));
-  }
+  text = without_opening_marks(text);
   if (!text.empty() && text.back() == ':') text = trim(text.substr(0, text.size() - 1));
   return iequals(text, "table of contents") || iequals(text, "contents") || iequals(text, "toc") ||
          iequals(text, "index");

@@ -179,11 +179,12 @@ void parse_reference_fields(cmark_node* paragraph, Item& item) {
     auto [close, close_length] = find_close_quote(s, open + open_length, first_link);
     if (close == std::string::npos) close = first_link;
     item.title = strip_edges(flat.render(open + open_length, close), " \t.,");
-    std::string authors = strip_edges(flat.render(mark, open), " \t.,");
+    std::string written = flat.render(mark, open);
+    std::string authors = strip_edges(written, " \t.,");
     // "Le, Quoc V.": the stop closing an initial is the initial's.
     if (size_t n = authors.size(); n >= 1 && std::isupper(static_cast<unsigned char>(authors[n - 1])) &&
                                    (n == 1 || authors[n - 2] == ' ') &&
-                                   flat.render(mark, open).find(authors + ".") != std::string::npos)
+                                   written.find(authors + ".") != std::string::npos)
       authors += '.';
     // "Tyka, Mike (2015).": the year written after the authors.
     if (authors.size() > 6 && authors.back() == ')' && authors[authors.size() - 6] == '(') {

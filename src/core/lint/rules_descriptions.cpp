@@ -135,14 +135,15 @@ void check_separator_style(const LintContext& context, RuleReporter& out) {
   std::array<size_t, 3> counts{};
   for (const Separator& separator : found) ++counts[static_cast<size_t>(separator.kind)];
   size_t style = static_cast<size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+  // Most entries glue the dash to the link: the list's habit (awesome-cli-
+  // apps writes "[cmus](…)- Small, fast…" 84 times), nothing to report.
+  size_t glued = std::count_if(found.begin(), found.end(), [](const Separator& s) { return s.glued; });
+  if (glued * 2 > found.size()) return;
   bool styled = counts[style] * 2 > found.size();
   // "[GoCodeo](https://www.gocodeo.com/)- An AI Coding…" (awesome-ai-tools):
-  // the dash glued to the link, whatever the list's separator, unless most
-  // entries glue it so (awesome-cli-apps writes "[cmus](…)- Small, fast…" 84
-  // times: its habit).
-  size_t glued = std::count_if(found.begin(), found.end(), [](const Separator& s) { return s.glued; });
+  // the dash glued to the link, whatever the list's separator.
   for (const Separator& separator : found) {
-    if (!separator.glued || glued * 2 > found.size()) continue;
+    if (!separator.glued) continue;
     size_t kind = styled ? style : static_cast<size_t>(separator.kind);
     std::string_view written = k_separators[static_cast<size_t>(separator.kind)].substr(1);
     out.report_with_edit(separator.item->pos, line_end_of(context, separator.item->pos.line),
@@ -154,7 +155,7 @@ void check_separator_style(const LintContext& context, RuleReporter& out) {
   if (!styled) return;
   for (const Separator& separator : found) {
     size_t kind = static_cast<size_t>(separator.kind);
-    if (kind == style || separator.glued || glued * 2 > found.size()) continue;
+    if (kind == style || separator.glued) continue;
     const Item& item = *separator.item;
     out.report_with_edit(item.pos, line_end_of(context, item.pos.line),
                          single_quoted(item.title) + " is separated from its description by " +

@@ -59,77 +59,61 @@ bool wildcard_match(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
-// `title` without the emoji, symbols and :shortcodes: it opens with.
-std::string_view without_leading_marks(std::string_view title) {
-  for (;;) {
-    title = trim(title);
-    if (title.size() > 2 && title.front() == ':') {
-      size_t close = title.find(':', 1);
-      if (close != std::string_view::npos && close > 1 &&
-          std::all_of(title.begin() + 1, title.begin() + static_cast<long>(close), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+';
-          })) {
-        title.remove_prefix(close + 1);
-        continue;
-      }
-    }
-    if (title.empty() || static_cast<unsigned char>(title.front()) < 0x80) return title;
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(title.data()),
-                                               static_cast<utf8proc_ssize_t>(title.size()), &cp);
-    if (length <= 0) return title;
-    switch (utf8proc_category(cp)) {
-      case UTF8PROC_CATEGORY_SO:
-      case UTF8PROC_CATEGORY_SK:
-      case UTF8PROC_CATEGORY_SM:
-      case UTF8PROC_CATEGORY_MN:
-      case UTF8PROC_CATEGORY_ME:
-      case UTF8PROC_CATEGORY_CF:
-      case UTF8PROC_CATEGORY_ZS:
-        title.remove_prefix(static_cast<size_t>(length));
-        continue;
-      default:
-        return title;
-    }
+bool is_shortcode_name(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+';
+  });
+}
+
+// The bytes of `text`'s first code point when it is an emoji, a symbol or
+// a mark that joins them (decoration in a title), else 0.
+size_t decoration_length(std::string_view text) {
+  if (text.empty() || static_cast<unsigned char>(text.front()) < 0x80) return 0;
+  utf8proc_int32_t cp = 0;
+  utf8proc_ssize_t length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                             static_cast<utf8proc_ssize_t>(text.size()), &cp);
+  if (length <= 0) return 0;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_SO:
+    case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_CF:
+    case UTF8PROC_CATEGORY_ZS:
+      return static_cast<size_t>(length);
+    default:
+      return 0;
   }
 }
 
-// `title` without the emoji, symbols and :shortcodes: it closes with
-// ("Soul of Design :sunny:", awesome-design's 17 headings).
-std::string_view without_trailing_marks(std::string_view title) {
-  for (;;) {
-    title = trim(title);
-    if (title.size() > 2 && title.back() == ':') {
-      size_t open = title.rfind(':', title.size() - 2);
-      if (open != std::string_view::npos && open + 2 < title.size() &&
-          std::all_of(title.begin() + static_cast<long>(open) + 1, title.end() - 1, [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+';
-          })) {
-        title.remove_suffix(title.size() - open);
-        continue;
-      }
-    }
-    if (title.empty() || static_cast<unsigned char>(title.back()) < 0x80) return title;
-    size_t start = title.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(title[start]) & 0xC0) == 0x80) --start;
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(title.data() + start),
-                                               static_cast<utf8proc_ssize_t>(title.size() - start), &cp);
-    if (length <= 0) return title;
-    switch (utf8proc_category(cp)) {
-      case UTF8PROC_CATEGORY_SO:
-      case UTF8PROC_CATEGORY_SK:
-      case UTF8PROC_CATEGORY_SM:
-      case UTF8PROC_CATEGORY_MN:
-      case UTF8PROC_CATEGORY_ME:
-      case UTF8PROC_CATEGORY_CF:
-      case UTF8PROC_CATEGORY_ZS:
-        title.remove_suffix(title.size() - start);
-        continue;
-      default:
-        return title;
+// Where `text`'s last UTF-8 sequence starts.
+size_t last_code_point(std::string_view text) {
+  size_t last = text.size() - 1;
+  while (last > 0 && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+  return last;
+}
+
+// `title` without the emoji, symbols and :shortcodes: it opens and closes
+// with ("🎨 Coding Style", "Soul of Design :sunny:", awesome-design's 17
+// headings).
+std::string_view without_marks(std::string_view title) {
+  for (title = trim(title); !title.empty(); title = trim(title)) {
+    size_t close = title.size() > 2 && title.front() == ':' ? title.find(':', 1) : std::string_view::npos;
+    size_t open = title.size() > 2 && title.back() == ':' ? title.rfind(':', title.size() - 2) : std::string_view::npos;
+    if (close != std::string_view::npos && is_shortcode_name(title.substr(1, close - 1))) {
+      title.remove_prefix(close + 1);
+    } else if (open != std::string_view::npos && is_shortcode_name(title.substr(open + 1, title.size() - open - 2))) {
+      title.remove_suffix(title.size() - open);
+    } else if (size_t opening = decoration_length(title)) {
+      title.remove_prefix(opening);
+    } else if (size_t last = last_code_point(title); decoration_length(title.substr(last))) {
+      title.remove_suffix(title.size() - last);
+    } else {
+      break;
     }
   }
+  return title;
 }
 
 // A pattern split into its comparable parts, made once per command.
@@ -144,7 +128,7 @@ class SectionPattern {
   // emoji are decoration nobody types.
   bool part_matches(size_t part, std::string_view title) const {
     if (wildcard_match(m_parts[part], comparable(title))) return true;
-    std::string_view bare = without_trailing_marks(without_leading_marks(title));
+    std::string_view bare = without_marks(title);
     return bare.size() < title.size() && wildcard_match(m_parts[part], comparable(bare));
   }
 
