@@ -170,6 +170,18 @@ TEST_CASE("a chunk whose parse runs on into the next makes the catalog come from
   CHECK(describe(lint(source, 0)) == describe(lint(source, SIZE_MAX)));
 }
 
+TEST_CASE("an indented code block closing a chunk does not run on into the next") {
+  // cmark counts the chunk's closing blank line into the code block; the
+  // heading that starts the next chunk ends it all the same.
+  std::string text = "# T\n    <img a | b>\n\n## A\n- [x](https://x.org)\n";
+  std::vector<Chunk> chunks = split_chunks(text, 0);
+  REQUIRE(chunks.size() == 2);
+  CHECK_FALSE(chunk_runs_on(MarkdownDocument(chunks[0].text), chunks[0]));
+  std::optional<Catalog> chunked = build_catalog_chunked(text, "test.md", Config{}, {}, 0);
+  REQUIRE(chunked);
+  CHECK(describe(*chunked) == describe(test::parse_text(text)));
+}
+
 TEST_CASE("chunk trees parsed on several threads are the trees of a parse on one") {
   // Tables and autolinks together: cmark-gfm's extensions once shared one
   // table of special characters that a parse ending on one thread cleared

@@ -181,6 +181,10 @@ TEST_CASE("a file that writes its items' continuation lines at the margin keeps 
   // Such lines count for no habit: indented, they would tip it on the
   // second pass (fuzz finding 30).
   check_safe_and_stable("- [A](#a)\n  - [B](./#b)\n2021A(\n| a | b |\n|---|\n| 1A | p\n");
+  // Nor do lines left of the item's text but off the margin: fmt moves the
+  // second list one column left, under "   —", which was lazy and is not
+  // on the second pass (fuzz finding 32).
+  check_safe_and_stable("> - *a*: b\n -* c\n - d\n  * [E](#e)\n   \u2014 f](#f)\ng, h\n");
 }
 
 TEST_CASE("the habit of underlining is each level's") {

@@ -467,17 +467,25 @@ class Emitter {
   // Whether the file writes its items' continuation lines at the margin
   // ("1. **Deep Sets.**" over "*Manzil Zaheer, …* NIPS 2017. [paper](…)",
   // thunlp's GNNPapers, 152 items) more often than indented under the
-  // item's text, and at least three: then fmt leaves them there.
+  // item's text, and at least three: then fmt leaves them where they are.
   bool lazy_habit(cmark_node* root) const {
     int lazy = 0, indented = 0;
     for (cmark_node* node : format_detail::blocks_of(root)) {
       if (!is_type(node, CMARK_NODE_PARAGRAPH) || !is_type(cmark_node_parent(node), CMARK_NODE_ITEM)) continue;
       int column = cmark_node_get_start_column(node) - 1;
-      // (A line that could start a block is indented whatever the habit,
-      // so it counts for neither: fuzz finding 30.)
-      for (int line = m_source.start_line(node) + 1, last = m_source.last_line(node); line <= last; ++line)
-        if (std::string_view text = m_source.source_line(line); !could_start_block(text))
-          ++(leading_width(text) < column ? lazy : indented);
+      // A line that could start a block is indented whatever the habit, so
+      // it counts for neither (fuzz finding 30); nor does one left of the
+      // item's text but not at the margin, as the item fmt moves left may
+      // take it in (fuzz finding 32): no item's text starts left of column 2.
+      for (int line = m_source.start_line(node) + 1, last = m_source.last_line(node); line <= last; ++line) {
+        std::string_view text = m_source.source_line(line);
+        if (could_start_block(text)) continue;
+        int width = leading_width(text);
+        if (width >= column)
+          ++indented;
+        else if (width < 2)
+          ++lazy;
+      }
     }
     return lazy >= 3 && lazy > indented;
   }

@@ -191,9 +191,14 @@ std::vector<Chunk> split_chunks(std::string_view text, size_t min_bytes) {
 bool chunk_runs_on(const MarkdownDocument& chunk, const Chunk& where) {
   cmark_node* last = cmark_node_last_child(chunk.root());
   if (!last) return false;
+  // An indented code block ends at the heading that starts the next chunk,
+  // though cmark counts the chunk's closing blank lines into it.
   cmark_node_type type = cmark_node_get_type(last);
-  return (type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK) &&
-         cmark_node_get_end_line(last) >= where.line_count;
+  int length = 0, offset = 0;
+  char fence = 0;
+  bool open_ended = (type == CMARK_NODE_CODE_BLOCK && cmark_node_get_fenced(last, &length, &offset, &fence)) ||
+                    type == CMARK_NODE_HTML_BLOCK;
+  return open_ended && cmark_node_get_end_line(last) >= where.line_count;
 }
 
 std::string MarkdownDocument::render_html() const {
