@@ -187,6 +187,15 @@ TEST_CASE("a file that writes its items' continuation lines at the margin keeps 
   check_safe_and_stable("> - *a*: b\n -* c\n - d\n  * [E](#e)\n   \u2014 f](#f)\ng, h\n");
 }
 
+TEST_CASE("a list right before an indented code block stays as written") {
+  // fuzz finding 33: "-   +" keeps "    - S" out of its item; written "- +"
+  // it would take it in.
+  std::string text = "- Tlili\n -   +\n    - S\n\n- List\n";
+  CHECK(format_markdown(text) == text);
+  check_safe_and_stable(text);
+  check_safe_and_stable("- Tlili\n !\"  - A\n -   +\n    - S\n\n- List\n  +  COD tx\nt e   - T\n");
+}
+
 TEST_CASE("the habit of underlining is each level's") {
   // awesome-kubernetes underlines its level-1 headings, 17 of them, and
   // writes its level-2 headings with '#': both stay as they are.

@@ -231,6 +231,14 @@ class Emitter {
   char emit_block(cmark_node* node, const Frame& frame, char previous_bullet) {
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_LIST:
+        // An indented code block right after a list stayed out of its last
+        // item only as that item's text starts past column four ("-   +"
+        // over "    - S"): re-indented, the item would take the code in
+        // (fuzz finding 33). Such a list stays as written.
+        if (is_indented_code(cmark_node_next(node))) {
+          emit_verbatim(m_source.start_line(node), m_source.last_line(node), frame);
+          return 0;
+        }
         return emit_list(node, frame, previous_bullet);
       case CMARK_NODE_HEADING:
         emit_heading(node, frame);
@@ -248,6 +256,12 @@ class Emitter {
         emit_verbatim(m_source.start_line(node), m_source.last_line(node), frame);
         return 0;
     }
+  }
+
+  static bool is_indented_code(cmark_node* node) {
+    int length = 0, offset = 0;
+    char fence = 0;
+    return is_type(node, CMARK_NODE_CODE_BLOCK) && !cmark_node_get_fenced(node, &length, &offset, &fence);
   }
 
   // The lines between the fences (all of an indented block) are the code's,
