@@ -85,6 +85,12 @@ TEST_CASE("malformed-date names the wrong month, the missing day, the future and
   CHECK(all.find("'2021/05/03' of 'D' is not written YYYY") != std::string::npos);
 }
 
+TEST_CASE("description-repeats-title hears the name as a subject before a full-width colon too") {
+  // awesome-japanese-nlp-resources writes "Konoha：日本語…" as "NMeCab: .NET上の…".
+  auto found = lint_file(rules_linter(), test::repo_path("tests/data/lint/description-repeats-title.bad.md"));
+  CHECK(count_rule(found, "description-repeats-title") == 2);
+}
+
 TEST_CASE("duplicate-url names both places and ignores scheme, www, trailing slash and tracking") {
   auto found = lint_file(rules_linter(), test::repo_path("tests/data/lint/duplicate-url.bad.md"));
   REQUIRE(count_rule(found, "duplicate-url") == 1);

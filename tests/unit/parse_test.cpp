@@ -237,6 +237,39 @@ TEST_CASE("docs/slugs.md: every example of the table gives the slug GitHub gives
         "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E-\xE3\x83\xAA\xE3\x82\xBD\xE3\x83\xBC\xE3\x82\xB9");
 }
 
+TEST_CASE("a dash before an ideographic space or CJK text separates the description") {
+  // taishi-i/awesome-japanese-nlp-resources: both descriptions were lost.
+  Catalog catalog = parse_text(
+      "## Tools\n\n* [Sudachi](https://github.com/w/Sudachi) -\xE3\x80\x80"
+      "A Japanese Tokenizer for Business\n"
+      "* [bert](https://github.com/h/bert) -\xE3\x80\x90"
+      "2023\xE5\xB9\xB4\xE7\x89\x88\xE3\x80\x91"
+      "BERT\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].item->description == "A Japanese Tokenizer for Business");
+  CHECK(entries[0].item->rest.empty());  // the blank is there: nothing for entry-format
+  CHECK(entries[1].item->description ==
+        "\xE3\x80\x90"
+        "2023\xE5\xB9\xB4\xE7\x89\x88\xE3\x80\x91"
+        "BERT");
+  CHECK_FALSE(entries[1].item->rest.empty());  // glued, as "-A …" is
+}
+
+TEST_CASE("a table of contents named in another language is no parent of the sections after it") {
+  // HqWu-HITCS/Awesome-Chinese-LLM: "## 目录" over "### 1. 模型" made every
+  // section a child of the contents.
+  for (std::string name : {"\xE7\x9B\xAE\xE5\xBD\x95", "Sommaire", "Inhaltsverzeichnis", "\xC3\x8Dndice"}) {
+    INFO(name);
+    Catalog catalog =
+        parse_text("# L\n\n## " + name +
+                   "\n\n- [Models](#models)\n\n### Models\n\n- [ChatGLM](https://github.com/THUDM/ChatGLM-6B)\n");
+    REQUIRE(catalog.root.sections.size() == 2);
+    CHECK(catalog.root.sections[1].heading == "Models");
+    CHECK(catalog.root.sections[1].items.size() == 1);
+  }
+}
+
 TEST_CASE("an item that only links to anchors of the document navigates and is no entry") {
   Catalog catalog = parse_text(
       "## A\n\n- [x](https://x.org) - X.\n- **[\xE2\xAC\x86 Back to Top](#contents)**\n- [A](#a) | [B](#b)\n"
@@ -461,6 +494,50 @@ TEST_CASE("child items that give a detail in bold are the entry's description, a
   CHECK(entries[3].item->children.size() == 2);
 }
 
+TEST_CASE("child items that give a detail after an emoji and a plain key fold into the paper above them") {
+  // OSU-NLP-Group/GUI-Agents-Paper-List: 119 papers were 952 entries, the
+  // names line and each of the seven details one.
+  Catalog catalog = parse_text(
+      "## Papers\n\n- [Vision2Web: A Hierarchical Benchmark](https://arxiv.org/abs/2603.26648)\n"
+      "    - Zehai He, Wenyi Hong, Zhen Yang, ...\n    - \xF0\x9F\x8F\x9B\xEF\xB8\x8F Institutions: Unknown\n"
+      "    - \xF0\x9F\x93\x85 Date: March 27, 2026\n    - \xF0\x9F\x93\x91 Publisher: arXiv\n"
+      "    - \xF0\x9F\x94\x91 Key: [benchmark]\n    - \xF0\x9F\x93\x96 TLDR: A hierarchical benchmark.\n\n"
+      "- [Postgres drivers](https://postgres.org)\n  - Common Lisp: [Postmodern](https://postmodern.org)\n"
+      "  - Go: [pq](https://pq.org)\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 4);  // a label before a link still names an entry
+  const Item& paper = *entries[0].item;
+  CHECK(paper.authors == Strings{"Zehai He", "Wenyi Hong", "Zhen Yang"});
+  CHECK(paper.date == "2026-03-27");
+  CHECK(paper.description == "A hierarchical benchmark.");
+  CHECK(paper.fields == std::vector<std::pair<std::string, std::string>>{
+                            {"Institutions", "Unknown"}, {"Publisher", "arXiv"}, {"Key", "[benchmark]"}});
+  CHECK(paper.children.empty());
+  CHECK(entries[1].item->children.size() == 2);
+}
+
+TEST_CASE("a name with no link over its address and description details is one entry") {
+  // HqWu-HITCS/Awesome-Chinese-LLM: 174 projects were 349 entries, each an
+  // address ("地址") and a description ("简介").
+  Catalog catalog = parse_text(
+      "## A\n\n* ChatGLM\xEF\xBC\x9A\n  * \xE5\x9C\xB0\xE5\x9D\x80\xEF\xBC\x9Ahttps://github.com/THUDM/ChatGLM-6B\n"
+      "![](https://img.shields.io/github/stars/THUDM/ChatGLM-6B.svg)\n"
+      "  * \xE7\xAE\x80\xE4\xBB\x8B\xEF\xBC\x9A\xE4\xB8\xAD\xE6\x96\x87\n\n"
+      "* HanFei\n  * \xE5\x9C\xB0\xE5\x9D\x80: https://github.com/siat-nlp/HanFei\n  * Stars: many\n\n"
+      "* Topics\n  * Note: no address here\n  * More: none\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 4);  // the topics' two notes stay under it
+  const Item& glm = *entries[0].item;
+  CHECK(glm.title == "ChatGLM");
+  CHECK(glm.url == "https://github.com/THUDM/ChatGLM-6B");
+  CHECK(glm.description == "\xE4\xB8\xAD\xE6\x96\x87");
+  CHECK(glm.children.empty());
+  CHECK(entries[1].item->url == "https://github.com/siat-nlp/HanFei");
+  CHECK(entries[1].item->fields == std::vector<std::pair<std::string, std::string>>{{"Stars", "many"}});
+  CHECK(entries[2].item->title == "Note: no address here");
+  CHECK(entries[3].item->title == "More: none");
+}
+
 TEST_CASE("a paper title with no link over its authors and bracketed pages is one entry") {
   // benedekrozemberczki/awesome-graph-classification: 54 papers were 167
   // entries, the authors' line and each page one.
@@ -508,6 +585,32 @@ TEST_CASE("a paragraph opening with a bold title on its own line is an entry") {
   CHECK(entries[1].item->date == "2021");
   CHECK(entries[1].item->fields ==
         std::vector<std::pair<std::string, std::string>>{{"venue", "ICLR"}, {"published", "2020-12-15"}});
+}
+
+TEST_CASE("names in emphasis right after a paper's link, then its venue and year, are its authors and date") {
+  // Xnhyacinth/Awesome-LLM-Long-Context-Modeling: 94 papers had their
+  // names as a note and "Arxiv 2022." as the description.
+  Catalog catalog = parse_text(
+      "## Papers\n\n1. [**Efficient Transformers: A Survey.**](https://arxiv.org/abs/2009.06732) *Yi Tay, Mostafa "
+      "Dehghani, Donald Metzler.* Arxiv 2022.\n"
+      "2. [**Big Bird.**](https://arxiv.org/abs/2007.14062) *Manzil Zaheer, Guru Guruganesh.* NeurIPS 2020.\n"
+      "3. [**Sparse.**](https://arxiv.org/abs/1) *Rewon Child et al.*\n"
+      "4. [Tool](https://tool.org) *Free Software* - A tool.\n"
+      "5. [Thing](https://thing.org) *Jane Doe* wrote this for the fun of it, and more.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 5);
+  const Item& survey = *entries[0].item;
+  CHECK(survey.title == "Efficient Transformers: A Survey");
+  CHECK(survey.authors == Strings{"Yi Tay", "Mostafa Dehghani", "Donald Metzler"});
+  CHECK(survey.date == "2022");
+  CHECK(survey.fields == std::vector<std::pair<std::string, std::string>>{{"venue", "Arxiv"}});
+  CHECK_FALSE(survey.description);
+  CHECK(entries[1].item->fields == std::vector<std::pair<std::string, std::string>>{{"venue", "NeurIPS"}});
+  CHECK(entries[2].item->authors == Strings{"Rewon Child"});
+  // Not names, or words that are no venue: a note as before.
+  CHECK(entries[3].item->note == "Free Software");
+  CHECK(entries[3].item->authors.empty());
+  CHECK(entries[4].item->authors.empty());
 }
 
 TEST_CASE("titles without their quotes or book-title marks, names in emphasis as authors, marker links as fields") {

@@ -110,6 +110,15 @@ std::optional<std::string> after_separator(std::string_view text) {
     return std::string(trim(text.substr(1)));
   if (text.size() > 1 && text[0] == '-' && std::isupper(static_cast<unsigned char>(text[1])))
     return std::string(trim(text.substr(1)));
+  // "[Sudachi](…) -　A Japanese Tokenizer" (an ideographic space after the
+  // dash), "[bert-classification-tutorial](…) -【2023年版】BERT…"
+  // (awesome-japanese-nlp-resources): a dash before CJK text or brackets.
+  if (text.size() > 3 && text[0] == '-') {
+    unsigned char lead = static_cast<unsigned char>(text[1]);
+    std::string_view rest = text.substr(1);
+    if (starts_with(rest, "\xE3\x80\x80")) return std::string(trim(rest.substr(3)));  // U+3000
+    if (lead >= 0xE3 && lead <= 0xE9) return std::string(trim(rest));                 // U+3000-U+9FFF
+  }
   return std::nullopt;
 }
 
@@ -219,18 +228,6 @@ bool names_no_person(std::string_view name) {
 // "36:05", "00:45:34": a talk's length.
 bool is_duration(std::string_view text) {
   return text.find(':') != std::string_view::npos && text.find_first_not_of("0123456789:") == std::string_view::npos;
-}
-
-// "Simon Willison", "Jane Doe, John Roe": names, each of two to four words;
-// empty for anything else.
-std::vector<std::string> full_names(std::string_view text) {
-  if (!style_detail::plausible_authors(text)) return {};
-  std::vector<std::string> names = style_detail::split_authors(text);
-  bool full = std::all_of(names.begin(), names.end(), [](const std::string& name) {
-    size_t blanks = std::count(name.begin(), name.end(), ' ');
-    return blanks >= 1 && blanks <= 3;
-  });
-  return full ? names : std::vector<std::string>();
 }
 
 // Text without the quotes around all of it: "\"Title\"", "“Title”".
@@ -590,20 +587,50 @@ class EntryParser {
     std::string rest = m_flat.render(at + 1, end);
     std::string_view venue = trim(rest);
     if (!venue.empty() && venue.back() == '[') venue.remove_suffix(1);  // "[[pdf](…)]" opens before its link
-    while (!venue.empty() && (venue.front() == '.' || venue.front() == ' ')) venue.remove_prefix(1);
-    venue = without_stop(venue);
-    std::optional<std::string> date;
-    // "NAACL 2018", "2018", and "EMNLP2019" glued.
-    size_t n = venue.size();
-    if (ends_with_year(venue) || (n > 4 && std::isalpha(static_cast<unsigned char>(venue[n - 5])) &&
-                                  ends_with_year(std::string(venue.substr(n - 4))))) {
-      date = std::string(venue.substr(n - 4));
-      venue = trim(venue.substr(0, n - 4));
-      if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
-    }
+    auto [name, date] = venue_and_year(venue);
     m_item.title = std::string(title);
     if (!anonymous) m_item.authors = surname_first(authors);
     if (!anonymous && m_item.authors.empty()) m_item.authors = style_detail::split_authors(authors);
+    if (date && !m_item.date) m_item.date = std::move(date);
+    if (!name.empty()) add_field(m_item, "venue", std::string(name));
+    return true;
+  }
+
+  // "NAACL 2018.", "2018", "EMNLP2019" glued: a venue and the year closing
+  // it, either maybe missing.
+  static std::pair<std::string_view, std::optional<std::string>> venue_and_year(std::string_view venue) {
+    while (!venue.empty() && (venue.front() == '.' || venue.front() == ' ')) venue.remove_prefix(1);
+    venue = without_stop(venue);
+    size_t n = venue.size();
+    if (!ends_with_year(venue) && !(n > 4 && std::isalpha(static_cast<unsigned char>(venue[n - 5])) &&
+                                    ends_with_year(std::string(venue.substr(n - 4)))))
+      return {venue, std::nullopt};
+    std::string date(venue.substr(n - 4));
+    venue = trim(venue.substr(0, n - 4));
+    if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
+    return {venue, std::move(date)};
+  }
+
+  // "[**Efficient Transformers: A Survey.**](…) *Yi Tay, Mostafa Dehghani,
+  // Dara Bahri, Donald Metzler.* Arxiv 2022." (Awesome-LLM-Long-Context-
+  // Modeling's 94 papers, and many LLM paper lists): names in emphasis
+  // right after the link, then maybe a venue and the year, and nothing
+  // else. The title loses the citation's stop.
+  bool take_link_citation(std::string_view names, std::string_view after) {
+    // A citation's stop after the names, or a year after them: "*Free
+    // Software*" alone is a note.
+    std::string_view authors = trim(names);
+    bool stop = ends_with(authors, ".");
+    authors = without_stop(authors);
+    if (ends_with(authors, " et al.")) authors = trim(authors.substr(0, authors.size() - 7));
+    if (!authors.empty() && authors.back() == ',') authors.remove_suffix(1);
+    std::vector<std::string> found = style_detail::full_names(authors);
+    if (found.empty() || (!after.empty() && !std::isalnum(static_cast<unsigned char>(after.front())))) return false;
+    auto [venue, date] = venue_and_year(after);
+    size_t words = std::count(venue.begin(), venue.end(), ' ') + (venue.empty() ? 0 : 1);
+    if (date ? words > 6 : !stop || words > 4 || venue.size() > 40) return false;
+    m_item.authors = std::move(found);
+    m_item.title = std::string(without_stop(m_item.title));
     if (date && !m_item.date) m_item.date = std::move(date);
     if (!venue.empty()) add_field(m_item, "venue", std::string(venue));
     return true;
@@ -869,6 +896,9 @@ class EntryParser {
         return true;
       }
       std::string after(trim(m_flat.render(note_end, m_tail_end)));
+      if (const Atom* names = m_flat.atom(pos);
+          names && !names->is_link && note_end == pos + 1 && take_link_citation(note, after))
+        return true;
       std::optional<std::string> description = after_separator(after);
       if (!description && m_flat.break_at(note_end)) description = after;
       // "[x](…) _(label: good first issue)_ Desc…": words right after a
@@ -1153,7 +1183,7 @@ class EntryParser {
       // separator, are the entry's authors; "- *Free*" stays a note.
       std::string before(trim(m_flat.render(pos, last)));
       if (leading && m_item.authors.empty() && (before == "-" || before == "\xE2\x80\x93" || before == "\xE2\x80\x94"))
-        if (std::vector<std::string> names = full_names(*m_item.note); !names.empty()) {
+        if (std::vector<std::string> names = style_detail::full_names(*m_item.note); !names.empty()) {
           m_item.authors = std::move(names);
           m_item.note.reset();
           return;
@@ -1194,8 +1224,10 @@ class EntryParser {
         // "[CVPR 2015](…) - Jun 2015", "[Graduate Summer School 2013](…) -
         // IPAM, 2013" (awesome-computer-vision): a date, maybe after a venue.
         if (leading && m_item.description && !m_item.date && !m_item.note) take_dated_description();
-        if (leading && tail.size() > 1 && tail[0] == '-' && tail[1] != ' ' && tail[1] != '-')
-          m_item.rest = tail;  // "-A …": reported
+        // "-A …", "-【2023年版】…": reported; "-\u3000A …" has its (ideographic) blank.
+        if (leading && tail.size() > 1 && tail[0] == '-' && tail[1] != ' ' && tail[1] != '-' &&
+            tail.compare(1, 3, "\xE3\x80\x80") != 0)
+          m_item.rest = tail;
         return;
       }
     }

@@ -193,6 +193,18 @@ std::vector<std::pair<std::string, cmark_node*>> link_note(cmark_node* item) {
   return links;
 }
 
+// "📖 Table of Contents" → "Table of Contents": a heading's text without the
+// emoji and shortcodes opening it.
+std::string_view without_opening_marks(std::string_view text) {
+  text = trim(text);
+  for (size_t space = text.find(' '); space != std::string_view::npos; space = text.find(' ')) {
+    std::string_view word = text.substr(0, space);
+    if (!grammar_detail::is_shortcode(word) && !grammar_detail::is_symbol_word(word)) break;
+    text = trim(text.substr(space + 1));
+  }
+  return text;
+}
+
 // "* **Host**: Carl Franklin @[carlfranklin](…)" (awesome-podcasts): a
 // child item that gives one detail of the entry it sits under, a short key
 // in bold and its value, after a colon as a rule. The key, whether the
@@ -205,13 +217,53 @@ struct Detail {
   size_t value_skip = 0;
 };
 
+bool is_short_key(std::string_view key) {
+  return !key.empty() && key.size() <= 30 && std::count(key.begin(), key.end(), ' ') <= 2;
+}
+
+// "- 📅 Date: March 27, 2026", "- 📑 Publisher: arXiv" (OSU-NLP-Group's
+// GUI-Agents-Paper-List, seven under each paper), "* 简介：中文领域…"
+// (Awesome-Chinese-LLM): a key in plain text, capitalised or in Chinese,
+// maybe after an emoji, then a colon and a value with no link (a label
+// before a link names an entry: "Common Lisp: [Postmodern](…)"), but for
+// an address ("* 地址：https://github.com/THUDM/ChatGLM-6B").
+bool is_address_key(std::string_view key) {
+  return iequals_any(key, {"address", "url", "link", "homepage", "website", "repo", "repository", "github", "code",
+                           "\xE5\x9C\xB0\xE5\x9D\x80",                                // 地址
+                           "\xE9\xA1\xB9\xE7\x9B\xAE\xE5\x9C\xB0\xE5\x9D\x80",        // 项目地址
+                           "\xE9\x93\xBE\xE6\x8E\xA5", "\xE7\xBD\x91\xE5\x9D\x80"});  // 链接, 网址
+}
+
+Detail plain_detail_of(cmark_node* paragraph) {
+  cmark_node* text = cmark_node_first_child(paragraph);
+  if (!is_type(text, CMARK_NODE_TEXT)) return {};
+  std::string_view literal = cmark_node_get_literal(text);
+  std::string_view words = without_opening_marks(literal);
+  // (A value that is a link starts a node of its own: "地址: " is trimmed.)
+  size_t colon = std::min({words.find(": "), words.find("\xEF\xBC\x9A"),
+                           ends_with(words, ":") ? words.size() - 1 : std::string_view::npos});
+  if (colon == std::string_view::npos || words.empty()) return {};
+  std::string_view key = trim(words.substr(0, colon));
+  unsigned char first = key.empty() ? 0 : static_cast<unsigned char>(key.front());
+  bool chinese = first >= 0xE3 && first <= 0xE9 && key.size() <= 18 && key.find(' ') == std::string_view::npos;
+  if (!chinese && (!std::isupper(first) || !is_short_key(key) || !std::all_of(key.begin(), key.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '/' || c == '-';
+      })))
+    return {};
+  if (!is_address_key(key))
+    for (cmark_node* node = text; node; node = cmark_node_next(node))
+      if (is_type(node, CMARK_NODE_LINK) || is_type(node, CMARK_NODE_IMAGE)) return {};
+  size_t skip = words[colon] == ':' ? 1 : 3;
+  return {std::string(key), true, text, static_cast<size_t>(words.data() - literal.data()) + colon + skip};
+}
+
 Detail detail_of(cmark_node* item) {
   cmark_node* paragraph = cmark_node_first_child(item);
   if (!is_type(paragraph, CMARK_NODE_PARAGRAPH)) return {};
   for (cmark_node* block = cmark_node_next(paragraph); block; block = cmark_node_next(block))
     if (!is_type(block, CMARK_NODE_LIST)) return {};
   cmark_node* strong = cmark_node_first_child(paragraph);
-  if (!is_type(strong, CMARK_NODE_STRONG)) return {};
+  if (!is_type(strong, CMARK_NODE_STRONG)) return plain_detail_of(paragraph);
   for (cmark_node* child = cmark_node_first_child(strong); child; child = cmark_node_next(child))
     if (!is_type(child, CMARK_NODE_TEXT)) return {};  // "**[Name](…)**: …" is an entry
   Detail detail{std::string(trim(plain_text(strong))), false, cmark_node_next(strong), 0};
@@ -223,25 +275,63 @@ Detail detail_of(cmark_node* item) {
     detail.value_skip = after.find(':') + 1;
     detail.colon = true;
   }
-  if (detail.key.empty() || detail.key.size() > 30 || std::count(detail.key.begin(), detail.key.end(), ' ') > 2)
-    return {};
+  if (!is_short_key(detail.key)) return {};
   return detail;
 }
 
+// A first child of names over the details ("Zehai He, Wenyi Hong, Zhen
+// Yang, …" over "📅 Date: …", GUI-Agents-Paper-List): the entry's authors.
+std::vector<std::string> names_item(cmark_node* item) {
+  cmark_node* paragraph = cmark_node_first_child(item);
+  cmark_node* text = cmark_node_first_child(paragraph);
+  if (!is_type(paragraph, CMARK_NODE_PARAGRAPH) || cmark_node_next(paragraph) || !is_type(text, CMARK_NODE_TEXT) ||
+      cmark_node_next(text))
+    return {};
+  std::string_view names = trim(cmark_node_get_literal(text));
+  for (std::string_view more : {"...", "\xE2\x80\xA6"})
+    if (ends_with(names, more)) names = trim(names.substr(0, names.size() - more.size()));
+  if (!names.empty() && names.back() == ',') names.remove_suffix(1);
+  return style_detail::full_names(names);
+}
+
 // Folds the details of a child list into `entry` when every item of it is
-// one (detail_of) and most say so with a colon ("**Description** We love…"
-// forgets it): "Description" describes the entry, "Host(s)", "Author(s)",
-// "Speaker(s)" name its authors (their @handles aside), every link joins
-// its links, and any other key is a field.
+// one (detail_of), a first line of names aside, and most say so with a
+// colon ("**Description** We love…" forgets it): "Description" (or
+// "TLDR", "简介") describes the entry, "Date" dates it, "Host(s)",
+// "Author(s)", "Speaker(s)" name its authors (their @handles aside), every
+// link joins its links, and any other key is a field. An entry with no
+// link takes the one of its address detail ("* ChatGLM：" over "* 地址：
+// https://github.com/THUDM/ChatGLM-6B", Awesome-Chinese-LLM's 174
+// projects), and folds nothing without one.
 bool fold_details(cmark_node* list, Item& entry) {
   std::vector<std::pair<cmark_node*, Detail>> details;
   size_t colons = 0;
+  std::vector<std::string> authors;
+  cmark_node* address = nullptr;  // the address detail's link
+  cmark_node* address_item = nullptr;
   for (cmark_node* sub = cmark_node_first_child(list); sub; sub = cmark_node_next(sub)) {
+    if (sub == cmark_node_first_child(list) && cmark_node_next(sub) && entry.authors.empty() &&
+        !(authors = names_item(sub)).empty())
+      continue;
     Detail& detail = details.emplace_back(sub, detail_of(sub)).second;
     if (detail.key.empty()) return false;
     colons += detail.colon ? 1 : 0;
+    if (!address && is_address_key(detail.key))
+      for (cmark_node* node = detail.first; node && !address; node = cmark_node_next(node))
+        if (is_type(node, CMARK_NODE_LINK) && !is_anchor(cmark_node_get_url(node))) {
+          address = node;
+          address_item = sub;
+        }
   }
   if (colons == 0 || colons * 2 < details.size()) return false;
+  // A name with no link over its details: the address detail links it.
+  bool linked_by_address = !entry.url;
+  if (linked_by_address) {
+    if (!address || entry.title.empty()) return false;
+    entry.url = cmark_node_get_url(address);
+    entry.style = EntryStyle::leading_link;
+  }
+  if (!authors.empty()) entry.authors = std::move(authors);
   for (auto& [sub, detail] : details) {
     std::string value;
     for (cmark_node* node = detail.first; node; node = cmark_node_next(node))
@@ -253,9 +343,15 @@ bool fold_details(cmark_node* list, Item& entry) {
     for (cmark_node* link : links)
       if (const char* url = cmark_node_get_url(link); url && *url && !is_anchor(url)) entry.links.push_back(url);
     value = collapse_whitespace(value);
-    if (value.empty()) continue;
-    if (iequals_any(detail.key, {"description", "summary", "about"}) && !entry.description) {
+    if (value.empty() || (linked_by_address && sub == address_item)) continue;
+    if (iequals_any(detail.key, {"description", "summary", "about", "tldr", "abstract", "\xE7\xAE\x80\xE4\xBB\x8B",
+                                 "\xE6\x8F\x8F\xE8\xBF\xB0", "\xE4\xBB\x8B\xE7\xBB\x8D",  // 简介, 描述, 介绍
+                                 "\xE6\x95\xB0\xE6\x8D\xAE\xE9\x9B\x86\xE8\xAF\xB4\xE6\x98\x8E"}) &&  // 数据集说明
+        !entry.description) {
       entry.description = value;
+    } else if (std::optional<std::string> day;
+               iequals_any(detail.key, {"date", "published"}) && !entry.date && (day = read_written_date(value))) {
+      entry.date = std::move(day);
     } else if (iequals_any(detail.key, {"host", "hosts", "author", "authors", "speaker", "speakers", "presenter",
                                         "presenters", "instructor", "instructors", "by"}) &&
                entry.authors.empty()) {
@@ -664,7 +760,7 @@ class ItemReader {
     item.children.reserve(sub_items);
     for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
       if (!is_type(child, CMARK_NODE_LIST)) continue;
-      if (item.url && fold_details(child, item)) continue;
+      if ((item.url || (item.links.empty() && item.children.empty())) && fold_details(child, item)) continue;
       if (!item.url && item.links.empty() && fold_paper_pages(child, item)) continue;
       for (cmark_node* sub = cmark_node_first_child(child); sub; sub = cmark_node_next(sub)) {
         if (item.url && fold_link_note(sub, item)) continue;
@@ -1255,22 +1351,6 @@ class CatalogBuilder {
 
 }  // namespace
 
-namespace {
-
-// "📖 Table of Contents" → "Table of Contents": a heading's text without the
-// emoji and shortcodes opening it.
-std::string_view without_opening_marks(std::string_view text) {
-  text = trim(text);
-  for (size_t space = text.find(' '); space != std::string_view::npos; space = text.find(' ')) {
-    std::string_view word = text.substr(0, space);
-    if (!grammar_detail::is_shortcode(word) && !grammar_detail::is_symbol_word(word)) break;
-    text = trim(text.substr(space + 1));
-  }
-  return text;
-}
-
-}  // namespace
-
 bool is_credits_heading(std::string_view text) {
   std::string words = collapse_whitespace(text);
   // ":pray: Thanks", "Special Thanks 🙇": marks on either side aside.
@@ -1290,8 +1370,35 @@ bool is_contents_heading(std::string_view text) {
   // "📖 Table of Contents", ":books: Contents", "Contents:": marks and a colon aside.
   text = without_opening_marks(text);
   if (!text.empty() && text.back() == ':') text = trim(text.substr(0, text.size() - 1));
+  if (ends_with(text, "\xEF\xBC\x9A")) text = trim(text.substr(0, text.size() - 3));  // "目录："
+  // Other languages' names (a Chinese list's "目录", a French "Sommaire"):
+  // written with a capital, as headings are.
+  static constexpr std::array<std::string_view, 21> k_names = {
+      "\xE7\x9B\xAE\xE5\xBD\x95",                                                          // 目录
+      "\xE7\x9B\xAE\xE9\x8C\x84",                                                          // 目錄
+      "\xE7\x9B\xAE\xE6\xAC\xA1",                                                          // 目次
+      "\xEB\xAA\xA9\xEC\xB0\xA8",                                                          // 목차
+      "\xEC\xB0\xA8\xEB\xA1\x80",                                                          // 차례
+      "\xD0\xA1\xD0\xBE\xD0\xB4\xD0\xB5\xD1\x80\xD0\xB6\xD0\xB0\xD0\xBD\xD0\xB8\xD0\xB5",  // Содержание
+      "\xD0\x9E\xD0\xB3\xD0\xBB\xD0\xB0\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xB5",  // Оглавление
+      "\xC3\x8Dndice",
+      "Indice",
+      "Inhaltsverzeichnis",
+      "Inhalt",
+      "Sommaire",
+      "Table des mati\xC3\xA8res",
+      "Contenido",
+      "Contenidos",
+      "Tabla de contenidos",
+      "Conte\xC3\xBA"
+      "do",
+      "Sum\xC3\xA1rio",
+      "Spis tre\xC5\x9B"
+      "ci",
+      "Inhoud",
+      "Indice dei contenuti"};
   return iequals(text, "table of contents") || iequals(text, "contents") || iequals(text, "toc") ||
-         iequals(text, "index");
+         iequals(text, "index") || std::find(k_names.begin(), k_names.end(), text) != k_names.end();
 }
 
 Catalog build_catalog(const MarkdownDocument& document, std::string_view text, const std::string& path,

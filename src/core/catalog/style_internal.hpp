@@ -87,6 +87,10 @@ std::vector<std::string> split_authors(std::string_view text);
 // capitalised words, initials or particles): what an {authors} placeholder takes.
 bool plausible_authors(std::string_view text);
 
+// "Simon Willison", "Jane Doe, John Roe": names, each of two to four words;
+// empty for anything else.
+std::vector<std::string> full_names(std::string_view text);
+
 // A lower-case particle of a name: "van", "de", "bin", "al"…
 bool is_particle(std::string_view word);
 

@@ -293,19 +293,17 @@ bool is_name_word(std::string_view word) {
   // "唐尤华", "高木正弘", an agency's "独立行政法人": a name in Chinese or
   // Japanese is eight characters at most and no punctuation; "中文分词工具。"
   // (awesome-python-cn) is a sentence.
-  if (first >= 0xE3 && first <= 0xE9) {
-    size_t characters = 0;
-    for (size_t i = 0; i < word.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(word[i]);
-      if ((c & 0xC0) != 0x80) ++characters;
-      bool cjk_punctuation = c == 0xE3 && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80;
-      bool full_width_punctuation = c == 0xEF && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0xBC;
-      if (cjk_punctuation || full_width_punctuation) return false;
-    }
-    if (characters > 8) return false;
+  // So is any word with CJK punctuation in it ("Konoha：日本語トークナイザー").
+  size_t characters = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (std::isdigit(c) || c == '(' || c == ')' || c == '/' || c == ':') return false;
+    if ((c & 0xC0) != 0x80) ++characters;
+    bool cjk_punctuation = c == 0xE3 && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80;
+    bool full_width_punctuation = c == 0xEF && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0xBC;
+    if (cjk_punctuation || full_width_punctuation) return false;
   }
-  for (char c : word)
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '/' || c == ':') return false;
+  if (first >= 0xE3 && first <= 0xE9 && characters > 8) return false;
   // "K.", "Jr.", "J.-P.", "Prof.", "Inc.", but not a sentence's end ("Industrial-strength NLP.").
   return word.back() != '.' || word.size() <= 3 || word.find('.') + 1 < word.size() || is_name_abbreviation(word);
 }
@@ -416,6 +414,18 @@ bool plausible_authors(std::string_view text) {
     plausible = plausible && words > 0;
   });
   return plausible && names > 0 && names <= 30;
+}
+
+// "Simon Willison", "Jane Doe, John Roe": names, each of two to four words;
+// empty for anything else.
+std::vector<std::string> full_names(std::string_view text) {
+  if (!plausible_authors(text)) return {};
+  std::vector<std::string> names = split_authors(text);
+  bool full = std::all_of(names.begin(), names.end(), [](const std::string& name) {
+    size_t blanks = std::count(name.begin(), name.end(), ' ');
+    return blanks >= 1 && blanks <= 3;
+  });
+  return full ? names : std::vector<std::string>();
 }
 
 bool is_particle(std::string_view word) {

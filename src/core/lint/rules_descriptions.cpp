@@ -178,8 +178,9 @@ ItemCheck check_description_repeats_title(const LintContext&, RuleReporter& out)
     // "Flask - a …"), not a description that starts with a word of the name
     // ("Mattermost client.", "Bitbucket API", "Synonyms, thesaurus and …").
     std::string_view after = description.substr(item.title.size());
-    constexpr std::array<std::string_view, 9> k_verbs{" is ",           " are ", " was ", " - ",  " \xE2\x80\x93 ",
-                                                      " \xE2\x80\x94 ", ": ",    ", a ",  ", an "};
+    // ("Konoha：日本語トークナイザー", a full-width colon, awesome-japanese-nlp-resources.)
+    constexpr std::array<std::string_view, 10> k_verbs{" is ",           " are ", " was ", " - ",   " \xE2\x80\x93 ",
+                                                       " \xE2\x80\x94 ", ": ",    ", a ",  ", an ", "\xEF\xBC\x9A"};
     if (std::none_of(k_verbs.begin(), k_verbs.end(), [&](std::string_view verb) { return starts_with(after, verb); }))
       return;
     size_t shown = std::min<size_t>(description.size(), item.title.size() + 20);
