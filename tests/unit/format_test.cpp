@@ -187,6 +187,34 @@ TEST_CASE("a file that writes its items' continuation lines at the margin keeps 
   check_safe_and_stable("> - *a*: b\n -* c\n - d\n  * [E](#e)\n   \u2014 f](#f)\ng, h\n");
 }
 
+TEST_CASE("a legend's tag written over a hard break keeps its name") {
+  // fuzz finding 34: the name ran over "|  " and a line break; fmt wrote
+  // the break as a backslash and the tag vocabulary changed.
+  check_safe_and_stable("> - *intro)|\n|  \n| [Z](https://z.com/?a=b*: light, brief overview\n");
+}
+
+TEST_CASE("fenced code in an item whose lines open with a tab keeps its tabs") {
+  // ps-wiki/best-of-ps (best-of-lists' generator): 139 fences were re-indented.
+  std::string text =
+      "- [GitHub](https://github.com/CURENT/andes) (27):\n\n\t```\n\tgit clone https://github.com/CURENT/andes\n"
+      "\t```\n- [PyPi](https://pypi.org/project/andes):\n\t```\n\tpip install andes\n\t```\n";
+  CHECK(format_markdown(text) == text);
+  check_safe_and_stable(text);
+  // A line of the code without the tab: re-indented as before.
+  check_safe_and_stable("- [A](https://a.org):\n\t```\n  x\n\t```\n");
+  check_safe_and_stable("1. [A](https://a.org):\n\t```\n\t  x\n\t```\n\n\tmore\n");
+}
+
+TEST_CASE("comments right over a heading's comment stay against it") {
+  // doctoc writes two comments over its "## Table of Contents"
+  // (charlax/engineering-management); fmt put a blank line between them.
+  std::string text =
+      "<!-- START doctoc -->\n<!-- DON'T EDIT -->\n## Table of Contents\n\n- [A](#a)\n\n<!-- END doctoc -->\n\n"
+      "# List\n\n## A\n\n- [x](https://x.org)\n";
+  CHECK(format_markdown(text) == text);
+  check_safe_and_stable(text);
+}
+
 TEST_CASE("a list right before an indented code block stays as written") {
   // fuzz finding 33: "-   +" keeps "    - S" out of its item; written "- +"
   // it would take it in.
@@ -465,9 +493,13 @@ TEST_CASE("a lazy block quote line in an item stays in the quote") {
 TEST_CASE("a fence whose indentation is a tab keeps the columns cmark-gfm takes off its code") {
   // cmark-gfm counts the fence's indentation in bytes (the tab is one) and
   // takes that many columns off each code line: " - [M]" in the source
-  // (fuzz finding 25). The fence is written flush with its item.
+  // (fuzz finding 25). The fence is written flush with its item, unless
+  // the item keeps its lines' tabs, and the code's lines all have one.
   std::string text = "- [J](https://j.org)\n\t- [P](https://p.org)\n\t```- x\n\t- [M](https://m.org)\n";
-  CHECK(format_markdown(text) == "- [J](https://j.org)\n\t- [P](https://p.org)\n  ```- x\n   - [M](https://m.org)\n");
+  CHECK(format_markdown(text) == text);
+  std::string spaced = "- [J](https://j.org)\n\t- [P](https://p.org)\n\t```- x\n  - [M](https://m.org)\n";
+  CHECK(format_markdown(spaced) == "- [J](https://j.org)\n\t- [P](https://p.org)\n  ```- x\n  - [M](https://m.org)\n");
+  check_safe_and_idempotent(spaced);
   check_safe_and_idempotent(text);
   check_safe_and_idempotent("- a\n \t```\n \t x\n \t```\n");
   check_safe_and_idempotent("- a\n  - b\n\n\t```\n\tx\n\t```\n");

@@ -77,6 +77,10 @@ TEST_CASE("an HTML <h1> over the badges is the title, until a Markdown H1 before
       parse_text("<h1 align=\"center\"><img src=\"logo.png\"></h1>\n\n# Awesome X\n\n## A\n\n- [A](https://a.org)\n");
   REQUIRE(logo.title);
   CHECK(*logo.title == "Awesome X");
+  // tauri-apps/awesome-tauri: the <h1> inside a centred <div>.
+  Catalog wrapped = parse_text(
+      "<div align=\"center\">\n<h1>Awesome Tauri</h1>\n<img src=\"x.png\">\n</div>\n\n## A\n\n- [A](https://a.org)\n");
+  CHECK(wrapped.title == "Awesome Tauri");
   Catalog both = parse_text("<h1>Banner</h1>\n\n# Awesome Y\n\n## A\n\n- [A](https://a.org)\n");
   CHECK(both.title == "Awesome Y");
   CHECK(both.title_line == 3);
@@ -235,6 +239,29 @@ TEST_CASE("docs/slugs.md: every example of the table gives the slug GitHub gives
   CHECK(anchors[8] == "csharp");
   CHECK(github_slug("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E \xE3\x83\xAA\xE3\x82\xBD\xE3\x83\xBC\xE3\x82\xB9") ==
         "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E-\xE3\x83\xAA\xE3\x82\xBD\xE3\x83\xBC\xE3\x82\xB9");
+}
+
+TEST_CASE("a badge linking the source before the entry's own link, and a status closing it") {
+  // luong-komorebi/Awesome-Linux-Software: 514 entries had no title and
+  // their source page as the url.
+  Catalog catalog = parse_text(
+      "## Audio\n\n- [![Open-Source Software][OSS Icon]](https://ardour.org/development.html) "
+      "[Ardour](https://ardour.org/) - Record, Edit, and Mix on Linux.\n"
+      "- [![Open-Source Software][OSS Icon]](https://github.com/atom/atom) [Atom](https://atom.io/) - Hackable text "
+      "editor. ([Discontinued](https://github.blog/sunsetting-atom/))\n"
+      "- [Nylas](https://n.io/) - Mail app ([dead](https://x.org/b)) for all. ([Source Code](https://x.org/c))\n\n"
+      "[OSS Icon]: ./img/oss.svg\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 3);
+  const Item& ardour = *entries[0].item;
+  CHECK(ardour.title == "Ardour");
+  CHECK(ardour.url == "https://ardour.org/");
+  CHECK(ardour.description == "Record, Edit, and Mix on Linux.");
+  CHECK(ardour.links == Strings{"https://ardour.org/development.html", "https://ardour.org/"});
+  CHECK(entries[1].item->title == "Atom");
+  CHECK(entries[1].item->note == "Discontinued");
+  CHECK(entries[1].item->description == "Hackable text editor.");
+  CHECK_FALSE(entries[2].item->note);  // a source page is no status
 }
 
 TEST_CASE("a dash before an ideographic space or CJK text separates the description") {

@@ -261,6 +261,17 @@ class EntryParser {
     // marks Chinese sets around a book's title, around its link.
     bool book_marks = m_s.compare(pos, 3, "\xE3\x80\x8A") == 0 && m_flat.atom(pos + 3) && m_flat.atom(pos + 3)->is_link;
     if (book_marks) pos += 3;
+    // "[![Open-Source Software][OSS Icon]](…/development.html) [Ardour](https://
+    // ardour.org/) - …" (Awesome-Linux-Software, 514 entries): badges that
+    // link the source before the entry's own link; their pages join its links.
+    for (const Atom* badge = m_flat.atom(pos);
+         badge && badge->is_link && !badge->is_autolink && trim(badge->text).empty() && pos + 1 < m_s.size();
+         badge = m_flat.atom(pos)) {
+      size_t next = skip_spaces(m_s, pos + 1);
+      const Atom* own = m_flat.atom(next);
+      if (!own || !own->is_link || trim(own->text).empty()) break;
+      pos = next;
+    }
     if (opens_quoted_title(pos)) {
       m_item.style = EntryStyle::quoted;
       std::string quote;
@@ -302,6 +313,7 @@ class EntryParser {
       pos = read_plain(pos);
     }
     read_tail(skip_spaces(m_s, pos));
+    if (m_status && !m_item.note) m_item.note = std::move(m_status);
     // "Robots that can adapt like animals (Cully, Nature 2015) [[Paper](…)]",
     // "… (Kohl, ICRA 2004) [[Paper]](…)" (awesome-rl): a title its labels'
     // links follow.
@@ -1422,8 +1434,18 @@ class EntryParser {
     size_t last = last_before(cut);
     // Parentheses of links only are no words of the entry (their links are
     // in `links`): "… platform. ([Source Code](…))", "[Title](…) ([Paper](…))".
+    // A status among them ("… 21st century. ([Discontinued](…))", Awesome-
+    // Linux-Software) is the entry's note, as "(archived)" would be, unless
+    // the entry has one.
     if (last != std::string::npos && m_s[last] == ')')
-      if (size_t open = links_only_parenthesis(last); open != std::string::npos) cut = open;
+      if (size_t open = links_only_parenthesis(last); open != std::string::npos) {
+        cut = open;
+        const Atom* link = m_flat.atom(skip_spaces(m_s, open + 1));
+        if (std::string_view text = link ? trim(link->text) : "";
+            iequals_any(text, {"discontinued", "deprecated", "archived", "unmaintained", "abandoned", "dead",
+                               "obsolete", "no longer maintained"}))
+          m_status = std::string(text);
+      }
     if (labelled) {
       std::string joined;
       for (auto it = labels.rbegin(); it != labels.rend(); ++it)
@@ -1680,6 +1702,7 @@ class EntryParser {
   bool m_label_link = false;                  // a format label's link closed the entry ("… [[Paper]](…)")
   size_t m_plain_start = 0, m_plain_end = 0;  // the text read_plain read: [start, end)
   size_t m_tail_end = 0;                      // where the tail's text ends: before closing labels (cut_closing_labels)
+  std::optional<std::string> m_status;        // "([Discontinued](…))" closing the entry (cut_closing_labels)
 };
 
 }  // namespace

@@ -653,7 +653,8 @@ bool read_legend(cmark_node* list, const LineShift& lines, std::vector<TagDef>& 
     if (!starts_with(rest, ":")) return false;
     // The description is the first line; a lazy continuation ("etc.") is prose.
     std::string description(trim(rest.substr(1)));
-    found.push_back({std::string(trim(plain_text(emph))), description, lines.start(item)});
+    // (A name over several lines, a hard break in it, reads as GitHub shows it: fuzz finding 34.)
+    found.push_back({collapse_whitespace(trim(plain_text(emph))), description, lines.start(item)});
   }
   if (found.empty()) return false;
   tags = std::move(found);
@@ -1109,10 +1110,17 @@ class CatalogBuilder {
     std::string anchor;
   };
 
-  // The text of an <h1> opening an HTML block, tags aside ("" for a logo alone).
+  // The text of an <h1> opening an HTML block, tags aside ("" for a logo
+  // alone), maybe inside a wrapper (awesome-tauri's `<div align="center">`).
   static std::string html_title(cmark_node* block) {
     const char* literal = cmark_node_get_literal(block);
     std::string_view html = trim(literal ? std::string_view(literal) : std::string_view());
+    auto opens = [&](std::string_view tag) {
+      return istarts_with(html, tag) && html.size() > tag.size() &&
+             (html[tag.size()] == '>' || html[tag.size()] == ' ');
+    };
+    while ((opens("<div") || opens("<p") || opens("<center")) && html.find('>') != std::string_view::npos)
+      html = trim(html.substr(html.find('>') + 1));
     if (html.size() < 9 || !istarts_with(html, "<h1") || (html[3] != '>' && html[3] != ' ')) return {};
     size_t open_end = html.find('>'), close = html.find("</h1>");
     if (close == std::string_view::npos) close = html.find("</H1>");

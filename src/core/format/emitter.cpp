@@ -158,9 +158,13 @@ class Emitter {
       bool heading = is_type(child, CMARK_NODE_HEADING);
       // A comment right over a heading is the heading's (layout.hpp
       // heading_top): the blank lines go before the two, none between.
-      bool under_comment =
-          heading && previous && previous_end == m_source.start_line(child) - 1 && opens_heading(previous, child);
       bool opens = heading || opens_heading(child, cmark_node_next(child));
+      // So do the comments right over that one (doctoc's "<!-- START doctoc
+      // … -->" over "<!-- DON'T EDIT … -->" over "## Table of Contents").
+      bool under_comment =
+          previous && previous_end == m_source.start_line(child) - 1 &&
+          (heading ? opens_heading(previous, child)
+                   : opens && is_type(previous, CMARK_NODE_HTML_BLOCK) && is_type(child, CMARK_NODE_HTML_BLOCK));
       bool closes =
           previous_heading && previous_end == m_source.start_line(child) - 1 && closes_heading(previous, child);
       // Between two headings the "between" habit alone decides (layout.hpp).
@@ -276,6 +280,16 @@ class Emitter {
     // makes the two differ, the fence is written flush with its container
     // and the lines without those columns (fuzz finding 25).
     bool tab_offset = false;
+    // In an item whose lines keep their tabs (is_tab_fence), the prefix's
+    // tab holds the columns past the item's text too.
+    if (frame.surplus > 0 && fenced && first != frame.marker_line) {
+      for (int line = first; line <= last; ++line) {
+        bool content = line > first && (line < last || ends_open_fence(code));
+        std::string text = format_detail::strip_indent(relative_line(line, frame), frame.surplus);
+        emit_line(content ? text : finish(line, std::move(text)), frame, content);
+      }
+      return;
+    }
     if (fenced && first != frame.marker_line) {
       int kept_dedent = std::exchange(m_dedent, 0);
       std::string opening = relative_line(first, frame);
@@ -430,6 +444,7 @@ class Emitter {
   void emit_item(cmark_node* item, const std::string& marker, const std::string& list_lead, int padding, bool tab);
   ListMarker item_marker(cmark_node* item) const;
   bool tab_indented_body(cmark_node* item) const;
+  bool is_tab_fence(cmark_node* code, int marker_column) const;
   void emit_heading(cmark_node* heading, const Frame& frame);
   std::optional<std::string> setext_content(cmark_node* heading, const Frame& frame, bool for_atx);
 
@@ -612,11 +627,27 @@ bool Emitter::tab_indented_body(cmark_node* item) const {
   if (!curate::tab_indented_body(m_source.start_line(item), m_source.last_line(item), column, line)) return false;
   // Tabs may reach past the text (`1. ` and a tab): only paragraph lines,
   // which lose their leading blanks, and lists, placed on their own, may
-  // carry the extra column.
+  // carry the extra column; and fenced code whose every line opens with
+  // such a tab (best-of-lists' generated READMEs: "- [GitHub](…)" over
+  // "\t```" / "\tgit clone …" / "\t```"), which then stays as written.
   for (cmark_node* node : format_detail::blocks_of(item)) {
     cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_CODE_BLOCK && is_tab_fence(node, column)) continue;
     if (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_LIST && type != CMARK_NODE_ITEM) return false;
   }
+  return true;
+}
+
+bool Emitter::is_tab_fence(cmark_node* code, int marker_column) const {
+  int length = 0, offset = 0;
+  char fence = 0;
+  int first = m_source.start_line(code), last = m_source.last_line(code);
+  if (!cmark_node_get_fenced(code, &length, &offset, &fence) || first == m_source.start_line(cmark_node_parent(code)))
+    return false;
+  for (int line = first; line <= last; ++line)
+    if (std::string_view text = m_source.source_line(line);
+        !is_blank(text) && !curate::tab_indented_body(0, 1, marker_column, [&](int) { return text; }))
+      return false;
   return true;
 }
 
