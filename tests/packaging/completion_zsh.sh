@@ -26,7 +26,7 @@ zpty -w z 'compadd() { local -a __m; builtin compadd -O __m "\$@"; __all+=("\${_
 zpty -w z "__capture() { __all=(); _main_complete; print -rl -- \\\${__all[@]} >$dir/out.tmp; mv $dir/out.tmp $dir/out; }"
 zpty -w z 'zle -C capture-complete complete-word __capture; bindkey "^T" capture-complete'
 zpty -w -n z "\$1"\$'\x14'
-for i in {1..200}; do [[ -f $dir/out ]] && break; sleep 0.05; done
+for i in {1..500}; do [[ -f $dir/out ]] && break; sleep 0.05; done  # 25 s: a loaded machine is slow
 zpty -d z
 ZSH
 failed=0

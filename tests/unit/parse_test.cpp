@@ -699,6 +699,34 @@ TEST_CASE("a heading that is a book's link, its credit in emphasis and its ratin
   CHECK(entries[0].item->fields == std::vector<std::pair<std::string, std::string>>{{"rating", "4.0"}});
   CHECK(entries[0].item->description == "A cast of strange and wonderful characters.");
   CHECK(entries[1].item->authors == Strings{"Isaac Asimov"});
+  // inspire-group/adv-patch-paper-list: a link back to the contents under a
+  // paper's heading describes nothing.
+  Catalog back = parse_text(
+      "# Papers\n\n## Table of Contents\n\n- [Attacks](#attacks)\n\n## Attacks\n\n"
+      "#### [Surreptitious Adversarial Examples](https://www.mdpi.com/x)\n\n"
+      "[(go back to table of contents)](#table-of-contents)\n");
+  auto papers = collect_entries(back);
+  REQUIRE(papers.size() == 1);
+  CHECK_FALSE(papers[0].item->description);
+}
+
+TEST_CASE("full names and a comma before the link are its authors") {
+  // charlax/engineering-management: 16 entries were one long title.
+  Catalog catalog = parse_text(
+      "## Books\n\n- \xF0\x9F\x93\x96 Oren Ellenbogen, [Leading Snowflakes](http://leadingsnowflakes.com/): great "
+      "content.\n"
+      "- Martin Casado, [Hire a VP of Engineering](https://a16z.com/x) on the Andreessen Horowitz blog\n"
+      "- HBR, [How to Ask Better Questions](https://hbr.org/q)\n- Tools, utilities, [things](https://t.org)\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 4);
+  CHECK(entries[0].item->title == "Leading Snowflakes");
+  CHECK(entries[0].item->authors == Strings{"Oren Ellenbogen"});
+  CHECK(entries[0].item->description == "great content.");
+  CHECK(entries[1].item->authors == Strings{"Martin Casado"});
+  CHECK(entries[1].item->description == "on the Andreessen Horowitz blog");
+  // One word, or words that are no names: the sentence is the title.
+  CHECK(entries[2].item->title == "HBR, How to Ask Better Questions");
+  CHECK(entries[3].item->authors.empty());
 }
 
 TEST_CASE("a closing 'by' that names a site or a kind of people credits nobody and keeps the description") {

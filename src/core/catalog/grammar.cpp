@@ -555,6 +555,24 @@ class EntryParser {
         m_item.title = std::string(without_quotes(trim(atom->text)));
         return end + 1;
       }
+      // "📖 Oren Ellenbogen, [Leading Snowflakes: the Engineering Manager
+      // Handbook](…): some truly great content…" (charlax/engineering-
+      // management, 16 entries): full names and a comma before the link.
+      if (!atom->is_autolink && m_item.authors.empty() && ends_with(m_item.title, ",") && !trim(atom->text).empty()) {
+        std::string_view names = std::string_view(m_item.title).substr(0, m_item.title.size() - 1);
+        while (!names.empty()) {
+          size_t space = names.find(' ');
+          if (space == std::string_view::npos || !grammar_detail::is_symbol_word(names.substr(0, space))) break;
+          names = trim(names.substr(space + 1));
+        }
+        if (std::vector<std::string> found = style_detail::full_names(names); !found.empty()) {
+          m_item.style = EntryStyle::leading_link;  // what follows the link reads as after any
+          m_item.url = atom->url;
+          m_item.authors = std::move(found);
+          m_item.title = std::string(without_quotes(trim(atom->text)));
+          return end + 1;
+        }
+      }
       // "For free books, go [here](url).": a link whose text is prose, not
       // metadata, is the entry's page; the whole sentence is its title,
       // or, after a name and a separator, its description ("ADB AppControl

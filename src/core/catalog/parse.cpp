@@ -205,6 +205,23 @@ std::string_view without_opening_marks(std::string_view text) {
   return text;
 }
 
+// "[(go back to table of contents)](#table-of-contents)" (adv-patch-paper-
+// list, under three papers' headings): a paragraph that only navigates,
+// its text the links' to anchors of the document.
+bool only_anchor_links(cmark_node* paragraph) {
+  bool link = false;
+  for (cmark_node* node = cmark_node_first_child(paragraph); node; node = cmark_node_next(node)) {
+    if (is_type(node, CMARK_NODE_LINK) && is_anchor(cmark_node_get_url(node))) {
+      link = true;
+    } else if (!is_type(node, CMARK_NODE_SOFTBREAK) &&
+               !(is_type(node, CMARK_NODE_TEXT) &&
+                 trim(cmark_node_get_literal(node)).find_first_not_of("|/") == std::string_view::npos)) {
+      return false;
+    }
+  }
+  return link;
+}
+
 // "* **Host**: Carl Franklin @[carlfranklin](…)" (awesome-podcasts): a
 // child item that gives one detail of the entry it sits under, a short key
 // in bold and its value, after a colon as a rule. The key, whether the
@@ -1256,7 +1273,7 @@ class CatalogBuilder {
   // The heading entry whose description the paragraph `block` may be: its
   // section's first, or the first of its "Description" subsection.
   Item* heading_entry_described_by(cmark_node* block) {
-    if (!is_type(block, CMARK_NODE_PARAGRAPH)) return nullptr;
+    if (!is_type(block, CMARK_NODE_PARAGRAPH) || only_anchor_links(block)) return nullptr;
     auto entry_of = [](Section& section) -> Item* {
       bool heading = section.items.size() == 1 && section.items.front().source == EntrySource::heading &&
                      section.items.front().pos.line == section.span.begin.line && !section.items.front().description;
