@@ -710,6 +710,17 @@ TEST_CASE("a heading that is a book's link, its credit in emphasis and its ratin
   CHECK_FALSE(papers[0].item->description);
 }
 
+TEST_CASE("a link to the list in another language is navigation") {
+  // luong-komorebi/Awesome-Linux-Software: four translations were entries.
+  Catalog catalog = parse_text(
+      "# L\n\n* Thai version : [here](https://github.com/LewisVo/A/blob/master/README_th-TH.md).\n"
+      "* [English](README.en.md)\n\n## Tools\n\n"
+      "- [Awesome-Rust-ML](https://github.com/v/Awesome-Rust-ML/blob/main/README.ja.md) - Rust crates.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 1);  // another list's translation is an entry
+  CHECK(entries[0].item->title == "Awesome-Rust-ML");
+}
+
 TEST_CASE("full names and a comma before the link are its authors") {
   // charlax/engineering-management: 16 entries were one long title.
   Catalog catalog = parse_text(

@@ -467,6 +467,32 @@ bool is_credit_line(std::string_view raw) {
 
 // "http://www.facebook.com/sharer/sharer.php?u=…", "https://twitter.com/
 // intent/tweet?text=…": a button that shares the list, no resource of it.
+// "* Brazilian Portuguese version : [here](…/README_pt-BR.md)."
+// (Awesome-Linux-Software), "[English](README.en.md)": a link to the list
+// in another language, README_<language>.md, README.<language>.md or
+// README-<language>.md: navigation.
+bool is_translation_url(std::string_view url) {
+  url = url.substr(0, std::min(url.find_first_of("?#"), url.size()));
+  std::string_view name = url.substr(url.rfind('/') == std::string_view::npos ? 0 : url.rfind('/') + 1);
+  if (name.size() < 11 || !istarts_with(name, "readme") || !(iequals(name.substr(name.size() - 3), ".md")))
+    return false;
+  std::string_view language = name.substr(6, name.size() - 9);
+  return language.size() >= 3 && language.size() <= 11 &&
+         (language[0] == '_' || language[0] == '.' || language[0] == '-') &&
+         std::all_of(language.begin() + 1, language.end(),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '_'; });
+}
+
+// A translation's link that says so: relative, or in an item that speaks
+// of a version or a translation ("Awesome-Rust-MachineLearning-日本語向け…",
+// another list's README.ja.md, is an entry).
+bool is_translation(const Item& item) {
+  if (!item.url || !is_translation_url(*item.url)) return false;
+  if (item.url->find("://") == std::string::npos) return true;
+  std::string raw = to_lower(item.raw);
+  return raw.find("version") != std::string::npos || raw.find("translation") != std::string::npos;
+}
+
 bool is_share_url(std::string_view url) {
   static constexpr std::array<std::string_view, 12> k_shares = {"twitter.com/home?status=",
                                                                 "twitter.com/intent/tweet",
@@ -787,7 +813,8 @@ class ItemReader {
     }
     item.is_group = !item.url && !item.children.empty();
     item.is_navigation = item.children.empty() && paragraph &&
-                         ((item.url ? is_share_url(*item.url) && all_share_links(item) : is_navigation(paragraph)) ||
+                         ((item.url ? (is_share_url(*item.url) && all_share_links(item)) || is_translation(item)
+                                    : is_navigation(paragraph)) ||
                           is_credit_line(item.raw));
     return item;
   }
