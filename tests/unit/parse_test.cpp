@@ -721,6 +721,18 @@ TEST_CASE("a link to the list in another language is navigation") {
   CHECK(entries[0].item->title == "Awesome-Rust-ML");
 }
 
+TEST_CASE("the VS Code extension's numbered contents navigate") {
+  // stephrobert/awesome-french-devops: "* 1. [Introduction](#Introduction)"
+  // and "\t* 3.1. [Blogs Perso](#BlogsPerso)" were five stubs and sixteen
+  // items without text.
+  Catalog catalog = parse_text(
+      "# L\n\n* 1. [Introduction](#Introduction)\n* 3. [Blogs](#Blogs)\n\t* 3.1. [Blogs Perso](#BlogsPerso)\n"
+      "* 13. [Conf](#Conf)\n  * 13.1 [Les chaines](#videosconf)\n\n## Blogs\n\n- [B](https://b.org) - B.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].item->title == "B");
+}
+
 TEST_CASE("full names and a comma before the link are its authors") {
   // charlax/engineering-management: 16 entries were one long title.
   Catalog catalog = parse_text(

@@ -536,8 +536,13 @@ bool is_navigation(cmark_node* paragraph) {
       if (anchor) inside += event == CMARK_EVENT_ENTER ? 1 : -1;
       anchors = anchors || anchor;
     } else if (!inside && (is_type(node, CMARK_NODE_TEXT) || is_type(node, CMARK_NODE_CODE))) {
-      std::string_view text = cmark_node_get_literal(node);
-      prose = std::any_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+      // (A section's number before its link is none: "3.1. [Blogs Perso](#BlogsPerso)",
+      // the VS Code extension's contents.)
+      std::string_view text = trim(cmark_node_get_literal(node));
+      bool number = !text.empty() && std::isdigit(static_cast<unsigned char>(text.front())) &&
+                    text.find_first_not_of("0123456789.") == std::string_view::npos;
+      prose = !number &&
+              std::any_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
     }
   }
   cmark_iter_free(iter);
@@ -812,6 +817,15 @@ class ItemReader {
       }
     }
     item.is_group = !item.url && !item.children.empty();
+    // "* 1. [Introduction](#Introduction)": a bullet over numbered items
+    // that navigate navigates too.
+    if (!paragraph && !item.children.empty() &&
+        std::all_of(item.children.begin(), item.children.end(),
+                    [](const Item& child) { return child.is_navigation; })) {
+      item.is_navigation = true;
+      item.is_group = false;
+      return item;
+    }
     item.is_navigation = item.children.empty() && paragraph &&
                          ((item.url ? (is_share_url(*item.url) && all_share_links(item)) || is_translation(item)
                                     : is_navigation(paragraph)) ||

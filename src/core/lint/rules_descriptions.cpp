@@ -55,8 +55,15 @@ void prose_of(std::string_view raw, std::string& out) {
       i = end;
     } else if (c == '[' && !is_escaped(out, i)) {
       size_t close = matching_bracket(out, i);
-      if (close == std::string::npos || close + 1 >= out.size() || (out[close + 1] != '(' && out[close + 1] != '['))
+      if (close == std::string::npos) continue;
+      // "![closed source] ![youtube]" (awesome-tauri's badges): an image
+      // by a shortcut reference; its alt text is no prose either.
+      if (i > 0 && out[i - 1] == '!' && (close + 1 >= out.size() || (out[close + 1] != '(' && out[close + 1] != '['))) {
+        blank(out, i - 1, close + 1);
+        i = close;
         continue;
+      }
+      if (close + 1 >= out.size() || (out[close + 1] != '(' && out[close + 1] != '[')) continue;
       size_t end = matching_bracket(out, close + 1);
       if (end == std::string::npos) continue;
       bool image = i > 0 && out[i - 1] == '!';
