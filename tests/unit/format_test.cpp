@@ -185,6 +185,9 @@ TEST_CASE("a file that writes its items' continuation lines at the margin keeps 
   // second list one column left, under "   —", which was lazy and is not
   // on the second pass (fuzz finding 32).
   check_safe_and_stable("> - *a*: b\n -* c\n - d\n  * [E](#e)\n   \u2014 f](#f)\ng, h\n");
+  // With the habit, such a line stays where it is only while it is left of
+  // the item's text as fmt writes it (fuzz finding 35).
+  check_safe_and_stable("- T\n !  - A\n -* c*: d\n S  - \n - Cloud\n  * [E](#e)\n   \u2014 f](#f)");
 }
 
 TEST_CASE("a legend's tag written over a hard break keeps its name") {

@@ -377,7 +377,10 @@ class Emitter {
         }
         // A file that writes its continuation lines at the margin keeps
         // them there (lazy_habit).
-        if (m_lazy_habit && line > first && frame.marker_line && is_lazy(line, frame) && !could_start_block(text)) {
+        // (Left of the item's text as fmt writes it, too: an item moved left
+        // would take a line that was lazy in, on a second pass; fuzz finding 35.)
+        if (m_lazy_habit && line > first && frame.marker_line && is_lazy(line, frame) && !could_start_block(text) &&
+            leading_width(m_source.source_line(line)) < frame.out_text_column) {
           write_line(finish(line, std::string(m_source.source_line(line))));
           continue;
         }
