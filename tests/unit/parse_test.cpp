@@ -733,6 +733,21 @@ TEST_CASE("the VS Code extension's numbered contents navigate") {
   CHECK(entries[0].item->title == "B");
 }
 
+TEST_CASE("a credit in French or German after the link names its authors") {
+  // stephrobert/awesome-french-devops: "de Ernesto Leite" was a description
+  // and an entry-format error.
+  Catalog catalog = parse_text(
+      "## Livres\n\n- [DevOps - Int\xC3\xA9grez](https://amzn.to/3fRVnsA) de Ernesto Leite\n"
+      "- [Automatisation](https://a.fr/x) de Alex Faivre & Gilbert Mo\xC3\xAFsio\n"
+      "- [Guide](https://g.es) de Python para todos\n- [Buch](https://b.de) von Jan Schmidt.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 4);
+  CHECK(entries[0].item->authors == Strings{"Ernesto Leite"});
+  CHECK(entries[1].item->authors == Strings{"Alex Faivre", "Gilbert Mo\xC3\xAFsio"});
+  CHECK(entries[2].item->authors.empty());  // no names: words of the description
+  CHECK(entries[3].item->authors == Strings{"Jan Schmidt"});
+}
+
 TEST_CASE("full names and a comma before the link are its authors") {
   // charlax/engineering-management: 16 entries were one long title.
   Catalog catalog = parse_text(

@@ -1037,6 +1037,17 @@ class EntryParser {
     // So is a comma before names: "[Mastering Programming](…), Kent Beck."
     // (professional-programming).
     if (m_s.size() < pos + 4) return false;
+    // "[DevOps - Intégrez et déployez en continu](…) de Ernesto Leite", "…
+    // par Jean Dupont" (awesome-french-devops), "… von Jan Schmidt": a credit
+    // in French or German, when all that follows is full names.
+    for (std::string_view word : {"de ", "par ", "von "})
+      if (iequals(std::string_view(m_s).substr(pos, word.size()), word)) {
+        std::string names(trim(m_flat.render(pos + word.size(), m_s.size())));
+        std::vector<std::string> found = style_detail::full_names(without_stop(names));
+        if (found.empty()) return false;
+        m_item.authors = std::move(found);
+        return true;
+      }
     bool of = iequals(std::string_view(m_s).substr(pos, 3), "of ");
     bool comma = m_s[pos] == ',';
     if (!of && !comma && !iequals(std::string_view(m_s).substr(pos, 3), "by ")) return false;
