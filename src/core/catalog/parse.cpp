@@ -465,8 +465,6 @@ bool is_credit_line(std::string_view raw) {
                              "\xE8\xB4\xA1\xE7\x8C\xAE\xE8\x80\x85", "\xE8\xAE\xB8\xE5\x8F\xAF\xE8\xAF\x81"});
 }
 
-// "http://www.facebook.com/sharer/sharer.php?u=…", "https://twitter.com/
-// intent/tweet?text=…": a button that shares the list, no resource of it.
 // "* Brazilian Portuguese version : [here](…/README_pt-BR.md)."
 // (Awesome-Linux-Software), "[English](README.en.md)": a link to the list
 // in another language, README_<language>.md, README.<language>.md or
@@ -493,6 +491,8 @@ bool is_translation(const Item& item) {
   return raw.find("version") != std::string::npos || raw.find("translation") != std::string::npos;
 }
 
+// "http://www.facebook.com/sharer/sharer.php?u=…", "https://twitter.com/
+// intent/tweet?text=…": a button that shares the list, no resource of it.
 bool is_share_url(std::string_view url) {
   static constexpr std::array<std::string_view, 12> k_shares = {"twitter.com/home?status=",
                                                                 "twitter.com/intent/tweet",

@@ -262,10 +262,13 @@ class Emitter {
     }
   }
 
-  static bool is_indented_code(cmark_node* node) {
+  static bool is_fenced_code(cmark_node* node) {
     int length = 0, offset = 0;
     char fence = 0;
-    return is_type(node, CMARK_NODE_CODE_BLOCK) && !cmark_node_get_fenced(node, &length, &offset, &fence);
+    return is_type(node, CMARK_NODE_CODE_BLOCK) && cmark_node_get_fenced(node, &length, &offset, &fence);
+  }
+  static bool is_indented_code(cmark_node* node) {
+    return is_type(node, CMARK_NODE_CODE_BLOCK) && !is_fenced_code(node);
   }
 
   // The lines between the fences (all of an indented block) are the code's,
@@ -642,11 +645,8 @@ bool Emitter::tab_indented_body(cmark_node* item) const {
 }
 
 bool Emitter::is_tab_fence(cmark_node* code, int marker_column) const {
-  int length = 0, offset = 0;
-  char fence = 0;
   int first = m_source.start_line(code), last = m_source.last_line(code);
-  if (!cmark_node_get_fenced(code, &length, &offset, &fence) || first == m_source.start_line(cmark_node_parent(code)))
-    return false;
+  if (!is_fenced_code(code) || first == m_source.start_line(cmark_node_parent(code))) return false;
   for (int line = first; line <= last; ++line)
     if (std::string_view text = m_source.source_line(line);
         !is_blank(text) && !curate::tab_indented_body(0, 1, marker_column, [&](int) { return text; }))
