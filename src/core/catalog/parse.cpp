@@ -470,10 +470,12 @@ bool is_credit_line(std::string_view raw) {
 // in another language, README_<language>.md, README.<language>.md or
 // README-<language>.md: navigation.
 bool is_translation_url(std::string_view url) {
-  url = url.substr(0, std::min(url.find_first_of("?#"), url.size()));
-  std::string_view name = url.substr(url.rfind('/') == std::string_view::npos ? 0 : url.rfind('/') + 1);
-  if (name.size() < 11 || !istarts_with(name, "readme") || !(iequals(name.substr(name.size() - 3), ".md")))
-    return false;
+  // (Every entry is asked: the file's name is looked at first.)
+  size_t slash = url.rfind('/');
+  std::string_view name = url.substr(slash == std::string_view::npos ? 0 : slash + 1);
+  if (!istarts_with(name, "readme")) return false;
+  name = name.substr(0, std::min(name.find_first_of("?#"), name.size()));
+  if (name.size() < 11 || !iequals(name.substr(name.size() - 3), ".md")) return false;
   std::string_view language = name.substr(6, name.size() - 9);
   return language.size() >= 3 && language.size() <= 11 &&
          (language[0] == '_' || language[0] == '.' || language[0] == '-') &&
