@@ -118,6 +118,9 @@ inline bool is_type(cmark_node* node, cmark_node_type type) { return node && cma
 // True if `node`'s type is the named GFM extension node ("table", ...).
 bool is_extension_node(cmark_node* node, const char* type_name);
 
+// Whether `node` is a code block between fences ("```"), not an indented one.
+bool is_fenced_code(cmark_node* node);
+
 // Byte offsets of the starts of lines, for turning cmark positions into
 // slices of the source.
 class LineIndex {

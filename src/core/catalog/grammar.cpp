@@ -651,9 +651,7 @@ class EntryParser {
     // Software*" alone is a note.
     std::string_view authors = trim(names);
     bool stop = ends_with(authors, ".");
-    authors = without_stop(authors);
-    if (ends_with(authors, " et al.")) authors = trim(authors.substr(0, authors.size() - 7));
-    if (!authors.empty() && authors.back() == ',') authors.remove_suffix(1);
+    authors = without_stop(authors);  // split_authors leaves "et al." out
     std::vector<std::string> found = style_detail::full_names(authors);
     if (found.empty() || (!after.empty() && !std::isalnum(static_cast<unsigned char>(after.front())))) return false;
     auto [venue, date] = venue_and_year(after);

@@ -818,20 +818,17 @@ class ItemReader {
         item.children.push_back(build_item(sub, depth + 1));
       }
     }
-    item.is_group = !item.url && !item.children.empty();
     // "* 1. [Introduction](#Introduction)": a bullet over numbered items
     // that navigate navigates too.
-    if (!paragraph && !item.children.empty() &&
-        std::all_of(item.children.begin(), item.children.end(),
-                    [](const Item& child) { return child.is_navigation; })) {
-      item.is_navigation = true;
-      item.is_group = false;
-      return item;
-    }
-    item.is_navigation = item.children.empty() && paragraph &&
-                         ((item.url ? (is_share_url(*item.url) && all_share_links(item)) || is_translation(item)
-                                    : is_navigation(paragraph)) ||
-                          is_credit_line(item.raw));
+    bool navigating_children =
+        !paragraph && !item.children.empty() &&
+        std::all_of(item.children.begin(), item.children.end(), [](const Item& child) { return child.is_navigation; });
+    item.is_navigation =
+        navigating_children || (item.children.empty() && paragraph &&
+                                ((item.url ? (is_share_url(*item.url) && all_share_links(item)) || is_translation(item)
+                                           : is_navigation(paragraph)) ||
+                                 is_credit_line(item.raw)));
+    item.is_group = !item.url && !item.children.empty() && !item.is_navigation;
     return item;
   }
 

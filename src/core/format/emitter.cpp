@@ -262,11 +262,6 @@ class Emitter {
     }
   }
 
-  static bool is_fenced_code(cmark_node* node) {
-    int length = 0, offset = 0;
-    char fence = 0;
-    return is_type(node, CMARK_NODE_CODE_BLOCK) && cmark_node_get_fenced(node, &length, &offset, &fence);
-  }
   static bool is_indented_code(cmark_node* node) {
     return is_type(node, CMARK_NODE_CODE_BLOCK) && !is_fenced_code(node);
   }
@@ -285,15 +280,8 @@ class Emitter {
     bool tab_offset = false;
     // In an item whose lines keep their tabs (is_tab_fence), the prefix's
     // tab holds the columns past the item's text too.
-    if (frame.surplus > 0 && fenced && first != frame.marker_line) {
-      for (int line = first; line <= last; ++line) {
-        bool content = line > first && (line < last || ends_open_fence(code));
-        std::string text = format_detail::strip_indent(relative_line(line, frame), frame.surplus);
-        emit_line(content ? text : finish(line, std::move(text)), frame, content);
-      }
-      return;
-    }
-    if (fenced && first != frame.marker_line) {
+    bool tab_prefix = frame.surplus > 0 && fenced && first != frame.marker_line;
+    if (fenced && first != frame.marker_line && !tab_prefix) {
       int kept_dedent = std::exchange(m_dedent, 0);
       std::string opening = relative_line(first, frame);
       tab_offset = leading_width(opening) != offset;
@@ -302,6 +290,7 @@ class Emitter {
     for (int line = first; line <= last; ++line) {
       bool content = !fenced || (line > first && (line < last || ends_open_fence(code)));
       std::string text = relative_line(line, frame);
+      if (tab_prefix) text = format_detail::strip_indent(text, frame.surplus);
       if (tab_offset)
         text = content ? format_detail::strip_indent(text, offset)
                        : text.substr(std::min(text.find_first_not_of(" \t"), text.size()));

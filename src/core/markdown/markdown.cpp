@@ -193,12 +193,14 @@ bool chunk_runs_on(const MarkdownDocument& chunk, const Chunk& where) {
   if (!last) return false;
   // An indented code block ends at the heading that starts the next chunk,
   // though cmark counts the chunk's closing blank lines into it.
-  cmark_node_type type = cmark_node_get_type(last);
+  bool open_ended = is_fenced_code(last) || cmark_node_get_type(last) == CMARK_NODE_HTML_BLOCK;
+  return open_ended && cmark_node_get_end_line(last) >= where.line_count;
+}
+
+bool is_fenced_code(cmark_node* node) {
   int length = 0, offset = 0;
   char fence = 0;
-  bool open_ended = (type == CMARK_NODE_CODE_BLOCK && cmark_node_get_fenced(last, &length, &offset, &fence)) ||
-                    type == CMARK_NODE_HTML_BLOCK;
-  return open_ended && cmark_node_get_end_line(last) >= where.line_count;
+  return cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK && cmark_node_get_fenced(node, &length, &offset, &fence);
 }
 
 std::string MarkdownDocument::render_html() const {
