@@ -223,6 +223,8 @@ bool ends_in_acronym(std::string_view word) {
 
 // A GitHub or Twitter handle, "@nishio_dens", or a Hatena id, "id:thinca".
 bool is_handle(std::string_view word) {
+  // Most words open otherwise: one byte rules them out.
+  if (word.empty() || (word.front() != '@' && word.front() != 'i')) return false;
   if (starts_with(word, "@"))
     word.remove_prefix(1);
   else if (starts_with(word, "id:"))
@@ -344,9 +346,12 @@ void each_author(std::string_view text, const Visit& visit) {
   // joiner wins, and its closing space may open the next ("a and and b").
   size_t start = 0;
   for (size_t at = 0; at < text.size();) {
-    // Every joiner opens with ',' or ' ': other bytes need no comparison.
+    // Every joiner opens with ',' or ' ' and goes on with one of a few
+    // bytes: other places need no comparison.
     auto joiner = std::end(k_joiners);
-    if (text[at] == ' ' || text[at] == ',')
+    char next = at + 1 < text.size() ? text[at + 1] : '\0';
+    if ((text[at] == ' ' || text[at] == ',') &&
+        (next == 'a' || next == 'u' || next == '&' || next == 'e' || next == 'y' || next == ' '))
       joiner = std::find_if(std::begin(k_joiners), std::end(k_joiners),
                             [&](std::string_view j) { return text.substr(at, j.size()) == j; });
     if (joiner != std::end(k_joiners)) {
