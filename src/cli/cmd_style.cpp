@@ -51,7 +51,8 @@ int run_style(const StyleOptions& options, RunState& state) {
     if (entry.item->source != EntrySource::list) ++elsewhere[static_cast<size_t>(entry.item->source)];
     if (entry.item->source != EntrySource::list || !entry.item->url) continue;
     ++considered;
-    if (auto why = style_departure(*entry.item, catalog.style)) departures.emplace_back(entry.item, *why);
+    if (auto why = style_departure(*entry.item, catalog.style, sentences_after_links(catalog)))
+      departures.emplace_back(entry.item, *why);
   }
   int following = considered - static_cast<int>(departures.size());
   std::string templ = template_of(catalog.style, list.config);
@@ -78,16 +79,24 @@ int run_style(const StyleOptions& options, RunState& state) {
     write_stdout(json.dump(2) + "\n");
     return k_exit_ok;
   }
-  std::string out = fmt::format("{}: {} style{}\n", list.source.path, catalog.style,
-                                catalog.style_detected ? " (detected)" : " (from .curate.json)");
-  if (!templ.empty()) out += "  template: " + templ + "\n";
+  // A list without entries follows no style: detection had nothing to
+  // count (prose, paragraphs of badges and links).
+  bool none = catalog.style_detected && entries.empty();
+  std::string out = none ? fmt::format("{}: no style detected: the list has no entries\n", list.source.path)
+                         : fmt::format("{}: {} style{}\n", list.source.path, catalog.style,
+                                       catalog.style_detected ? " (detected)" : " (from .curate.json)");
+  if (!templ.empty() && !none) out += "  template: " + templ + "\n";
   if (catalog.style_detected) {
     std::string votes;
     for (const auto& [name, count] : catalog.style_votes)
       if (count) votes += fmt::format("{}{} {}", votes.empty() ? "" : ", ", name, count);
     if (!votes.empty()) out += "  votes: " + votes + "\n";
   }
-  out += fmt::format("  {} of {} linked list entries follow it\n", following, considered);
+  if (!none) out += fmt::format("  {} of {} linked list entries follow it\n", following, considered);
+  if (sentences_after_links(catalog))
+    out += fmt::format(
+        "  {} entries go on from their link in a sentence, with no separator: the list's own way, not departures\n",
+        catalog.unseparated_entries);
   // GNNPapers, awesome-rl: citations with authors and years vote for the
   // seed's metadata, though no entry quotes its title or has tags.
   if (catalog.style == "seed" && catalog.style_detected && considered > 0 && seed_marks == 0)

@@ -78,6 +78,7 @@ TEST_CASE("Transport failures map to dead, timeout or unverified") {
 TEST_CASE("mailto and other schemes are checked for syntax only") {
   CHECK(check_link_syntax("mailto:someone@example.org").verdict == LinkVerdict::ok);
   CHECK(check_link_syntax("mailto:someone").verdict == LinkVerdict::dead);
+  CHECK(check_link_syntax("mailto:security%40datocapital.com").verdict == LinkVerdict::ok);  // awesome-bug-bounty
   CHECK(check_link_syntax("ftp://ftp.example.org/pub").verdict == LinkVerdict::ok);
 }
 

@@ -132,7 +132,8 @@ TEST_CASE("validate finds the same findings and fixes in the same order on one t
   SourceFile source = read_source(test::repo_path("tests/data/corpus/awesome-python.md"));
   // Findings of both groups: whole-context, comparing and per-entry rules.
   source.text +=
-      "\n## Again\n\n- [Django](https://www.djangoproject.com/) - same page.\n- [x](http://a.example/?utm_source=x) - "
+      "\n## Again\n\n- [The Django framework](https://github.com/django/django) - same page.\n- "
+      "[x](http://a.example/?utm_source=x) - "
       "Hosted on Github.\n";
   unsigned before = parse_jobs();
   set_parse_jobs(1);

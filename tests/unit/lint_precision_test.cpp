@@ -104,6 +104,44 @@ TEST_CASE("duplicate-title tells apart namesakes in other sections and qualified
   CHECK(title_duplicate(first, again, false) == TitleDuplicate::same_resource);
 }
 
+TEST_CASE("entry-format leaves a list that writes its entries as a link and a sentence") {
+  // kili-technology/awesome-datasets: 74 of 75 entries, no separator.
+  std::string text =
+      "# T\n\n- [CREMA-D](https://dagshub.com/a) is a dataset of 7,442 original clips from 91 actors.\n"
+      "- [GHEGA](https://bit.ly/3x6z33q) contains two groups of documents.\n"
+      "- [FUNSD](https://a.org/funsd) is a dataset for form understanding.\n"
+      "- [SROIE](https://a.org/sroie) - Scanned receipts.\n"
+      "- [Glued](https://a.org/glued) -Scanned receipts.\n";
+  std::vector<std::string> found = findings(text, "entry-format");
+  REQUIRE(found.size() == 1);  // a dash without its blank is still a slip
+  CHECK(found[0].find("7: 'Glued'") == 0);
+  // Where most entries separate, the few that do not are reported.
+  std::string most =
+      "# T\n\n- [A](https://a.org/a) - One.\n- [B](https://a.org/b) - Two.\n- [C](https://a.org/c) - Three.\n"
+      "- [D](https://a.org/d) is four.\n";
+  CHECK(findings(most, "entry-format").size() == 1);
+}
+
+TEST_CASE("duplicate-url leaves an entry cross-listed under its own title in another section") {
+  // awesome-datasets files GHEGA under two tasks; its copy-paste slip,
+  // OPUS linking Break's page, is still a duplicate.
+  std::string text =
+      "# T\n\n## Layout\n\n- [GHEGA](https://bit.ly/3x6z33q) contains two groups.\n"
+      "- [Break](https://allenai.github.io/Break/) is a question dataset.\n\n"
+      "## Classification\n\n- [GHEGA](https://bit.ly/3x6z33q) contains two groups.\n"
+      "- [OPUS](https://allenai.github.io/Break/) is a parallel corpus.\n\n"
+      "## Again\n\n- [Dup](https://a.org/d) - One.\n- [Dup](https://a.org/d) - Same section.\n";
+  std::vector<std::string> found = findings(text, "duplicate-url");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].find("11: 'OPUS'") == 0);
+  CHECK(found[1].find("16: 'Dup'") == 0);
+  // Turned on, cross-listed reports the copy filed elsewhere.
+  Config config = test::config_with_rules(R"({"cross-listed": "warning"})");
+  std::vector<std::string> cross = findings(text, "cross-listed", config);
+  REQUIRE(cross.size() == 1);
+  CHECK(cross[0].find("10: 'GHEGA'") == 0);
+}
+
 TEST_CASE("duplicate-url keeps fragments: two chapters of one book are two entries") {
   Item one = test::parse_item("[Chapter 1](https://example.com/book#ch1)");
   Item two = test::parse_item("[Chapter 2](https://example.com/book#ch2)");

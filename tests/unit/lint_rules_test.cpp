@@ -15,9 +15,9 @@ using namespace curate;
 
 constexpr const char* k_today = "2025-11-26";
 
-Linter rules_linter() {
+Linter rules_linter(const Config& config = Config{}) {
   RuleRegistry registry = builtin_rules();
-  LintSettings settings(registry);
+  LintSettings settings(registry, config);
   return Linter(std::move(registry), std::move(settings), LintOptions{k_today, {}});
 }
 
@@ -56,10 +56,12 @@ TEST_CASE("every built-in rule has a fixture that triggers it and one that is cl
     // A rule that needs settings finds them beside its fixtures (<rule>.curate.json).
     std::string settings = test::repo_path("tests/data/lint/" + id + ".curate.json");
     Config config = std::filesystem::exists(settings) ? load_config(settings) : Config{};
-    std::vector<Diagnostic> found = lint_file(linter, bad, config);
+    // (A rule that is off by default is turned on there.)
+    Linter configured = rules_linter(config);
+    std::vector<Diagnostic> found = lint_file(configured, bad, config);
     INFO(describe(found));
     CHECK(count_rule(found, id) > 0);
-    std::vector<Diagnostic> clean = lint_file(linter, good, config);
+    std::vector<Diagnostic> clean = lint_file(configured, good, config);
     INFO(describe(clean));
     CHECK(clean.empty());
   }

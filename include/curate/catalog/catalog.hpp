@@ -184,7 +184,9 @@ struct Catalog {
   std::string style;                                     // the entry style in force (catalog/style.hpp)
   bool style_detected = false;                           // no "style" in .curate.json: the entries' votes chose it
   std::vector<std::pair<std::string, int>> style_votes;  // detection: how many entries voted for each style
-  std::vector<TagDef> tags;                              // the vocabulary
+  int linked_entries = 0;       // list entries that open with their link (sentences_after_links)
+  int unseparated_entries = 0;  // and those whose words follow the link with no separator ("[X](…) is a …")
+  std::vector<TagDef> tags;     // the vocabulary
   bool tags_from_config = false;
   int legend_line = 0;  // the block quote declaring the vocabulary
   Section root;         // level 0: items before any heading, and the sections

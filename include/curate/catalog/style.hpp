@@ -110,8 +110,15 @@ class StyleSet {
 
 // Where `item` (an entry of a list item) departs from `style` (a style
 // name as in Catalog::style), in words fit for a finding; nullopt when it
-// follows it. Stubs and groups follow every style.
-std::optional<std::string> style_departure(const Item& item, std::string_view style);
+// follows it. Stubs and groups follow every style. Words right after the
+// link depart from it unless the list writes most of its entries so
+// (sentences_after_links).
+std::optional<std::string> style_departure(const Item& item, std::string_view style, bool sentences_after_links);
+
+// Whether a list writes most of its linked entries as a link and a sentence
+// with no separator ("- [CREMA-D](…) is a dataset of 7,442 clips…",
+// awesome-datasets' 74 of 75): its own convention, not a missing ' - '.
+bool sentences_after_links(const Catalog& catalog);
 
 // The style a whole catalog follows: the configured one, else the style most
 // entries vote for (each entry votes for the most specific style it

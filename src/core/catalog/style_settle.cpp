@@ -208,7 +208,31 @@ std::optional<std::string_view> after_joined_links(std::string_view raw) {
 
 }  // namespace
 
-std::optional<std::string> style_departure(const Item& item, std::string_view style) {
+namespace {
+
+bool opens_with_link(const Item& item) {
+  return item.style == EntryStyle::leading_link || item.style == EntryStyle::bare_url;
+}
+
+// "[Name](url) Catalogue de …": words right after the link, with no
+// separator, and "-A JavaScript engine" with no blank after it; a
+// parenthesis ("(1.11)", "(archived)") reads as a remark.
+bool unseparated(const Item& item) {
+  bool glued_dash = item.rest.size() > 1 && item.rest[0] == '-' && item.rest[1] != ' ';
+  if (!opens_with_link(item) || item.rest.empty() ||
+      !(std::isalnum(static_cast<unsigned char>(item.rest.front())) || glued_dash))
+    return false;
+  std::optional<std::string_view> after = after_joined_links(item.raw);
+  return !after || (!after->empty() && std::isalnum(static_cast<unsigned char>(after->front())));
+}
+
+}  // namespace
+
+bool sentences_after_links(const Catalog& catalog) {
+  return catalog.unseparated_entries >= 3 && catalog.unseparated_entries * 2 > catalog.linked_entries;
+}
+
+std::optional<std::string> style_departure(const Item& item, std::string_view style, bool sentences_after_links) {
   if (item.is_group || item.source != EntrySource::list || item.style == EntryStyle::empty || !item.url)
     return std::nullopt;
   if (!item.style_miss.empty()) return item.style_miss;
@@ -216,14 +240,10 @@ std::optional<std::string> style_departure(const Item& item, std::string_view st
   if (item.settled == Item::Settled::template_style) return std::nullopt;
   if (item.settled != Item::Settled::list) style = item.settled == Item::Settled::seed ? "seed" : "awesome";
   if (style != "seed" && style != "awesome") return std::nullopt;  // a template style: style_miss says it all
-  bool leading = item.style == EntryStyle::leading_link || item.style == EntryStyle::bare_url;
-  // "[Name](url) Catalogue de …": words right after the link want a
-  // separator, and "-A JavaScript engine" a blank after it; a parenthesis
-  // ("(1.11)", "(archived)") reads as a remark.
-  bool glued_dash = item.rest.size() > 1 && item.rest[0] == '-' && item.rest[1] != ' ';
-  if (leading && !item.rest.empty() && (std::isalnum(static_cast<unsigned char>(item.rest.front())) || glued_dash)) {
-    std::optional<std::string_view> after = after_joined_links(item.raw);
-    if (after && (after->empty() || !std::isalnum(static_cast<unsigned char>(after->front())))) return std::nullopt;
+  bool leading = opens_with_link(item);
+  if (unseparated(item)) {
+    bool glued_dash = item.rest[0] == '-';
+    if (sentences_after_links && !glued_dash) return std::nullopt;
     return "text after the link is not separated by ' - ': '" + item.rest + "'";
   }
   if (style == "awesome" && !leading)
@@ -244,6 +264,15 @@ void settle_style(const StyleSet& styles, const KindTable& kinds, Catalog& catal
     int index = list_style >= 0 ? list_style : styles.style_for(at);
     for_each_list_item(section.items, [&](Item& item) { items.emplace_back(&item, index); });
   });
+  // How the list separates descriptions (sentences_after_links), counted
+  // once every entry is read in the style in force.
+  auto count_separators = [&] {
+    for (const auto& [item, index] : items) {
+      if (item->is_group || !item->url || !opens_with_link(*item)) continue;
+      ++catalog.linked_entries;
+      if (unseparated(*item)) ++catalog.unseparated_entries;
+    }
+  };
   auto settle = [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
       auto [item, index] = items[i];
@@ -263,6 +292,7 @@ void settle_style(const StyleSet& styles, const KindTable& kinds, Catalog& catal
         std::async(std::launch::async, settle, items.size() * job / jobs, items.size() * (job + 1) / jobs));
   settle(0, items.size() / jobs);
   for (std::future<void>& other : others) other.get();
+  count_separators();
 }
 
 }  // namespace curate

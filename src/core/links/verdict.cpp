@@ -160,7 +160,8 @@ LinkResult check_link_syntax(const std::string& url) {
   UrlParts parts;
   if (!parse_url(url, parts)) return make(LinkVerdict::dead, "malformed URL");
   if (parts.scheme == "mailto") {
-    std::string address(parts.path.substr(0, parts.path.find('?')));
+    // "mailto:security%40datocapital.com": an address may be percent-encoded.
+    std::string address = percent_decode(parts.path.substr(0, parts.path.find('?')));
     size_t at = address.find('@');
     bool valid =
         at != std::string::npos && at > 0 && at + 1 < address.size() && address.find('@', at + 1) == std::string::npos;

@@ -49,14 +49,15 @@ bool labelled_or_pointer(const Item& item) {
 }
 
 ItemCheck check_entry_format(const LintContext& context, RuleReporter& out) {
-  return [&context, &out, &style = context.catalog().style](const ItemVisit& at) {
+  return [&context, &out, &style = context.catalog().style,
+          sentences = sentences_after_links(context.catalog())](const ItemVisit& at) {
     const Item& item = at.item;
     if (item.is_navigation) return;  // "Back to top", a credits section's thanks
     if (item.style == EntryStyle::empty && item.source == EntrySource::list) {
       out.report(item.pos, at.line_end, "list item without text");
       return;
     }
-    std::optional<std::string> departure = style_departure(item, style);
+    std::optional<std::string> departure = style_departure(item, style, sentences);
     if (!departure) return;
     bool leading = item.style == EntryStyle::leading_link;
     bool heads_list = !item.children.empty() && !leading;
@@ -228,9 +229,42 @@ class FirstSeen {
 
 // Keys are the normalised URLs; one already normal (most are) is its own
 // key, a view of the entry's URL, and only the others are kept as copies.
-ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
-  return [&out, first_seen = FirstSeen(context.links().size()),
-          keys = std::deque<std::string>()](const ItemVisit& at) mutable {
+// The section holding each item (children too), for the few items a
+// duplicate names: built on the first duplicate, not for every list.
+class SectionIndex {
+ public:
+  explicit SectionIndex(const Catalog& catalog) : m_catalog(catalog) {}
+  const Section* of(const Item& item) {
+    if (m_sections.empty()) add(m_catalog.root);
+    auto it = m_sections.find(&item);
+    return it == m_sections.end() ? nullptr : it->second;
+  }
+
+ private:
+  void add(const Section& section) {
+    for (const Item& item : section.items) add(item, section);
+    for (const Section& child : section.sections) add(child);
+  }
+  void add(const Item& item, const Section& section) {
+    m_sections.emplace(&item, &section);
+    for (const Item& child : item.children) add(child, section);
+  }
+  const Catalog& m_catalog;
+  std::unordered_map<const Item*, const Section*> m_sections;
+};
+
+// "- [GHEGA](…) contains two groups …" under two tasks (awesome-datasets),
+// a company's row in each job family's table (awesome-italia-remote): the
+// same entry, under its own title, filed in another section on purpose.
+bool cross_listed(const Item& later, const Section& later_section, const Item& first, SectionIndex& sections) {
+  return &later_section != sections.of(first) && iequals(trim(later.title), trim(first.title));
+}
+
+// duplicate-url and cross-listed: the entries whose URL an earlier one
+// has, those cross-listed (`cross`) or the others.
+ItemCheck check_repeated_url(const LintContext& context, RuleReporter& out, bool cross) {
+  return [&out, cross, first_seen = FirstSeen(context.links().size()), keys = std::deque<std::string>(),
+          sections = SectionIndex(context.catalog())](const ItemVisit& at) mutable {
     std::string key = duplicate_url_key(at.item);
     if (key.empty()) return;
     std::string_view view = key == *at.item.url ? std::string_view(*at.item.url) : keys.emplace_back(std::move(key));
@@ -244,10 +278,19 @@ ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
     parents_page =
         parents_page || (first && first->source == EntrySource::heading && at.item.pos.line > first->span.begin.line &&
                          at.item.pos.line <= first->span.end.line);
-    if (first && !parents_page && !names_its_project(at.item, *first))
+    if (first && !parents_page && !names_its_project(at.item, *first) &&
+        cross_listed(at.item, at.section, *first, sections) == cross)
       out.report(at.item.pos, at.line_end,
                  duplicate_url_message(at.item, *first, "line " + std::to_string(first->pos.line)));
   };
+}
+
+ItemCheck check_duplicate_url(const LintContext& context, RuleReporter& out) {
+  return check_repeated_url(context, out, false);
+}
+
+ItemCheck check_cross_listed(const LintContext& context, RuleReporter& out) {
+  return check_repeated_url(context, out, true);
 }
 
 // A title is reported where a reader would call it a duplicate
@@ -345,10 +388,18 @@ void add_entry_rules(RuleRegistry& registry) {
       {"duplicate-url", "No two entries link to the same page", Severity::error, false,
        "URLs are compared normalised: http and https, 'www.', a trailing slash and tracking parameters are "
        "ignored; the fragment counts (book#ch1 and book#ch2 are two pages). Links to the list's own anchors "
-       "are navigation, never an entry's URL. An entry under another name whose description names the "
+       "are navigation, never an entry's URL. The same entry under the same title in another section is "
+       "cross-listed (cross-listed reports it). An entry under another name whose description names the "
        "earlier one ((part of Django)) is a component linked to its project's page, and a nested item that "
        "repeats its parent's URL is a detail of its parent. The finding names both places."},
       check_duplicate_url);
+  registry.add_comparing_item_rule(
+      {"cross-listed", "No entry is filed again in another section", Severity::off, false,
+       "The same URL under the same title in another section: catalogs file an entry under every category it "
+       "fits (a dataset under two tasks, a company in each job family's table), so this is off unless "
+       "\"rules\" in .curate.json turns it on for a list that files each entry once. duplicate-url reports "
+       "the other repeated URLs."},
+      check_cross_listed);
   registry.add_comparing_item_rule(
       {"duplicate-title", "No entry repeats a title where a reader would call it a duplicate", Severity::warning, false,
        "Two linked entries with the same title (as written) and different URLs are reported when they sit in the "

@@ -134,6 +134,18 @@ std::string url_problem(const LinkInfo& link) {
     if (url.find("://") != std::string::npos) return "not a valid absolute URL";
     return "";
   }
+  // "[PayPal](mailto:https://www.paypal.com/bugbounty/register)" (awesome-
+  // bug-bounty): a web page where the address should be; "%40" is an
+  // encoded '@'.
+  if (link.scheme == "mailto") {
+    std::string_view address = std::string_view(url).substr(std::min(url.size(), std::string_view("mailto:").size()));
+    address = address.substr(0, address.find('?'));
+    if (address.find("://") != std::string_view::npos)
+      return "a web address after mailto:; write " + std::string(address);
+    if (address.find('@') == std::string_view::npos && address.find("%40") == std::string_view::npos)
+      return "no e-mail address after mailto:";
+    return "";
+  }
   if (link.scheme != "http" && link.scheme != "https") return "";
   if (link.host.empty()) return "no host";
   const std::string& host = link.host;

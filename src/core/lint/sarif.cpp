@@ -59,7 +59,10 @@ Json rule_descriptor(const Rule& rule) {
                {{"text", help + " Configure it with \"rules\": {\"" + info.id +
                              "\": \"off|warning|error\"} in .curate.json, or suppress it with <!-- curate-disable " +
                              info.id + " -->."}}},
-              {"defaultConfiguration", {{"level", sarif_level(info.default_severity)}}},
+              // A rule off by default (cross-listed) is not enabled: SARIF's "none" level alone still runs it.
+              {"defaultConfiguration", info.default_severity == Severity::off
+                                           ? Json{{"enabled", false}, {"level", sarif_level(info.default_severity)}}
+                                           : Json{{"level", sarif_level(info.default_severity)}}},
               {"properties", {{"fixable", info.fixable}}}};
 }
 
