@@ -314,6 +314,7 @@ TEST_CASE("a section of credits holds no entries, and no table of contents must 
   CHECK(count_rule(found, "entry-format") == 0);
   CHECK(count_rule(found, "toc-mismatch") == 0);
   CHECK(is_credits_heading(":pray: Acknowledgements:"));
+  CHECK(is_credits_heading("Built and maintained by"));  // awesome-italia-remote's two authors
   CHECK_FALSE(is_credits_heading("Thanksgiving recipes"));
 }
 

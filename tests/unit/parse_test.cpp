@@ -123,6 +123,19 @@ TEST_CASE("a list of anchor links is a table of contents and yields no entries")
   CHECK(catalog.toc[2].anchor == "talks");
 }
 
+TEST_CASE("a short table of contents may end in one sibling file") {
+  // awesome-bug-bounty: four anchors and its contribution guide, 80 %.
+  Catalog catalog = parse_text(
+      "## Table of Contents\n- [Getting Started](#getting-started)\n- [Write Ups & Authors](#write-ups--authors)\n"
+      "- [Platforms](#platforms)\n- [Available Programs](#available-programs)\n"
+      "- [Contribution guide](contributing.md)\n\n### Getting Started\n- [A](https://a.org)\n");
+  CHECK(titles(collect_entries(catalog)) == Strings{"A"});
+  CHECK(catalog.toc.size() == 4);
+  // Two sibling files among five items are more than a closing link.
+  Catalog two = parse_text("- [A](#a)\n- [B](#b)\n- [C](#c)\n- [D](d.md)\n- [E](e.md)\n");
+  CHECK(two.toc.empty());
+}
+
 TEST_CASE("a list mixing anchors and real links is not a table of contents") {
   Catalog catalog = parse_text("- [Books](#books)\n- [Site](https://a.org)\n");
   // The anchor item only navigates: not a table of contents, not an entry.
@@ -461,6 +474,19 @@ TEST_CASE("a table row whose link only says what it is takes its title from the 
   CHECK(entries[0].item->description == "Boost fine-tuned models.");
   CHECK(entries[0].item->fields.empty());   // neither the title's cell nor the labelled link
   CHECK(entries[1].item->title == "Link");  // a date names no entry
+}
+
+TEST_CASE("a table cell that holds only a dash or N/A is empty, no field") {
+  // italiaremote/awesome-italia-remote: 67 rows write "-" for no policy.
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+  Catalog catalog = parse_text(
+      "| Name | Remote Policy | Hiring Policy | Stack |\n|---|---|---|---|\n"
+      "| [Alpenite](https://www.alpenite.com) | - | N/A | Salesforce |\n"
+      "| [Meta](https://about.facebook.com/meta/) | Full | \xE2\x80\x94 | React - Django |\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].item->fields == Fields{{"Stack", "Salesforce"}});
+  CHECK(entries[1].item->fields == Fields{{"Remote Policy", "Full"}, {"Stack", "React - Django"}});
 }
 
 TEST_CASE("a date column written M/D/YY or D/M/YY is read in the order its cells show") {
@@ -863,6 +889,72 @@ TEST_CASE("a closing 'Written by' sentence names the authors, one word or severa
   CHECK(entries[1].item->authors == Strings{"@0xdabbad00"});
   CHECK(entries[1].item->description == "Amazon AWS CTF challenge");
   CHECK(entries[2].item->authors == Strings{"Dwight Hohnstein"});
+}
+
+TEST_CASE("an item written as one HTML block that opens with a link is an entry") {
+  // kili-technology/awesome-datasets: 8 of its 83 datasets.
+  Catalog catalog = parse_text(
+      "- <p><a href=\"https://bit.ly/3xdqdkt\">HJDataset</a> contains over 250,000 layout element "
+      "annotations.</p>\n- <div><a href=\"https://c.org\"><b>C</b></a> - A tool.</div>\n- <p>Just text</p>\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].item->title == "HJDataset");
+  CHECK(entries[0].item->url == "https://bit.ly/3xdqdkt");
+  CHECK(entries[0].item->description == "contains over 250,000 layout element annotations.");
+  CHECK(entries[1].item->title == "C");
+  CHECK(entries[1].item->description == "A tool.");
+  REQUIRE(catalog.root.items.size() == 3);
+  CHECK(catalog.root.items[2].style == EntryStyle::empty);  // no link: still an item without text
+}
+
+TEST_CASE("a method's bold name labels a quoted paper title, its venue, year and affiliation") {
+  // cmhungsteve/Awesome-Transformer-Attention: 363 papers written so.
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+  Catalog catalog = parse_text(
+      "* **LR-Net**: \"Local Relation Networks for Image Recognition\", ICCV, 2019 (*Microsoft*). "
+      "[[Paper](https://arxiv.org/abs/1904.11491)][[PyTorch (gan3sh500)](https://github.com/gan3sh500/lrn)]\n"
+      "* **Axial-Transformer**: \"Axial Attention in Multidimensional Transformers\", arXiv, 2019 (rejected by ICLR "
+      "2020) (*Google*). [[Paper](https://openreview.net/forum?id=H1e5GJBtDr)]\n"
+      "* **?**: \"Scaling the Depth of Vision Transformers via the Fourier Domain Analysis\", ICLR, 2022 (*UT "
+      "Austin*). [[Paper](https://openreview.net/forum?id=O476oWmiNNp)]\n"
+      "* Quote: \"Simple is better than complex\", The Zen of Python [PEP 20](https://peps.python.org/pep-0020/)\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 4);
+  const Item& lr = *entries[0].item;
+  CHECK(lr.title == "Local Relation Networks for Image Recognition");
+  CHECK(lr.url == "https://arxiv.org/abs/1904.11491");
+  CHECK(lr.date == "2019");
+  CHECK(lr.fields == Fields{{"name", "LR-Net"}, {"venue", "ICCV"}, {"affiliation", "Microsoft"}});
+  CHECK(lr.links.size() == 2);
+  CHECK_FALSE(lr.description);
+  const Item& axial = *entries[1].item;
+  CHECK(axial.note == "rejected by ICLR 2020");
+  CHECK(axial.fields == Fields{{"name", "Axial-Transformer"}, {"venue", "arXiv"}, {"affiliation", "Google"}});
+  // "?": the list's mark for a method without a name.
+  CHECK(entries[2].item->fields == Fields{{"venue", "ICLR"}, {"affiliation", "UT Austin"}});
+  // A label in plain text over a quote is no paper.
+  CHECK(entries[3].item->title == "Quote");
+  CHECK(entries[3].item->description == "Simple is better than complex");
+}
+
+TEST_CASE("a description that is only a credit names the authors and describes nothing") {
+  // djadmin/awesome-bug-bounty's 20 write-ups.
+  Catalog catalog = parse_text(
+      "- [sakurity.com/blog](http://sakurity.com/blog)  -  by [Egor Homakov](https://twitter.com/homakov)\n"
+      "- [Ajay's blog](http://a.org/b) - by  Ajay Singh Negi\n"
+      "- [Tool](http://t.org) - by @jdoe\n"
+      "- [Flags](http://f.org) - By default, every flag is off.\n"
+      "- [Docs](http://d.org) - by design\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 5);
+  CHECK(entries[0].item->authors == Strings{"Egor Homakov"});
+  CHECK_FALSE(entries[0].item->description);
+  CHECK(entries[1].item->authors == Strings{"Ajay Singh Negi"});
+  CHECK(entries[2].item->authors == Strings{"@jdoe"});
+  CHECK(entries[3].item->authors.empty());
+  CHECK(entries[3].item->description == "By default, every flag is off.");
+  CHECK(entries[4].item->authors.empty());
+  CHECK(entries[4].item->description == "by design");
 }
 
 TEST_CASE("books: a remark in parentheses after the formats is the entry's note") {

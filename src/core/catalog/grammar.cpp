@@ -423,6 +423,61 @@ class EntryParser {
     return close + close_length;
   }
 
+  // "**LR-Net**: "Local Relation Networks for Image Recognition", ICCV,
+  // 2019 (*Microsoft*). [[Paper](…)]" (cmhungsteve/Awesome-Transformer-
+  // Attention's 363 papers): a method's name in bold labels the paper's
+  // quoted title, and a venue and year follow it, then remarks in
+  // parentheses: one in emphasis is the authors' affiliation ("(*CUHK +
+  // Intel*)"), any other the note ("(rejected by ICLR 2020)"). `label_at`:
+  // where the name starts; `pos`: after the closing quote. Where the
+  // citation ends, or `pos` when the entry is written otherwise.
+  size_t read_named_paper(size_t label_at, const std::string& quote, size_t pos) {
+    label_at = skip_spaces(m_s, label_at);
+    auto bold = std::find_if(m_flat.strong.begin(), m_flat.strong.end(),
+                             [&](const auto& span) { return span.first == label_at; });
+    if (bold == m_flat.strong.end() || m_s.compare(bold->second, 1, ":") != 0 || quote.empty()) return pos;
+    size_t at = skip_spaces(m_s, pos);
+    if (at >= m_s.size() || m_s[at] != ',') return pos;
+    size_t venue_end = m_s.find(',', at + 1);
+    if (venue_end == std::string::npos) return pos;
+    std::string_view venue = trim(std::string_view(m_s).substr(at + 1, venue_end - at - 1));
+    size_t year_at = skip_spaces(m_s, venue_end + 1);
+    std::string_view year = std::string_view(m_s).substr(year_at, 4);
+    bool year_ends = year_at + 4 >= m_s.size() || !std::isdigit(static_cast<unsigned char>(m_s[year_at + 4]));
+    if (venue.empty() || venue.size() > 40 ||
+        venue.find_first_of(std::string_view("\0\"", 2)) != std::string_view::npos || !is_date_shape(year) ||
+        !year_ends)
+      return pos;
+    std::string affiliation, note;
+    at = skip_spaces(m_s, year_at + 4);
+    while (at < m_s.size() && m_s[at] == '(') {
+      size_t close = matching_bracket(m_s, at);
+      if (close == std::string::npos) return pos;
+      std::string_view inside = trim(std::string_view(m_s).substr(at + 1, close - at - 1));
+      const Atom* atom = inside.size() == 1 ? m_flat.atom(static_cast<size_t>(inside.data() - m_s.data())) : nullptr;
+      if (atom && !atom->is_link)
+        affiliation = std::string(trim(atom->text));
+      else
+        note += (note.empty() ? "" : "; ") + std::string(trim(m_flat.render(at + 1, close)));
+      at = skip_spaces(m_s, close + 1);
+    }
+    if (at < m_s.size() && m_s[at] == '.') at = skip_spaces(m_s, at + 1);
+    // Only the paper's and its code's links may follow: "[[Paper](…)][[PyTorch (lucidrains)](…)]".
+    for (size_t i = at; i < m_s.size(); ++i) {
+      const Atom* atom = m_flat.atom(i);
+      if (!(atom && atom->is_link) && m_s[i] != '[' && m_s[i] != ']' && m_s[i] != ' ') return pos;
+    }
+    std::string name = std::move(m_item.title);
+    m_item.style = EntryStyle::plain;
+    m_item.title = quote;
+    if (name != "?") add_field(m_item, "name", std::move(name));  // the list's "?": a method without a name
+    add_field(m_item, "venue", std::string(venue));
+    m_item.date = std::string(year);
+    if (!affiliation.empty()) add_field(m_item, "affiliation", std::move(affiliation));
+    if (!note.empty()) m_item.note = std::move(note);
+    return m_s.size();
+  }
+
   // "[SuperBPE](url) (2025) - …": a date in parentheses right after the
   // leading link is the entry's date.
   size_t read_year_after_link(size_t pos) {
@@ -486,6 +541,7 @@ class EntryParser {
       m_item.style = EntryStyle::quoted;
       std::string quote;
       end = read_quote(end, quote);
+      if (size_t after = label ? read_named_paper(pos, quote, end) : end; after != end) return after;
       m_item.description = quote;
       return read_link_after_title(skip_spaces(m_s, end));
     }
@@ -1257,7 +1313,10 @@ class EntryParser {
     if (!m_item.description) {
       if (auto description = after_separator(tail)) {
         if (!description->empty()) m_item.description = *description;
-        if (leading && m_item.description && m_item.authors.empty()) take_written_by();
+        // (An address shown as its own text, "[sakurity.com/blog](http://sakurity.com/blog)
+        // - by …", credits too.)
+        bool address = m_item.style == EntryStyle::bare_url;
+        if ((leading || address) && m_item.description && m_item.authors.empty()) take_written_by();
         if (leading && m_item.description && m_item.authors.empty()) take_closing_credit(*m_item.description);
         if (leading && m_item.description && m_item.authors.empty() && !m_item.date) take_dated_credit();
         // "[CVPR 2015](…) - Jun 2015", "[Graduate Summer School 2013](…) -
@@ -1557,6 +1616,23 @@ class EntryParser {
   void take_written_by() {
     std::optional<std::string>& description = m_item.description;
     std::string_view text = *description;
+    // "[sakurity.com/blog](…)  -  by [Egor Homakov](…)" (awesome-bug-bounty's
+    // write-ups): a description that is only a credit, of people named in
+    // full or by handle ("By default, …" credits nobody).
+    if (istarts_with(text, "by ")) {
+      std::string_view credit = trim(text);
+      while (!credit.empty() && std::string_view(".,;").find(credit.back()) != std::string_view::npos)
+        credit.remove_suffix(1);
+      std::optional<std::vector<std::string>> authors = credited_authors(credit);
+      if (authors && !authors->empty() && std::all_of(authors->begin(), authors->end(), [](const std::string& name) {
+            bool handle = name.size() > 1 && name[0] == '@' && name.find(' ') == std::string::npos;
+            return handle || (name.find(' ') != std::string::npos && !names_no_person(name));
+          })) {
+        m_item.authors = std::move(*authors);
+        description.reset();
+      }
+      return;
+    }
     size_t at = istarts_with(text, "written by ") ? 0 : text.find(" - Written by ");
     if (at == std::string_view::npos) return;
     size_t names_at = at == 0 ? 11 : at + 14;

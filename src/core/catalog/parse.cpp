@@ -48,6 +48,37 @@ std::string_view web_href(std::string_view tag) {
   return istarts_with(url, "https://") || istarts_with(url, "http://") ? url : std::string_view();
 }
 
+// "- <p><a href="https://bit.ly/3xdqdkt">HJDataset</a> contains over 250,000
+// layout element annotations …</p>" (awesome-datasets' 8 entries): an item
+// written as one HTML block that opens, after tags only, with a link to a
+// web page is an entry; the words after the link describe it. False, and
+// `item` untouched, for any other block.
+bool read_html_block_item(cmark_node* block, const LineShift& lines, Item& item) {
+  const char* literal = is_type(block, CMARK_NODE_HTML_BLOCK) ? cmark_node_get_literal(block) : nullptr;
+  std::string_view html = literal ? literal : "";
+  size_t open = html.find("<a ");
+  if (open == std::string_view::npos || !trim(without_tags(html.substr(0, open))).empty()) return false;
+  std::string_view url = web_href(html.substr(open));
+  size_t tag_end = url.empty() ? std::string_view::npos : html.find('>', open + 9 + url.size());
+  size_t close = tag_end == std::string_view::npos ? tag_end : html.find("</a>", tag_end);
+  if (close == std::string_view::npos) return false;
+  std::string title = collapse_whitespace(without_tags(html.substr(tag_end + 1, close - tag_end - 1)));
+  if (title.empty()) return false;
+  item.style = EntryStyle::leading_link;
+  item.title = std::move(title);
+  item.url = std::string(url);
+  item.links.push_back(*item.url);
+  std::string rest = collapse_whitespace(without_tags(html.substr(close + 4)));
+  std::optional<std::string> described = description_after_separator(rest);
+  if (described && !described->empty())
+    item.description = std::move(*described);
+  else if (!rest.empty())
+    item.description = std::move(rest);
+  item.raw = std::string(trim(html.substr(0, html.find('\n'))));
+  item.paragraph_end_line = lines.end(block);
+  return true;
+}
+
 // The page a paragraph's inline HTML links first, or none (HTML in a code
 // span is text).
 std::optional<std::string> html_link(cmark_node* paragraph) {
@@ -581,7 +612,8 @@ void count_item(cmark_node* item, TocCount& count) {
 
 // DESIGN.md "Table of contents": at least 90% of the items (nested ones
 // too) link only to anchors of the document, and the rest to Markdown
-// files beside it (an index may name a sibling file once among hundreds).
+// files beside it (an index may name a sibling file once among hundreds);
+// one sibling file beside three anchors or more is a contents too.
 // Leaves without a link, topics the list does not link (awesome-search's
 // "- Metrics" under "- [Testing, metrics, KPIs](#…)"), may number up to
 // half the anchors. The first item that links elsewhere settles it: a
@@ -592,8 +624,11 @@ bool is_toc_list(cmark_node* list) {
     if (is_type(node, CMARK_NODE_ITEM)) count_item(node, count);
     return count.others == 0;
   });
-  return count.anchors > 0 && count.others == 0 && count.anchors * 10 >= (count.anchors + count.siblings) * 9 &&
-         count.plain * 2 <= count.anchors;
+  // A short contents may close with one sibling file (awesome-bug-bounty's
+  // four anchors, then "- [Contribution guide](contributing.md)").
+  bool siblings_few =
+      count.anchors * 10 >= (count.anchors + count.siblings) * 9 || (count.siblings == 1 && count.anchors >= 3);
+  return count.anchors > 0 && count.others == 0 && siblings_few && count.plain * 2 <= count.anchors;
 }
 
 void collect_toc(cmark_node* list, const LineShift& lines, std::vector<TocLink>& toc) {
@@ -798,6 +833,7 @@ class ItemReader {
                   "list items nested more than " + std::to_string(k_max_item_depth) + " levels deep");
     cmark_node* paragraph = naming_block(node);
     Item item = read_fields(node, paragraph);
+    if (!paragraph) read_html_block_item(cmark_node_first_child(node), m_lines_of, item);
     // "- <a href="https://…"><b>Alpha</b></a> - first tool.": a leading link too.
     if (!item.url) {
       item.url = html_link(paragraph);
@@ -1428,7 +1464,9 @@ bool is_credits_heading(std::string_view text) {
   if (!rest.empty() && rest.back() == ':') rest = trim(rest.substr(0, rest.size() - 1));
   return iequals_any(rest,
                      {"thanks", "special thanks", "thanks to", "acknowledgments", "acknowledgements", "acknowledgment",
-                      "acknowledgement", "credits", "contributors", "sponsors", "backers", "supporters"});
+                      "acknowledgement", "credits", "contributors", "sponsors", "backers", "supporters",
+                      // awesome-italia-remote's "### Built and maintained by" over its two authors
+                      "maintainers", "maintained by", "built and maintained by"});
 }
 
 bool is_contents_heading(std::string_view text) {

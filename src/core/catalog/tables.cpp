@@ -92,6 +92,12 @@ void add_authors(std::string_view text, Item& item) {
   for (std::string& author : style_detail::split_authors(text)) item.authors.push_back(std::move(author));
 }
 
+// "| - | - |" (awesome-italia-remote's 67 rows without a policy): a dash
+// or "N/A" alone says the cell is empty.
+bool is_empty_mark(std::string_view text) {
+  return text == "-" || text == "\xE2\x80\x93" || text == "\xE2\x80\x94" || iequals(text, "n/a");
+}
+
 // A link text that names no resource: "[Article](…)" under "Article", "[pdf]", "[link]".
 bool is_generic_link_text(std::string_view text, std::string_view header) {
   if (iequals(text, header) || format_of_label(text)) return true;
@@ -157,7 +163,7 @@ bool read_row(const std::vector<std::string>& headers, const std::vector<ColumnR
       item.links.push_back(link.url);
       if (auto format = format_of_label(link.text)) add_format(item, *format);
     }
-    if (i == source_column || cell.text.empty()) continue;
+    if (i == source_column || cell.text.empty() || is_empty_mark(cell.text)) continue;
     ColumnRole role = i < roles.size() ? roles[i] : ColumnRole::other;
     std::string header = i < headers.size() ? headers[i] : "column " + std::to_string(i + 1);
     // A cell that is only a labelled link ("[Article](…)"): its link is in item.links.
