@@ -136,7 +136,13 @@ void build_input(const grammar_detail::Flat& flat, Input& in) {
       ++line_break;  // the breaks stand on blanks, in order: never inside a code span or an atom
       in.text += separating_break(in) ? " - " : " ";
     } else {
-      in.text += flat.text[i];
+      // Plain text up to the next atom, code span or break, at once.
+      size_t end = std::min(flat.text.find('\0', i), flat.text.size());
+      if (code < flat.code.size()) end = std::min(end, flat.code[code].first);
+      if (line_break < flat.breaks.size()) end = std::min(end, flat.breaks[line_break]);
+      in.text.append(flat.text, i, std::max(end, i + 1) - i);
+      i = std::max(end, i + 1);
+      continue;
     }
     ++i;
   }
@@ -384,14 +390,28 @@ std::vector<std::string> split_authors(std::string_view text) {
 
 namespace {
 
+// Where the next blank at or after `from` is (a space or tab; with
+// `any_space`, also a line break, form feed or vertical tab), or the end:
+// a loop, as find_first_of asks memchr of the set for every byte.
+size_t next_blank(std::string_view text, size_t from, bool any_space) {
+  for (size_t i = from; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || (any_space && (c == '\n' || c == '\r' || c == '\f' || c == '\v'))) return i;
+  }
+  return text.size();
+}
+
 // A quick, allocation-free "no" for most text that is not names (a
 // sentence of description): without separators, roles or "et al.", every
 // word but a joiner belongs to a name, so one word that cannot settles it.
 bool plainly_not_names(std::string_view text) {
-  if (text.find_first_of(",;:`") != std::string_view::npos || text.find("et al") != std::string_view::npos)
-    return false;
+  // One pass over the bytes (find_first_of asks memchr of the set for each).
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == ',' || c == ';' || c == ':' || c == '`' || (c == 'e' && text.compare(i, 5, "et al") == 0)) return false;
+  }
   for (size_t at = 0; at < text.size();) {
-    size_t space = std::min(text.find_first_of(" \t", at), text.size());
+    size_t space = next_blank(text, at, false);
     std::string_view word = trim(text.substr(at, space - at));
     at = space + 1;
     if (word.empty() || word == "and" || word == "und" || word == "&" || word == "et" || word == "y") continue;
@@ -410,7 +430,7 @@ bool plausible_authors(std::string_view text) {
     ++names;
     size_t words = 0;
     for (size_t at = 0; plausible && at <= name.size();) {
-      size_t end = std::min(name.find_first_of(" \t\n\r\f\v", at), name.size());  // collapse_whitespace's blanks
+      size_t end = next_blank(name, at, true);  // collapse_whitespace's blanks
       std::string_view word = name.substr(at, end - at);
       at = end + 1;
       if (word.empty()) continue;
@@ -609,6 +629,9 @@ class Matcher {
     // An entry in bold reads the whole bold text: "[CS 61C](…) **Great Ideas in
     // Computer Architecture** *UC Berkeley*" is not the title "Great".
     size_t first_end = last_end != std::string::npos ? last_end : p + 1;
+    // The last part, with no closing text, can end only where the text
+    // does (can_end_placeholder): no position before it is asked.
+    if (k + 1 == m_parts.size() && part.trail.empty()) first_end = std::max(first_end, m_in.text.size());
     for (size_t e = first_end; e <= m_in.text.size() && e <= last_end; ++e) {
       if (!may_end(k, e)) continue;
       if (++m_steps > k_budget) return false;
