@@ -110,6 +110,17 @@ TEST_CASE("a heading right under another keeps the blank lines such pairs have")
   CHECK(heading_gaps("# T\n\n\n## A\n", {{1, 1}, {4, 4}}).before == 2);
 }
 
+TEST_CASE("headings stacked without a blank line stay stacked when most pairs are") {
+  // cmhungsteve/Awesome-Transformer-Attention: "## Image Classification /
+  // Backbone" over "### Replace Conv w/ Attention" over "#### Pure Attention".
+  std::string stacked = "# T\n\n## A\n### B\n#### C\n\n* x\n\n## D\n### E\n\n* y\n";
+  CHECK(format_markdown(stacked) == stacked);
+  check_safe_and_stable(stacked);
+  // Two pairs are no habit yet: a blank line between each.
+  CHECK(format_markdown("# T\n\n## A\n### B\n\n* x\n\n## D\n### E\n\n* y\n") ==
+        "# T\n\n## A\n\n### B\n\n* x\n\n## D\n\n### E\n\n* y\n");
+}
+
 TEST_CASE("front matter is copied byte for byte and never formatted") {
   std::string text = "---\ntitle:  My list  \ntags: [a, b]\n---\n\n# T\n\n*  [A](https://a.org)\n";
   CHECK(format_markdown(text) == "---\ntitle:  My list  \ntags: [a, b]\n---\n\n# T\n\n*  [A](https://a.org)\n");

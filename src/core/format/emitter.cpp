@@ -273,6 +273,11 @@ class Emitter {
     int length = 0, offset = 0;
     char fence = 0;
     bool fenced = cmark_node_get_fenced(code, &length, &offset, &fence);
+    // A fence left open at the end of the file keeps its blank lines there:
+    // they are code ("  ```" over " " is one empty line of code; fuzz
+    // finding 36).
+    if (fenced && m_source.end_line(code) == m_source.line_count() && ends_open_fence(code))
+      last = m_source.line_count();
     // cmark-gfm counts an opening fence's indentation in bytes, a tab as
     // one, and takes that many columns off each line of code. When a tab
     // makes the two differ, the fence is written flush with its container

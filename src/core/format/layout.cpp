@@ -107,6 +107,12 @@ HeadingGaps heading_gaps(std::string_view text, const std::vector<std::pair<int,
   // 言語非依存" and the "####" under it); with no other heading, the pairs
   // give the "before" habit too.
   constexpr int k_habit = 3;
+  // Headings stacked with no blank line between them (Awesome-Transformer-
+  // Attention's "## Image Classification" over "### Replace Conv w/
+  // Attention" over "#### Pure Attention", six pairs of six) are a habit of
+  // the pairs when at least three pairs show it and more than leave a gap.
+  int stacked = between.count(0) ? between[0] : 0;
+  int spaced = (between.count(1) ? between[1] : 0) + (between.count(2) ? between[2] : 0);
   between.erase(0);
   std::map<int, int>& votes = before.empty() ? between : before;
   int none = votes.count(0) ? votes[0] : 0;
@@ -127,7 +133,9 @@ HeadingGaps heading_gaps(std::string_view text, const std::vector<std::pair<int,
   } else {
     gaps.before = habit(votes, 1);
   }
-  gaps.between = gaps.before == 0 ? 0 : habit(between, gaps.before == HeadingGaps::k_as_written ? 1 : gaps.before);
+  gaps.between = gaps.before == 0 || (stacked >= k_habit && stacked > spaced)
+                     ? 0
+                     : habit(between, gaps.before == HeadingGaps::k_as_written ? 1 : gaps.before);
   if (after[0] < k_habit) after.erase(0);
   gaps.after = dominant(after, 1) > 0;
   return gaps;
