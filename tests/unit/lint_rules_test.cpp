@@ -315,6 +315,10 @@ TEST_CASE("a section of credits holds no entries, and no table of contents must 
   CHECK(count_rule(found, "toc-mismatch") == 0);
   CHECK(is_credits_heading(":pray: Acknowledgements:"));
   CHECK(is_credits_heading("Built and maintained by"));  // awesome-italia-remote's two authors
+  CHECK(
+      is_credits_heading("Cr\xC3\xA9"
+                         "ditos"));     // a Portuguese list's thanks
+  CHECK(is_credits_heading("Legend"));  // awesome-mcp-servers' marks
   CHECK_FALSE(is_credits_heading("Thanksgiving recipes"));
 }
 

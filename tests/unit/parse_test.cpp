@@ -937,6 +937,61 @@ TEST_CASE("a method's bold name labels a quoted paper title, its venue, year and
   CHECK(entries[3].item->description == "Simple is better than complex");
 }
 
+TEST_CASE("a bracketed month opens a paper's entry, and a citation in emphasis names its first author") {
+  // WooooDyy/LLM-Agent-Paper-List: 136 papers written so.
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+  Catalog catalog = parse_text(
+      "- [2023/04] **Learning Distributed Representations of Sentences from Unlabelled Data.** *Felix "
+      "Hill(University of Cambridge) et al. arXiv.*[[paper](https://arxiv.org/abs/1602.03483)]\n"
+      "- [2023/02] Toolformer: Language Models Can Teach Themselves to Use Tools. *Timo Schick et al. arXiv.* "
+      "[[paper](https://arxiv.org/abs/2302.04761)]\n"
+      "- [2023/13] Not a month. *Someone et al. arXiv.* [[paper](https://a.org/x)]\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 3);
+  const Item& hill = *entries[0].item;
+  CHECK(hill.title == "Learning Distributed Representations of Sentences from Unlabelled Data");
+  CHECK(hill.date == "2023-04");
+  CHECK(hill.authors == Strings{"Felix Hill"});
+  CHECK(hill.fields == Fields{{"affiliation", "University of Cambridge"}, {"venue", "arXiv"}});
+  CHECK_FALSE(hill.note);
+  CHECK(entries[1].item->title == "Toolformer: Language Models Can Teach Themselves to Use Tools");
+  CHECK(entries[1].item->authors == Strings{"Timo Schick"});
+  CHECK_FALSE(entries[2].item->date);  // a thirteenth month is no date
+}
+
+TEST_CASE("a label over a link that a description follows is the entry's note") {
+  // awesome-nlp's "Russian: [pymorphy2](…) - …" lost its description;
+  // awesome-nestjs's label credits the playlist's maker.
+  Catalog catalog = parse_text(
+      "- Russian: [pymorphy2](https://github.com/kmike/pymorphy2) - a good pos-tagger for Russian\n"
+      "- YouTube playlist by Kelvin Mai: [NestJS Ideas API](https://www.youtube.com/playlist?list=x) - A project "
+      "based course on Full Stack Typescript.\n"
+      "- MySQL: [awesome-mysql](https://a.org/mysql)\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].item->title == "pymorphy2");
+  CHECK(entries[0].item->note == "Russian");
+  CHECK(entries[0].item->description == "a good pos-tagger for Russian");
+  CHECK(entries[1].item->title == "NestJS Ideas API");
+  CHECK(entries[1].item->note == "YouTube playlist");
+  CHECK(entries[1].item->authors == Strings{"Kelvin Mai"});
+  CHECK(entries[1].item->description == "A project based course on Full Stack Typescript.");
+  CHECK(entries[2].item->title == "MySQL");  // no description after the link: a label names its page
+  CHECK(entries[2].item->description == "awesome-mysql");
+}
+
+TEST_CASE("words after marks that follow the link are the description, not lost") {
+  // punkpeye/awesome-mcp-servers: "📇 ☁️ MCP server to…" with no separator.
+  Catalog catalog = parse_text(
+      "- [djalal/quran-mcp-server](https://github.com/djalal/quran-mcp-server) \xF0\x9F\x93\x87 MCP server to "
+      "interact with Quran.com.\n- [How To Say No](https://a.org/no). Templates for saying no.\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].item->description == "MCP server to interact with Quran.com.");
+  CHECK(entries[0].item->rest == "MCP server to interact with Quran.com.");  // entry-format asks for ' - '
+  CHECK(entries[1].item->rest.empty());  // a stop after the link is punctuation, and no departure
+}
+
 TEST_CASE("a description that is only a credit names the authors and describes nothing") {
   // djadmin/awesome-bug-bounty's 20 write-ups.
   Catalog catalog = parse_text(

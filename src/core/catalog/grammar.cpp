@@ -255,7 +255,7 @@ class EntryParser {
 
   // `labelled`: links that only label the entry's pages closed it.
   void run(bool labelled) {
-    size_t pos = read_tags(skip_task_box(skip_spaces(m_s, 0)));
+    size_t pos = read_dated_prefix(read_tags(skip_task_box(skip_spaces(m_s, 0))));
     const Atom* title_link = nullptr;  // "[mp3](…) - Native Go MP3 decoder.": a name, not a format
     // "《[计算机系统概论](…)》" (jobbole's awesome-programming-books): the
     // marks Chinese sets around a book's title, around its link.
@@ -321,6 +321,7 @@ class EntryParser {
       take_bold_title_credits(m_plain_start, m_plain_end);
     if (m_item.style == EntryStyle::plain && !m_item.description && (labelled || m_label_link))
       take_title_venue_year(m_item);
+    if (m_item.style == EntryStyle::plain && m_item.authors.empty() && m_item.note) take_emphasized_citation();
     if (m_item.style == EntryStyle::plain && m_item.authors.empty()) take_citation();
     for (const Atom& atom : m_flat.atoms) {
       if (!atom.is_link) continue;
@@ -478,6 +479,28 @@ class EntryParser {
     return m_s.size();
   }
 
+  // "- [2023/04] **Learning Distributed Representations…** *Felix Hill…*"
+  // (WooooDyy/LLM-Agent-Paper-List, 136 papers): a year and month in
+  // brackets, no link, open the entry: its date, no word of its title.
+  // The position after it, or `pos`.
+  size_t read_dated_prefix(size_t pos) {
+    if (pos >= m_s.size() || m_s[pos] != '[') return pos;
+    size_t close = m_s.find(']', pos);
+    if (close == std::string::npos || close + 1 >= m_s.size() || m_s[close + 1] != ' ') return pos;
+    std::string_view inside = std::string_view(m_s).substr(pos + 1, close - pos - 1);
+    if (inside.size() != 4 && inside.size() != 7) return pos;
+    std::string date(inside);
+    if (date.size() == 7) {
+      if (date[4] != '/' && date[4] != '.' && date[4] != '-') return pos;
+      date[4] = '-';
+    }
+    if (!is_date_shape(date) || (date.compare(0, 2, "19") != 0 && date.compare(0, 2, "20") != 0) ||
+        (date.size() == 7 && (date.compare(5, 2, "01") < 0 || date.compare(5, 2, "12") > 0)))
+      return pos;
+    m_item.date = std::move(date);
+    return skip_spaces(m_s, close + 1);
+  }
+
   // "[SuperBPE](url) (2025) - …": a date in parentheses right after the
   // leading link is the entry's date.
   size_t read_year_after_link(size_t pos) {
@@ -574,6 +597,29 @@ class EntryParser {
         if (std::find(m_item.kinds.begin(), m_item.kinds.end(), *kind) == m_item.kinds.end())
           m_item.kinds.push_back(*kind);
         return end + 1;
+      }
+      // "Russian: [pymorphy2](…) - a good pos-tagger for Russian" (awesome-
+      // nlp), "YouTube playlist by Kelvin Mai: [NestJS Ideas API](…) - A
+      // project based course…" (awesome-nestjs): a label over a link that a
+      // separator and a description follow names the linked entry's
+      // language, medium or maker: the link's text is the title, the label
+      // the note (a credit in it the authors), and the description is read
+      // after the link as for any leading link.
+      if (label && !atom->is_autolink && !trim(atom->text).empty()) {
+        std::optional<std::string> described = after_separator(trim(m_flat.render(end + 1, note_start())));
+        if (described && !described->empty()) {
+          std::string_view name = m_item.title;
+          if (size_t by = name.rfind(" by "); by != std::string_view::npos)
+            if (auto authors = credited_authors(name.substr(by + 1)); authors && !authors->empty()) {
+              m_item.authors = std::move(*authors);
+              name = trim(name.substr(0, by));
+            }
+          m_item.note = std::string(name);
+          m_item.style = EntryStyle::leading_link;
+          m_item.title = collapse_whitespace(trim(atom->text));
+          m_item.url = atom->url;
+          return end + 1;
+        }
       }
       if (label || dash) {
         m_item.url = atom->url;
@@ -771,6 +817,37 @@ class EntryParser {
   // citation's names, quoted title, venue and year.
   // "Vijay Badrinarayanan, Alex Kendall and Roberto Cipolla "SegNet: …."
   // arXiv preprint arXiv:1511.00561, 2015.": the comma may be missing.
+  // "**Learning Distributed Representations….** *Felix Hill(University of
+  // Cambridge) et al. arXiv.*" (LLM-Agent-Paper-List's 136 papers): a title,
+  // then in emphasis the first author, their affiliation glued on in
+  // parentheses, "et al." and the venue. Read into authors, the field
+  // affiliation and the venue; the title loses its stop.
+  void take_emphasized_citation() {
+    std::string_view text = trim(*m_item.note);
+    if (!text.empty() && text.back() == '.') text.remove_suffix(1);
+    size_t etal = text.find(" et al.");
+    // (Without "et al.", only after a title in bold: "**Title.** *Ann Lee. ICML.*")
+    size_t cut = etal != std::string_view::npos ? etal : m_flat.strong.empty() ? etal : text.rfind(". ");
+    if (cut == std::string_view::npos) return;
+    std::string_view names = trim(text.substr(0, cut));
+    std::string_view venue = trim(text.substr(cut + (etal != std::string_view::npos ? 7 : 2)));
+    std::string_view affiliation;
+    if (size_t open = names.find('('); open != std::string_view::npos && names.back() == ')') {
+      affiliation = trim(names.substr(open + 1, names.size() - open - 2));
+      names = trim(names.substr(0, open));
+    }
+    if (venue.empty() || venue.size() > 40 || std::count(venue.begin(), venue.end(), ' ') > 3 ||
+        !std::isalpha(static_cast<unsigned char>(venue.front())))
+      return;
+    std::vector<std::string> authors = style_detail::full_names(names);
+    if (authors.empty()) return;
+    m_item.authors = std::move(authors);
+    if (!affiliation.empty()) add_field(m_item, "affiliation", std::string(affiliation));
+    add_field(m_item, "venue", std::string(venue));
+    m_item.note.reset();
+    m_item.title = std::string(without_stop(m_item.title));
+  }
+
   void take_citation() {
     std::string& text = m_item.title;
     size_t open = text.find(" \"");
@@ -992,7 +1069,16 @@ class EntryParser {
       // integrate…"), but a credit that did not read as names is no missing
       // separator (programming-talks' "[…](…) [00:41:07] by **lvh**").
       const Atom* emphasis = m_flat.atom(pos);
-      if (!description && ((emphasis && !emphasis->is_link) || m_s[pos] == '[') && !after.empty() &&
+      // So are words after marks ("[manusa/Kubernetes MCP Server](…) 🏎️ 🏠 A
+      // - powerful…", "[quran-mcp-server](…) 📇 ☁️ MCP server to…": awesome-
+      // mcp-servers), which would otherwise be lost.
+      // (Emoji or shortcodes: a stop or a "+" after the link is punctuation.)
+      bool marks =
+          !emphasis && !note.empty() && m_s[pos] != '[' && m_s[pos] != '(' &&
+          std::none_of(note.begin(), note.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }) &&
+          std::any_of(note.begin(), note.end(),
+                      [](char c) { return c == ':' || static_cast<unsigned char>(c) >= 0x80; });
+      if (!description && ((emphasis && !emphasis->is_link) || m_s[pos] == '[' || marks) && !after.empty() &&
           std::isalnum(static_cast<unsigned char>(after.front()))) {
         description = after;
         if (!istarts_with(after, "by ")) m_item.rest = after;

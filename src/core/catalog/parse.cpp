@@ -1466,7 +1466,14 @@ bool is_credits_heading(std::string_view text) {
                      {"thanks", "special thanks", "thanks to", "acknowledgments", "acknowledgements", "acknowledgment",
                       "acknowledgement", "credits", "contributors", "sponsors", "backers", "supporters",
                       // awesome-italia-remote's "### Built and maintained by" over its two authors
-                      "maintainers", "maintained by", "built and maintained by"});
+                      "maintainers", "maintained by", "built and maintained by",
+                      // and in other languages (a Portuguese list's "## Créditos")
+                      "cr\xC3\xA9"
+                      "ditos",
+                      "agradecimentos", "agradecimientos", "remerciements", "danksagung", "danke",
+                      "\xE8\x87\xB4\xE8\xB0\xA2" /* 致谢 */, "\xE9\xB8\xA3\xE8\xB0\xA2" /* 鸣谢 */,
+                      // awesome-mcp-servers' "## Legend" of the marks its entries carry
+                      "legend"});
 }
 
 bool is_contents_heading(std::string_view text) {
