@@ -826,8 +826,9 @@ class EntryParser {
     std::string_view text = trim(*m_item.note);
     if (!text.empty() && text.back() == '.') text.remove_suffix(1);
     size_t etal = text.find(" et al.");
-    // (Without "et al.", only after a title in bold: "**Title.** *Ann Lee. ICML.*")
-    size_t cut = etal != std::string_view::npos ? etal : m_flat.strong.empty() ? etal : text.rfind(". ");
+    size_t cut = etal;
+    // Without "et al.", only after a title in bold: "**Title.** *Ann Lee. ICML.*".
+    if (cut == std::string_view::npos && !m_flat.strong.empty()) cut = text.rfind(". ");
     if (cut == std::string_view::npos) return;
     std::string_view names = trim(text.substr(0, cut));
     std::string_view venue = trim(text.substr(cut + (etal != std::string_view::npos ? 7 : 2)));

@@ -51,19 +51,19 @@ std::string_view web_href(std::string_view tag) {
 // "- <p><a href="https://bit.ly/3xdqdkt">HJDataset</a> contains over 250,000
 // layout element annotations …</p>" (awesome-datasets' 8 entries): an item
 // written as one HTML block that opens, after tags only, with a link to a
-// web page is an entry; the words after the link describe it. False, and
-// `item` untouched, for any other block.
-bool read_html_block_item(cmark_node* block, const LineShift& lines, Item& item) {
+// web page is an entry; the words after the link describe it. Any other
+// block leaves `item` as it is.
+void read_html_block_item(cmark_node* block, const LineShift& lines, Item& item) {
   const char* literal = is_type(block, CMARK_NODE_HTML_BLOCK) ? cmark_node_get_literal(block) : nullptr;
   std::string_view html = literal ? literal : "";
   size_t open = html.find("<a ");
-  if (open == std::string_view::npos || !trim(without_tags(html.substr(0, open))).empty()) return false;
+  if (open == std::string_view::npos || !trim(without_tags(html.substr(0, open))).empty()) return;
   std::string_view url = web_href(html.substr(open));
   size_t tag_end = url.empty() ? std::string_view::npos : html.find('>', open + 9 + url.size());
   size_t close = tag_end == std::string_view::npos ? tag_end : html.find("</a>", tag_end);
-  if (close == std::string_view::npos) return false;
+  if (close == std::string_view::npos) return;
   std::string title = collapse_whitespace(without_tags(html.substr(tag_end + 1, close - tag_end - 1)));
-  if (title.empty()) return false;
+  if (title.empty()) return;
   item.style = EntryStyle::leading_link;
   item.title = std::move(title);
   item.url = std::string(url);
@@ -76,7 +76,6 @@ bool read_html_block_item(cmark_node* block, const LineShift& lines, Item& item)
     item.description = std::move(rest);
   item.raw = std::string(trim(html.substr(0, html.find('\n'))));
   item.paragraph_end_line = lines.end(block);
-  return true;
 }
 
 // The page a paragraph's inline HTML links first, or none (HTML in a code

@@ -227,8 +227,6 @@ class FirstSeen {
   std::size_t m_used = 0;
 };
 
-// Keys are the normalised URLs; one already normal (most are) is its own
-// key, a view of the entry's URL, and only the others are kept as copies.
 // The section holding each item (children too), for the few items a
 // duplicate names: built on the first duplicate, not for every list.
 class SectionIndex {
@@ -261,7 +259,9 @@ bool cross_listed(const Item& later, const Section& later_section, const Item& f
 }
 
 // duplicate-url and cross-listed: the entries whose URL an earlier one
-// has, those cross-listed (`cross`) or the others.
+// has, those cross-listed (`cross`) or the others. Keys are the normalised
+// URLs; one already normal (most are) is its own key, a view of the
+// entry's URL, and only the others are kept as copies.
 ItemCheck check_repeated_url(const LintContext& context, RuleReporter& out, bool cross) {
   return [&out, cross, first_seen = FirstSeen(context.links().size()), keys = std::deque<std::string>(),
           sections = SectionIndex(context.catalog())](const ItemVisit& at) mutable {
