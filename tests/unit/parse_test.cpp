@@ -992,6 +992,38 @@ TEST_CASE("words after marks that follow the link are the description, not lost"
   CHECK(entries[1].item->rest.empty());  // a stop after the link is punctuation, and no departure
 }
 
+TEST_CASE("a bracketed word before the link labels the entry, and a colon introduces no authors") {
+  // NetKingJ/awesome-android-security: 60 "[Report] [Title](…)" entries,
+  // and 34 "[Tool](…) : Title Case Words" read as a books list's authors.
+  Catalog catalog = parse_text(
+      "* [Report] [Writing the worlds worst Android fuzzer](https://gamozolabs.github.io/fuzzing/x.html)\n"
+      "* [JEB Decompiler](https://www.pnfsoftware.com/) : Powerful Integrated Analysis Tools\n"
+      "* [Diffuse](https://github.com/JakeWharton/diffuse) : APK, AAB, AAR, and JAR Diffing Tool\n"
+      "* [Termux](https://termux.dev) : Android Terminal Emulator, Linux Environment App\n");
+  CHECK(catalog.style == "awesome");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 4);
+  CHECK(entries[0].item->title == "Writing the worlds worst Android fuzzer");
+  CHECK(entries[0].item->note == "Report");
+  CHECK(entries[1].item->authors.empty());
+  CHECK(entries[1].item->description == "Powerful Integrated Analysis Tools");
+  CHECK(entries[2].item->description == "APK, AAB, AAR, and JAR Diffing Tool");
+}
+
+TEST_CASE("a venue and year after \"In\" close a paper's title") {
+  // zeke-xie/deep-learning-dynamics-paper-list: 92 papers written so.
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+  Catalog catalog = parse_text(
+      "- Gradient descent only converges to minimizers. In *COLT 2016*. "
+      "[[pdf](http://proceedings.mlr.press/v49/lee16.pdf)]\n"
+      "- Stochastic gradient descent as approximate bayesian inference. In *JMLR 2017*. [[pdf](https://a.org/p)]\n");
+  auto entries = collect_entries(catalog);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].item->title == "Gradient descent only converges to minimizers");
+  CHECK(entries[0].item->date == "2016");
+  CHECK(entries[0].item->fields == Fields{{"venue", "COLT"}});
+}
+
 TEST_CASE("a description that is only a credit names the authors and describes nothing") {
   // djadmin/awesome-bug-bounty's 20 write-ups.
   Catalog catalog = parse_text(

@@ -255,7 +255,7 @@ class EntryParser {
 
   // `labelled`: links that only label the entry's pages closed it.
   void run(bool labelled) {
-    size_t pos = read_dated_prefix(read_tags(skip_task_box(skip_spaces(m_s, 0))));
+    size_t pos = read_kind_label(read_dated_prefix(read_tags(skip_task_box(skip_spaces(m_s, 0)))));
     const Atom* title_link = nullptr;  // "[mp3](…) - Native Go MP3 decoder.": a name, not a format
     // "《[计算机系统概论](…)》" (jobbole's awesome-programming-books): the
     // marks Chinese sets around a book's title, around its link.
@@ -322,6 +322,7 @@ class EntryParser {
     if (m_item.style == EntryStyle::plain && !m_item.description && (labelled || m_label_link))
       take_title_venue_year(m_item);
     if (m_item.style == EntryStyle::plain && m_item.authors.empty() && m_item.note) take_emphasized_citation();
+    if (m_item.style == EntryStyle::plain && !m_item.date) take_in_venue();
     if (m_item.style == EntryStyle::plain && m_item.authors.empty()) take_citation();
     for (const Atom& atom : m_flat.atoms) {
       if (!atom.is_link) continue;
@@ -499,6 +500,29 @@ class EntryParser {
       return pos;
     m_item.date = std::move(date);
     return skip_spaces(m_s, close + 1);
+  }
+
+  // "* [Report] [Writing the worlds worst Android fuzzer](…)", "[Paper]",
+  // "[Speaker]" (NetKingJ/awesome-android-security, 60 entries): one word in
+  // brackets, no link, before the entry's link labels what it is: its kind
+  // when the vocabulary knows the word, else the note; no word of the
+  // title. The position of the link, or `pos`.
+  size_t read_kind_label(size_t pos) {
+    if (pos >= m_s.size() || m_s[pos] != '[') return pos;
+    size_t close = m_s.find(']', pos);
+    if (close == std::string::npos || close - pos < 2 || close - pos > 16) return pos;
+    std::string_view word = std::string_view(m_s).substr(pos + 1, close - pos - 1);
+    size_t link = skip_spaces(m_s, close + 1);
+    const Atom* atom = m_flat.atom(link);
+    if (link == close + 1 || !atom || !atom->is_link || trim(atom->text).empty() ||
+        !std::all_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) ||
+        !std::isupper(static_cast<unsigned char>(word.front())))
+      return pos;
+    if (std::optional<std::string> kind = m_kinds.lookup(word))
+      m_item.kinds.push_back(std::move(*kind));
+    else
+      m_item.note = std::string(word);
+    return link;
   }
 
   // "[SuperBPE](url) (2025) - …": a date in parentheses right after the
@@ -849,6 +873,23 @@ class EntryParser {
     m_item.title = std::string(without_stop(m_item.title));
   }
 
+  // "Gradient descent only converges to minimizers. In *COLT 2016*.
+  // [[pdf](…)]" (deep-learning-dynamics-paper-list, 92 papers): the venue
+  // and year after "In" close the title.
+  void take_in_venue() {
+    std::string& title = m_item.title;
+    size_t in = title.rfind(". In ");
+    if (in == std::string::npos || in == 0) return;
+    std::string_view rest = without_stop(trim(std::string_view(title).substr(in + 5)));
+    if (!ends_with_year(rest)) return;
+    std::string_view venue = trim(rest.substr(0, rest.size() - 4));
+    if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
+    if (venue.empty() || venue.size() > 40 || std::count(venue.begin(), venue.end(), ' ') > 3) return;
+    m_item.date = std::string(rest.substr(rest.size() - 4));
+    add_field(m_item, "venue", std::string(venue));
+    title.resize(in);
+  }
+
   void take_citation() {
     std::string& text = m_item.title;
     size_t open = text.find(" \"");
@@ -1073,12 +1114,14 @@ class EntryParser {
       // So are words after marks ("[manusa/Kubernetes MCP Server](…) 🏎️ 🏠 A
       // - powerful…", "[quran-mcp-server](…) 📇 ☁️ MCP server to…": awesome-
       // mcp-servers), which would otherwise be lost.
-      // (Emoji or shortcodes: a stop or a "+" after the link is punctuation.)
-      bool marks =
-          !emphasis && !note.empty() && m_s[pos] != '[' && m_s[pos] != '(' &&
-          std::none_of(note.begin(), note.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }) &&
-          std::any_of(note.begin(), note.end(),
-                      [](char c) { return c == ':' || static_cast<unsigned char>(c) >= 0x80; });
+      // (Emoji or shortcodes on the link's line: a stop or a "+" after the
+      // link is punctuation, "：简单的" a full-width colon and words.)
+      // A dash glued to the last mark ("🐍 🏠- Run Python…") separates.
+      bool marks = !emphasis && !note.empty() && m_s[pos] != '[' && m_s[pos] != '(' && !m_flat.break_at(pos) &&
+                   each_trimmed_view(note, " \t", [](std::string_view word) {
+                     if (word.size() > 1 && word.back() == '-') word.remove_suffix(1);
+                     return grammar_detail::is_shortcode(word) || grammar_detail::is_symbol_word(word);
+                   });
       if (!description && ((emphasis && !emphasis->is_link) || m_s[pos] == '[' || marks) && !after.empty() &&
           std::isalnum(static_cast<unsigned char>(after.front()))) {
         description = after;

@@ -616,6 +616,11 @@ class Matcher {
     const Part& part = m_parts[k];
     size_t p = match_literal(part.lead, part.lead_separator, m_in.text, pos);
     if (p == std::string::npos) return false;
+    // A colon introduces what a thing is, not who wrote it: "[JEB
+    // Decompiler](…) : Powerful Integrated Analysis Tools" (awesome-android-
+    // security, 34 entries) is no books entry's authors.
+    if (part.lead_separator && part.core.check == Capture::authors && m_in.text[skip_blanks(m_in.text, pos)] == ':')
+      return false;
     if (part.core.kind != Core::placeholder) {
       size_t after = read_token_core(part, p, m_captured[k]);
       if (after == std::string::npos) return false;
