@@ -1113,10 +1113,10 @@ class EntryParser {
       const Atom* emphasis = m_flat.atom(pos);
       // So are words after marks ("[manusa/Kubernetes MCP Server](…) 🏎️ 🏠 A
       // - powerful…", "[quran-mcp-server](…) 📇 ☁️ MCP server to…": awesome-
-      // mcp-servers), which would otherwise be lost.
-      // (Emoji or shortcodes on the link's line: a stop or a "+" after the
-      // link is punctuation, "：简单的" a full-width colon and words.)
-      // A dash glued to the last mark ("🐍 🏠- Run Python…") separates.
+      // mcp-servers), which would otherwise be lost. Marks are emoji or
+      // shortcodes on the link's line (a stop or a "+" after the link is
+      // punctuation, "：简单的" a full-width colon and words); a dash glued
+      // to the last one ("🐍 🏠- Run Python…") separates.
       bool marks = !emphasis && !note.empty() && m_s[pos] != '[' && m_s[pos] != '(' && !m_flat.break_at(pos) &&
                    each_trimmed_view(note, " \t", [](std::string_view word) {
                      if (word.size() > 1 && word.back() == '-') word.remove_suffix(1);
