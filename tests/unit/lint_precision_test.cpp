@@ -142,6 +142,17 @@ TEST_CASE("duplicate-url leaves an entry cross-listed under its own title in ano
   CHECK(cross[0].find("10: 'GHEGA'") == 0);
 }
 
+TEST_CASE("duplicate-url leaves two packages of one npm scope that link their monorepo") {
+  // nestjs/awesome-nestjs: `@nestia/core` and `@nestia/migrate`.
+  std::string text =
+      "# T\n\n- [`@nestia/core`](https://github.com/samchon/nestia): Fast validation decorators.\n"
+      "- [`@nestia/migrate`](https://github.com/samchon/nestia): Migration program.\n"
+      "- [`@other/x`](https://github.com/samchon/nestia): Not of the scope.\n";
+  std::vector<std::string> found = findings(text, "duplicate-url");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].find("5: '@other/x'") == 0);
+}
+
 TEST_CASE("duplicate-url keeps fragments: two chapters of one book are two entries") {
   Item one = test::parse_item("[Chapter 1](https://example.com/book#ch1)");
   Item two = test::parse_item("[Chapter 2](https://example.com/book#ch2)");

@@ -22,7 +22,8 @@ std::string duplicate_url_key(const Item& item);
 // backend"): a component listed on its own with its project's page, not a
 // duplicate. The description must name `first`'s title as a whole word, as
 // a project: after "part of", "of", "for", "in"… or before "'s" or
-// " project".
+// " project". Two packages of one npm scope (`@nestia/core`,
+// `@nestia/migrate`) are components of one monorepo too.
 bool names_its_project(const Item& later, const Item& first);
 
 // The page a URL names whatever its fragment and the query parameters that

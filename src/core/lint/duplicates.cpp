@@ -13,7 +13,23 @@ std::string duplicate_url_key(const Item& item) {
   return normalize_url(*item.url);
 }
 
+namespace {
+
+// "@nestia/core", "@nestia/migrate": the npm scope a package's name opens with, or "".
+std::string_view package_scope(std::string_view title) {
+  if (title.size() < 3 || title[0] != '@') return {};
+  size_t slash = title.find('/');
+  return slash == std::string_view::npos || slash + 1 >= title.size() ? std::string_view() : title.substr(0, slash + 1);
+}
+
+}  // namespace
+
 bool names_its_project(const Item& later, const Item& first) {
+  // Two packages of one scope (awesome-nestjs's `@nestia/core` and
+  // `@nestia/migrate`) live in one monorepo, whose page both link.
+  if (std::string_view scope = package_scope(later.title);
+      !scope.empty() && scope == package_scope(first.title) && later.title != first.title)
+    return true;
   if (!later.description || first.title.empty() || to_lower(later.title) == to_lower(first.title)) return false;
   std::string description = to_lower(*later.description), title = to_lower(first.title);
   auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; };
