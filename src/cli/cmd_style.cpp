@@ -46,13 +46,13 @@ int run_style(const StyleOptions& options, RunState& state) {
   int considered = 0;
   std::array<int, k_other_sources.size() + 1> elsewhere{};  // entries not in list items, by source
   int seed_marks = 0;                                       // entries with the seed's own marks: a quoted title or tags
+  bool sentences = sentences_after_links(catalog);
   for (const EntryRef& entry : entries) {
     if (entry.item->style == EntryStyle::quoted || !entry.item->tags.empty()) ++seed_marks;
     if (entry.item->source != EntrySource::list) ++elsewhere[static_cast<size_t>(entry.item->source)];
     if (entry.item->source != EntrySource::list || !entry.item->url) continue;
     ++considered;
-    if (auto why = style_departure(*entry.item, catalog.style, sentences_after_links(catalog)))
-      departures.emplace_back(entry.item, *why);
+    if (auto why = style_departure(*entry.item, catalog.style, sentences)) departures.emplace_back(entry.item, *why);
   }
   int following = considered - static_cast<int>(departures.size());
   std::string templ = template_of(catalog.style, list.config);
@@ -93,7 +93,7 @@ int run_style(const StyleOptions& options, RunState& state) {
     if (!votes.empty()) out += "  votes: " + votes + "\n";
   }
   if (!none) out += fmt::format("  {} of {} linked list entries follow it\n", following, considered);
-  if (sentences_after_links(catalog))
+  if (sentences)
     out += fmt::format(
         "  {} entries go on from their link in a sentence, with no separator: the list's own way, not departures\n",
         catalog.unseparated_entries);

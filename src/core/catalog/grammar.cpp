@@ -880,13 +880,10 @@ class EntryParser {
     std::string& title = m_item.title;
     size_t in = title.rfind(". In ");
     if (in == std::string::npos || in == 0) return;
-    std::string_view rest = without_stop(trim(std::string_view(title).substr(in + 5)));
-    if (!ends_with_year(rest)) return;
-    std::string_view venue = trim(rest.substr(0, rest.size() - 4));
-    if (!venue.empty() && venue.back() == ',') venue = trim(venue.substr(0, venue.size() - 1));
-    if (venue.empty() || venue.size() > 40 || std::count(venue.begin(), venue.end(), ' ') > 3) return;
-    m_item.date = std::string(rest.substr(rest.size() - 4));
+    auto [venue, date] = venue_and_year(trim(std::string_view(title).substr(in + 5)));
+    if (!date || venue.empty() || venue.size() > 40 || std::count(venue.begin(), venue.end(), ' ') > 3) return;
     add_field(m_item, "venue", std::string(venue));
+    m_item.date = std::move(date);
     title.resize(in);
   }
 
@@ -1743,6 +1740,21 @@ class EntryParser {
   // entries): a closing sentence that says who wrote the page, one name
   // of one word or several, "from" an organisation maybe. The authors; the
   // description is what comes before it, if anything.
+  // "by X, Y." closing a description: the names credited, its stop and
+  // commas aside.
+  static std::optional<std::vector<std::string>> closing_credit_names(std::string_view credit) {
+    credit = trim(credit);
+    while (!credit.empty() && std::string_view(".,;").find(credit.back()) != std::string_view::npos)
+      credit.remove_suffix(1);
+    return credited_authors(credit);
+  }
+  static bool is_handle_name(const std::string& name) {
+    return name.size() > 1 && name[0] == '@' && name.find(' ') == std::string::npos;
+  }
+  static bool is_person_name(const std::string& name) {
+    return name.find(' ') != std::string::npos && !names_no_person(name);
+  }
+
   void take_written_by() {
     std::optional<std::string>& description = m_item.description;
     std::string_view text = *description;
@@ -1750,13 +1762,9 @@ class EntryParser {
     // write-ups): a description that is only a credit, of people named in
     // full or by handle ("By default, …" credits nobody).
     if (istarts_with(text, "by ")) {
-      std::string_view credit = trim(text);
-      while (!credit.empty() && std::string_view(".,;").find(credit.back()) != std::string_view::npos)
-        credit.remove_suffix(1);
-      std::optional<std::vector<std::string>> authors = credited_authors(credit);
+      std::optional<std::vector<std::string>> authors = closing_credit_names(text);
       if (authors && !authors->empty() && std::all_of(authors->begin(), authors->end(), [](const std::string& name) {
-            bool handle = name.size() > 1 && name[0] == '@' && name.find(' ') == std::string::npos;
-            return handle || (name.find(' ') != std::string::npos && !names_no_person(name));
+            return is_handle_name(name) || is_person_name(name);
           })) {
         m_item.authors = std::move(*authors);
         description.reset();
@@ -1786,17 +1794,11 @@ class EntryParser {
   void take_closing_credit(std::string& description) {
     size_t by = description.rfind(" by ");
     if (by == std::string::npos) return;
-    std::string_view credit = trim(std::string_view(description).substr(by + 1));
-    while (!credit.empty() && std::string_view(".,;").find(credit.back()) != std::string_view::npos)
-      credit.remove_suffix(1);
-    std::optional<std::vector<std::string>> authors = credited_authors(credit);
+    std::optional<std::vector<std::string>> authors =
+        closing_credit_names(std::string_view(description).substr(by + 1));
     if (!authors || authors->empty()) return;
-    bool handles = std::all_of(authors->begin(), authors->end(), [](const std::string& name) {
-      return name.size() > 1 && name[0] == '@' && name.find(' ') == std::string::npos;
-    });
-    bool people = std::all_of(authors->begin(), authors->end(), [](const std::string& name) {
-      return name.find(' ') != std::string::npos && !names_no_person(name);
-    });
+    bool handles = std::all_of(authors->begin(), authors->end(), is_handle_name);
+    bool people = std::all_of(authors->begin(), authors->end(), is_person_name);
     if (!handles && (!people || !may_credit(std::string_view(description).substr(0, by)))) return;
     m_item.authors = std::move(*authors);
     // "… the digital world presented by Aleks Krotoski." (awesome-geek-

@@ -48,6 +48,24 @@ std::string_view web_href(std::string_view tag) {
   return istarts_with(url, "https://") || istarts_with(url, "http://") ? url : std::string_view();
 }
 
+// The first link to a web page in `html`, `<a href="https://…">Text</a>`:
+// where its tag opens, its address, its text (tags left in) and what
+// follows `</a>`; nullopt when there is none or it is never closed.
+struct WebAnchor {
+  size_t open = 0;
+  std::string_view url, text, after;
+};
+
+std::optional<WebAnchor> first_web_anchor(std::string_view html) {
+  size_t open = html.find("<a href=\"");
+  if (open == std::string_view::npos) return std::nullopt;
+  std::string_view url = web_href(html.substr(open));
+  size_t tag_end = url.empty() ? std::string_view::npos : html.find('>', open + 10 + url.size());
+  size_t close = tag_end == std::string_view::npos ? tag_end : html.find("</a>", tag_end);
+  if (close == std::string_view::npos) return std::nullopt;
+  return WebAnchor{open, url, html.substr(tag_end + 1, close - tag_end - 1), html.substr(close + 4)};
+}
+
 // "- <p><a href="https://bit.ly/3xdqdkt">HJDataset</a> contains over 250,000
 // layout element annotations …</p>" (awesome-datasets' 8 entries): an item
 // written as one HTML block that opens, after tags only, with a link to a
@@ -56,19 +74,15 @@ std::string_view web_href(std::string_view tag) {
 void read_html_block_item(cmark_node* block, const LineShift& lines, Item& item) {
   const char* literal = is_type(block, CMARK_NODE_HTML_BLOCK) ? cmark_node_get_literal(block) : nullptr;
   std::string_view html = literal ? literal : "";
-  size_t open = html.find("<a ");
-  if (open == std::string_view::npos || !trim(without_tags(html.substr(0, open))).empty()) return;
-  std::string_view url = web_href(html.substr(open));
-  size_t tag_end = url.empty() ? std::string_view::npos : html.find('>', open + 9 + url.size());
-  size_t close = tag_end == std::string_view::npos ? tag_end : html.find("</a>", tag_end);
-  if (close == std::string_view::npos) return;
-  std::string title = collapse_whitespace(without_tags(html.substr(tag_end + 1, close - tag_end - 1)));
+  std::optional<WebAnchor> anchor = first_web_anchor(html);
+  if (!anchor || !trim(without_tags(html.substr(0, anchor->open))).empty()) return;
+  std::string title = collapse_whitespace(without_tags(anchor->text));
   if (title.empty()) return;
   item.style = EntryStyle::leading_link;
   item.title = std::move(title);
-  item.url = std::string(url);
+  item.url = std::string(anchor->url);
   item.links.push_back(*item.url);
-  std::string rest = collapse_whitespace(without_tags(html.substr(close + 4)));
+  std::string rest = collapse_whitespace(without_tags(anchor->after));
   std::optional<std::string> described = description_after_separator(rest);
   if (described && !described->empty())
     item.description = std::move(*described);
@@ -1113,26 +1127,22 @@ class CatalogBuilder {
   void add_html_entries(cmark_node* block) {
     for (int line = m_lines_of.start(block), last = m_lines_of.end(block); line <= last; ++line) {
       std::string_view text = m_lines.line_text(m_text, line);
-      size_t open = text.find("<a href=\"");
-      if (open == std::string_view::npos || !is_html_entry_lead(text.substr(0, open))) continue;
-      std::string_view url = web_href(text.substr(open));
-      size_t tag_end = url.empty() ? std::string_view::npos : text.find('>', open + 10 + url.size());
-      size_t close = tag_end == std::string_view::npos ? tag_end : text.find("</a>", tag_end);
-      if (close == std::string_view::npos) continue;
-      std::string_view rest = trim(text.substr(close + 4));
+      std::optional<WebAnchor> anchor = first_web_anchor(text);
+      if (!anchor || !is_html_entry_lead(text.substr(0, anchor->open))) continue;
+      std::string_view rest = trim(anchor->after);
       size_t separator = 0;
       for (std::string_view dash : {"- ", "\xE2\x80\x93 ", "\xE2\x80\x94 "})
         if (starts_with(rest, dash)) separator = dash.size();
-      std::string title = without_tags(text.substr(tag_end + 1, close - tag_end - 1));
+      std::string title = without_tags(anchor->text);
       if (!separator || title.empty()) continue;
       Item item;
       item.source = EntrySource::html;
       item.style = EntryStyle::leading_link;
       item.title = std::move(title);
-      item.url = std::string(url);
+      item.url = std::string(anchor->url);
       item.links.push_back(*item.url);
       if (std::string plain = without_tags(rest.substr(separator)); !plain.empty()) item.description = std::move(plain);
-      item.pos = {line, static_cast<int>(open) + 1};
+      item.pos = {line, static_cast<int>(anchor->open) + 1};
       item.span = {item.pos, {line, static_cast<int>(text.size())}};
       item.raw = std::string(trim(text));
       item.paragraph_end_line = line;

@@ -634,9 +634,6 @@ class Matcher {
     // An entry in bold reads the whole bold text: "[CS 61C](…) **Great Ideas in
     // Computer Architecture** *UC Berkeley*" is not the title "Great".
     size_t first_end = last_end != std::string::npos ? last_end : p + 1;
-    // The last part, with no closing text, can end only where the text
-    // does (can_end_placeholder): no position before it is asked.
-    if (k + 1 == m_parts.size() && part.trail.empty()) first_end = std::max(first_end, m_in.text.size());
     for (size_t e = first_end; e <= m_in.text.size() && e <= last_end; ++e) {
       if (!may_end(k, e)) continue;
       if (++m_steps > k_budget) return false;

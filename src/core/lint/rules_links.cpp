@@ -135,15 +135,13 @@ std::string url_problem(const LinkInfo& link) {
     return "";
   }
   // "[PayPal](mailto:https://www.paypal.com/bugbounty/register)" (awesome-
-  // bug-bounty): a web page where the address should be; "%40" is an
-  // encoded '@'.
+  // bug-bounty): a web page where the address should be. The address may
+  // be percent-encoded ("security%40datocapital.com"), as --links reads it.
   if (link.scheme == "mailto") {
-    std::string_view address = std::string_view(url).substr(std::min(url.size(), std::string_view("mailto:").size()));
-    address = address.substr(0, address.find('?'));
-    if (address.find("://") != std::string_view::npos)
-      return "a web address after mailto:; write " + std::string(address);
-    if (address.find('@') == std::string_view::npos && address.find("%40") == std::string_view::npos)
-      return "no e-mail address after mailto:";
+    std::string_view encoded = std::string_view(url).substr(std::min(url.size(), std::string_view("mailto:").size()));
+    std::string address = percent_decode(encoded.substr(0, encoded.find('?')));
+    if (address.find("://") != std::string::npos) return "a web address after mailto:; write " + address;
+    if (address.find('@') == std::string::npos) return "no e-mail address after mailto:";
     return "";
   }
   if (link.scheme != "http" && link.scheme != "https") return "";
